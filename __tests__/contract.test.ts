@@ -1,0 +1,85 @@
+// action.yml is the interface users see; these tests fail when the code and it drift apart.
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync, readdirSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { Input, Output } from '../src/constants.js'
+import { parseSettings } from '../src/inputs.js'
+import { ROOT, actionYml } from './helpers/action-yml.js'
+
+const yml = actionYml()
+
+function sourceFiles(dir = join(ROOT, 'src')): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+  )
+}
+
+const sources = sourceFiles().map((file) => ({
+  file: relative(ROOT, file),
+  text: readFileSync(file, 'utf8'),
+}))
+
+describe('action.yml and the code agree', () => {
+  it('declares exactly the inputs the code knows', () => {
+    expect(Object.keys(yml.inputs).sort()).toEqual(Object.values(Input).sort())
+  })
+
+  it('reads every declared input, and nothing else', () => {
+    const asked = new Set<string>()
+    try {
+      parseSettings((name) => {
+        asked.add(name)
+        return ''
+      })
+    } catch {
+      // all empty is bad input; the names asked for are what counts here
+    }
+    expect([...asked].sort()).toEqual(Object.keys(yml.inputs).sort())
+  })
+
+  it('calls getInput only in src/inputs.ts', () => {
+    const readers = sources.filter(({ text }) => /\bget(Boolean|Multiline)?Input\(/.test(text))
+    expect(readers.map(({ file }) => file)).toEqual(['src/inputs.ts'])
+  })
+
+  it('declares exactly the outputs the code knows', () => {
+    expect(Object.keys(yml.outputs).sort()).toEqual(Object.values(Output).sort())
+  })
+
+  it('sets outputs only by their declared names', () => {
+    const calls = sources.flatMap(({ file, text }) =>
+      [...text.matchAll(/\bsetOutput\(\s*([^,)]+)/g)].map((match) => ({
+        file,
+        name: match[1] ?? '',
+      })),
+    )
+    expect(calls.length).toBeGreaterThan(0)
+    for (const { file, name } of calls) {
+      const key = /^Output\.(\w+)$/.exec(name)?.[1]
+      // Either a literal Output.x, or a parameter typed OutputName inside the one output writer.
+      const typed = new RegExp(`\\b${name}: OutputName\\b`).test(
+        sources.find((source) => source.file === file)?.text ?? '',
+      )
+      expect({ file, name, declared: (key !== undefined && key in Output) || typed }).toEqual({
+        file,
+        name,
+        declared: true,
+      })
+    }
+  })
+
+  it('gives every input and output a description, and runs on node24', () => {
+    for (const entry of [...Object.values(yml.inputs), ...Object.values(yml.outputs)]) {
+      expect(entry.description.length).toBeGreaterThan(20)
+    }
+    expect(yml.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  })
+
+  it('marks only api_token and backup_id as required, and gives the rest a default', () => {
+    const required = Object.entries(yml.inputs).filter(([, input]) => input.required === true)
+    expect(required.map(([name]) => name).sort()).toEqual(['api_token', 'backup_id'])
+    for (const [, input] of Object.entries(yml.inputs)) {
+      if (input.required !== true) expect(input.default).toBeDefined()
+    }
+  })
+})

@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals'
+import { formatDuration, parseDuration } from '../src/duration.js'
+
+describe('parseDuration', () => {
+  it.each([
+    ['500ms', 500],
+    ['90s', 90_000],
+    ['30m', 1_800_000],
+    ['1h30m', 5_400_000],
+    ['1h30m15s', 5_415_000],
+    ['2d', 172_800_000],
+    ['6h', 21_600_000],
+    ['45', 45_000],
+    ['1.5', 1_500],
+    ['1.5m', 90_000],
+    [' 30M ', 1_800_000],
+    ['0', 0],
+  ])('reads %j as %d ms', (text, ms) => {
+    expect(parseDuration(text)).toBe(ms)
+  })
+
+  it.each(['', 'abc', '-5s', '5 s', '30m1h', '5s5s', '1h 30m', '10x', 'ms', '1e3', '.5s', 's30'])(
+    'refuses %j',
+    (text) => {
+      expect(parseDuration(text)).toBeNull()
+    },
+  )
+})
+
+describe('formatDuration', () => {
+  it.each([
+    [500, '500ms'],
+    [90_000, '1m30s'],
+    [5_400_000, '1h30m'],
+    [21_600_000, '6h'],
+    [0, '0ms'],
+    [1000, '1s'],
+  ])('writes %d ms as %j', (ms, text) => {
+    expect(formatDuration(ms)).toBe(text)
+  })
+
+  it('round-trips whole seconds through parseDuration', () => {
+    for (const seconds of [1, 59, 60, 61, 3599, 3600, 5400, 86_399, 86_400, 90_061]) {
+      expect(parseDuration(formatDuration(seconds * 1000))).toBe(seconds * 1000)
+    }
+  })
+})

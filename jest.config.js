@@ -1,0 +1,12 @@
+// Jest runs in ESM mode (NODE_OPTIONS=--experimental-vm-modules, see package.json).
+export default {
+  preset: 'ts-jest/presets/default-esm',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/__tests__'],
+  testMatch: ['**/*.test.ts'],
+  // Sources import './x.js' as Node ESM requires; map those back to the .ts files.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  collectCoverageFrom: ['src/**/*.ts', '!src/index.ts'],
+  coverageThreshold: { global: { lines: 90 } },
+  coverageReporters: ['text-summary', 'lcov'],
+}

@@ -1,0 +1,49 @@
+// Names of inputs and outputs, as declared in action.yml. No other file spells them.
+
+export const Input = {
+  apiToken: 'api_token',
+  backupId: 'backup_id',
+  jobId: 'job_id',
+  files: 'files',
+  computeType: 'compute_type',
+  serverId: 'server_id',
+  wait: 'wait',
+  timeout: 'timeout',
+  pollInterval: 'poll_interval',
+  onTimeout: 'on_timeout',
+  maxBackupAge: 'max_backup_age',
+  maxRestoreDuration: 'max_restore_duration',
+  dryRun: 'dry_run',
+  resultFile: 'result_file',
+  apiUrl: 'api_url',
+} as const
+
+export const Output = {
+  outcome: 'outcome',
+  status: 'status',
+  restoreId: 'restore_id',
+  backupId: 'backup_id',
+  jobId: 'job_id',
+  fileIds: 'file_ids',
+  fileCount: 'file_count',
+  startedAt: 'started_at',
+  completedAt: 'completed_at',
+  durationSeconds: 'duration_seconds',
+  backupCompletedAt: 'backup_completed_at',
+  backupAgeSeconds: 'backup_age_seconds',
+  result: 'result',
+  resultFile: 'result_file',
+} as const
+
+export type InputName = (typeof Input)[keyof typeof Input]
+export type OutputName = (typeof Output)[keyof typeof Output]
+
+export const Outcomes = [
+  'succeeded',
+  'failed',
+  'timed_out',
+  'cancelled',
+  'not_waited',
+  'dry_run',
+] as const
+export type Outcome = (typeof Outcomes)[number]

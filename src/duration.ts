@@ -1,0 +1,54 @@
+// Durations as users write them in workflow files: `500ms`, `90s`, `30m`, `1h30m`, `2d`,
+// or a bare number of seconds (`45`, `1.5`).
+
+const UNIT_MS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+}
+
+// Units must come largest first and at most once each, so `30m1h` or `5s5s` are refused as typos.
+const UNIT_ORDER = ['d', 'h', 'm', 's', 'ms']
+const PART = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/gy
+
+/** Parses a duration into milliseconds; null when the text is not a duration. */
+export function parseDuration(text: string): number | null {
+  const value = text.trim().toLowerCase()
+  if (value === '') return null
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000)
+
+  PART.lastIndex = 0
+  let total = 0
+  let lastUnit = -1
+  let match: RegExpExecArray | null
+  while ((match = PART.exec(value)) !== null) {
+    const [, amount = '', unit = ''] = match
+    const order = UNIT_ORDER.indexOf(unit)
+    if (order <= lastUnit) return null
+    lastUnit = order
+    total += Number(amount) * (UNIT_MS[unit] ?? NaN)
+    if (PART.lastIndex === value.length) return Number.isFinite(total) ? Math.round(total) : null
+  }
+  return null
+}
+
+/** Formats milliseconds the way parseDuration reads them back: `1h30m`, `45s`, `500ms`. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`
+  let rest = Math.round(ms / 1000)
+  const parts: string[] = []
+  for (const [unit, size] of [
+    ['d', 86_400],
+    ['h', 3_600],
+    ['m', 60],
+  ] as const) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)}${unit}`)
+      rest %= size
+    }
+  }
+  if (rest > 0 || parts.length === 0) parts.push(`${rest}s`)
+  return parts.join('')
+}

@@ -1,0 +1,189 @@
+import * as core from '@actions/core'
+import { Input, type InputName } from './constants.js'
+import { formatDuration, parseDuration } from './duration.js'
+
+export type FileSelector = { kind: 'id'; id: string } | { kind: 'pattern'; pattern: string }
+export type ComputeType = 'server' | 'ss_agent'
+
+export interface Settings {
+  readonly apiToken: string
+  /** A backup UUID (lower case), or `latest`. */
+  readonly backupId: string
+  readonly jobId: string | null
+  readonly files: readonly FileSelector[]
+  readonly compute: { readonly type: ComputeType; readonly serverId: number } | null
+  readonly wait: boolean
+  readonly timeoutMs: number
+  readonly pollIntervalMs: number
+  readonly onTimeout: 'fail' | 'warn'
+  readonly maxBackupAgeMs: number | null
+  readonly maxRestoreDurationMs: number | null
+  readonly dryRun: boolean
+  readonly resultFile: string | null
+  /** Without a trailing slash. */
+  readonly apiUrl: string
+}
+
+export const MAX_TIMEOUT_MS = 6 * 3_600_000
+// Faster checks than this would only spend the API's rate limit.
+export const MIN_POLL_INTERVAL_MS = 100
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]'])
+
+/** Every bad input of one run, reported together so that one edit of the workflow fixes them all. */
+export class InputError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid inputs: ${problems.join('; ')}.`)
+    this.name = 'InputError'
+  }
+}
+
+/** Reads the action's inputs. The token is masked before anything else can print it. */
+export function readSettings(): Settings {
+  const token = core.getInput(Input.apiToken)
+  if (token !== '') core.setSecret(token)
+  return parseSettings((name) => core.getInput(name))
+}
+
+/** Validates raw input strings (as the runner gives them) into frozen Settings, or throws InputError. */
+export function parseSettings(get: (name: InputName) => string): Settings {
+  const problems: string[] = []
+  const raw = (name: InputName): string => get(name).trim()
+  const bad = (name: InputName, rule: string, shown = true): void => {
+    problems.push(shown ? `\`${name}\` ${rule} (got ${quote(raw(name))})` : `\`${name}\` ${rule}`)
+  }
+
+  const apiToken = raw(Input.apiToken)
+  if (apiToken === '')
+    bad(Input.apiToken, 'is required: pass your SnapShooter API token from a secret', false)
+
+  const backupId = raw(Input.backupId).toLowerCase()
+  const jobId = raw(Input.jobId).toLowerCase()
+  if (backupId === '')
+    bad(Input.backupId, 'is required: a backup UUID, or `latest` with `job_id`', false)
+  else if (backupId !== 'latest' && !UUID.test(backupId))
+    bad(Input.backupId, 'must be a backup UUID or `latest`')
+  if (jobId !== '' && !UUID.test(jobId)) bad(Input.jobId, 'must be a job UUID')
+  else if (backupId === 'latest' && jobId === '')
+    bad(Input.jobId, 'is required when `backup_id` is `latest`', false)
+
+  const compute = parseCompute(raw(Input.computeType), raw(Input.serverId), bad)
+  const files = parseFiles(raw(Input.files))
+
+  const wait = parseBoolean(raw(Input.wait), () => bad(Input.wait, 'must be `true` or `false`'))
+  const dryRun = parseBoolean(raw(Input.dryRun), () =>
+    bad(Input.dryRun, 'must be `true` or `false`'),
+  )
+
+  const duration = (
+    name: InputName,
+    required: boolean,
+    min: number,
+    max: number,
+  ): number | null => {
+    const text = raw(name)
+    if (text === '' && !required) return null
+    const ms = parseDuration(text)
+    if (ms === null)
+      bad(name, 'must be a duration such as `90s`, `30m`, `1h30m`, `500ms` or a number of seconds')
+    else if (ms < min) bad(name, `must be at least ${formatDuration(min)}`)
+    else if (ms > max) bad(name, `must be at most ${formatDuration(max)}`)
+    else return ms
+    return null
+  }
+  const timeoutMs = duration(Input.timeout, true, 1000, MAX_TIMEOUT_MS)
+  const pollIntervalMs = duration(Input.pollInterval, true, MIN_POLL_INTERVAL_MS, MAX_TIMEOUT_MS)
+  const maxBackupAgeMs = duration(Input.maxBackupAge, false, 1000, Number.MAX_SAFE_INTEGER)
+  const maxRestoreDurationMs = duration(
+    Input.maxRestoreDuration,
+    false,
+    1000,
+    Number.MAX_SAFE_INTEGER,
+  )
+
+  const onTimeout = raw(Input.onTimeout)
+  if (onTimeout !== 'fail' && onTimeout !== 'warn') bad(Input.onTimeout, 'must be `fail` or `warn`')
+
+  const apiUrl = parseApiUrl(raw(Input.apiUrl))
+  if (apiUrl === null) {
+    bad(
+      Input.apiUrl,
+      'must be an https:// URL without user:password (http:// only for loopback hosts)',
+    )
+  }
+
+  const resultFile = raw(Input.resultFile)
+
+  if (problems.length > 0) throw new InputError(problems)
+  return Object.freeze({
+    apiToken,
+    backupId,
+    jobId: jobId === '' ? null : jobId,
+    files: Object.freeze(files),
+    compute,
+    wait,
+    timeoutMs: timeoutMs as number,
+    pollIntervalMs: pollIntervalMs as number,
+    onTimeout: onTimeout as 'fail' | 'warn',
+    maxBackupAgeMs,
+    maxRestoreDurationMs,
+    dryRun,
+    resultFile: resultFile === '' ? null : resultFile,
+    apiUrl: apiUrl as string,
+  })
+}
+
+function parseCompute(
+  type: string,
+  serverId: string,
+  bad: (name: InputName, rule: string) => void,
+): Settings['compute'] {
+  if (type === '' && serverId === '') return null
+  const validType = type === 'server' || type === 'ss_agent'
+  if (type === '') bad(Input.computeType, 'is required with `server_id`: `server` or `ss_agent`')
+  else if (!validType) bad(Input.computeType, 'must be `server` or `ss_agent`')
+  const id = /^\d+$/.test(serverId) ? Number(serverId) : NaN
+  const validId = Number.isSafeInteger(id) && id > 0
+  if (serverId === '') bad(Input.serverId, 'is required with `compute_type`: a positive integer')
+  else if (!validId) bad(Input.serverId, 'must be a positive integer')
+  return validType && validId ? Object.freeze({ type: type as ComputeType, serverId: id }) : null
+}
+
+/** Entries separated by commas or new lines; UUIDs are file ids, anything else a name pattern. */
+export function parseFiles(text: string): FileSelector[] {
+  const entries = [...new Set(text.split(/[,\n]/).map((entry) => entry.trim()))]
+  return entries
+    .filter((entry) => entry !== '')
+    .map((entry) =>
+      UUID.test(entry)
+        ? { kind: 'id', id: entry.toLowerCase() }
+        : { kind: 'pattern', pattern: entry },
+    )
+}
+
+// The same words core.getBooleanInput accepts (YAML 1.2 core schema), so no typo becomes `false`.
+function parseBoolean(text: string, onBad: () => void): boolean {
+  if (['true', 'True', 'TRUE'].includes(text)) return true
+  if (!['false', 'False', 'FALSE'].includes(text)) onBad()
+  return false
+}
+
+function parseApiUrl(text: string): string | null {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    return null
+  }
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
+    return null
+  const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return null
+  return url.href.replace(/\/+$/, '')
+}
+
+function quote(value: string): string {
+  const cut = value.length > 60 ? `${value.slice(0, 60)}…` : value
+  return JSON.stringify(cut)
+}

@@ -1,0 +1,52 @@
+// Typed values parsed from SnapShooter's answers. Secrets (a backup's encryption_key, the
+// signed `url` of each file) are dropped while parsing, so no later code can leak them.
+
+export interface BackupFile {
+  id: string
+  /** The full object key, such as `snapshooter/<dir>/2023/07/06/21-01/test.sql.gz`. */
+  name: string
+  /** SnapShooter's human size string, such as `744 bytes`; null when absent. */
+  size: string | null
+  /** The size in bytes when `size` states it exactly (`744 bytes`); else null. */
+  sizeBytes: number | null
+}
+
+export interface Backup {
+  id: string
+  jobId: string
+  status: string
+  createdAt: string | null
+  startedAt: string | null
+  completedAt: string | null
+  files: BackupFile[]
+}
+
+export interface Compute {
+  type: string
+  serverId: number | null
+  serverName: string | null
+}
+
+export interface Restore {
+  id: string
+  jobId: string | null
+  backupId: string | null
+  status: string
+  createdAt: string | null
+  startedAt: string | null
+  completedAt: string | null
+  compute: Compute | null
+  files: BackupFile[]
+}
+
+/** The JSON body of POST /v1/backups/{id}/restore; both parts optional. */
+export interface RestoreRequest {
+  files?: string[]
+  compute?: { type: 'server' | 'ss_agent'; server_id: number }
+}
+
+export interface BackupPage {
+  backups: Backup[]
+  /** The page to ask for next, or null when this was the last one. */
+  nextPage: number | null
+}
