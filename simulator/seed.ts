@@ -1,0 +1,46 @@
+// Fixed ids of the seeded account, so tests, the demo and the docs can name them.
+
+/** Full access: reads, restores, downloads. 40 characters, like a real token. */
+export const DEMO_TOKEN = 'demo-token-7f3c9a1e5b2d4f608a9c1e3b5d7f9'
+/** Reads only: a POST restore answers 403. */
+export const READ_ONLY_TOKEN = 'readonly-token-2b4d6f8a0c1e3a5b7d9f1b3d5'
+
+/** The paged job's 120 backups are generated; index 0 is the newest. */
+export const PAGED_BACKUP_COUNT = 120
+/** The newest this many paged backups failed, so the newest completed one sits at this index. */
+export const PAGED_FAILED_COUNT = 110
+
+const generatedId = (group: string, index: number): string =>
+  `c0ffee00-${group}-4000-8000-${index.toString(16).padStart(12, '0')}`
+
+export const pagedBackupId = (index: number): string => generatedId('0001', index)
+export const pagedFileId = (index: number): string => generatedId('0002', index)
+
+export const SEED = {
+  jobs: {
+    main: '6f7c5f07-bd49-49a5-8416-27b8de037ddc',
+    paged: '3a1d9c42-58e7-4b0f-a6d2-91c4e8f07b13',
+    empty: 'b84e2f61-0c9d-47a3-8e5b-2d6f1a9c3e70',
+    other: 'e29c7a5d-41b8-4f06-9d3e-7c85a0b1f642',
+  },
+  backups: {
+    running: '8d4b2e17-93f0-4c6a-b1d8-5e7a2c9f0b34',
+    latest: '596c5046-1bd8-4664-9a3f-6208526c3b87',
+    failed: '1f0a7c3e-6b29-4d85-a4e1-c93b7d2f5a08',
+    older: '4c8e1b6d-2a7f-4390-8e5c-b1d9f3a06e27',
+    pagedLatest: pagedBackupId(PAGED_FAILED_COUNT),
+    otherJob: 'a73f5e92-d18c-4b47-9f2a-6e0c4d8b1a35',
+  },
+  files: {
+    latestDb: '045c31f2-234c-4c12-ae69-b6188b37412d',
+    latestSite: 'f7a4b142-5aa8-4b42-8896-62455f696e5a',
+    latestRun: '9b2e6d81-7c4a-4f3e-a05d-3e8f1c7b9d26',
+    olderDb: '2d7a9f4c-b306-4e81-9c5f-a8e2d4b1c073',
+    olderSite: '7e1c4a8b-5f92-4d3a-b6e0-1c9d7f3a2e58',
+    otherDb: 'c5f8b2a1-9e3d-4706-8b4c-2f1a6d9e0c87',
+  },
+  /** Valid `compute.server_id` values. */
+  servers: { server: 3, agent: 9362 },
+  /** A well-formed UUID that names nothing: for 404 tests. */
+  unknownId: '00000000-0000-4000-8000-000000000000',
+} as const

@@ -1,0 +1,91 @@
+// Public types of the simulator. Other engineers' tests code against these names.
+
+export interface RateLimitOptions {
+  limit: number
+  windowMs: number
+  retryAfterSeconds?: number
+}
+
+export interface SimulatorOptions {
+  port?: number
+  host?: string
+  restoreDurationMs?: number
+  restoreFinalStatus?: string
+  runningStatus?: string
+  pendingMs?: number
+  statusEndpoint?: boolean
+  rateLimit?: RateLimitOptions | null
+  now?: () => number
+  /** Called once per request when it has been answered (or dropped); the CLI logs with it. */
+  onRequest?: (request: RecordedRequest) => void
+}
+
+export type RouteName =
+  'getBackup' | 'listBackups' | 'createRestore' | 'getRestore' | 'download' | 'storage' | 'unknown'
+
+export interface RecordedRequest {
+  method: string
+  path: string
+  query: Record<string, string>
+  route: RouteName
+  headers: Record<string, string | undefined>
+  body: unknown
+  /** null when the connection was dropped without an answer. */
+  status: number | null
+  at: number
+}
+
+export type Fault = {
+  route: RouteName
+  times?: number
+  match?: string
+} & (
+  | {
+      kind: 'status'
+      status: number
+      retryAfter?: string
+      body?: string
+      headers?: Record<string, string>
+    }
+  | { kind: 'drop' }
+  | { kind: 'delay'; ms: number }
+  | { kind: 'malformed' }
+  | { kind: 'html'; status?: number }
+  | { kind: 'wrongShape' }
+  | { kind: 'truncate' }
+)
+
+export interface SimCompute {
+  type: string
+  server_id: number
+}
+
+/** A restore as the simulator holds it; its API status is derived from the clock on each read. */
+export interface SimRestore {
+  id: string
+  jobId: string
+  backupId: string
+  fileIds: string[]
+  compute: SimCompute | null
+  createdAt: number
+  pendingMs: number
+  durationMs: number
+  runningStatus: string
+  finalStatus: string
+  /** Signed URL per file id, fixed at creation so every read shows the same links. */
+  fileUrls: Record<string, string>
+  /** The token that created it: lets load tests tell concurrent drills apart. */
+  token: string
+}
+
+export interface Simulator {
+  url: string
+  token: string
+  requests: RecordedRequest[]
+  restores: SimRestore[]
+  inject(fault: Fault): void
+  clearFaults(): void
+  configure(options: Partial<SimulatorOptions>): void
+  count(route: RouteName, method?: string): number
+  close(): Promise<void>
+}
