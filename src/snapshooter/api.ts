@@ -1,0 +1,45 @@
+// Every assumption the client makes about SnapShooter's API, in one place, so that each can be
+// changed in one line when the live API says otherwise (see snapshooter-api.md).
+
+const id = (value: string): string => encodeURIComponent(value)
+
+export const Paths = {
+  backup: (backupId: string): string => `/v1/backups/${id(backupId)}`,
+  /** Seen in public client code, not in the reference. */
+  jobBackups: (jobId: string): string => `/v1/jobs/${id(jobId)}/backups`,
+  createRestore: (backupId: string): string => `/v1/backups/${id(backupId)}/restore`,
+  /** Assumption: the reference shows no read endpoint for a restore. */
+  restore: (restoreId: string): string => `/v1/restores/${id(restoreId)}`,
+  downloadLinks: (backupId: string): string => `/v1/backups/${id(backupId)}/download`,
+} as const
+
+/** Asked sorted newest first: the default order is not documented, so it is not trusted. */
+export const LIST_PARAMS = { sort: '-completed_at', page_size: 100 } as const
+
+/** Response headers that may carry a request id, most specific first (all lower case). */
+export const REQUEST_ID_HEADERS = ['x-request-id', 'x-amzn-requestid', 'cf-ray'] as const
+
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504])
+/** The only status on which the non-idempotent restore POST is sent again. */
+export const POST_RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429])
+/** A refused connection proves the POST never reached the server, so it may be sent again. */
+export const POST_RETRYABLE_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED'])
+/** No connection was made, so the server cannot have acted (not retried for a POST all the same). */
+export const NEVER_CONNECTED_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+])
+
+export const MAX_ATTEMPTS = 5
+export const BACKOFF_BASE_MS = 1_000
+export const BACKOFF_CAP_MS = 30_000
+/** Spread added to a server's Retry-After, so drills sharing one token do not return in lockstep. */
+export const RETRY_AFTER_JITTER_MS = 1_000
+export const REQUEST_TIMEOUT_MS = 30_000
+/** A page of 100 backups is far below this; anything bigger is not an answer we expect. */
+export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024
+/** Text from the API is cut to this length before it reaches a log line or an error. */
+export const MAX_API_TEXT = 200
+/** At most this many field errors of a 422 are shown; the rest are counted. */
+export const MAX_FIELD_ERRORS = 10

@@ -1,0 +1,189 @@
+// The SnapShooter client: one function per endpoint and one retry loop. Every failure leaves as
+// an ApiError whose message a user can act on.
+
+import type { AxiosInstance } from 'axios'
+import { Input } from '../constants.js'
+import { realSleep, systemClock, type Clock, type Sleep } from '../time.js'
+import { LIST_PARAMS, MAX_ATTEMPTS, Paths, REQUEST_TIMEOUT_MS } from './api.js'
+import { ApiError, formatMs, type Subject } from './errors.js'
+import { parseJsonBody } from './body.js'
+import { parseBackup, parseBackupPage, parseDownloadLinks, parseRestore } from './parse.js'
+import { isRetryablePost, isRetryableRead, retryDelayMs } from './retry.js'
+import { attemptOnce, createHttp, type Exchange } from './transport.js'
+import type { Backup, BackupPage, Restore, RestoreRequest } from './types.js'
+
+export interface RetryInfo {
+  request: string
+  /** The attempt that failed (1-based). */
+  attempt: number
+  delayMs: number
+  reason: string
+}
+
+export interface ClientOptions {
+  baseUrl: string
+  token: string
+  userAgent: string
+  /** Epoch ms; no sleep, retry or request goes past it. */
+  deadline: number
+  /** Aborts in-flight requests and sleeps; they fail with kind `cancelled`. */
+  signal?: AbortSignal
+  clock?: Clock
+  sleep?: Sleep
+  random?: () => number
+  requestTimeoutMs?: number
+  onRetry?: (info: RetryInfo) => void
+}
+
+export interface SnapShooterClient {
+  getBackup(backupId: string): Promise<Backup>
+  listJobBackups(jobId: string, page: number): Promise<BackupPage>
+  createRestore(backupId: string, body: RestoreRequest): Promise<Restore>
+  getRestore(restoreId: string): Promise<Restore>
+  getDownloadLinks(backupId: string): Promise<Record<string, string>>
+  /** The same connection settings with a new deadline. */
+  withDeadline(deadline: number): SnapShooterClient
+}
+
+interface Call<T> extends Exchange {
+  parse: (json: unknown, request: string) => T
+}
+
+interface Shared {
+  http: AxiosInstance
+  clock: Clock
+  sleep: Sleep
+  random: () => number
+  requestTimeoutMs: number
+  signal?: AbortSignal
+  onRetry?: (info: RetryInfo) => void
+}
+
+export function createClient(options: ClientOptions): SnapShooterClient {
+  const shared: Shared = {
+    http: createHttp(options.baseUrl, options.token, options.userAgent),
+    clock: options.clock ?? systemClock,
+    sleep: options.sleep ?? realSleep,
+    random: options.random ?? Math.random,
+    requestTimeoutMs: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+    signal: options.signal,
+    onRetry: options.onRetry,
+  }
+  return bind(shared, options.deadline)
+}
+
+function bind(shared: Shared, deadline: number): SnapShooterClient {
+  const run = <T>(call: Call<T>): Promise<T> => execute(shared, deadline, call)
+  const backup = (id: string): Subject => ({ noun: 'backup', id, input: Input.backupId })
+  return {
+    getBackup: (backupId) =>
+      run({
+        method: 'GET',
+        path: Paths.backup(backupId),
+        request: `GET backup ${backupId}`,
+        subject: backup(backupId),
+        parse: parseBackup,
+      }),
+    listJobBackups: (jobId, page) =>
+      run({
+        method: 'GET',
+        path: Paths.jobBackups(jobId),
+        params: { ...LIST_PARAMS, page },
+        request: `GET backups of job ${jobId} (page ${page})`,
+        subject: { noun: 'job', id: jobId, input: Input.jobId },
+        parse: (json, request) => parseBackupPage(json, request, page),
+      }),
+    createRestore: (backupId, body) =>
+      run({
+        method: 'POST',
+        path: Paths.createRestore(backupId),
+        body,
+        startsRestore: true,
+        request: `POST restore of backup ${backupId}`,
+        subject: backup(backupId),
+        parse: parseRestore,
+      }),
+    getRestore: (restoreId) =>
+      run({
+        method: 'GET',
+        path: Paths.restore(restoreId),
+        request: `GET restore ${restoreId}`,
+        subject: { noun: 'restore', id: restoreId },
+        parse: parseRestore,
+      }),
+    // Creates nothing, so it is retried like a read.
+    getDownloadLinks: (backupId) =>
+      run({
+        method: 'POST',
+        path: Paths.downloadLinks(backupId),
+        request: `POST download links of backup ${backupId}`,
+        subject: backup(backupId),
+        parse: parseDownloadLinks,
+      }),
+    withDeadline: (next) => bind(shared, next),
+  }
+}
+
+async function execute<T>(shared: Shared, deadline: number, call: Call<T>): Promise<T> {
+  const { clock, signal } = shared
+  const { request, subject } = call
+  let last: ApiError | undefined
+  for (let attempt = 1; ; attempt++) {
+    if (aborted(signal)) {
+      throw new ApiError({ kind: 'cancelled', request, subject, attempts: attempt - 1 })
+    }
+    const left = deadline - clock.now()
+    // A pause that overran the deadline: the failure before it is the one worth reporting.
+    if (left <= 0) throw last ?? new ApiError({ kind: 'deadline', request, subject, attempts: 0 })
+    const answer = await attemptOnce(shared.http, call, {
+      attempt,
+      timeoutMs: Math.min(shared.requestTimeoutMs, left),
+      requestTimeoutMs: shared.requestTimeoutMs,
+      signal,
+    })
+    if (answer.ok) return parseAnswer(call, attempt, answer.status, answer.body, answer.requestId)
+    const { error } = answer
+    last = error
+    const retryable = call.startsRestore === true ? isRetryablePost(error) : isRetryableRead(error)
+    if (!retryable || attempt >= MAX_ATTEMPTS) throw error
+    const delayMs = retryDelayMs(attempt - 1, answer.retryAfter, clock.now(), shared.random)
+    // A retry that could not finish in time would only hide the real failure behind a deadline.
+    if (clock.now() + delayMs >= deadline) throw error
+    shared.onRetry?.({ request, attempt, delayMs, reason: reasonOf(error) })
+    try {
+      await shared.sleep(delayMs, signal)
+    } catch (e) {
+      if (aborted(signal))
+        throw new ApiError({ kind: 'cancelled', request, subject, attempts: attempt })
+      throw e
+    }
+  }
+}
+
+function parseAnswer<T>(
+  call: Call<T>,
+  attempts: number,
+  status: number,
+  body: string,
+  requestId: string | undefined,
+): T {
+  try {
+    return call.parse(parseJsonBody(body, call.request), call.request)
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e
+    // A 2xx to the restore POST means it was accepted, however unreadable the answer.
+    const mayHaveStarted = call.startsRestore === true
+    throw e.with({ subject: call.subject, attempts, status, requestId, mayHaveStarted })
+  }
+}
+
+// A function, not an inline check, so the compiler does not assume the flag stays as first read.
+function aborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true
+}
+
+function reasonOf(error: ApiError): string {
+  if (error.status !== undefined) return `HTTP ${error.status}`
+  if (error.kind === 'timeout') return `no answer within ${formatMs(error.timeoutMs ?? 0)}`
+  return error.code ?? error.kind
+}

@@ -1,0 +1,223 @@
+// The one error type the client throws. Its message is the single line a user sees in the
+// failure annotation, so it is built here, from plain fields, and never from a response body.
+
+import { Input, type InputName } from '../constants.js'
+import { MAX_API_TEXT } from './api.js'
+
+export type ApiErrorKind =
+  | 'auth'
+  | 'forbidden'
+  | 'not_found'
+  | 'validation'
+  | 'rate_limited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'malformed'
+  | 'cancelled'
+  | 'deadline'
+
+/** What a request was about, so a 404 can say which id was not found and which input to check. */
+export interface Subject {
+  noun: 'backup' | 'job' | 'restore'
+  id: string
+  input?: InputName
+}
+
+export interface ApiErrorInit {
+  kind: ApiErrorKind
+  /** Human name of the request, such as `GET backup 596c5046-…`. */
+  request: string
+  status?: number
+  apiMessage?: string
+  fieldErrors?: Record<string, string[]>
+  requestId?: string
+  /** Requests actually sent; 0 when the time limit ran out before the first. */
+  attempts?: number
+  /** A restore POST failed after it may have reached the server. */
+  mayHaveStarted?: boolean
+  /** The network error code, such as ECONNREFUSED. */
+  code?: string
+  /** Why a body was malformed, or what went wrong on the network; written by this code. */
+  detail?: string
+  subject?: Subject
+  /** The time the request was given, for a timeout message. */
+  timeoutMs?: number
+}
+
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind
+  readonly request: string
+  readonly status?: number
+  readonly apiMessage?: string
+  readonly fieldErrors?: Record<string, string[]>
+  readonly requestId?: string
+  readonly attempts: number
+  readonly mayHaveStarted: boolean
+  readonly code?: string
+  readonly detail?: string
+  readonly subject?: Subject
+  readonly timeoutMs?: number
+  readonly #init: ApiErrorInit
+
+  constructor(init: ApiErrorInit) {
+    super(describeApiError(init))
+    this.#init = init
+    this.name = 'ApiError'
+    this.kind = init.kind
+    this.request = init.request
+    this.status = init.status
+    this.apiMessage = init.apiMessage
+    this.fieldErrors = init.fieldErrors
+    this.requestId = init.requestId
+    this.attempts = init.attempts ?? 1
+    this.mayHaveStarted = init.mayHaveStarted ?? false
+    this.code = init.code
+    this.detail = init.detail
+    this.subject = init.subject
+    this.timeoutMs = init.timeoutMs
+  }
+
+  /** A copy with some fields changed; the message is rebuilt to match. */
+  with(changes: Partial<ApiErrorInit>): ApiError {
+    return new ApiError({ ...this.#init, ...changes })
+  }
+}
+
+/** The kind of a non-2xx answer. Other 4xx are refusals of the request as sent. */
+export function kindOfStatus(status: number): ApiErrorKind {
+  if (status === 401) return 'auth'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'not_found'
+  if (status === 408) return 'timeout'
+  if (status === 429) return 'rate_limited'
+  if (status >= 400 && status < 500) return 'validation'
+  return 'server'
+}
+
+/** Text from the API made safe for one log line: control characters and runs of space collapse. */
+export function cleanText(text: string, max = MAX_API_TEXT): string {
+  // eslint-disable-next-line no-control-regex
+  const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g, ' ').trim()
+  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line
+}
+
+const RERUN = 'worth re-running later'
+const MAY_HAVE_STARTED = 'a restore may have started: check SnapShooter before running again'
+
+const NETWORK_CODES: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  EPIPE: 'connection closed while sending',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host name lookup failed',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ERR_BAD_RESPONSE: 'the answer broke off',
+  ERR_NETWORK: 'network error',
+}
+
+export function formatMs(ms: number): string {
+  return ms < 1_000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`
+}
+
+function said(apiMessage: string | undefined): string {
+  return apiMessage !== undefined && apiMessage !== '' ? `: "${cleanText(apiMessage)}"` : ''
+}
+
+function fieldList(fieldErrors: Record<string, string[]> | undefined): string {
+  return Object.entries(fieldErrors ?? {})
+    .map(([field, messages]) => `; ${cleanText(field, 60)}: ${cleanText(messages.join(' '))}`)
+    .join('')
+}
+
+/** What happened, and what to do about it (empty when nothing helps). */
+type Line = [what: string, todo: string]
+
+function notFound({ subject, request }: ApiErrorInit): Line {
+  if (subject === undefined) return [`${request} failed: not found (HTTP 404)`, '']
+  const check = subject.input !== undefined ? `check \`${subject.input}\`` : ''
+  return [`${subject.noun} ${subject.id} was not found (HTTP 404)`, check]
+}
+
+function networkLine(init: ApiErrorInit, after: string): Line {
+  const code = init.code ?? ''
+  const what = NETWORK_CODES[code]
+  const reason =
+    what !== undefined ? `${what} (${code})` : code !== '' ? code : (init.detail ?? 'network error')
+  const badUrl = code === 'ECONNREFUSED' || code === 'ENOTFOUND'
+  return [
+    `${init.request} failed${after}: ${reason}`,
+    badUrl ? `check \`${Input.apiUrl}\`, or ${RERUN}` : RERUN,
+  ]
+}
+
+function statusLine(init: ApiErrorInit, after: string): Line {
+  const status = init.status ?? 0
+  if (status >= 300 && status < 400) {
+    const what = `${init.request} failed: SnapShooter answered HTTP ${status}, a redirect, which is not followed`
+    return [what, `check \`${Input.apiUrl}\``]
+  }
+  const reason = status === 429 ? ' (too many requests)' : ''
+  const what = `${init.request} failed${after}: SnapShooter answered HTTP ${status}${reason}`
+  return [`${what}${said(init.apiMessage)}`, RERUN]
+}
+
+function timeoutLine(init: ApiErrorInit, after: string): Line {
+  if (init.status !== undefined) return statusLine(init, after)
+  const within = init.timeoutMs !== undefined ? ` within ${formatMs(init.timeoutMs)}` : ''
+  return [`${init.request} failed${after}: no answer${within}`, RERUN]
+}
+
+function line(init: ApiErrorInit): Line {
+  const attempts = init.attempts ?? 1
+  const after = attempts > 1 ? ` after ${attempts} attempts` : ''
+  const status = init.status
+  switch (init.kind) {
+    case 'auth':
+      return [
+        `${init.request} failed: the API token was rejected (HTTP ${status ?? 401})`,
+        `check the secret given as \`${Input.apiToken}\``,
+      ]
+    case 'forbidden':
+      return [
+        `${init.request} failed: the API token may not do this (HTTP ${status ?? 403})${said(init.apiMessage)}`,
+        'use a token with the rights to do it',
+      ]
+    case 'not_found':
+      return notFound(init)
+    case 'validation': {
+      const what = `${init.request} was refused (HTTP ${status ?? 422})${said(init.apiMessage)}`
+      return [`${what}${fieldList(init.fieldErrors)}`, '']
+    }
+    case 'rate_limited':
+    case 'server':
+      return statusLine(init, after)
+    case 'network':
+      return networkLine(init, after)
+    case 'timeout':
+      return timeoutLine(init, after)
+    case 'malformed':
+      return [
+        `${init.request} failed: the answer was not the expected JSON (${init.detail ?? 'unreadable'})`,
+        '',
+      ]
+    case 'cancelled':
+      return [`${init.request} was cancelled`, '']
+    case 'deadline': {
+      const limit = `the time limit (\`${Input.timeout}\`) ran out`
+      return attempts === 0
+        ? [`${init.request} was not sent: ${limit}`, '']
+        : [`${init.request} got no answer before ${limit}`, '']
+    }
+  }
+}
+
+/** The one line shown to the user: what failed, for which id, why, and what to do. */
+export function describeApiError(init: ApiErrorInit): string {
+  const [what, todo] = line(init)
+  const action = init.mayHaveStarted === true ? MAY_HAVE_STARTED : todo
+  const id = init.requestId !== undefined ? ` (request id ${cleanText(init.requestId, 100)})` : ''
+  return `${what}${action !== '' ? `: ${action}` : ''}${id}`
+}

@@ -1,0 +1,164 @@
+// One HTTP exchange with SnapShooter: the axios instance, one attempt, and the turning of whatever
+// went wrong into an ApiError. Retrying and parsing the payload are the client's business.
+
+import http from 'node:http'
+import https from 'node:https'
+import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios'
+import { errorMessage } from '../errors.js'
+import { MAX_RESPONSE_BYTES, NEVER_CONNECTED_CODES, REQUEST_ID_HEADERS } from './api.js'
+import { ApiError, cleanText, kindOfStatus, type Subject } from './errors.js'
+import { parseErrorBody } from './body.js'
+
+export interface Exchange {
+  method: 'GET' | 'POST'
+  path: string
+  /** Human name of the request, for messages. */
+  request: string
+  subject: Subject
+  params?: Record<string, string | number>
+  body?: unknown
+  /** The restore POST: a failure after it may have reached the server must say so. */
+  startsRestore?: boolean
+}
+
+export interface AttemptOptions {
+  attempt: number
+  /** This attempt's limit: the request timeout, or less when the deadline is nearer. */
+  timeoutMs: number
+  /** The request timeout proper; a shorter `timeoutMs` means the deadline cut it. */
+  requestTimeoutMs: number
+  signal?: AbortSignal
+}
+
+export type Answer =
+  | { ok: true; status: number; body: string; requestId?: string }
+  | { ok: false; error: ApiError; retryAfter?: string }
+
+export function createHttp(baseUrl: string, token: string, userAgent: string): AxiosInstance {
+  return axios.create({
+    baseURL: baseUrl,
+    allowAbsoluteUrls: false,
+    headers: {
+      Authorization: `Bearer ${token}`,
+      Accept: 'application/json',
+      'User-Agent': userAgent,
+    },
+    // A redirect could carry the token to another host: a 3xx is an answer, not followed.
+    maxRedirects: 0,
+    validateStatus: () => true,
+    // Bodies stay text so that HTML or broken JSON reach our parser and its precise error.
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    maxContentLength: MAX_RESPONSE_BYTES,
+    proxy: false,
+    // No keep-alive: a pooled socket the server has closed would reset a restore POST and leave
+    // its fate unknown; and no socket outlives the work.
+    httpAgent: new http.Agent({ keepAlive: false }),
+    httpsAgent: new https.Agent({ keepAlive: false }),
+  })
+}
+
+export async function attemptOnce(
+  instance: AxiosInstance,
+  exchange: Exchange,
+  options: AttemptOptions,
+): Promise<Answer> {
+  const { signal, timeoutMs } = options
+  const json =
+    exchange.body === undefined
+      ? {}
+      : { data: JSON.stringify(exchange.body), headers: { 'Content-Type': 'application/json' } }
+  const controller = new AbortController()
+  let timedOut = false
+  // axios' own timeout watches the socket; this one bounds the whole exchange, body included.
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, timeoutMs)
+  const cancel = (): void => controller.abort()
+  signal?.addEventListener('abort', cancel, { once: true })
+  let response: AxiosResponse<unknown>
+  try {
+    response = await instance.request({
+      method: exchange.method,
+      url: exchange.path,
+      params: exchange.params,
+      timeout: timeoutMs,
+      signal: controller.signal,
+      ...json,
+    })
+  } catch (e) {
+    return { ok: false, error: failureWithoutAnswer(e, exchange, options, timedOut) }
+  } finally {
+    clearTimeout(timer)
+    signal?.removeEventListener('abort', cancel)
+  }
+  const { status } = response
+  const requestId = requestIdOf(response)
+  const body = typeof response.data === 'string' ? response.data : ''
+  if (status >= 200 && status < 300) return { ok: true, status, body, requestId }
+  const error = new ApiError({
+    ...parseErrorBody(body),
+    kind: kindOfStatus(status),
+    request: exchange.request,
+    subject: exchange.subject,
+    attempts: options.attempt,
+    status,
+    requestId,
+    mayHaveStarted: exchange.startsRestore === true && status >= 500,
+  })
+  return { ok: false, error, retryAfter: headerOf(response, 'retry-after') }
+}
+
+function failureWithoutAnswer(
+  e: unknown,
+  exchange: Exchange,
+  options: AttemptOptions,
+  timedOut: boolean,
+): ApiError {
+  const { request, subject } = exchange
+  const inFlight = exchange.startsRestore === true
+  const base = { request, subject, attempts: options.attempt, mayHaveStarted: inFlight }
+  if (options.signal?.aborted === true) return new ApiError({ ...base, kind: 'cancelled' })
+  if (!(e instanceof AxiosError)) {
+    return new ApiError({ ...base, kind: 'network', detail: cleanText(errorMessage(e)) })
+  }
+  const code = networkCode(e)
+  // ECONNABORTED is axios' own timeout, which watches the socket alongside our timer.
+  if (timedOut || code === 'ECONNABORTED') {
+    const kind = options.timeoutMs < options.requestTimeoutMs ? 'deadline' : 'timeout'
+    return new ApiError({ ...base, kind, timeoutMs: options.timeoutMs })
+  }
+  if (/maxContentLength/.test(e.message)) {
+    const detail = `the answer was larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB`
+    return new ApiError({ ...base, kind: 'malformed', detail })
+  }
+  const neverConnected = code !== undefined && NEVER_CONNECTED_CODES.has(code)
+  return new ApiError({
+    ...base,
+    kind: 'network',
+    code,
+    mayHaveStarted: inFlight && !neverConnected,
+  })
+}
+
+function networkCode(e: AxiosError): string | undefined {
+  // Node's happy-eyeballs connect reports an AggregateError whose own code may be missing.
+  const cause = e.cause as { code?: unknown; errors?: { code?: unknown }[] } | undefined
+  const candidates = [e.code, cause?.code, cause?.errors?.[0]?.code]
+  return candidates.find((c): c is string => typeof c === 'string' && c !== '')
+}
+
+function headerOf(response: AxiosResponse<unknown>, name: string): string | undefined {
+  const value = (response.headers as Record<string, unknown>)[name]
+  const first: unknown = Array.isArray(value) ? value[0] : value
+  return typeof first === 'string' && first.trim() !== '' ? first.trim() : undefined
+}
+
+function requestIdOf(response: AxiosResponse<unknown>): string | undefined {
+  for (const name of REQUEST_ID_HEADERS) {
+    const value = headerOf(response, name)
+    if (value !== undefined) return value
+  }
+  return undefined
+}
