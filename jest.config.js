@@ -2,7 +2,8 @@
 export default {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
-  roots: ['<rootDir>/__tests__'],
+  // src is a root too, so that files no test loads still count (as uncovered) in coverage.
+  roots: ['<rootDir>/src', '<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
   // Sources import './x.js' as Node ESM requires; map those back to the .ts files.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

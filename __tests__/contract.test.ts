@@ -48,7 +48,7 @@ describe('action.yml and the code agree', () => {
 
   it('sets outputs only by their declared names', () => {
     const calls = sources.flatMap(({ file, text }) =>
-      [...text.matchAll(/\bsetOutput\(\s*([^,)]+)/g)].map((match) => ({
+      [...text.matchAll(/(?<!function )\bsetOutput\(\s*([^,)]+)/g)].map((match) => ({
         file,
         name: match[1] ?? '',
       })),

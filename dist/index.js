@@ -28370,20 +28370,118 @@ module.exports = {
 
 /***/ }),
 
+/***/ 7242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _O: () => (/* binding */ USER_AGENT),
+/* harmony export */   k7: () => (/* binding */ Output),
+/* harmony export */   pd: () => (/* binding */ Input)
+/* harmony export */ });
+/* unused harmony exports Outcomes, VERSION */
+// Names of inputs and outputs, as declared in action.yml. No other file spells them.
+const Input = {
+    apiToken: 'api_token',
+    backupId: 'backup_id',
+    jobId: 'job_id',
+    files: 'files',
+    computeType: 'compute_type',
+    serverId: 'server_id',
+    wait: 'wait',
+    timeout: 'timeout',
+    pollInterval: 'poll_interval',
+    onTimeout: 'on_timeout',
+    maxBackupAge: 'max_backup_age',
+    maxRestoreDuration: 'max_restore_duration',
+    dryRun: 'dry_run',
+    resultFile: 'result_file',
+    apiUrl: 'api_url',
+};
+const Output = {
+    outcome: 'outcome',
+    status: 'status',
+    restoreId: 'restore_id',
+    backupId: 'backup_id',
+    jobId: 'job_id',
+    fileIds: 'file_ids',
+    fileCount: 'file_count',
+    startedAt: 'started_at',
+    completedAt: 'completed_at',
+    durationSeconds: 'duration_seconds',
+    backupCompletedAt: 'backup_completed_at',
+    backupAgeSeconds: 'backup_age_seconds',
+    result: 'result',
+    resultFile: 'result_file',
+};
+const Outcomes = (/* unused pure expression or super */ null && ([
+    'succeeded',
+    'failed',
+    'timed_out',
+    'cancelled',
+    'not_waited',
+    'dry_run',
+]));
+/** Kept equal to package.json's version by a test. */
+const VERSION = '0.1.0';
+const USER_AGENT = `snapshooter-restore/${VERSION}`;
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */ });
+// One way to turn anything thrown into a line of text, so no caller reaches for `(e as any).message`.
+/** The message of an Error, or a readable form of whatever else was thrown. */
+function errorMessage(e) {
+    if (e instanceof Error)
+        return e.message !== '' ? e.message : e.name;
+    if (typeof e === 'string')
+        return e;
+    if (e === undefined || e === null)
+        return `unknown error (${String(e)})`;
+    if (typeof e === 'object' && 'message' in e && typeof e.message === 'string')
+        return e.message;
+    try {
+        const json = JSON.stringify(e);
+        if (json !== undefined)
+            return json;
+    }
+    catch {
+        // A cyclic object or a BigInt: fall through to String().
+    }
+    return String(e);
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8384);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3501);
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+// The runner cancels a step with SIGINT, then SIGTERM; either one stops the run in an orderly
+// way, so the evidence is still written. The listeners go once the run is over, so nothing
+// keeps the process alive.
+const controller = new AbortController();
+const cancel = () => controller.abort();
+process.on('SIGINT', cancel);
+process.on('SIGTERM', cancel);
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)({ signal: controller.signal });
+process.off('SIGINT', cancel);
+process.off('SIGTERM', cancel);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 8384:
+/***/ 3501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28392,8 +28490,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28468,7 +28566,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28522,10 +28620,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28539,15 +28637,15 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -28558,11 +28656,11 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -29521,7 +29619,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29544,7 +29642,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29640,7 +29738,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -29788,7 +29886,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -29844,7 +29942,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29871,7 +29969,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -29929,7 +30027,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -29958,11 +30056,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -30182,7 +30280,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -30197,7 +30295,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -30208,7 +30306,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -30217,7 +30315,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -30364,13 +30462,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -30648,7 +30746,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -30661,7 +30759,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31000,8 +31098,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31182,7 +31280,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -31235,7 +31333,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31250,7 +31348,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + os.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -31260,13 +31358,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -31337,49 +31435,29 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/constants.ts
-// Names of inputs and outputs, as declared in action.yml. No other file spells them.
-const Input = {
-    apiToken: 'api_token',
-    backupId: 'backup_id',
-    jobId: 'job_id',
-    files: 'files',
-    computeType: 'compute_type',
-    serverId: 'server_id',
-    wait: 'wait',
-    timeout: 'timeout',
-    pollInterval: 'poll_interval',
-    onTimeout: 'on_timeout',
-    maxBackupAge: 'max_backup_age',
-    maxRestoreDuration: 'max_restore_duration',
-    dryRun: 'dry_run',
-    resultFile: 'result_file',
-    apiUrl: 'api_url',
-};
-const Output = {
-    outcome: 'outcome',
-    status: 'status',
-    restoreId: 'restore_id',
-    backupId: 'backup_id',
-    jobId: 'job_id',
-    fileIds: 'file_ids',
-    fileCount: 'file_count',
-    startedAt: 'started_at',
-    completedAt: 'completed_at',
-    durationSeconds: 'duration_seconds',
-    backupCompletedAt: 'backup_completed_at',
-    backupAgeSeconds: 'backup_age_seconds',
-    result: 'result',
-    resultFile: 'result_file',
-};
-const Outcomes = (/* unused pure expression or super */ null && ([
-    'succeeded',
-    'failed',
-    'timed_out',
-    'cancelled',
-    'not_waited',
-    'dry_run',
-]));
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(7242);
+;// CONCATENATED MODULE: ./src/connect.ts
+
+
+/**
+ * A client factory for the API at `settings.apiUrl`; each client gets its own deadline. The
+ * client (and axios with it) is loaded here, once the inputs are known to be good, so that a
+ * bad input fails fast.
+ */
+async function connect(settings, { signal, clock, sleep }) {
+    const { createClient } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9572));
+    return (deadline) => createClient({
+        baseUrl: settings.apiUrl,
+        token: settings.apiToken,
+        userAgent: constants/* USER_AGENT */._O,
+        deadline,
+        signal,
+        clock,
+        sleep,
+        onRetry: ({ request, attempt, delayMs, reason }) => info(`${request}: attempt ${attempt} failed (${reason}); retrying in ${Math.round(delayMs)} ms`),
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/duration.ts
 // Durations as users write them in workflow files: `500ms`, `90s`, `30m`, `1h30m`, `2d`,
@@ -31438,6 +31516,216 @@ function formatDuration(ms) {
     return parts.join('');
 }
 
+;// CONCATENATED MODULE: ./src/drill/checks.ts
+function parseTime(text) {
+    if (text === null)
+        return null;
+    const time = Date.parse(text);
+    return Number.isNaN(time) ? null : time;
+}
+/** Age of a backup at `now`, in ms; null when SnapShooter gave no completion time. */
+function backupAgeMs(completedAt, now) {
+    const completed = parseTime(completedAt);
+    return completed === null ? null : Math.max(0, now - completed);
+}
+/** A restore's duration: SnapShooter's own times when it gave both, else what the action measured. */
+function restoreDurationMs(restore, measuredMs) {
+    const started = parseTime(restore?.startedAt ?? null);
+    const completed = parseTime(restore?.completedAt ?? null);
+    if (started !== null && completed !== null && completed >= started)
+        return completed - started;
+    return measuredMs;
+}
+function limitCheck(name, limitMs, actualMs) {
+    return {
+        name,
+        limitSeconds: seconds(limitMs),
+        actualSeconds: actualMs === null ? null : seconds(actualMs),
+        passed: actualMs === null ? null : actualMs <= limitMs,
+    };
+}
+function seconds(ms) {
+    return Math.round(ms / 100) / 10;
+}
+
+;// CONCATENATED MODULE: ./src/drill/refusal.ts
+/** A pre-flight check refused the drill before anything was sent: the message says why and what to do. */
+class DrillRefusal extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DrillRefusal';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/drill/files.ts
+
+/**
+ * The backup's files picked by the `files` input, in the backup's order. Every entry must match
+ * at least one file, so a typo never turns into restoring less than was meant.
+ */
+function selectFiles(backupId, files, selectors) {
+    if (selectors.length === 0)
+        return [...files];
+    const tests = selectors.map((selector) => ({ selector, test: fileTest(selector) }));
+    const unmatched = tests
+        .filter(({ test }) => !files.some(test))
+        .map(({ selector }) => show(selector));
+    if (unmatched.length > 0) {
+        const names = files.map((file) => baseName(file.name));
+        const shown = names.length > 10 ? [...names.slice(0, 10), `and ${names.length - 10} more`] : names;
+        throw new DrillRefusal(`\`files\` ${unmatched.length === 1 ? 'entry' : 'entries'} ${unmatched.join(', ')} ` +
+            `${unmatched.length === 1 ? 'matches' : 'match'} no file of backup ${backupId}; ` +
+            `its files are: ${shown.join(', ') || 'none'}.`);
+    }
+    return files.filter((file) => tests.some(({ test }) => test(file)));
+}
+function baseName(name) {
+    return name.slice(name.lastIndexOf('/') + 1);
+}
+function fileTest(selector) {
+    if (selector.kind === 'id')
+        return (file) => file.id.toLowerCase() === selector.id;
+    const regex = globToRegExp(selector.pattern);
+    // Without a `/` a pattern names a file; with one, a path inside the backup.
+    return selector.pattern.includes('/')
+        ? (file) => regex.test(file.name)
+        : (file) => regex.test(baseName(file.name));
+}
+/** `*` and `?` stay within one path segment, `**` crosses segments, `[...]` is a character class. */
+function globToRegExp(pattern) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const char = pattern[i];
+        if (char === '*' && pattern[i + 1] === '*') {
+            source += '.*';
+            i++;
+        }
+        else if (char === '*')
+            source += '[^/]*';
+        else if (char === '?')
+            source += '[^/]';
+        else if (char === '[' && classEnd(pattern, i) !== -1) {
+            const end = classEnd(pattern, i);
+            const negated = pattern[i + 1] === '!';
+            const body = pattern.slice(i + (negated ? 2 : 1), end).replace(/[\\\]^]/g, '\\$&');
+            // Like `*` and `?`, a class never matches the `/` between path segments.
+            source += negated ? `[^/${body}]` : `(?!/)[${body}]`;
+            i = end;
+        }
+        else
+            source += char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`);
+}
+/** Where a `[` class closes; a `]` right after `[` or `[!` is a member, not the end. */
+function classEnd(pattern, start) {
+    const first = pattern[start + 1] === '!' ? start + 2 : start + 1;
+    return pattern.indexOf(']', first + 1);
+}
+function show(selector) {
+    return JSON.stringify(selector.kind === 'id' ? selector.id : selector.pattern);
+}
+
+;// CONCATENATED MODULE: ./src/drill/select.ts
+
+// A job with thousands of failed backups in a row is a finding in itself; stop looking there.
+const MAX_PAGES = 20;
+/**
+ * The newest completed backup of a job. The listing is asked newest first, but its order is
+ * not trusted within a page, and no server-side status filter is relied on.
+ */
+async function findLatestCompleted(jobId, listPage) {
+    let seen = 0;
+    let page = 1;
+    for (let asked = 0; page !== null && asked < MAX_PAGES; asked++) {
+        const result = await listPage(page);
+        seen += result.backups.length;
+        const newest = newestCompleted(result.backups);
+        if (newest !== null)
+            return newest;
+        page = result.nextPage;
+    }
+    const scope = page === null ? `all ${seen} of its backups` : `its newest ${seen} backups`;
+    throw new DrillRefusal(`Job ${jobId} has no completed backup (looked at ${scope}): check the job in SnapShooter, or give a backup id as \`backup_id\`.`);
+}
+function newestCompleted(backups) {
+    let best = null;
+    for (const backup of backups) {
+        if (backup.status.toLowerCase() !== 'completed')
+            continue;
+        if (best === null || completedTime(backup) > completedTime(best))
+            best = backup;
+    }
+    return best;
+}
+function completedTime(backup) {
+    const time = Date.parse(backup.completedAt ?? '');
+    return Number.isNaN(time) ? -Infinity : time;
+}
+/** The pre-flight checks on the backup itself: it is completed and belongs to the job asked for. */
+function checkBackup(backup, jobId) {
+    if (jobId !== null && backup.jobId.toLowerCase() !== jobId) {
+        throw new DrillRefusal(`Backup ${backup.id} belongs to job ${backup.jobId}, not to job ${jobId}: check \`backup_id\` and \`job_id\`.`);
+    }
+    if (backup.status.toLowerCase() !== 'completed') {
+        throw new DrillRefusal(`Backup ${backup.id} is ${backup.status}, not completed: only a completed backup can be restored. Pick another \`backup_id\`, or use \`latest\`.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/drill/preflight.ts
+// Everything decided before a restore is sent: which backup, which files, whether the backup
+// is fresh enough (RPO), and the exact request body.
+
+
+
+
+
+/** `latest`: the newest completed backup of the job; a UUID: that backup. */
+async function resolveBackup(settings, client) {
+    const { backupId, jobId } = settings;
+    if (backupId === 'latest' && jobId !== null) {
+        return findLatestCompleted(jobId, (page) => client.listJobBackups(jobId, page));
+    }
+    return client.getBackup(backupId);
+}
+/** Pure: the checks on a resolved backup at time `now`. Throws DrillRefusal on the first that fails. */
+function preflight(settings, backup, now) {
+    checkBackup(backup, settings.jobId);
+    const files = selectFiles(backup.id, backup.files, settings.files);
+    const ageMs = backupAgeMs(backup.completedAt, now);
+    const checks = settings.maxBackupAgeMs === null
+        ? []
+        : [limitCheck('max_backup_age', settings.maxBackupAgeMs, ageMs)];
+    const request = {};
+    if (settings.files.length > 0)
+        request.files = files.map((file) => file.id);
+    if (settings.compute)
+        request.compute = { type: settings.compute.type, server_id: settings.compute.serverId };
+    return { files, request, backupAgeMs: ageMs, checks };
+}
+/** The one-line reason a check failed, or null when it passed (or could not be measured). */
+function checkFailure(check, subject) {
+    if (check.passed !== false || check.actualSeconds === null)
+        return null;
+    let actual = formatDuration(check.actualSeconds * 1000);
+    let limit = formatDuration(check.limitSeconds * 1000);
+    // 60.4 s against 60 s would read "took 1m, longer than 1m": show the tenths that differ.
+    if (actual === limit)
+        [actual, limit] = [`${check.actualSeconds}s`, `${check.limitSeconds}s`];
+    return check.name === 'max_backup_age'
+        ? `${subject} completed ${actual} ago, older than \`max_backup_age\` (${limit}): the job may have stopped backing up; check it in SnapShooter. Nothing was restored.`
+        : `${subject} completed but took ${actual}, longer than \`max_restore_duration\` (${limit}): the recovery time objective was missed.`;
+}
+function refuseOnFailedChecks(checks, subject) {
+    for (const check of checks) {
+        const reason = checkFailure(check, subject);
+        if (reason !== null)
+            throw new DrillRefusal(reason);
+    }
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 
@@ -31458,7 +31746,7 @@ class InputError extends Error {
 }
 /** Reads the action's inputs. The token is masked before anything else can print it. */
 function readSettings() {
-    const token = getInput(Input.apiToken);
+    const token = getInput(constants/* Input */.pd.apiToken);
     if (token !== '')
         core_setSecret(token);
     return parseSettings((name) => getInput(name));
@@ -31470,23 +31758,23 @@ function parseSettings(get) {
     const bad = (name, rule, shown = true) => {
         problems.push(shown ? `\`${name}\` ${rule} (got ${quote(raw(name))})` : `\`${name}\` ${rule}`);
     };
-    const apiToken = raw(Input.apiToken);
+    const apiToken = raw(constants/* Input */.pd.apiToken);
     if (apiToken === '')
-        bad(Input.apiToken, 'is required: pass your SnapShooter API token from a secret', false);
-    const backupId = raw(Input.backupId).toLowerCase();
-    const jobId = raw(Input.jobId).toLowerCase();
+        bad(constants/* Input */.pd.apiToken, 'is required: pass your SnapShooter API token from a secret', false);
+    const backupId = raw(constants/* Input */.pd.backupId).toLowerCase();
+    const jobId = raw(constants/* Input */.pd.jobId).toLowerCase();
     if (backupId === '')
-        bad(Input.backupId, 'is required: a backup UUID, or `latest` with `job_id`', false);
+        bad(constants/* Input */.pd.backupId, 'is required: a backup UUID, or `latest` with `job_id`', false);
     else if (backupId !== 'latest' && !UUID.test(backupId))
-        bad(Input.backupId, 'must be a backup UUID or `latest`');
+        bad(constants/* Input */.pd.backupId, 'must be a backup UUID or `latest`');
     if (jobId !== '' && !UUID.test(jobId))
-        bad(Input.jobId, 'must be a job UUID');
+        bad(constants/* Input */.pd.jobId, 'must be a job UUID');
     else if (backupId === 'latest' && jobId === '')
-        bad(Input.jobId, 'is required when `backup_id` is `latest`', false);
-    const compute = parseCompute(raw(Input.computeType), raw(Input.serverId), bad);
-    const files = parseFiles(raw(Input.files));
-    const wait = parseBoolean(raw(Input.wait), () => bad(Input.wait, 'must be `true` or `false`'));
-    const dryRun = parseBoolean(raw(Input.dryRun), () => bad(Input.dryRun, 'must be `true` or `false`'));
+        bad(constants/* Input */.pd.jobId, 'is required when `backup_id` is `latest`', false);
+    const compute = parseCompute(raw(constants/* Input */.pd.computeType), raw(constants/* Input */.pd.serverId), bad);
+    const files = parseFiles(raw(constants/* Input */.pd.files));
+    const wait = parseBoolean(raw(constants/* Input */.pd.wait), () => bad(constants/* Input */.pd.wait, 'must be `true` or `false`'));
+    const dryRun = parseBoolean(raw(constants/* Input */.pd.dryRun), () => bad(constants/* Input */.pd.dryRun, 'must be `true` or `false`'));
     const duration = (name, required, min, max) => {
         const text = raw(name);
         if (text === '' && !required)
@@ -31502,18 +31790,18 @@ function parseSettings(get) {
             return ms;
         return null;
     };
-    const timeoutMs = duration(Input.timeout, true, 1000, MAX_TIMEOUT_MS);
-    const pollIntervalMs = duration(Input.pollInterval, true, MIN_POLL_INTERVAL_MS, MAX_TIMEOUT_MS);
-    const maxBackupAgeMs = duration(Input.maxBackupAge, false, 1000, Number.MAX_SAFE_INTEGER);
-    const maxRestoreDurationMs = duration(Input.maxRestoreDuration, false, 1000, Number.MAX_SAFE_INTEGER);
-    const onTimeout = raw(Input.onTimeout);
+    const timeoutMs = duration(constants/* Input */.pd.timeout, true, 1000, MAX_TIMEOUT_MS);
+    const pollIntervalMs = duration(constants/* Input */.pd.pollInterval, true, MIN_POLL_INTERVAL_MS, MAX_TIMEOUT_MS);
+    const maxBackupAgeMs = duration(constants/* Input */.pd.maxBackupAge, false, 1000, Number.MAX_SAFE_INTEGER);
+    const maxRestoreDurationMs = duration(constants/* Input */.pd.maxRestoreDuration, false, 1000, Number.MAX_SAFE_INTEGER);
+    const onTimeout = raw(constants/* Input */.pd.onTimeout);
     if (onTimeout !== 'fail' && onTimeout !== 'warn')
-        bad(Input.onTimeout, 'must be `fail` or `warn`');
-    const apiUrl = parseApiUrl(raw(Input.apiUrl));
+        bad(constants/* Input */.pd.onTimeout, 'must be `fail` or `warn`');
+    const apiUrl = parseApiUrl(raw(constants/* Input */.pd.apiUrl));
     if (apiUrl === null) {
-        bad(Input.apiUrl, 'must be an https:// URL without user:password (http:// only for loopback hosts)');
+        bad(constants/* Input */.pd.apiUrl, 'must be an https:// URL without user:password (http:// only for loopback hosts)');
     }
-    const resultFile = raw(Input.resultFile);
+    const resultFile = raw(constants/* Input */.pd.resultFile);
     if (problems.length > 0)
         throw new InputError(problems);
     return Object.freeze({
@@ -31538,15 +31826,15 @@ function parseCompute(type, serverId, bad) {
         return null;
     const validType = type === 'server' || type === 'ss_agent';
     if (type === '')
-        bad(Input.computeType, 'is required with `server_id`: `server` or `ss_agent`');
+        bad(constants/* Input */.pd.computeType, 'is required with `server_id`: `server` or `ss_agent`');
     else if (!validType)
-        bad(Input.computeType, 'must be `server` or `ss_agent`');
+        bad(constants/* Input */.pd.computeType, 'must be `server` or `ss_agent`');
     const id = /^\d+$/.test(serverId) ? Number(serverId) : NaN;
     const validId = Number.isSafeInteger(id) && id > 0;
     if (serverId === '')
-        bad(Input.serverId, 'is required with `compute_type`: a positive integer');
+        bad(constants/* Input */.pd.serverId, 'is required with `compute_type`: a positive integer');
     else if (!validId)
-        bad(Input.serverId, 'must be a positive integer');
+        bad(constants/* Input */.pd.serverId, 'must be a positive integer');
     return validType && validId ? Object.freeze({ type: type, serverId: id }) : null;
 }
 /** Entries separated by commas or new lines; UUIDs are file ids, anything else a name pattern. */
@@ -31586,21 +31874,957 @@ function quote(value) {
     return JSON.stringify(cut);
 }
 
+;// CONCATENATED MODULE: ./src/report/evidence.ts
+function newEvidence() {
+    return {
+        outcome: null,
+        settings: null,
+        backup: null,
+        backupAgeMs: null,
+        files: null,
+        request: null,
+        requestInFlight: false,
+        restore: null,
+        measuredDurationMs: null,
+        checks: [],
+        error: null,
+    };
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/restore/status.ts
+// SnapShooter documents only `pending` for a restore; the other words are an assumption
+// (see snapshooter-api.md). They live in this one table so that a word seen on the live API
+// is one line to add.
+const STATUS_WORDS = {
+    pending: 'running',
+    queued: 'running',
+    scheduled: 'running',
+    starting: 'running',
+    started: 'running',
+    running: 'running',
+    in_progress: 'running',
+    processing: 'running',
+    restoring: 'running',
+    completed: 'succeeded',
+    complete: 'succeeded',
+    succeeded: 'succeeded',
+    success: 'succeeded',
+    successful: 'succeeded',
+    done: 'succeeded',
+    finished: 'succeeded',
+    failed: 'failed',
+    failure: 'failed',
+    error: 'failed',
+    errored: 'failed',
+    cancelled: 'failed',
+    canceled: 'failed',
+    aborted: 'failed',
+    timeout: 'failed',
+    timed_out: 'failed',
+};
+/** Reads a status word case-insensitively; `In Progress` and `in-progress` read as `in_progress`. */
+function classifyStatus(word) {
+    const key = word
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, '_');
+    const found = STATUS_WORDS[key];
+    return found === undefined ? { class: 'running', known: false } : { class: found, known: true };
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+
+/** The step outputs a result stands for. Unknown values are empty strings, never `null`. */
+function outputsOf(result) {
+    const text = (value) => (value === null ? '' : String(value));
+    const fileIds = result.files.map((file) => file.id);
+    return {
+        [constants/* Output */.k7.outcome]: result.outcome,
+        [constants/* Output */.k7.status]: text(result.status),
+        [constants/* Output */.k7.restoreId]: text(result.restore.id),
+        [constants/* Output */.k7.backupId]: text(result.backup.id),
+        [constants/* Output */.k7.jobId]: text(result.backup.job_id),
+        [constants/* Output */.k7.fileIds]: JSON.stringify(fileIds),
+        [constants/* Output */.k7.fileCount]: String(fileIds.length),
+        [constants/* Output */.k7.startedAt]: text(result.restore.started_at),
+        [constants/* Output */.k7.completedAt]: text(result.restore.completed_at),
+        [constants/* Output */.k7.durationSeconds]: text(result.restore.duration_seconds),
+        [constants/* Output */.k7.backupCompletedAt]: text(result.backup.completed_at),
+        [constants/* Output */.k7.backupAgeSeconds]: text(result.backup.age_seconds),
+        [constants/* Output */.k7.result]: JSON.stringify(result),
+    };
+}
+/** Sets outputs, skipping those whose value is already set, so GITHUB_OUTPUT holds few repeats. */
+class OutputWriter {
+    #written = new Map();
+    set(values) {
+        for (const [name, value] of Object.entries(values)) {
+            if (this.#written.get(name) === value)
+                continue;
+            this.#written.set(name, value);
+            outputs_setOutput(name, value);
+        }
+    }
+}
+function outputs_setOutput(name, value) {
+    setOutput(name, value);
+}
+
+;// CONCATENATED MODULE: ./src/report/result.ts
+
+function buildResult(evidence, env) {
+    const { backup, restore, settings } = evidence;
+    const durationMs = restoreDurationMs(restore, evidence.measuredDurationMs);
+    const requested = settings?.compute;
+    const compute = restore?.compute
+        ? { type: restore.compute.type, server_id: restore.compute.serverId }
+        : requested
+            ? { type: requested.type, server_id: requested.serverId }
+            : null;
+    return {
+        version: 1,
+        outcome: evidence.outcome ?? 'failed',
+        status: restore?.status ?? null,
+        backup: {
+            id: backup?.id ?? null,
+            job_id: backup?.jobId ?? null,
+            completed_at: backup?.completedAt ?? null,
+            age_seconds: evidence.backupAgeMs === null ? null : seconds(evidence.backupAgeMs),
+        },
+        restore: {
+            id: restore?.id ?? null,
+            status: restore?.status ?? null,
+            created_at: restore?.createdAt ?? null,
+            started_at: restore?.startedAt ?? null,
+            completed_at: restore?.completedAt ?? null,
+            duration_seconds: durationMs === null ? null : seconds(durationMs),
+            compute,
+        },
+        files: (evidence.files ?? []).map(({ id, name, size }) => ({ id, name, size })),
+        checks: evidence.checks.map((check) => ({
+            name: check.name,
+            limit_seconds: check.limitSeconds,
+            actual_seconds: check.actualSeconds,
+            passed: check.passed,
+        })),
+        error: evidence.error === null ? null : { message: evidence.error },
+        run: {
+            repository: env.GITHUB_REPOSITORY ?? null,
+            workflow: env.GITHUB_WORKFLOW ?? null,
+            run_id: env.GITHUB_RUN_ID ?? null,
+            run_attempt: env.GITHUB_RUN_ATTEMPT ?? null,
+            event: env.GITHUB_EVENT_NAME ?? null,
+            actor: env.GITHUB_ACTOR ?? null,
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+const HEADLINES = {
+    succeeded: '✅ Restore drill succeeded',
+    failed: '❌ Restore drill failed',
+    timed_out: '⏱️ Restore drill timed out',
+    cancelled: '🚫 Restore drill cancelled',
+    not_waited: '⏩ Restore started (not waited for)',
+    dry_run: '🧪 Dry run: nothing was restored',
+};
+const CHECK_LABELS = {
+    max_backup_age: 'RPO: backup age (`max_backup_age`)',
+    max_restore_duration: 'RTO: restore duration (`max_restore_duration`)',
+};
+function renderSummary(result, extras = {}) {
+    const { backup, restore } = result;
+    const lines = [`## ${HEADLINES[result.outcome]}`, ''];
+    if (result.error)
+        lines.push(`> **Error:** ${inline(result.error.message)}`, '');
+    if (extras.leftBehind)
+        lines.push(`> **Left behind:** ${inline(extras.leftBehind)}`, '');
+    lines.push(...table('Backup', [
+        ['id', code(backup.id)],
+        ['job', code(backup.job_id)],
+        ['completed at', summary_text(backup.completed_at)],
+        ['age', duration(backup.age_seconds)],
+    ]), ...table('Restore', [
+        ['id', code(restore.id)],
+        ['status', code(restore.status)],
+        [
+            'compute',
+            restore.compute
+                ? `${summary_text(restore.compute.type)} ${code(String(restore.compute.server_id ?? ''))}`
+                : 'where the backup was made',
+        ],
+        ['files', `${result.files.length}${fileList(result.files.map((file) => file.name))}`],
+    ]), ...table('Timing', [
+        ['created', summary_text(restore.created_at)],
+        ['started', summary_text(restore.started_at)],
+        ['completed', summary_text(restore.completed_at)],
+        ['duration', duration(restore.duration_seconds)],
+    ]));
+    if (result.checks.length > 0) {
+        lines.push('### Checks', '', '| check | limit | actual | verdict |', '| --- | --- | --- | --- |');
+        for (const check of result.checks) {
+            const verdict = check.passed === null ? '➖ not measured' : check.passed ? '✅ passed' : '❌ failed';
+            lines.push(`| ${CHECK_LABELS[check.name] ?? check.name} | ${duration(check.limit_seconds)} | ${duration(check.actual_seconds)} | ${verdict} |`);
+        }
+        lines.push('');
+    }
+    if (extras.request) {
+        const body = escapeHtml(JSON.stringify(extras.request, null, 2));
+        lines.push('### Request', '', 'The request a run without `dry_run` would send:', '');
+        lines.push(`<pre><code>POST /v1/backups/${inline(backup.id ?? '')}/restore\n${body}</code></pre>`, '');
+    }
+    const run = result.run;
+    if (run.repository && run.run_id) {
+        lines.push(`<sub>${inline(run.workflow ?? 'workflow')} · run ${inline(run.run_id)} · ${inline(run.event ?? '')}</sub>`, '');
+    }
+    return lines.join('\n');
+}
+function table(title, rows) {
+    return [
+        `### ${title}`,
+        '',
+        '| | |',
+        '| --- | --- |',
+        ...rows.map(([key, value]) => `| ${key} | ${value} |`),
+        '',
+    ];
+}
+function fileList(names) {
+    if (names.length === 0)
+        return '';
+    const shown = names.slice(0, 5).map((name) => code(name.slice(name.lastIndexOf('/') + 1)));
+    return `: ${shown.join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
+}
+function code(value) {
+    return value === null || value === '' ? '–' : `<code>${inline(value)}</code>`;
+}
+function summary_text(value) {
+    return value === null || value === '' ? '–' : inline(value);
+}
+function duration(secondsValue) {
+    return secondsValue === null ? '–' : formatDuration(secondsValue * 1000);
+}
+function escapeHtml(value) {
+    return value
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+/** Escaped, with the table pipe and line breaks neutralised, so API text cannot break a table. */
+function inline(value) {
+    return escapeHtml(value)
+        .replace(/\|/g, '&#124;')
+        .replace(/\s*\r?\n\s*/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/report/publish.ts
+// Leaves the evidence: outputs as soon as each is known, then at the end the result file,
+// every output, the job summary, and the verdict (error or warning annotation, exit code).
+
+
+
+
+
+
+
+
+
+// Outputs that are worth setting before the run ends: ids a later step or a human may need
+// even if the runner kills this one.
+const EARLY = [
+    constants/* Output */.k7.backupId,
+    constants/* Output */.k7.jobId,
+    constants/* Output */.k7.backupCompletedAt,
+    constants/* Output */.k7.backupAgeSeconds,
+    constants/* Output */.k7.fileIds,
+    constants/* Output */.k7.fileCount,
+    constants/* Output */.k7.restoreId,
+    constants/* Output */.k7.status,
+];
+class Publisher {
+    env;
+    #outputs = new OutputWriter();
+    constructor(env) {
+        this.env = env;
+    }
+    /** Sets the outputs that are known so far. */
+    announce(evidence) {
+        const known = outputsOf(buildResult(evidence, this.env));
+        if (evidence.files === null) {
+            delete known[constants/* Output */.k7.fileIds];
+            delete known[constants/* Output */.k7.fileCount];
+        }
+        this.#outputs.set(Object.fromEntries(EARLY.filter((name) => known[name]).map((name) => [name, known[name]])));
+    }
+    /** Writes every piece of evidence, then states the verdict. Never throws. */
+    async finish(evidence) {
+        const result = buildResult(evidence, this.env);
+        const resultFile = await this.#writeResultFile(evidence, result);
+        this.#outputs.set({ ...outputsOf(result), [constants/* Output */.k7.resultFile]: resultFile ?? '' });
+        const markdown = renderSummary(result, {
+            request: result.outcome === 'dry_run' ? evidence.request : null,
+            leftBehind: leftBehind(evidence),
+        });
+        if (this.env.GITHUB_STEP_SUMMARY) {
+            try {
+                await summary.addRaw(markdown).write();
+            }
+            catch (error) {
+                warning(`The job summary could not be written: ${(0,errors/* errorMessage */.g)(error)}`);
+            }
+        }
+        info(`Outcome: ${result.outcome}`);
+        const message = evidence.error ?? `The restore drill ended ${result.outcome}.`;
+        if (result.outcome === 'timed_out' && evidence.settings?.onTimeout === 'warn')
+            warning(message);
+        else if (['failed', 'cancelled', 'timed_out'].includes(result.outcome))
+            setFailed(message);
+    }
+    async #writeResultFile(evidence, result) {
+        const wanted = evidence.settings?.resultFile;
+        if (!wanted)
+            return null;
+        const path = (0,external_node_path_namespaceObject.resolve)(wanted);
+        try {
+            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+            await (0,promises_namespaceObject.writeFile)(path, `${JSON.stringify(result, null, 2)}\n`);
+            info(`Result written to ${path}`);
+            return path;
+        }
+        catch (error) {
+            warning(`The result file ${path} could not be written: ${(0,errors/* errorMessage */.g)(error)}`);
+            return null;
+        }
+    }
+}
+/** What a run that did not finish cleanly leaves running at SnapShooter. */
+function leftBehind(evidence) {
+    const { restore } = evidence;
+    if (!['failed', 'cancelled', 'timed_out'].includes(evidence.outcome ?? 'failed'))
+        return null;
+    if (restore !== null && classifyStatus(restore.status).class === 'running') {
+        return `Restore ${restore.id} (last status ${restore.status}) goes on at SnapShooter; check it there before starting another.`;
+    }
+    if (evidence.requestInFlight) {
+        return 'The restore request was in flight when the run stopped: a restore may have started. Check SnapShooter before running again.';
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/restore/conclude.ts
+// Turns how the wait ended into the run's outcome, its RTO check, and the one-line reason.
+
+
+
+function concludeWait(evidence, end, settings) {
+    const restore = end.restore ?? evidence.restore;
+    evidence.restore = restore;
+    const id = restore?.id ?? 'unknown';
+    const status = restore?.status ?? 'unknown';
+    const durationMs = end.kind === 'succeeded' ? restoreDurationMs(restore, end.elapsedMs) : null;
+    if (end.kind === 'succeeded')
+        evidence.measuredDurationMs = end.elapsedMs;
+    if (settings.maxRestoreDurationMs !== null) {
+        evidence.checks.push(limitCheck('max_restore_duration', settings.maxRestoreDurationMs, durationMs));
+    }
+    switch (end.kind) {
+        case 'succeeded': {
+            const failures = evidence.checks.map((check) => checkFailure(check, `Restore ${id}`));
+            const failure = failures.find((reason) => reason !== null) ?? null;
+            evidence.outcome = failure === null ? 'succeeded' : 'failed';
+            evidence.error = failure;
+            return;
+        }
+        case 'failed':
+            evidence.outcome = 'failed';
+            evidence.error = `Restore ${id} ended with status "${status}" after ${formatDuration(end.elapsedMs)}: SnapShooter could not restore the backup; see the restore's log in SnapShooter.`;
+            return;
+        case 'timed_out':
+            evidence.outcome = 'timed_out';
+            evidence.error =
+                `Restore ${id} was still ${status} when \`timeout\` (${formatDuration(settings.timeoutMs)}) ran out; it goes on at SnapShooter. ` +
+                    (settings.onTimeout === 'fail'
+                        ? 'Raise `timeout`, or set `on_timeout: warn`.'
+                        : 'Raise `timeout` to wait for it.');
+            return;
+        case 'cancelled':
+            evidence.outcome = 'cancelled';
+            evidence.error = `The run was cancelled while waiting for restore ${id} (last status ${status}); the restore goes on at SnapShooter.`;
+            return;
+        case 'error':
+            evidence.outcome = 'failed';
+            evidence.error = end.error.message;
+            return;
+    }
+}
+/** The reason for a run cancelled outside the wait, naming what it may have left behind. */
+function cancelledReason(evidence) {
+    if (evidence.restore !== null) {
+        return `The run was cancelled; restore ${evidence.restore.id} goes on at SnapShooter.`;
+    }
+    if (evidence.requestInFlight) {
+        return 'The run was cancelled while the restore request was in flight: a restore may have started. Check SnapShooter before running again.';
+    }
+    return 'The run was cancelled before a restore was requested: nothing was restored.';
+}
+
+;// CONCATENATED MODULE: ./src/restore/log.ts
+
+/** The log line for a wait event: a line per status change, and a progress line now and then. */
+function describeWaitEvent(event) {
+    switch (event.type) {
+        case 'status':
+            return {
+                level: 'info',
+                text: `[${formatDuration(event.elapsedMs)}] status ${event.from === null ? '' : `${event.from} → `}${event.to}`,
+            };
+        case 'progress':
+            return {
+                level: 'info',
+                text: `[${formatDuration(event.elapsedMs)}] still waiting (status ${event.status ?? 'unknown'})`,
+            };
+        case 'unknown_status':
+            return {
+                level: 'warning',
+                text: `SnapShooter answered the restore status ${JSON.stringify(event.word.slice(0, 60))}, which this action does not know: it counts as still running. Please report it.`,
+            };
+        case 'check_failed':
+            return {
+                level: 'info',
+                text: `status check failed (${event.inARow} in a row): ${event.message}`,
+            };
+    }
+}
+
+// EXTERNAL MODULE: ./src/snapshooter/errors.ts
+var snapshooter_errors = __nccwpck_require__(2993);
+;// CONCATENATED MODULE: ./src/restore/start.ts
+
+
+/**
+ * Sends the one restore POST. While it is on the wire the evidence says so, because a run
+ * cancelled then may have started a restore that nobody waits for.
+ */
+async function startRestore(client, backupId, request, evidence) {
+    info(`POST /v1/backups/${backupId}/restore ${JSON.stringify(request)}`);
+    evidence.requestInFlight = true;
+    try {
+        const restore = await client.createRestore(backupId, request);
+        evidence.restore = restore;
+        evidence.requestInFlight = false;
+        info(`Restore ${restore.id} created (status ${restore.status}).`);
+        return restore;
+    }
+    catch (error) {
+        // A refusal from the server (4xx) surely started nothing; anything else may have.
+        evidence.requestInFlight =
+            !(error instanceof snapshooter_errors/* ApiError */.hD) || error.kind === 'cancelled' || error.mayHaveStarted;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/restore/schedule.ts
+// When to check a restore's status: soon after creation, so that a short restore is seen
+// within about a second, then less and less often, so that a long one costs few requests.
+const FIRST_CHECK_MS = 1000;
+const GROWTH = 1.5;
+/** The pause before the next check: the first min(1 s, interval), then ×1.5 up to the interval. */
+function nextPause(previousPause, pollIntervalMs) {
+    if (previousPause === null)
+        return Math.min(FIRST_CHECK_MS, pollIntervalMs);
+    return Math.min(previousPause * GROWTH, pollIntervalMs);
+}
+/** The pause cut so that the check lands on the deadline, never after it; 0 when it is due. */
+function pauseUntilDeadline(pause, now, deadline) {
+    return Math.max(0, Math.min(pause, deadline - now));
+}
+/** The times (ms after creation) of every check a restore running past the deadline gets. */
+function checkTimes(timeoutMs, pollIntervalMs) {
+    const times = [];
+    let at = 0;
+    let pause = null;
+    while (at < timeoutMs) {
+        pause = nextPause(pause, pollIntervalMs);
+        at += pauseUntilDeadline(pause, at, timeoutMs);
+        times.push(at);
+    }
+    return times;
+}
+
+;// CONCATENATED MODULE: ./src/restore/wait.ts
+// Waits for a restore to reach a terminal status, the deadline, or cancellation. Every
+// dependency on the outside (the status request, time, sleeping, the cancel signal) is
+// injected, so the loop runs in milliseconds under test.
+
+
+
+/** Failed checks in a row that end the wait: a short outage is ridden out, a long one is not. */
+const MAX_FAILED_CHECKS = 10;
+const PROGRESS_EVERY_MS = 60_000;
+/**
+ * The last check is made on the deadline; its request may take this long to be answered.
+ * Without it a client bound to the deadline would refuse to send that check at all.
+ */
+const LAST_CHECK_GRACE_MS = 10_000;
+// A check that fails for these reasons may succeed next time; anything else ends the wait.
+const TRANSIENT = new Set([
+    'network',
+    'timeout',
+    'rate_limited',
+    'server',
+    'malformed',
+    'deadline',
+]);
+async function waitForRestore(plan, deps) {
+    const { clock, signal } = deps;
+    const deadline = plan.createdAt + plan.timeoutMs;
+    const elapsed = () => clock.now() - plan.createdAt;
+    const warned = new Set();
+    let last = null;
+    let pause = null;
+    let checks = 0;
+    let failedInARow = 0;
+    let nextProgress = PROGRESS_EVERY_MS;
+    const end = (kind, extra = {}) => ({ kind, restore: last, elapsedMs: elapsed(), checks, ...extra });
+    for (;;) {
+        pause = nextPause(pause, plan.pollIntervalMs);
+        try {
+            await deps.sleep(pauseUntilDeadline(pause, clock.now(), deadline), signal);
+        }
+        catch (error) {
+            if (signal.aborted)
+                return end('cancelled');
+            throw error;
+        }
+        checks++;
+        try {
+            const restore = await deps.getRestore(plan.restoreId);
+            failedInARow = 0;
+            if (restore.status !== last?.status) {
+                deps.notify({
+                    type: 'status',
+                    from: last?.status ?? null,
+                    to: restore.status,
+                    elapsedMs: elapsed(),
+                });
+            }
+            last = restore;
+            const reading = classifyStatus(restore.status);
+            if (!reading.known && !warned.has(restore.status)) {
+                warned.add(restore.status);
+                deps.notify({ type: 'unknown_status', word: restore.status });
+            }
+            if (reading.class !== 'running')
+                return end(reading.class);
+        }
+        catch (error) {
+            if (signal.aborted)
+                return end('cancelled');
+            if (!(error instanceof snapshooter_errors/* ApiError */.hD))
+                throw error;
+            if (error.kind === 'not_found' && checks === 1) {
+                return end('error', { error: new StatusEndpointMissing(plan.restoreId, error) });
+            }
+            if (!TRANSIENT.has(error.kind))
+                return end('error', { error });
+            // A check cut short by the deadline is the timeout, not a failure to report.
+            if (clock.now() >= deadline)
+                return end('timed_out');
+            failedInARow++;
+            deps.notify({ type: 'check_failed', message: error.message, inARow: failedInARow });
+            if (failedInARow >= MAX_FAILED_CHECKS) {
+                return end('error', { error: new TooManyFailedChecks(plan.restoreId, failedInARow, error) });
+            }
+        }
+        if (clock.now() >= deadline)
+            return end('timed_out');
+        if (elapsed() >= nextProgress) {
+            deps.notify({ type: 'progress', status: last?.status ?? null, elapsedMs: elapsed() });
+            nextProgress += PROGRESS_EVERY_MS;
+        }
+    }
+}
+/** 404 on the first check: the restore exists, but the assumed status endpoint does not. */
+class StatusEndpointMissing extends Error {
+    constructor(restoreId, cause) {
+        const requestId = cause.requestId === undefined ? '' : ` (request id ${cause.requestId})`;
+        super(`Restore ${restoreId} was created, but its status cannot be read: the status endpoint answered 404${requestId}. ` +
+            'The restore goes on at SnapShooter: check it there, or set `wait: false` to skip the status check.', { cause });
+        this.name = 'StatusEndpointMissing';
+    }
+}
+class TooManyFailedChecks extends Error {
+    constructor(restoreId, count, cause) {
+        super(`Restore ${restoreId}: ${count} status checks in a row failed, the last with: ${cause.message} ` +
+            'The restore goes on at SnapShooter: check it there.', { cause });
+        this.name = 'TooManyFailedChecks';
+    }
+}
+
+// EXTERNAL MODULE: ./src/time.ts + 1 modules
+var time = __nccwpck_require__(1968);
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
 
-/** The action's story: read the inputs, then restore. */
-async function run() {
+
+
+
+
+
+
+
+
+
+/** One run: validate, resolve the backup, check it, restore it, wait, and leave evidence. */
+async function run(deps = {}) {
+    const { signal = new AbortController().signal, clock = time/* systemClock */.m, sleep = time/* realSleep */.u } = deps;
+    const startedAt = clock.now();
+    const evidence = newEvidence();
+    const publisher = new Publisher(deps.env ?? process.env);
     try {
-        readSettings();
-        throw new Error('restore flow not implemented yet');
+        const settings = (evidence.settings = readSettings());
+        const clientUntil = await connect(settings, { signal, clock, sleep });
+        const client = clientUntil(startedAt + settings.timeoutMs);
+        const backup = await group('Resolve the backup', async () => {
+            const found = await resolveBackup(settings, client);
+            info(`Backup ${found.id} of job ${found.jobId}, completed ${found.completedAt ?? '(unknown)'}.`);
+            return found;
+        });
+        evidence.backup = backup;
+        publisher.announce(evidence);
+        const plan = await group('Pre-flight checks', async () => {
+            const checked = preflight(settings, backup, clock.now());
+            Object.assign(evidence, checked);
+            publisher.announce(evidence);
+            refuseOnFailedChecks(checked.checks, `Backup ${backup.id}`);
+            info(`${checked.files.length} file(s) selected; every check passed.`);
+            return checked;
+        });
+        if (settings.dryRun) {
+            info(`Dry run: would send POST /v1/backups/${backup.id}/restore ${JSON.stringify(plan.request)}`);
+            evidence.outcome = 'dry_run';
+            return;
+        }
+        const restore = await group('Start the restore', () => startRestore(client, backup.id, plan.request, evidence));
+        const createdAt = clock.now();
+        publisher.announce(evidence);
+        if (!settings.wait) {
+            evidence.outcome = 'not_waited';
+            return;
+        }
+        // While waiting, the deadline runs from the restore's creation (design.md section 3).
+        const statusClient = clientUntil(createdAt + settings.timeoutMs + LAST_CHECK_GRACE_MS);
+        const end = await group(`Wait for restore ${restore.id}`, () => waitForRestore({
+            restoreId: restore.id,
+            createdAt,
+            timeoutMs: settings.timeoutMs,
+            pollIntervalMs: settings.pollIntervalMs,
+        }, {
+            getRestore: (id) => statusClient.getRestore(id),
+            clock,
+            sleep,
+            signal,
+            notify: (event) => {
+                const line = describeWaitEvent(event);
+                if (line.level === 'warning')
+                    warning(line.text);
+                else
+                    info(line.text);
+            },
+        }));
+        concludeWait(evidence, end, settings);
     }
     catch (error) {
-        setOutput(Output.outcome, 'failed');
-        setFailed(error instanceof Error ? error.message : String(error));
+        evidence.outcome = signal.aborted ? 'cancelled' : 'failed';
+        evidence.error = signal.aborted ? cancelledReason(evidence) : (0,errors/* errorMessage */.g)(error);
+    }
+    finally {
+        await publisher.finish(evidence);
     }
 }
+
+
+/***/ }),
+
+/***/ 7024:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CY: () => (/* binding */ LIST_PARAMS),
+/* harmony export */   Gg: () => (/* binding */ MAX_API_TEXT),
+/* harmony export */   Jh: () => (/* binding */ Paths),
+/* harmony export */   NA: () => (/* binding */ BACKOFF_CAP_MS),
+/* harmony export */   O4: () => (/* binding */ RETRY_AFTER_JITTER_MS),
+/* harmony export */   Q$: () => (/* binding */ NEVER_CONNECTED_CODES),
+/* harmony export */   Sw: () => (/* binding */ MAX_FIELD_ERRORS),
+/* harmony export */   Ti: () => (/* binding */ REQUEST_ID_HEADERS),
+/* harmony export */   U3: () => (/* binding */ RETRYABLE_STATUSES),
+/* harmony export */   UQ: () => (/* binding */ BACKOFF_BASE_MS),
+/* harmony export */   Z0: () => (/* binding */ POST_RETRYABLE_STATUSES),
+/* harmony export */   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   lX: () => (/* binding */ POST_RETRYABLE_CODES),
+/* harmony export */   m: () => (/* binding */ MAX_ATTEMPTS),
+/* harmony export */   nB: () => (/* binding */ MAX_RESPONSE_BYTES)
+/* harmony export */ });
+// Every assumption the client makes about SnapShooter's API, in one place, so that each can be
+// changed in one line when the live API says otherwise (see snapshooter-api.md).
+const id = (value) => encodeURIComponent(value);
+const Paths = {
+    backup: (backupId) => `/v1/backups/${id(backupId)}`,
+    /** Seen in public client code, not in the reference. */
+    jobBackups: (jobId) => `/v1/jobs/${id(jobId)}/backups`,
+    createRestore: (backupId) => `/v1/backups/${id(backupId)}/restore`,
+    /** Assumption: the reference shows no read endpoint for a restore. */
+    restore: (restoreId) => `/v1/restores/${id(restoreId)}`,
+    downloadLinks: (backupId) => `/v1/backups/${id(backupId)}/download`,
+};
+/** Asked sorted newest first: the default order is not documented, so it is not trusted. */
+const LIST_PARAMS = { sort: '-completed_at', page_size: 100 };
+/** Response headers that may carry a request id, most specific first (all lower case). */
+const REQUEST_ID_HEADERS = ['x-request-id', 'x-amzn-requestid', 'cf-ray'];
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/** The only status on which the non-idempotent restore POST is sent again. */
+const POST_RETRYABLE_STATUSES = new Set([429]);
+/** A refused connection proves the POST never reached the server, so it may be sent again. */
+const POST_RETRYABLE_CODES = new Set(['ECONNREFUSED']);
+/** No connection was made, so the server cannot have acted (not retried for a POST all the same). */
+const NEVER_CONNECTED_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+]);
+const MAX_ATTEMPTS = 5;
+const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_CAP_MS = 30_000;
+/** Spread added to a server's Retry-After, so drills sharing one token do not return in lockstep. */
+const RETRY_AFTER_JITTER_MS = 1_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+/** A page of 100 backups is far below this; anything bigger is not an answer we expect. */
+const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+/** Text from the API is cut to this length before it reaches a log line or an error. */
+const MAX_API_TEXT = 200;
+/** At most this many field errors of a 422 are shown; the rest are counted. */
+const MAX_FIELD_ERRORS = 10;
+
+
+/***/ }),
+
+/***/ 2993:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X5: () => (/* binding */ cleanText),
+/* harmony export */   _V: () => (/* binding */ formatMs),
+/* harmony export */   hD: () => (/* binding */ ApiError),
+/* harmony export */   o3: () => (/* binding */ kindOfStatus)
+/* harmony export */ });
+/* unused harmony export describeApiError */
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7024);
+// The one error type the client throws. Its message is the single line a user sees in the
+// failure annotation, so it is built here, from plain fields, and never from a response body.
+
+
+class ApiError extends Error {
+    kind;
+    request;
+    status;
+    apiMessage;
+    fieldErrors;
+    requestId;
+    attempts;
+    mayHaveStarted;
+    code;
+    detail;
+    subject;
+    timeoutMs;
+    #init;
+    constructor(init) {
+        super(describeApiError(init));
+        this.#init = init;
+        this.name = 'ApiError';
+        this.kind = init.kind;
+        this.request = init.request;
+        this.status = init.status;
+        this.apiMessage = init.apiMessage;
+        this.fieldErrors = init.fieldErrors;
+        this.requestId = init.requestId;
+        this.attempts = init.attempts ?? 1;
+        this.mayHaveStarted = init.mayHaveStarted ?? false;
+        this.code = init.code;
+        this.detail = init.detail;
+        this.subject = init.subject;
+        this.timeoutMs = init.timeoutMs;
+    }
+    /** A copy with some fields changed; the message is rebuilt to match. */
+    with(changes) {
+        return new ApiError({ ...this.#init, ...changes });
+    }
+}
+/** The kind of a non-2xx answer. Other 4xx are refusals of the request as sent. */
+function kindOfStatus(status) {
+    if (status === 401)
+        return 'auth';
+    if (status === 403)
+        return 'forbidden';
+    if (status === 404)
+        return 'not_found';
+    if (status === 408)
+        return 'timeout';
+    if (status === 429)
+        return 'rate_limited';
+    if (status >= 400 && status < 500)
+        return 'validation';
+    return 'server';
+}
+/** Text from the API made safe for one log line: control characters and runs of space collapse. */
+function cleanText(text, max = _api_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_API_TEXT */ .Gg) {
+    // eslint-disable-next-line no-control-regex
+    const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
+}
+const RERUN = 'worth re-running later';
+const MAY_HAVE_STARTED = 'a restore may have started: check SnapShooter before running again';
+const NETWORK_CODES = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    EPIPE: 'connection closed while sending',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'host name lookup failed',
+    ETIMEDOUT: 'connection timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    ERR_BAD_RESPONSE: 'the answer broke off',
+    ERR_NETWORK: 'network error',
+};
+function formatMs(ms) {
+    return ms < 1_000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+function said(apiMessage) {
+    return apiMessage !== undefined && apiMessage !== '' ? `: "${cleanText(apiMessage)}"` : '';
+}
+function fieldList(fieldErrors) {
+    return Object.entries(fieldErrors ?? {})
+        .map(([field, messages]) => `; ${cleanText(field, 60)}: ${cleanText(messages.join(' '))}`)
+        .join('');
+}
+function notFound({ subject, request }) {
+    if (subject === undefined)
+        return [`${request} failed: not found (HTTP 404)`, ''];
+    const check = subject.input !== undefined ? `check \`${subject.input}\`` : '';
+    return [`${subject.noun} ${subject.id} was not found (HTTP 404)`, check];
+}
+function networkLine(init, after) {
+    const code = init.code ?? '';
+    const what = NETWORK_CODES[code];
+    const reason = what !== undefined ? `${what} (${code})` : code !== '' ? code : (init.detail ?? 'network error');
+    const badUrl = code === 'ECONNREFUSED' || code === 'ENOTFOUND';
+    return [
+        `${init.request} failed${after}: ${reason}`,
+        badUrl ? `check \`${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.apiUrl}\`, or ${RERUN}` : RERUN,
+    ];
+}
+function statusLine(init, after) {
+    const status = init.status ?? 0;
+    if (status >= 300 && status < 400) {
+        const what = `${init.request} failed: SnapShooter answered HTTP ${status}, a redirect, which is not followed`;
+        return [what, `check \`${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.apiUrl}\``];
+    }
+    const reason = status === 429 ? ' (too many requests)' : '';
+    const what = `${init.request} failed${after}: SnapShooter answered HTTP ${status}${reason}`;
+    return [`${what}${said(init.apiMessage)}`, RERUN];
+}
+function timeoutLine(init, after) {
+    if (init.status !== undefined)
+        return statusLine(init, after);
+    const within = init.timeoutMs !== undefined ? ` within ${formatMs(init.timeoutMs)}` : '';
+    return [`${init.request} failed${after}: no answer${within}`, RERUN];
+}
+function line(init) {
+    const attempts = init.attempts ?? 1;
+    const after = attempts > 1 ? ` after ${attempts} attempts` : '';
+    const status = init.status;
+    switch (init.kind) {
+        case 'auth':
+            return [
+                `${init.request} failed: the API token was rejected (HTTP ${status ?? 401})`,
+                `check the secret given as \`${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.apiToken}\``,
+            ];
+        case 'forbidden':
+            return [
+                `${init.request} failed: the API token may not do this (HTTP ${status ?? 403})${said(init.apiMessage)}`,
+                'use a token with the rights to do it',
+            ];
+        case 'not_found':
+            return notFound(init);
+        case 'validation': {
+            const what = `${init.request} was refused (HTTP ${status ?? 422})${said(init.apiMessage)}`;
+            return [`${what}${fieldList(init.fieldErrors)}`, ''];
+        }
+        case 'rate_limited':
+        case 'server':
+            return statusLine(init, after);
+        case 'network':
+            return networkLine(init, after);
+        case 'timeout':
+            return timeoutLine(init, after);
+        case 'malformed':
+            return [
+                `${init.request} failed: the answer was not the expected JSON (${init.detail ?? 'unreadable'})`,
+                '',
+            ];
+        case 'cancelled':
+            return [`${init.request} was cancelled`, ''];
+        case 'deadline': {
+            const limit = `the time limit (\`${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.timeout}\`) ran out`;
+            return attempts === 0
+                ? [`${init.request} was not sent: ${limit}`, '']
+                : [`${init.request} got no answer before ${limit}`, ''];
+        }
+    }
+}
+/** The one line shown to the user: what failed, for which id, why, and what to do. */
+function describeApiError(init) {
+    const [what, todo] = line(init);
+    const action = init.mayHaveStarted === true ? MAY_HAVE_STARTED : todo;
+    const id = init.requestId !== undefined ? ` (request id ${cleanText(init.requestId, 100)})` : '';
+    return `${what}${action !== '' ? `: ${action}` : ''}${id}`;
+}
+
+
+/***/ }),
+
+/***/ 1968:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  u: () => (/* binding */ realSleep),
+  m: () => (/* binding */ systemClock)
+});
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/time.ts
+
+const systemClock = { now: () => Date.now() };
+const realSleep = async (ms, signal) => {
+    if (ms <= 0) {
+        signal?.throwIfAborted();
+        return;
+    }
+    await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+};
 
 
 /***/ }),
@@ -31612,6 +32836,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -31619,10 +32850,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
 /***/ 8611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5675:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
 
 /***/ }),
 
@@ -31710,6 +32955,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -31780,6 +33032,27 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -31794,10 +33067,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
 /***/ 9023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -31823,7 +33117,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -31832,6 +33126,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -31906,6 +33203,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -31918,9 +33227,105 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -47,3 +47,7 @@ export const Outcomes = [
   'dry_run',
 ] as const
 export type Outcome = (typeof Outcomes)[number]
+
+/** Kept equal to package.json's version by a test. */
+export const VERSION = '0.1.0'
+export const USER_AGENT = `snapshooter-restore/${VERSION}`

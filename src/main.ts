@@ -1,14 +1,100 @@
 import * as core from '@actions/core'
-import { Output } from './constants.js'
+import { connect } from './connect.js'
+import { preflight, refuseOnFailedChecks, resolveBackup } from './drill/preflight.js'
+import { errorMessage } from './errors.js'
 import { readSettings } from './inputs.js'
+import { newEvidence } from './report/evidence.js'
+import { Publisher } from './report/publish.js'
+import { cancelledReason, concludeWait } from './restore/conclude.js'
+import { describeWaitEvent } from './restore/log.js'
+import { startRestore } from './restore/start.js'
+import { LAST_CHECK_GRACE_MS, waitForRestore } from './restore/wait.js'
+import { realSleep, systemClock, type Clock, type Sleep } from './time.js'
 
-/** The action's story: read the inputs, then restore. */
-export async function run(): Promise<void> {
+export interface RunDeps {
+  /** Aborted on SIGINT/SIGTERM: everything in flight stops and the evidence is written. */
+  signal: AbortSignal
+  clock: Clock
+  sleep: Sleep
+  env: NodeJS.ProcessEnv
+}
+
+/** One run: validate, resolve the backup, check it, restore it, wait, and leave evidence. */
+export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
+  const { signal = new AbortController().signal, clock = systemClock, sleep = realSleep } = deps
+  const startedAt = clock.now()
+  const evidence = newEvidence()
+  const publisher = new Publisher(deps.env ?? process.env)
   try {
-    readSettings()
-    throw new Error('restore flow not implemented yet')
+    const settings = (evidence.settings = readSettings())
+    const clientUntil = await connect(settings, { signal, clock, sleep })
+    const client = clientUntil(startedAt + settings.timeoutMs)
+
+    const backup = await core.group('Resolve the backup', async () => {
+      const found = await resolveBackup(settings, client)
+      core.info(
+        `Backup ${found.id} of job ${found.jobId}, completed ${found.completedAt ?? '(unknown)'}.`,
+      )
+      return found
+    })
+    evidence.backup = backup
+    publisher.announce(evidence)
+
+    const plan = await core.group('Pre-flight checks', async () => {
+      const checked = preflight(settings, backup, clock.now())
+      Object.assign(evidence, checked)
+      publisher.announce(evidence)
+      refuseOnFailedChecks(checked.checks, `Backup ${backup.id}`)
+      core.info(`${checked.files.length} file(s) selected; every check passed.`)
+      return checked
+    })
+
+    if (settings.dryRun) {
+      core.info(
+        `Dry run: would send POST /v1/backups/${backup.id}/restore ${JSON.stringify(plan.request)}`,
+      )
+      evidence.outcome = 'dry_run'
+      return
+    }
+
+    const restore = await core.group('Start the restore', () =>
+      startRestore(client, backup.id, plan.request, evidence),
+    )
+    const createdAt = clock.now()
+    publisher.announce(evidence)
+    if (!settings.wait) {
+      evidence.outcome = 'not_waited'
+      return
+    }
+
+    // While waiting, the deadline runs from the restore's creation (design.md section 3).
+    const statusClient = clientUntil(createdAt + settings.timeoutMs + LAST_CHECK_GRACE_MS)
+    const end = await core.group(`Wait for restore ${restore.id}`, () =>
+      waitForRestore(
+        {
+          restoreId: restore.id,
+          createdAt,
+          timeoutMs: settings.timeoutMs,
+          pollIntervalMs: settings.pollIntervalMs,
+        },
+        {
+          getRestore: (id) => statusClient.getRestore(id),
+          clock,
+          sleep,
+          signal,
+          notify: (event) => {
+            const line = describeWaitEvent(event)
+            if (line.level === 'warning') core.warning(line.text)
+            else core.info(line.text)
+          },
+        },
+      ),
+    )
+    concludeWait(evidence, end, settings)
   } catch (error) {
-    core.setOutput(Output.outcome, 'failed')
-    core.setFailed(error instanceof Error ? error.message : String(error))
+    evidence.outcome = signal.aborted ? 'cancelled' : 'failed'
+    evidence.error = signal.aborted ? cancelledReason(evidence) : errorMessage(error)
+  } finally {
+    await publisher.finish(evidence)
   }
 }

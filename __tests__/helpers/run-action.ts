@@ -16,6 +16,8 @@ export interface ActionRun {
   errors: string[]
   warnings: string[]
   elapsedMs: number
+  /** From the signal (when one was sent) to the process's exit. */
+  exitAfterSignalMs: number | null
   /** The folder used as RUNNER_TEMP and working directory; removed by cleanup(). */
   workDir: string
   cleanup(): void
@@ -66,10 +68,10 @@ export function runAction(options: RunOptions): Promise<ActionRun> {
   let stdout = ''
   let stderr = ''
   const timers: NodeJS.Timeout[] = []
-  let signalled = false
+  let signalledAt: number | null = null
   const sendSignal = (): void => {
-    if (signalled || !options.signal) return
-    signalled = true
+    if (signalledAt !== null || !options.signal) return
+    signalledAt = Date.now()
     child.kill(options.signal.name)
   }
   child.stdout.on('data', (chunk: Buffer) => {
@@ -94,6 +96,7 @@ export function runAction(options: RunOptions): Promise<ActionRun> {
         errors: annotations(stdout, 'error'),
         warnings: annotations(stdout, 'warning'),
         elapsedMs: Date.now() - started,
+        exitAfterSignalMs: signalledAt === null ? null : Date.now() - signalledAt,
         workDir,
         cleanup: () => rmSync(workDir, { recursive: true, force: true }),
       })

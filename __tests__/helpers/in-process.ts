@@ -1,0 +1,93 @@
+// Runs run() inside the test process, as the runner would run the bundle: INPUT_* variables,
+// GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. Time is a fake clock shared with the simulator,
+// so hours of waiting take milliseconds while every request still crosses a real socket.
+import { jest } from '@jest/globals'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { run } from '../../src/main.js'
+import type { Sleep } from '../../src/time.js'
+import { fakeTime } from '../fixtures/fake-time.js'
+import { actionDefaults } from './action-yml.js'
+import { parseOutputFile } from './run-action.js'
+
+// @actions/core remembers the first summary path it sees, so one file serves every run.
+const dir = mkdtempSync(join(tmpdir(), 'snapshooter-run-'))
+const summaryFile = join(dir, 'step_summary')
+
+export interface InProcessRun {
+  outputs: Record<string, string>
+  summary: string
+  log: string
+  errors: string[]
+  warnings: string[]
+  exitCode: number
+}
+
+export interface InProcessOptions {
+  /** Cancel (as SIGINT would) once this much fake time has passed. */
+  abortAfterMs?: number
+}
+
+export function sharedTime(): ReturnType<typeof fakeTime> {
+  return fakeTime(Date.now())
+}
+
+export async function runInProcess(
+  time: ReturnType<typeof fakeTime>,
+  inputs: Record<string, string>,
+  options: InProcessOptions = {},
+): Promise<InProcessRun> {
+  const outputFile = join(dir, 'github_output')
+  writeFileSync(outputFile, '')
+  writeFileSync(summaryFile, '')
+  const saved = process.env
+  process.env = {
+    PATH: saved.PATH,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_REPOSITORY: 'acme/backups',
+    GITHUB_RUN_ID: '7',
+    ...Object.fromEntries(
+      Object.entries({ ...actionDefaults(), ...inputs }).map(([name, value]) => [
+        `INPUT_${name.toUpperCase()}`,
+        value,
+      ]),
+    ),
+  }
+  const written: string[] = []
+  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    written.push(String(chunk))
+    return true
+  })
+  const controller = new AbortController()
+  const startedAt = time.clock.now()
+  const sleep: Sleep = async (ms, signal) => {
+    const due = time.clock.now() + ms - startedAt
+    if (options.abortAfterMs !== undefined && due >= options.abortAfterMs) controller.abort()
+    await time.sleep(ms, signal)
+  }
+  let exitCode: number
+  try {
+    await run({ signal: controller.signal, clock: time.clock, sleep, env: process.env })
+  } finally {
+    stdout.mockRestore()
+    process.env = saved
+    exitCode = Number(process.exitCode ?? 0)
+    process.exitCode = undefined
+  }
+  const log = written.join('')
+  const lines = log.split('\n')
+  return {
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+    log,
+    errors: lines.filter((line) => line.startsWith('::error::')).map((line) => line.slice(9)),
+    warnings: lines.filter((line) => line.startsWith('::warning::')).map((line) => line.slice(11)),
+    exitCode,
+  }
+}
+
+export function removeRunFiles(): void {
+  rmSync(dir, { recursive: true, force: true })
+}

@@ -1,0 +1,185 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  MAX_FAILED_CHECKS,
+  waitForRestore,
+  type WaitEvent,
+  type WaitPlan,
+} from '../src/restore/wait.js'
+import { ApiError, type ApiErrorKind } from '../src/snapshooter/errors.js'
+import type { Restore } from '../src/snapshooter/types.js'
+import { fakeTime } from './fixtures/fake-time.js'
+
+const ID = 'ed6ca4f1-6047-4deb-a69d-8c42ba7e745f'
+
+function restore(status: string): Restore {
+  return {
+    id: ID,
+    jobId: null,
+    backupId: null,
+    status,
+    createdAt: null,
+    startedAt: null,
+    completedAt: null,
+    compute: null,
+    files: [],
+  }
+}
+
+function apiError(kind: ApiErrorKind, status?: number): ApiError {
+  return new ApiError({
+    kind,
+    status,
+    request: `GET restore ${ID}`,
+    subject: { noun: 'restore', id: ID },
+  })
+}
+
+/** Runs the loop against a status script: a function of ms since creation, returning a word or throwing. */
+async function wait(
+  script: (elapsedMs: number, check: number) => string,
+  options: Partial<WaitPlan> & { abortAtMs?: number } = {},
+) {
+  const time = fakeTime()
+  const createdAt = time.clock.now()
+  const controller = new AbortController()
+  const events: WaitEvent[] = []
+  const checkedAt: number[] = []
+  const end = await waitForRestore(
+    { restoreId: ID, createdAt, timeoutMs: 60_000, pollIntervalMs: 15_000, ...options },
+    {
+      clock: time.clock,
+      sleep: async (ms, signal) => {
+        const at = time.clock.now() - createdAt
+        if (options.abortAtMs !== undefined && at + ms >= options.abortAtMs) controller.abort()
+        await time.sleep(ms, signal)
+      },
+      signal: controller.signal,
+      notify: (event) => events.push(event),
+      getRestore: async () => {
+        const elapsed = time.clock.now() - createdAt
+        checkedAt.push(elapsed)
+        return restore(script(elapsed, checkedAt.length))
+      },
+    },
+  )
+  return { end, events, checkedAt }
+}
+
+describe('waitForRestore', () => {
+  it('notices a short restore within about a second', async () => {
+    const { end, checkedAt } = await wait((at) => (at < 800 ? 'running' : 'completed'))
+    expect(end).toMatchObject({ kind: 'succeeded', elapsedMs: 1000, checks: 1 })
+    expect(checkedAt).toEqual([1000])
+  })
+
+  it('notices a long restore within one poll interval', async () => {
+    const doneAt = 10 * 60_000
+    const { end, checkedAt } = await wait((at) => (at < doneAt ? 'running' : 'completed'), {
+      timeoutMs: 30 * 60_000,
+    })
+    expect(end.kind).toBe('succeeded')
+    expect(end.elapsedMs - doneAt).toBeLessThanOrEqual(15_000)
+    expect(checkedAt.length).toBeLessThan(50)
+  })
+
+  it('ends failed on a failure word', async () => {
+    const { end } = await wait((at) => (at < 3000 ? 'running' : 'failed'))
+    expect(end).toMatchObject({ kind: 'failed', restore: { status: 'failed' } })
+  })
+
+  it('logs one line per status change, not per check', async () => {
+    const { events } = await wait((at) =>
+      at < 2000 ? 'pending' : at < 9000 ? 'running' : 'completed',
+    )
+    expect(events.filter((event) => event.type === 'status')).toEqual([
+      { type: 'status', from: null, to: 'pending', elapsedMs: 1000 },
+      { type: 'status', from: 'pending', to: 'running', elapsedMs: 2500 },
+      { type: 'status', from: 'running', to: 'completed', elapsedMs: expect.any(Number) },
+    ])
+  })
+
+  it('times out with the last check on the deadline', async () => {
+    const { end, checkedAt } = await wait(() => 'running', { timeoutMs: 20_000 })
+    expect(end).toMatchObject({
+      kind: 'timed_out',
+      elapsedMs: 20_000,
+      restore: { status: 'running' },
+    })
+    expect(checkedAt.at(-1)).toBe(20_000)
+  })
+
+  it('says now and then that it is still waiting', async () => {
+    const { events } = await wait(() => 'running', { timeoutMs: 5 * 60_000 })
+    const progress = events.filter((event) => event.type === 'progress')
+    expect(progress.length).toBeGreaterThanOrEqual(4)
+    expect(progress[0]).toMatchObject({ status: 'running' })
+  })
+
+  it('warns once about an unknown status word and keeps waiting', async () => {
+    const { end, events } = await wait((at) => (at < 5000 ? 'thawing' : 'completed'))
+    expect(end.kind).toBe('succeeded')
+    expect(events.filter((event) => event.type === 'unknown_status')).toEqual([
+      { type: 'unknown_status', word: 'thawing' },
+    ])
+  })
+
+  it('rides out failed checks and recovers', async () => {
+    const { end, events } = await wait((_, check) => {
+      if (check <= 4) throw apiError(check % 2 ? 'server' : 'network', 503)
+      return 'completed'
+    })
+    expect(end.kind).toBe('succeeded')
+    expect(events.filter((event) => event.type === 'check_failed')).toHaveLength(4)
+  })
+
+  it(`ends after ${MAX_FAILED_CHECKS} failed checks in a row`, async () => {
+    const { end, checkedAt } = await wait(
+      () => {
+        throw apiError('rate_limited', 429)
+      },
+      { timeoutMs: 3_600_000 },
+    )
+    expect(end.kind).toBe('error')
+    expect(checkedAt).toHaveLength(MAX_FAILED_CHECKS)
+    if (end.kind === 'error')
+      expect(end.error.message).toContain(`${MAX_FAILED_CHECKS} status checks in a row failed`)
+  })
+
+  it('explains a 404 on the first check: the restore exists, the endpoint may not', async () => {
+    const { end } = await wait(() => {
+      throw apiError('not_found', 404)
+    })
+    expect(end.kind).toBe('error')
+    if (end.kind === 'error') {
+      expect(end.error.message).toContain(`Restore ${ID} was created`)
+      expect(end.error.message).toContain('`wait: false`')
+    }
+  })
+
+  it('ends at once on an error that will not go away', async () => {
+    const { end, checkedAt } = await wait((_, check) => {
+      if (check === 1) return 'running'
+      throw apiError('auth', 401)
+    })
+    expect(end).toMatchObject({ kind: 'error', restore: { status: 'running' } })
+    expect(checkedAt).toHaveLength(2)
+  })
+
+  it('reports a check cut short by the deadline as the timeout, not as a failed check', async () => {
+    const { end, events } = await wait(
+      (at) => {
+        if (at >= 20_000) throw apiError('deadline')
+        return 'running'
+      },
+      { timeoutMs: 20_000 },
+    )
+    expect(end.kind).toBe('timed_out')
+    expect(events.filter((event) => event.type === 'check_failed')).toEqual([])
+  })
+
+  it('stops at once when cancelled', async () => {
+    const { end, checkedAt } = await wait(() => 'running', { abortAtMs: 7000 })
+    expect(end).toMatchObject({ kind: 'cancelled', restore: { status: 'running' } })
+    expect(checkedAt.every((at) => at < 7000)).toBe(true)
+  })
+})

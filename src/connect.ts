@@ -1,0 +1,37 @@
+import * as core from '@actions/core'
+import { USER_AGENT } from './constants.js'
+import type { Settings } from './inputs.js'
+import type { SnapShooterClient } from './snapshooter/client.js'
+import type { Clock, Sleep } from './time.js'
+
+export interface Connection {
+  signal: AbortSignal
+  clock: Clock
+  sleep: Sleep
+}
+
+/**
+ * A client factory for the API at `settings.apiUrl`; each client gets its own deadline. The
+ * client (and axios with it) is loaded here, once the inputs are known to be good, so that a
+ * bad input fails fast.
+ */
+export async function connect(
+  settings: Pick<Settings, 'apiUrl' | 'apiToken'>,
+  { signal, clock, sleep }: Connection,
+): Promise<(deadline: number) => SnapShooterClient> {
+  const { createClient } = await import('./snapshooter/client.js')
+  return (deadline) =>
+    createClient({
+      baseUrl: settings.apiUrl,
+      token: settings.apiToken,
+      userAgent: USER_AGENT,
+      deadline,
+      signal,
+      clock,
+      sleep,
+      onRetry: ({ request, attempt, delayMs, reason }) =>
+        core.info(
+          `${request}: attempt ${attempt} failed (${reason}); retrying in ${Math.round(delayMs)} ms`,
+        ),
+    })
+}

@@ -1,0 +1,7 @@
+/** A pre-flight check refused the drill before anything was sent: the message says why and what to do. */
+export class DrillRefusal extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'DrillRefusal'
+  }
+}

@@ -1,0 +1,41 @@
+import * as core from '@actions/core'
+import { Output, type OutputName } from '../constants.js'
+import type { Result } from './result.js'
+
+/** The step outputs a result stands for. Unknown values are empty strings, never `null`. */
+export function outputsOf(result: Result): Partial<Record<OutputName, string>> {
+  const text = (value: string | number | null): string => (value === null ? '' : String(value))
+  const fileIds = result.files.map((file) => file.id)
+  return {
+    [Output.outcome]: result.outcome,
+    [Output.status]: text(result.status),
+    [Output.restoreId]: text(result.restore.id),
+    [Output.backupId]: text(result.backup.id),
+    [Output.jobId]: text(result.backup.job_id),
+    [Output.fileIds]: JSON.stringify(fileIds),
+    [Output.fileCount]: String(fileIds.length),
+    [Output.startedAt]: text(result.restore.started_at),
+    [Output.completedAt]: text(result.restore.completed_at),
+    [Output.durationSeconds]: text(result.restore.duration_seconds),
+    [Output.backupCompletedAt]: text(result.backup.completed_at),
+    [Output.backupAgeSeconds]: text(result.backup.age_seconds),
+    [Output.result]: JSON.stringify(result),
+  }
+}
+
+/** Sets outputs, skipping those whose value is already set, so GITHUB_OUTPUT holds few repeats. */
+export class OutputWriter {
+  readonly #written = new Map<OutputName, string>()
+
+  set(values: Partial<Record<OutputName, string>>): void {
+    for (const [name, value] of Object.entries(values) as [OutputName, string][]) {
+      if (this.#written.get(name) === value) continue
+      this.#written.set(name, value)
+      setOutput(name, value)
+    }
+  }
+}
+
+function setOutput(name: OutputName, value: string): void {
+  core.setOutput(name, value)
+}

@@ -1,0 +1,140 @@
+// The job summary: what a person reads on the run's page to trust, or doubt, the drill.
+// Pure: a Result in, Markdown out. Text that came from the API is HTML-escaped.
+import type { Outcome } from '../constants.js'
+import { formatDuration } from '../duration.js'
+import type { RestoreRequest } from '../snapshooter/types.js'
+import type { Result } from './result.js'
+
+const HEADLINES: Record<Outcome, string> = {
+  succeeded: '✅ Restore drill succeeded',
+  failed: '❌ Restore drill failed',
+  timed_out: '⏱️ Restore drill timed out',
+  cancelled: '🚫 Restore drill cancelled',
+  not_waited: '⏩ Restore started (not waited for)',
+  dry_run: '🧪 Dry run: nothing was restored',
+}
+
+const CHECK_LABELS: Record<string, string> = {
+  max_backup_age: 'RPO: backup age (`max_backup_age`)',
+  max_restore_duration: 'RTO: restore duration (`max_restore_duration`)',
+}
+
+export interface SummaryExtras {
+  /** The restore request, shown on a dry run. */
+  request?: RestoreRequest | null
+  /** What a cancelled or failed run left behind at SnapShooter. */
+  leftBehind?: string | null
+}
+
+export function renderSummary(result: Result, extras: SummaryExtras = {}): string {
+  const { backup, restore } = result
+  const lines = [`## ${HEADLINES[result.outcome]}`, '']
+  if (result.error) lines.push(`> **Error:** ${inline(result.error.message)}`, '')
+  if (extras.leftBehind) lines.push(`> **Left behind:** ${inline(extras.leftBehind)}`, '')
+
+  lines.push(
+    ...table('Backup', [
+      ['id', code(backup.id)],
+      ['job', code(backup.job_id)],
+      ['completed at', text(backup.completed_at)],
+      ['age', duration(backup.age_seconds)],
+    ]),
+    ...table('Restore', [
+      ['id', code(restore.id)],
+      ['status', code(restore.status)],
+      [
+        'compute',
+        restore.compute
+          ? `${text(restore.compute.type)} ${code(String(restore.compute.server_id ?? ''))}`
+          : 'where the backup was made',
+      ],
+      ['files', `${result.files.length}${fileList(result.files.map((file) => file.name))}`],
+    ]),
+    ...table('Timing', [
+      ['created', text(restore.created_at)],
+      ['started', text(restore.started_at)],
+      ['completed', text(restore.completed_at)],
+      ['duration', duration(restore.duration_seconds)],
+    ]),
+  )
+
+  if (result.checks.length > 0) {
+    lines.push(
+      '### Checks',
+      '',
+      '| check | limit | actual | verdict |',
+      '| --- | --- | --- | --- |',
+    )
+    for (const check of result.checks) {
+      const verdict =
+        check.passed === null ? '➖ not measured' : check.passed ? '✅ passed' : '❌ failed'
+      lines.push(
+        `| ${CHECK_LABELS[check.name] ?? check.name} | ${duration(check.limit_seconds)} | ${duration(check.actual_seconds)} | ${verdict} |`,
+      )
+    }
+    lines.push('')
+  }
+
+  if (extras.request) {
+    const body = escapeHtml(JSON.stringify(extras.request, null, 2))
+    lines.push('### Request', '', 'The request a run without `dry_run` would send:', '')
+    lines.push(
+      `<pre><code>POST /v1/backups/${inline(backup.id ?? '')}/restore\n${body}</code></pre>`,
+      '',
+    )
+  }
+
+  const run = result.run
+  if (run.repository && run.run_id) {
+    lines.push(
+      `<sub>${inline(run.workflow ?? 'workflow')} · run ${inline(run.run_id)} · ${inline(run.event ?? '')}</sub>`,
+      '',
+    )
+  }
+  return lines.join('\n')
+}
+
+function table(title: string, rows: [string, string][]): string[] {
+  return [
+    `### ${title}`,
+    '',
+    '| | |',
+    '| --- | --- |',
+    ...rows.map(([key, value]) => `| ${key} | ${value} |`),
+    '',
+  ]
+}
+
+function fileList(names: string[]): string {
+  if (names.length === 0) return ''
+  const shown = names.slice(0, 5).map((name) => code(name.slice(name.lastIndexOf('/') + 1)))
+  return `: ${shown.join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`
+}
+
+function code(value: string | null): string {
+  return value === null || value === '' ? '–' : `<code>${inline(value)}</code>`
+}
+
+function text(value: string | null): string {
+  return value === null || value === '' ? '–' : inline(value)
+}
+
+function duration(secondsValue: number | null): string {
+  return secondsValue === null ? '–' : formatDuration(secondsValue * 1000)
+}
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+}
+
+/** Escaped, with the table pipe and line breaks neutralised, so API text cannot break a table. */
+export function inline(value: string): string {
+  return escapeHtml(value)
+    .replace(/\|/g, '&#124;')
+    .replace(/\s*\r?\n\s*/g, ' ')
+}

@@ -1,0 +1,28 @@
+import { formatDuration } from '../duration.js'
+import type { WaitEvent } from './wait.js'
+
+/** The log line for a wait event: a line per status change, and a progress line now and then. */
+export function describeWaitEvent(event: WaitEvent): { level: 'info' | 'warning'; text: string } {
+  switch (event.type) {
+    case 'status':
+      return {
+        level: 'info',
+        text: `[${formatDuration(event.elapsedMs)}] status ${event.from === null ? '' : `${event.from} → `}${event.to}`,
+      }
+    case 'progress':
+      return {
+        level: 'info',
+        text: `[${formatDuration(event.elapsedMs)}] still waiting (status ${event.status ?? 'unknown'})`,
+      }
+    case 'unknown_status':
+      return {
+        level: 'warning',
+        text: `SnapShooter answered the restore status ${JSON.stringify(event.word.slice(0, 60))}, which this action does not know: it counts as still running. Please report it.`,
+      }
+    case 'check_failed':
+      return {
+        level: 'info',
+        text: `status check failed (${event.inARow} in a row): ${event.message}`,
+      }
+  }
+}

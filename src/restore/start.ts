@@ -1,0 +1,31 @@
+import * as core from '@actions/core'
+import type { Evidence } from '../report/evidence.js'
+import type { SnapShooterClient } from '../snapshooter/client.js'
+import { ApiError } from '../snapshooter/errors.js'
+import type { Restore, RestoreRequest } from '../snapshooter/types.js'
+
+/**
+ * Sends the one restore POST. While it is on the wire the evidence says so, because a run
+ * cancelled then may have started a restore that nobody waits for.
+ */
+export async function startRestore(
+  client: Pick<SnapShooterClient, 'createRestore'>,
+  backupId: string,
+  request: RestoreRequest,
+  evidence: Evidence,
+): Promise<Restore> {
+  core.info(`POST /v1/backups/${backupId}/restore ${JSON.stringify(request)}`)
+  evidence.requestInFlight = true
+  try {
+    const restore = await client.createRestore(backupId, request)
+    evidence.restore = restore
+    evidence.requestInFlight = false
+    core.info(`Restore ${restore.id} created (status ${restore.status}).`)
+    return restore
+  } catch (error) {
+    // A refusal from the server (4xx) surely started nothing; anything else may have.
+    evidence.requestInFlight =
+      !(error instanceof ApiError) || error.kind === 'cancelled' || error.mayHaveStarted
+    throw error
+  }
+}

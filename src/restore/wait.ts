@@ -1,0 +1,143 @@
+// Waits for a restore to reach a terminal status, the deadline, or cancellation. Every
+// dependency on the outside (the status request, time, sleeping, the cancel signal) is
+// injected, so the loop runs in milliseconds under test.
+import { ApiError, type ApiErrorKind } from '../snapshooter/errors.js'
+import type { Restore } from '../snapshooter/types.js'
+import type { Clock, Sleep } from '../time.js'
+import { nextPause, pauseUntilDeadline } from './schedule.js'
+import { classifyStatus } from './status.js'
+
+/** Failed checks in a row that end the wait: a short outage is ridden out, a long one is not. */
+export const MAX_FAILED_CHECKS = 10
+export const PROGRESS_EVERY_MS = 60_000
+/**
+ * The last check is made on the deadline; its request may take this long to be answered.
+ * Without it a client bound to the deadline would refuse to send that check at all.
+ */
+export const LAST_CHECK_GRACE_MS = 10_000
+
+// A check that fails for these reasons may succeed next time; anything else ends the wait.
+const TRANSIENT: ReadonlySet<ApiErrorKind> = new Set([
+  'network',
+  'timeout',
+  'rate_limited',
+  'server',
+  'malformed',
+  'deadline',
+])
+
+export interface WaitPlan {
+  restoreId: string
+  /** Clock time when the restore was created; the deadline is this plus timeoutMs. */
+  createdAt: number
+  timeoutMs: number
+  pollIntervalMs: number
+}
+
+export interface WaitDeps {
+  getRestore(restoreId: string): Promise<Restore>
+  clock: Clock
+  sleep: Sleep
+  signal: AbortSignal
+  notify(event: WaitEvent): void
+}
+
+export type WaitEvent =
+  | { type: 'status'; from: string | null; to: string; elapsedMs: number }
+  | { type: 'progress'; status: string | null; elapsedMs: number }
+  | { type: 'unknown_status'; word: string }
+  | { type: 'check_failed'; message: string; inARow: number }
+
+export type WaitEnd =
+  | { kind: 'succeeded' | 'failed'; restore: Restore; elapsedMs: number; checks: number }
+  | { kind: 'timed_out' | 'cancelled'; restore: Restore | null; elapsedMs: number; checks: number }
+  | { kind: 'error'; error: Error; restore: Restore | null; elapsedMs: number; checks: number }
+
+export async function waitForRestore(plan: WaitPlan, deps: WaitDeps): Promise<WaitEnd> {
+  const { clock, signal } = deps
+  const deadline = plan.createdAt + plan.timeoutMs
+  const elapsed = (): number => clock.now() - plan.createdAt
+  const warned = new Set<string>()
+  let last: Restore | null = null
+  let pause: number | null = null
+  let checks = 0
+  let failedInARow = 0
+  let nextProgress = PROGRESS_EVERY_MS
+  const end = <T extends WaitEnd['kind']>(kind: T, extra: object = {}): WaitEnd =>
+    ({ kind, restore: last, elapsedMs: elapsed(), checks, ...extra }) as WaitEnd
+
+  for (;;) {
+    pause = nextPause(pause, plan.pollIntervalMs)
+    try {
+      await deps.sleep(pauseUntilDeadline(pause, clock.now(), deadline), signal)
+    } catch (error) {
+      if (signal.aborted) return end('cancelled')
+      throw error
+    }
+
+    checks++
+    try {
+      const restore = await deps.getRestore(plan.restoreId)
+      failedInARow = 0
+      if (restore.status !== last?.status) {
+        deps.notify({
+          type: 'status',
+          from: last?.status ?? null,
+          to: restore.status,
+          elapsedMs: elapsed(),
+        })
+      }
+      last = restore
+      const reading = classifyStatus(restore.status)
+      if (!reading.known && !warned.has(restore.status)) {
+        warned.add(restore.status)
+        deps.notify({ type: 'unknown_status', word: restore.status })
+      }
+      if (reading.class !== 'running') return end(reading.class)
+    } catch (error) {
+      if (signal.aborted) return end('cancelled')
+      if (!(error instanceof ApiError)) throw error
+      if (error.kind === 'not_found' && checks === 1) {
+        return end('error', { error: new StatusEndpointMissing(plan.restoreId, error) })
+      }
+      if (!TRANSIENT.has(error.kind)) return end('error', { error })
+      // A check cut short by the deadline is the timeout, not a failure to report.
+      if (clock.now() >= deadline) return end('timed_out')
+      failedInARow++
+      deps.notify({ type: 'check_failed', message: error.message, inARow: failedInARow })
+      if (failedInARow >= MAX_FAILED_CHECKS) {
+        return end('error', { error: new TooManyFailedChecks(plan.restoreId, failedInARow, error) })
+      }
+    }
+
+    if (clock.now() >= deadline) return end('timed_out')
+    if (elapsed() >= nextProgress) {
+      deps.notify({ type: 'progress', status: last?.status ?? null, elapsedMs: elapsed() })
+      nextProgress += PROGRESS_EVERY_MS
+    }
+  }
+}
+
+/** 404 on the first check: the restore exists, but the assumed status endpoint does not. */
+export class StatusEndpointMissing extends Error {
+  constructor(restoreId: string, cause: ApiError) {
+    const requestId = cause.requestId === undefined ? '' : ` (request id ${cause.requestId})`
+    super(
+      `Restore ${restoreId} was created, but its status cannot be read: the status endpoint answered 404${requestId}. ` +
+        'The restore goes on at SnapShooter: check it there, or set `wait: false` to skip the status check.',
+      { cause },
+    )
+    this.name = 'StatusEndpointMissing'
+  }
+}
+
+export class TooManyFailedChecks extends Error {
+  constructor(restoreId: string, count: number, cause: ApiError) {
+    super(
+      `Restore ${restoreId}: ${count} status checks in a row failed, the last with: ${cause.message} ` +
+        'The restore goes on at SnapShooter: check it there.',
+      { cause },
+    )
+    this.name = 'TooManyFailedChecks'
+  }
+}
