@@ -1,0 +1,86 @@
+// The demo's scenarios: one restore drill against the simulator, and the ways it can end.
+import { DEMO_TOKEN, SEED, type SimulatorOptions } from '../../simulator/index.js'
+
+export interface Scenario {
+  name: string
+  /** The flag that picks it; null for the default. */
+  flag: string | null
+  help: string
+  sim: SimulatorOptions
+  /** What the workflow's `with:` would add to, or change in, the drill's inputs. */
+  inputs: Record<string, string>
+  expect: { outcome: string; exitCode: 'zero' | 'non-zero'; restoresCreated: number }
+  /** The last line: where in all that output the point of the scenario shows. */
+  lookAt: string
+}
+
+export const RESULT_NAME = 'restore-drill.json'
+
+/** A scheduled drill of the main job's newest backup, with RPO and RTO limits. */
+export function drillInputs(apiUrl: string, resultFile: string): Record<string, string> {
+  return {
+    api_token: DEMO_TOKEN,
+    backup_id: 'latest',
+    job_id: SEED.jobs.main,
+    files: '*.sql.gz',
+    max_backup_age: '26h',
+    max_restore_duration: '10m',
+    poll_interval: '2s',
+    timeout: '2m',
+    result_file: resultFile,
+    api_url: apiUrl,
+  }
+}
+
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    name: 'restore drill that succeeds',
+    flag: null,
+    help: 'the default: the restore completes within the limits',
+    sim: { restoreDurationMs: 4000 },
+    inputs: {},
+    expect: { outcome: 'succeeded', exitCode: 'zero', restoresCreated: 1 },
+    lookAt:
+      'the status going running → completed under "Wait for restore", the RPO/RTO checks in the summary, and the JSON result file',
+  },
+  {
+    name: 'restore that fails at SnapShooter',
+    flag: 'fail',
+    help: "the restore ends with status 'failed': the step fails, the evidence is still written",
+    sim: { restoreDurationMs: 4000, restoreFinalStatus: 'failed' },
+    inputs: {},
+    expect: { outcome: 'failed', exitCode: 'non-zero', restoresCreated: 1 },
+    lookAt:
+      'the red Error line and exit code 1, and that the outputs, summary and result file were written all the same',
+  },
+  {
+    name: 'restore that outlasts the timeout',
+    flag: 'timeout',
+    help: "the restore takes 60s but the action waits only 5s: outcome 'timed_out'",
+    sim: { restoreDurationMs: 60_000 },
+    inputs: { timeout: '5s' },
+    expect: { outcome: 'timed_out', exitCode: 'non-zero', restoresCreated: 1 },
+    lookAt:
+      "outcome timed_out with status still running, and the summary's note that the restore goes on at SnapShooter",
+  },
+  {
+    name: 'dry run',
+    flag: 'dry-run',
+    help: 'resolve and check everything, show the request, start no restore',
+    sim: { restoreDurationMs: 4000 },
+    inputs: { dry_run: 'true' },
+    expect: { outcome: 'dry_run', exitCode: 'zero', restoresCreated: 0 },
+    lookAt:
+      'the request in the summary, and that the simulator was asked for no restore (restore_id is empty)',
+  },
+  {
+    name: 'restore not waited for',
+    flag: 'no-wait',
+    help: 'start the restore and return at once (wait: false)',
+    sim: { restoreDurationMs: 4000 },
+    inputs: { wait: 'false' },
+    expect: { outcome: 'not_waited', exitCode: 'zero', restoresCreated: 1 },
+    lookAt:
+      'restore_id, set for a later step to follow up on, while the restore itself is still going on',
+  },
+]
