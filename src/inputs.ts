@@ -22,7 +22,19 @@ export interface Settings {
   readonly resultFile: string | null
   /** Without a trailing slash. */
   readonly apiUrl: string
+  /** Null when `issue_on_failure` is off. */
+  readonly alert: AlertSettings | null
 }
+
+export interface AlertSettings {
+  readonly githubToken: string
+  readonly label: string
+  /** The drill's target as the inputs name it: `job <job_id>` for `latest`, else `backup <backup_id>`. */
+  readonly target: string
+}
+
+// GitHub refuses longer label names.
+const MAX_LABEL_LENGTH = 50
 
 export const MAX_TIMEOUT_MS = 6 * 3_600_000
 // Faster checks than this would only spend the API's rate limit.
@@ -39,11 +51,26 @@ export class InputError extends Error {
   }
 }
 
-/** Reads the action's inputs. The token is masked before anything else can print it. */
+/** Reads the action's inputs. The tokens are masked before anything else can print them. */
 export function readSettings(): Settings {
-  const token = core.getInput(Input.apiToken)
-  if (token !== '') core.setSecret(token)
+  maskTokens()
   return parseSettings((name) => core.getInput(name))
+}
+
+/** Reads the alerting inputs alone, so that a drill failing on another bad input still alerts. */
+export function readAlertSettings(): AlertSettings | null {
+  maskTokens()
+  return parseAlertSettings((name) => core.getInput(name))
+}
+
+let masked = false
+function maskTokens(): void {
+  if (masked) return
+  masked = true
+  for (const name of [Input.apiToken, Input.githubToken]) {
+    const token = core.getInput(name)
+    if (token !== '') core.setSecret(token)
+  }
 }
 
 /** Validates raw input strings (as the runner gives them) into frozen Settings, or throws InputError. */
@@ -115,6 +142,22 @@ export function parseSettings(get: (name: InputName) => string): Settings {
 
   const resultFile = raw(Input.resultFile)
 
+  const alerting = parseBoolean(raw(Input.issueOnFailure), () =>
+    bad(Input.issueOnFailure, 'must be `true` or `false`'),
+  )
+  const label = raw(Input.issueLabel)
+  const githubToken = raw(Input.githubToken)
+  if (alerting && githubToken === '') {
+    bad(
+      Input.githubToken,
+      'is required with `issue_on_failure`: leave it out to use the workflow token',
+      false,
+    )
+  }
+  if (alerting && (label === '' || label.length > MAX_LABEL_LENGTH)) {
+    bad(Input.issueLabel, `must be a label name of 1 to ${MAX_LABEL_LENGTH} characters`)
+  }
+
   if (problems.length > 0) throw new InputError(problems)
   return Object.freeze({
     apiToken,
@@ -131,7 +174,23 @@ export function parseSettings(get: (name: InputName) => string): Settings {
     dryRun,
     resultFile: resultFile === '' ? null : resultFile,
     apiUrl: apiUrl as string,
+    alert: parseAlertSettings(get),
   })
+}
+
+/** Alerting settings; null when `issue_on_failure` is off or its own inputs are bad. */
+export function parseAlertSettings(get: (name: InputName) => string): AlertSettings | null {
+  const raw = (name: InputName): string => get(name).trim()
+  const githubToken = raw(Input.githubToken)
+  const label = raw(Input.issueLabel)
+  const enabled = parseBoolean(raw(Input.issueOnFailure), () => {})
+  if (!enabled || githubToken === '' || label === '' || label.length > MAX_LABEL_LENGTH) return null
+  const backupId = raw(Input.backupId)
+  const target =
+    backupId.toLowerCase() === 'latest'
+      ? `job ${raw(Input.jobId) || '(no job_id)'}`
+      : `backup ${backupId || '(no backup_id)'}`
+  return Object.freeze({ githubToken, label, target })
 }
 
 function parseCompute(

@@ -1,8 +1,9 @@
 import * as core from '@actions/core'
+import { drillAlert } from './alert/index.js'
 import { connect } from './connect.js'
 import { preflight, refuseOnFailedChecks, resolveBackup } from './drill/preflight.js'
 import { errorMessage } from './errors.js'
-import { readSettings } from './inputs.js'
+import { readAlertSettings, readSettings } from './inputs.js'
 import { newEvidence } from './report/evidence.js'
 import { Publisher } from './report/publish.js'
 import { cancelledReason, concludeWait } from './restore/conclude.js'
@@ -24,7 +25,9 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
   const { signal = new AbortController().signal, clock = systemClock, sleep = realSleep } = deps
   const startedAt = clock.now()
   const evidence = newEvidence()
-  const publisher = new Publisher(deps.env ?? process.env)
+  const env = deps.env ?? process.env
+  const publisher = new Publisher(env)
+  const alerting = readAlertSettings()
   try {
     const settings = (evidence.settings = readSettings())
     const clientUntil = await connect(settings, { signal, clock, sleep })
@@ -95,6 +98,6 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
     evidence.outcome = signal.aborted ? 'cancelled' : 'failed'
     evidence.error = signal.aborted ? cancelledReason(evidence) : errorMessage(error)
   } finally {
-    await publisher.finish(evidence)
+    await publisher.finish(evidence, drillAlert(alerting, env))
   }
 }
