@@ -4,6 +4,7 @@ import { formatDuration, parseDuration } from './duration.js'
 
 export type FileSelector = { kind: 'id'; id: string } | { kind: 'pattern'; pattern: string }
 export type ComputeType = 'server' | 'ss_agent'
+export type Mode = 'restore' | 'download'
 
 export interface Settings {
   readonly apiToken: string
@@ -24,6 +25,9 @@ export interface Settings {
   readonly apiUrl: string
   /** Null when `issue_on_failure` is off. */
   readonly alert: AlertSettings | null
+  readonly mode: Mode
+  /** As given; null means a folder named after the backup under RUNNER_TEMP. */
+  readonly downloadTo: string | null
 }
 
 export interface AlertSettings {
@@ -95,7 +99,10 @@ export function parseSettings(get: (name: InputName) => string): Settings {
   else if (backupId === 'latest' && jobId === '')
     bad(Input.jobId, 'is required when `backup_id` is `latest`', false)
 
-  const compute = parseCompute(raw(Input.computeType), raw(Input.serverId), bad)
+  const mode = parseMode(raw, bad)
+  // In download mode these inputs are refused by parseMode; their own rules would only add noise.
+  const compute =
+    mode === 'download' ? null : parseCompute(raw(Input.computeType), raw(Input.serverId), bad)
   const files = parseFiles(raw(Input.files))
 
   const wait = parseBoolean(raw(Input.wait), () => bad(Input.wait, 'must be `true` or `false`'))
@@ -141,6 +148,7 @@ export function parseSettings(get: (name: InputName) => string): Settings {
   }
 
   const resultFile = raw(Input.resultFile)
+  const downloadTo = raw(Input.downloadTo)
 
   const alerting = parseBoolean(raw(Input.issueOnFailure), () =>
     bad(Input.issueOnFailure, 'must be `true` or `false`'),
@@ -175,6 +183,8 @@ export function parseSettings(get: (name: InputName) => string): Settings {
     resultFile: resultFile === '' ? null : resultFile,
     apiUrl: apiUrl as string,
     alert: parseAlertSettings(get),
+    mode,
+    downloadTo: downloadTo === '' ? null : downloadTo,
   })
 }
 
@@ -191,6 +201,34 @@ export function parseAlertSettings(get: (name: InputName) => string): AlertSetti
       ? `job ${raw(Input.jobId) || '(no job_id)'}`
       : `backup ${backupId || '(no backup_id)'}`
   return Object.freeze({ githubToken, label, target })
+}
+
+/**
+ * A download restores nothing, so inputs that only shape a restore are refused rather than
+ * silently ignored: a workflow asking for a server or an RTO check would otherwise pass unchecked.
+ */
+function parseMode(
+  raw: (name: InputName) => string,
+  bad: (name: InputName, rule: string, shown?: boolean) => void,
+): Mode {
+  const mode = raw(Input.mode)
+  if (mode !== 'restore' && mode !== 'download') {
+    bad(Input.mode, 'must be `restore` or `download`')
+    return 'restore'
+  }
+  if (mode === 'restore') {
+    if (raw(Input.downloadTo) !== '') bad(Input.downloadTo, 'applies only with `mode: download`')
+    return mode
+  }
+  const restoreOnly: [InputName, boolean][] = [
+    [Input.computeType, raw(Input.computeType) !== ''],
+    [Input.serverId, raw(Input.serverId) !== ''],
+    [Input.wait, /^false$/i.test(raw(Input.wait))],
+    [Input.maxRestoreDuration, raw(Input.maxRestoreDuration) !== ''],
+  ]
+  for (const [name, given] of restoreOnly)
+    if (given) bad(name, 'does not apply with `mode: download`: remove it, or use `mode: restore`')
+  return mode
 }
 
 function parseCompute(
