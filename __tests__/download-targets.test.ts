@@ -50,7 +50,11 @@ describe('planTargets', () => {
   const run = file('run.sh')
 
   it('matches each file by its base name, as SnapShooter keys the links', () => {
-    const links = { 'db.sql.gz': 'https://s3/db?sig', 'run.sh': 'https://s3/run?sig', x: 'u' }
+    const links = {
+      'db.sql.gz': 'https://s3/db?sig',
+      'run.sh': 'https://s3/run?sig',
+      x: 'https://s3/x',
+    }
     expect(planTargets(BACKUP_ID, [db, run], links, OUT)).toEqual([
       { file: db, name: 'db.sql.gz', url: 'https://s3/db?sig', path: `${OUT}/db.sql.gz` },
       { file: run, name: 'run.sh', url: 'https://s3/run?sig', path: `${OUT}/run.sh` },
@@ -68,15 +72,23 @@ describe('planTargets', () => {
     expect(() => planTargets(BACKUP_ID, [odd], {}, OUT)).toThrow('no download link for file')
   })
 
+  it('refuses a plain http:// link to anything but a loopback host', () => {
+    expect(() =>
+      planTargets(BACKUP_ID, [db], { 'db.sql.gz': 'http://s3.example/db' }, OUT),
+    ).toThrow('plain http:// link for file db.sql.gz')
+    const local = planTargets(BACKUP_ID, [db], { 'db.sql.gz': 'http://127.0.0.1:9/db' }, OUT)
+    expect(local).toHaveLength(1)
+  })
+
   it('refuses a selected file SnapShooter gave no link for, naming it', () => {
-    expect(() => planTargets(BACKUP_ID, [db, run], { 'db.sql.gz': 'u' }, OUT)).toThrow(
+    expect(() => planTargets(BACKUP_ID, [db, run], { 'db.sql.gz': 'https://s3/u' }, OUT)).toThrow(
       `no download link for file run.sh (${run.id}) of backup ${BACKUP_ID}`,
     )
   })
 
   it('refuses two files that would be written to the same name', () => {
     const twin = file('snapshooter/other/db.sql.gz')
-    expect(() => planTargets(BACKUP_ID, [db, twin], { 'db.sql.gz': 'u' }, OUT)).toThrow(
+    expect(() => planTargets(BACKUP_ID, [db, twin], { 'db.sql.gz': 'https://s3/u' }, OUT)).toThrow(
       `Files ${db.id} and ${twin.id}`,
     )
   })

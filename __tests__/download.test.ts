@@ -1,7 +1,7 @@
 // Download mode in-process, against the simulator on a fake clock: retries and their pauses,
 // refusals, the time limit and cancellation, in milliseconds.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEMO_TOKEN, SEED, startSimulator, type Simulator } from '../simulator/index.js'
@@ -116,6 +116,24 @@ describe('run() in download mode', () => {
     expect(run.outputs).toMatchObject({ outcome: 'cancelled', status: 'failed' })
     expect(run.errors[0]).toContain('cancelled while downloading')
     expect(existsSync(join(dir, '.run.sh.partial'))).toBe(false)
+  })
+
+  it('fails without retrying when the file cannot be written', async () => {
+    mkdirSync(join(dir, '.run.sh.partial'))
+    const run = await download({ files: 'run.sh' })
+    expect(storageGets()).toBe(1)
+    expect(run.errors[0]).toMatch(/^run\.sh could not be written to .*: EISDIR/)
+    expect(run.errors[0]).toContain('choose another `download_to`')
+  })
+
+  it('fails clearly when `download_to` is a file', async () => {
+    const file = join(dir, 'taken')
+    writeFileSync(file, '')
+    const run = await download({ files: 'run.sh', download_to: file })
+    expect(run.errors[0]).toMatch(
+      /^The folder .*taken could not be created: .*check `download_to`\.$/,
+    )
+    expect(storageGets()).toBe(0)
   })
 
   it('on a dry run, fetches no link', async () => {

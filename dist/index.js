@@ -28858,6 +28858,8 @@ function refuseOnFailedChecks(checks, subject) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/snapshooter/api.ts
 var api = __nccwpck_require__(7024);
 ;// CONCATENATED MODULE: external "node:fs"
@@ -28873,7 +28875,7 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var external_node_https_ = __nccwpck_require__(4708);
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
 // EXTERNAL MODULE: ./src/snapshooter/errors.ts
-var errors = __nccwpck_require__(2993);
+var snapshooter_errors = __nccwpck_require__(2993);
 ;// CONCATENATED MODULE: ./src/download/fetch.ts
 // One GET of a signed link. Storage is another host: the request carries no SnapShooter token,
 // follows no redirect and keeps no socket alive after it. No message here quotes the URL.
@@ -28920,7 +28922,7 @@ function openLink(url, options) {
     });
 }
 function statusFailure(status) {
-    const kind = (0,errors/* kindOfStatus */.o3)(status);
+    const kind = (0,snapshooter_errors/* kindOfStatus */.o3)(status);
     const hint = status === 403
         ? ' (the signed link was refused; it may have expired)'
         : status >= 300 && status < 400
@@ -28946,8 +28948,6 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/download/verify.ts
 // What a file is checked against on its way to disk: its byte count, its SHA-256 and, for a .gz,
 // a complete gunzip. All streamed, so memory stays flat whatever the file's size.
@@ -28966,7 +28966,7 @@ function tap(gzip) {
     const gunzip = gzip ? (0,external_node_zlib_.createGunzip)() : null;
     // The decompressed bytes only prove the gzip is whole; they are dropped as they come.
     gunzip?.resume();
-    gunzip?.on('error', (error) => (gzipError ??= (0,src_errors/* errorMessage */.g)(error)));
+    gunzip?.on('error', (error) => (gzipError ??= (0,errors/* errorMessage */.g)(error)));
     const stream = new external_node_stream_.Transform({
         transform(chunk, _encoding, callback) {
             hash.update(chunk);
@@ -28985,7 +28985,7 @@ function tap(gzip) {
         async digest() {
             if (gunzip !== null && gzipError === null) {
                 gunzip.end();
-                await (0,external_node_stream_promises_namespaceObject.finished)(gunzip).catch((error) => (gzipError ??= (0,src_errors/* errorMessage */.g)(error)));
+                await (0,external_node_stream_promises_namespaceObject.finished)(gunzip).catch((error) => (gzipError ??= (0,errors/* errorMessage */.g)(error)));
             }
             return { bytes, sha256: hash.digest('hex'), gzipError };
         },
@@ -29006,6 +29006,7 @@ function verificationProblems(file, digest) {
 // One file: fetched under the retry policy of design.md section 3 (reads are safe to repeat),
 // streamed to a temporary name, verified, and only then renamed to its real name. A file that
 // is not verified never sits in the folder looking complete.
+
 
 
 
@@ -29038,7 +29039,7 @@ async function downloadFile(target, deps) {
             signal.throwIfAborted();
             if (clock.now() >= deps.deadline)
                 throw new DeadlineReached(target.name);
-            const result = await attemptOnce(target.url, partial, isGzip(target.name), deps);
+            const result = await attemptOnce(target, partial, deps);
             if ('sha256' in result)
                 return await accept(target, partial, result);
             signal.throwIfAborted();
@@ -29058,7 +29059,8 @@ async function downloadFile(target, deps) {
         }
     }
     finally {
-        await (0,promises_namespaceObject.rm)(partial, { force: true });
+        // Failing to tidy must not hide why the download failed; the name says it is partial anyway.
+        await (0,promises_namespaceObject.rm)(partial, { force: true }).catch(() => undefined);
     }
 }
 async function accept(target, partial, digest) {
@@ -29070,20 +29072,26 @@ async function accept(target, partial, digest) {
     return { name: target.name, path: target.path, bytes: digest.bytes, sha256: digest.sha256 };
 }
 /** One attempt, from the first byte: the partial file is rewritten from scratch each time. */
-async function attemptOnce(url, partial, gzip, deps) {
+async function attemptOnce(target, partial, deps) {
     const controller = new AbortController();
     const stop = () => controller.abort();
     deps.signal.addEventListener('abort', stop, { once: true });
     const timer = setTimeout(stop, Math.max(0, deps.deadline - deps.clock.now()));
     try {
-        const opened = await openLink(url, { ...deps, signal: controller.signal });
+        const opened = await openLink(target.url, { ...deps, signal: controller.signal });
         if (!('body' in opened))
             return opened;
-        const measure = tap(gzip);
+        const measure = tap(isGzip(target.name));
+        const sink = (0,external_node_fs_namespaceObject.createWriteStream)(partial);
+        let diskError = null;
+        sink.once('error', (error) => (diskError = error));
         try {
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(opened.body, measure.stream, (0,external_node_fs_namespaceObject.createWriteStream)(partial));
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(opened.body, measure.stream, sink);
         }
         catch (error) {
+            // A full disk or a folder we may not write to will not mend on a retry.
+            if (diskError !== null)
+                throw new DownloadFailed(`${target.name} could not be written to ${(0,external_node_path_namespaceObject.dirname)(target.path)}: ${(0,errors/* errorMessage */.g)(diskError)}: free some space, or choose another \`download_to\`.`);
             return networkFailure(error, deps.idleTimeoutMs);
         }
         const digest = await measure.digest();
@@ -29100,182 +29108,6 @@ async function attemptOnce(url, partial, gzip, deps) {
         clearTimeout(timer);
         deps.signal.removeEventListener('abort', stop);
     }
-}
-
-;// CONCATENATED MODULE: ./src/download/targets.ts
-// Where each selected file lands. Names come from the API, so a name that would resolve outside
-// the download folder is refused here, before a single byte is written.
-
-
-/** A refusal of the download as planned: the message names the file and what to do. */
-class DownloadRefused extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'DownloadRefused';
-    }
-}
-/** `download_to` as given, else a folder named after the backup under RUNNER_TEMP. */
-function downloadDir(downloadTo, backupId, runnerTemp) {
-    return (0,external_node_path_namespaceObject.resolve)(downloadTo ?? (0,external_node_path_namespaceObject.join)(runnerTemp, `snapshooter-${backupId}`));
-}
-/**
- * Each selected file with its signed link, matched by base name (as SnapShooter keys the map),
- * falling back to the full object key.
- */
-function planTargets(backupId, files, links, dir) {
-    const has = (key) => Object.hasOwn(links, key);
-    const used = new Map();
-    return files.map((file) => {
-        const base = baseName(file.name);
-        const name = has(base) ? base : has(file.name) ? file.name : null;
-        if (name === null) {
-            throw new DownloadRefused(`SnapShooter gave no download link for file ${base} (${file.id}) of backup ${backupId}: re-run later, or leave it out with \`files\`.`);
-        }
-        const path = safePath(dir, name, backupId);
-        const clash = used.get(path);
-        if (clash !== undefined) {
-            throw new DownloadRefused(`Files ${clash} and ${file.id} of backup ${backupId} would both be written as ${JSON.stringify(name)}: pick one with \`files\`.`);
-        }
-        used.set(path, file.id);
-        return { file, name, url: links[name], path };
-    });
-}
-/** The path of `name` inside `dir`, or a refusal when the name could reach outside it. */
-function safePath(dir, name, backupId) {
-    const refuse = (why) => {
-        throw new DownloadRefused(`Backup ${backupId} names a file ${JSON.stringify(name.slice(0, 80))}, which ${why}: refused, nothing was written for it. Report it to SnapShooter.`);
-    };
-    // Drive letters and backslashes mean nothing on Linux, but are a way out of the folder on Windows.
-    if (/^[a-z]:/i.test(name) || name.includes('\\'))
-        refuse('looks like a Windows path');
-    if ((0,external_node_path_namespaceObject.isAbsolute)(name))
-        refuse('is an absolute path');
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f]/.test(name))
-        refuse('contains control characters');
-    const path = (0,external_node_path_namespaceObject.resolve)(dir, name);
-    const inside = (0,external_node_path_namespaceObject.relative)(dir, path);
-    if (inside === '' || inside === '..' || inside.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(inside))
-        refuse('would land outside `download_to`');
-    return path;
-}
-
-;// CONCATENATED MODULE: ./src/download/backup.ts
-// Download mode: the selected files of a backup fetched to the runner through their signed
-// links, a few at a time, each verified before it takes its real name.
-
-
-
-
-
-
-
-
-/** Enough to fill a runner's link without opening a socket per file of a large backup. */
-const CONCURRENCY = 4;
-/** The folder a download goes to, recorded in the evidence before anything is fetched. */
-function planDownload(settings, backup, evidence, runnerTemp) {
-    const dir = downloadDir(settings.downloadTo, backup.id, runnerTemp);
-    evidence.download = { dir, status: null, startedAt: null, durationMs: null, files: [] };
-    return evidence.download;
-}
-/** `timeout` ran out before every file was downloaded and verified. */
-class DownloadTimedOut extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'DownloadTimedOut';
-    }
-}
-/** Fetches and verifies `files`, or throws with the reason of the first failure. */
-async function downloadBackup(settings, backup, files, evidence, deps) {
-    const record = planDownload(settings, backup, evidence, deps.runnerTemp);
-    if (files.length === 0)
-        throw new DownloadRefused(`Backup ${backup.id} has no files: there is nothing to download.`);
-    const started = deps.clock.now();
-    record.startedAt = new Date(started).toISOString();
-    try {
-        const links = await deps.client.getDownloadLinks(backup.id);
-        maskLinks(links);
-        const targets = planTargets(backup.id, files, links, record.dir);
-        core/* info */.pq(`Downloading ${targets.length} file(s) to ${record.dir}`);
-        for (const target of targets)
-            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target.path), { recursive: true });
-        const fileDeps = {
-            userAgent: constants/* USER_AGENT */._O,
-            deadline: deps.deadline,
-            clock: deps.clock,
-            sleep: deps.sleep,
-            random: Math.random,
-            idleTimeoutMs: api/* REQUEST_TIMEOUT_MS */.j2,
-            onRetry: (text) => core/* info */.pq(text),
-        };
-        // Kept in the order of the backup's files, whatever order they finish in.
-        const done = targets.map(() => undefined);
-        await eachAtMost(CONCURRENCY, [...targets.keys()], deps.signal, async (index, signal) => {
-            const file = await downloadFile(targets[index], { ...fileDeps, signal });
-            done[index] = file;
-            record.files = done.filter((found) => found !== undefined);
-            core/* info */.pq(`${file.name}: ${file.bytes} bytes, sha256 ${file.sha256}, verified`);
-        });
-        record.status = 'downloaded';
-    }
-    catch (error) {
-        record.status = 'failed';
-        if (error instanceof DeadlineReached && !deps.signal.aborted) {
-            throw new DownloadTimedOut(`Backup ${backup.id} was not fully downloaded when \`timeout\` (${formatDuration(settings.timeoutMs)}) ran out (${error.message}); ${record.files.length} file(s) had been verified: raise \`timeout\`.`);
-        }
-        throw error;
-    }
-    finally {
-        record.durationMs = deps.clock.now() - started;
-    }
-}
-/**
- * Signed links are credentials. Masked before any line could print one; the query string on
- * its own too, since it holds the signature even where the URL appears encoded differently.
- */
-function maskLinks(links) {
-    for (const url of Object.values(links)) {
-        core/* setSecret */.Pq(url);
-        const query = url.indexOf('?');
-        if (query !== -1 && query < url.length - 1)
-            core/* setSecret */.Pq(url.slice(query + 1));
-    }
-}
-/**
- * Runs `work` on every item, at most `limit` at a time. The first failure stops the rest (their
- * partial files are removed) and is the one thrown.
- */
-async function eachAtMost(limit, items, signal, work) {
-    const stop = new AbortController();
-    const cancel = () => stop.abort(signal.reason);
-    // A cancel that came before this point has already fired its event.
-    if (signal.aborted)
-        cancel();
-    signal.addEventListener('abort', cancel, { once: true });
-    let next = 0;
-    let first = null;
-    const worker = async () => {
-        while (!stop.signal.aborted && next < items.length) {
-            const item = items[next++];
-            try {
-                await work(item, stop.signal);
-            }
-            catch (error) {
-                first ??= { error };
-                stop.abort(error);
-            }
-        }
-    };
-    try {
-        await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    }
-    finally {
-        signal.removeEventListener('abort', cancel);
-    }
-    if (first !== null)
-        throw first.error;
-    signal.throwIfAborted();
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -29487,14 +29319,210 @@ function parseApiUrl(text) {
     }
     if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
         return null;
-    const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    if (!isSecureUrl(url))
         return null;
     return url.href.replace(/\/+$/, '');
+}
+/** https://, or http:// to a loopback host (a local simulator): nothing else carries a secret. */
+function isSecureUrl(url) {
+    const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
 }
 function quote(value) {
     const cut = value.length > 60 ? `${value.slice(0, 60)}…` : value;
     return JSON.stringify(cut);
+}
+
+;// CONCATENATED MODULE: ./src/download/targets.ts
+// Where each selected file lands. Names come from the API, so a name that would resolve outside
+// the download folder is refused here, before a single byte is written.
+
+
+
+/** A refusal of the download as planned: the message names the file and what to do. */
+class DownloadRefused extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DownloadRefused';
+    }
+}
+/** `download_to` as given, else a folder named after the backup under RUNNER_TEMP. */
+function downloadDir(downloadTo, backupId, runnerTemp) {
+    return (0,external_node_path_namespaceObject.resolve)(downloadTo ?? (0,external_node_path_namespaceObject.join)(runnerTemp, `snapshooter-${backupId}`));
+}
+/**
+ * Each selected file with its signed link, matched by base name (as SnapShooter keys the map),
+ * falling back to the full object key.
+ */
+function planTargets(backupId, files, links, dir) {
+    const has = (key) => Object.hasOwn(links, key);
+    const used = new Map();
+    return files.map((file) => {
+        const base = baseName(file.name);
+        const name = has(base) ? base : has(file.name) ? file.name : null;
+        if (name === null) {
+            throw new DownloadRefused(`SnapShooter gave no download link for file ${base} (${file.id}) of backup ${backupId}: re-run later, or leave it out with \`files\`.`);
+        }
+        const url = links[name];
+        if (!isSecureUrl(new URL(url))) {
+            throw new DownloadRefused(`SnapShooter gave a plain http:// link for file ${base} (${file.id}) of backup ${backupId}: refused, since it would send the signed link unencrypted. Report it to SnapShooter.`);
+        }
+        const path = safePath(dir, name, backupId);
+        const clash = used.get(path);
+        if (clash !== undefined) {
+            throw new DownloadRefused(`Files ${clash} and ${file.id} of backup ${backupId} would both be written as ${JSON.stringify(name)}: pick one with \`files\`.`);
+        }
+        used.set(path, file.id);
+        return { file, name, url, path };
+    });
+}
+/** The path of `name` inside `dir`, or a refusal when the name could reach outside it. */
+function safePath(dir, name, backupId) {
+    const refuse = (why) => {
+        throw new DownloadRefused(`Backup ${backupId} names a file ${JSON.stringify(name.slice(0, 80))}, which ${why}: refused, nothing was written for it. Report it to SnapShooter.`);
+    };
+    // Drive letters and backslashes mean nothing on Linux, but are a way out of the folder on Windows.
+    if (/^[a-z]:/i.test(name) || name.includes('\\'))
+        refuse('looks like a Windows path');
+    if ((0,external_node_path_namespaceObject.isAbsolute)(name))
+        refuse('is an absolute path');
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f]/.test(name))
+        refuse('contains control characters');
+    const path = (0,external_node_path_namespaceObject.resolve)(dir, name);
+    const inside = (0,external_node_path_namespaceObject.relative)(dir, path);
+    if (inside === '' || inside === '..' || inside.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(inside))
+        refuse('would land outside `download_to`');
+    return path;
+}
+
+;// CONCATENATED MODULE: ./src/download/backup.ts
+// Download mode: the selected files of a backup fetched to the runner through their signed
+// links, a few at a time, each verified before it takes its real name.
+
+
+
+
+
+
+
+
+
+/** Enough to fill a runner's link without opening a socket per file of a large backup. */
+const CONCURRENCY = 4;
+/** The folder a download goes to, recorded in the evidence before anything is fetched. */
+function planDownload(settings, backup, evidence, runnerTemp) {
+    const dir = downloadDir(settings.downloadTo, backup.id, runnerTemp);
+    evidence.download = { dir, status: null, startedAt: null, durationMs: null, files: [] };
+    return evidence.download;
+}
+/** `timeout` ran out before every file was downloaded and verified. */
+class DownloadTimedOut extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DownloadTimedOut';
+    }
+}
+/** Fetches and verifies `files`, or throws with the reason of the first failure. */
+async function downloadBackup(settings, backup, files, evidence, deps) {
+    const record = planDownload(settings, backup, evidence, deps.runnerTemp);
+    if (files.length === 0)
+        throw new DownloadRefused(`Backup ${backup.id} has no files: there is nothing to download.`);
+    const started = deps.clock.now();
+    record.startedAt = new Date(started).toISOString();
+    try {
+        const links = await deps.client.getDownloadLinks(backup.id);
+        maskLinks(links);
+        const targets = planTargets(backup.id, files, links, record.dir);
+        core/* info */.pq(`Downloading ${targets.length} file(s) to ${record.dir}`);
+        await makeFolders(targets);
+        const fileDeps = {
+            userAgent: constants/* USER_AGENT */._O,
+            deadline: deps.deadline,
+            clock: deps.clock,
+            sleep: deps.sleep,
+            random: Math.random,
+            idleTimeoutMs: api/* REQUEST_TIMEOUT_MS */.j2,
+            onRetry: (text) => core/* info */.pq(text),
+        };
+        // Kept in the order of the backup's files, whatever order they finish in.
+        const done = targets.map(() => undefined);
+        await eachAtMost(CONCURRENCY, [...targets.keys()], deps.signal, async (index, signal) => {
+            const file = await downloadFile(targets[index], { ...fileDeps, signal });
+            done[index] = file;
+            record.files = done.filter((found) => found !== undefined);
+            core/* info */.pq(`${file.name}: ${file.bytes} bytes, sha256 ${file.sha256}, verified`);
+        });
+        record.status = 'downloaded';
+    }
+    catch (error) {
+        record.status = 'failed';
+        if (error instanceof DeadlineReached && !deps.signal.aborted) {
+            throw new DownloadTimedOut(`Backup ${backup.id} was not fully downloaded when \`timeout\` (${formatDuration(settings.timeoutMs)}) ran out (${error.message}); ${record.files.length} file(s) had been verified: raise \`timeout\`.`);
+        }
+        throw error;
+    }
+    finally {
+        record.durationMs = deps.clock.now() - started;
+    }
+}
+/**
+ * Signed links are credentials. Masked before any line could print one; the query string on
+ * its own too, since it holds the signature even where the URL appears encoded differently.
+ */
+function maskLinks(links) {
+    for (const url of Object.values(links)) {
+        core/* setSecret */.Pq(url);
+        const query = url.indexOf('?');
+        if (query !== -1 && query < url.length - 1)
+            core/* setSecret */.Pq(url.slice(query + 1));
+    }
+}
+/**
+ * Runs `work` on every item, at most `limit` at a time. The first failure stops the rest (their
+ * partial files are removed) and is the one thrown.
+ */
+async function eachAtMost(limit, items, signal, work) {
+    const stop = new AbortController();
+    const cancel = () => stop.abort(signal.reason);
+    // A cancel that came before this point has already fired its event.
+    if (signal.aborted)
+        cancel();
+    signal.addEventListener('abort', cancel, { once: true });
+    let next = 0;
+    let first = null;
+    const worker = async () => {
+        while (!stop.signal.aborted && next < items.length) {
+            const item = items[next++];
+            try {
+                await work(item, stop.signal);
+            }
+            catch (error) {
+                first ??= { error };
+                stop.abort(error);
+            }
+        }
+    };
+    try {
+        await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    }
+    finally {
+        signal.removeEventListener('abort', cancel);
+    }
+    if (first !== null)
+        throw first.error;
+    signal.throwIfAborted();
+}
+async function makeFolders(targets) {
+    for (const target of targets) {
+        const folder = (0,external_node_path_namespaceObject.dirname)(target.path);
+        try {
+            await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
+        }
+        catch (error) {
+            throw new DownloadRefused(`The folder ${folder} could not be created: ${(0,errors/* errorMessage */.g)(error)}: check \`download_to\`.`);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/evidence.ts
@@ -29862,7 +29890,7 @@ class Publisher {
                 await core/* summary */.z.addRaw(markdown).write();
             }
             catch (error) {
-                core/* warning */.$e(`The job summary could not be written: ${(0,src_errors/* errorMessage */.g)(error)}`);
+                core/* warning */.$e(`The job summary could not be written: ${(0,errors/* errorMessage */.g)(error)}`);
             }
         }
         core/* info */.pq(`Outcome: ${result.outcome}`);
@@ -29884,7 +29912,7 @@ class Publisher {
             return path;
         }
         catch (error) {
-            core/* warning */.$e(`The result file ${path} could not be written: ${(0,src_errors/* errorMessage */.g)(error)}`);
+            core/* warning */.$e(`The result file ${path} could not be written: ${(0,errors/* errorMessage */.g)(error)}`);
             return null;
         }
     }
@@ -30012,7 +30040,7 @@ async function startRestore(client, backupId, request, evidence) {
     catch (error) {
         // A refusal from the server (4xx) surely started nothing; anything else may have.
         evidence.requestInFlight =
-            !(error instanceof errors/* ApiError */.hD) || error.kind === 'cancelled' || error.mayHaveStarted;
+            !(error instanceof snapshooter_errors/* ApiError */.hD) || error.kind === 'cancelled' || error.mayHaveStarted;
         throw error;
     }
 }
@@ -30114,7 +30142,7 @@ async function waitForRestore(plan, deps) {
         catch (error) {
             if (signal.aborted)
                 return end('cancelled');
-            if (!(error instanceof errors/* ApiError */.hD))
+            if (!(error instanceof snapshooter_errors/* ApiError */.hD))
                 throw error;
             if (error.kind === 'not_found' && checks === 1) {
                 return end('error', { error: new StatusEndpointMissing(plan.restoreId, error) });
@@ -30264,7 +30292,7 @@ async function run(deps = {}) {
             : error instanceof DownloadTimedOut
                 ? 'timed_out'
                 : 'failed';
-        evidence.error = signal.aborted ? cancelledReason(evidence) : (0,src_errors/* errorMessage */.g)(error);
+        evidence.error = signal.aborted ? cancelledReason(evidence) : (0,errors/* errorMessage */.g)(error);
     }
     finally {
         await publisher.finish(evidence, drillAlert(alerting, env));

@@ -275,9 +275,14 @@ function parseApiUrl(text: string): string | null {
   }
   if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
     return null
-  const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname)
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return null
+  if (!isSecureUrl(url)) return null
   return url.href.replace(/\/+$/, '')
+}
+
+/** https://, or http:// to a loopback host (a local simulator): nothing else carries a secret. */
+export function isSecureUrl(url: URL): boolean {
+  const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname)
+  return url.protocol === 'https:' || (url.protocol === 'http:' && loopback)
 }
 
 function quote(value: string): string {

@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { USER_AGENT } from '../constants.js'
 import { formatDuration } from '../duration.js'
+import { errorMessage } from '../errors.js'
 import type { Settings } from '../inputs.js'
 import type { DownloadEvidence, Evidence } from '../report/evidence.js'
 import { REQUEST_TIMEOUT_MS } from '../snapshooter/api.js'
@@ -65,7 +66,7 @@ export async function downloadBackup(
     maskLinks(links)
     const targets = planTargets(backup.id, files, links, record.dir)
     core.info(`Downloading ${targets.length} file(s) to ${record.dir}`)
-    for (const target of targets) await mkdir(dirname(target.path), { recursive: true })
+    await makeFolders(targets)
     const fileDeps: Omit<FileDeps, 'signal'> = {
       userAgent: USER_AGENT,
       deadline: deps.deadline,
@@ -144,4 +145,17 @@ export async function eachAtMost<T>(
   }
   if (first !== null) throw (first as { error: unknown }).error
   signal.throwIfAborted()
+}
+
+async function makeFolders(targets: readonly Target[]): Promise<void> {
+  for (const target of targets) {
+    const folder = dirname(target.path)
+    try {
+      await mkdir(folder, { recursive: true })
+    } catch (error) {
+      throw new DownloadRefused(
+        `The folder ${folder} could not be created: ${errorMessage(error)}: check \`download_to\`.`,
+      )
+    }
+  }
 }

@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { MAX_ATTEMPTS } from '../snapshooter/api.js'
 import { isRetryableRead, retryDelayMs } from '../snapshooter/retry.js'
+import { errorMessage } from '../errors.js'
 import type { Clock, Sleep } from '../time.js'
 import { networkFailure, openLink, type Failure } from './fetch.js'
 import type { Target } from './targets.js'
@@ -54,7 +55,7 @@ export async function downloadFile(target: Target, deps: FileDeps): Promise<Down
     for (let attempt = 1; ; attempt++) {
       signal.throwIfAborted()
       if (clock.now() >= deps.deadline) throw new DeadlineReached(target.name)
-      const result = await attemptOnce(target.url, partial, isGzip(target.name), deps)
+      const result = await attemptOnce(target, partial, deps)
       if ('sha256' in result) return await accept(target, partial, result)
       signal.throwIfAborted()
       if (clock.now() >= deps.deadline) throw new DeadlineReached(target.name)
@@ -71,7 +72,8 @@ export async function downloadFile(target: Target, deps: FileDeps): Promise<Down
       await deps.sleep(delayMs, signal)
     }
   } finally {
-    await rm(partial, { force: true })
+    // Failing to tidy must not hide why the download failed; the name says it is partial anyway.
+    await rm(partial, { force: true }).catch(() => undefined)
   }
 }
 
@@ -88,9 +90,8 @@ async function accept(target: Target, partial: string, digest: Digest): Promise<
 
 /** One attempt, from the first byte: the partial file is rewritten from scratch each time. */
 async function attemptOnce(
-  url: string,
+  target: Target,
   partial: string,
-  gzip: boolean,
   deps: FileDeps,
 ): Promise<Digest | Failure> {
   const controller = new AbortController()
@@ -98,12 +99,20 @@ async function attemptOnce(
   deps.signal.addEventListener('abort', stop, { once: true })
   const timer = setTimeout(stop, Math.max(0, deps.deadline - deps.clock.now()))
   try {
-    const opened = await openLink(url, { ...deps, signal: controller.signal })
+    const opened = await openLink(target.url, { ...deps, signal: controller.signal })
     if (!('body' in opened)) return opened
-    const measure = tap(gzip)
+    const measure = tap(isGzip(target.name))
+    const sink = createWriteStream(partial)
+    let diskError: unknown = null
+    sink.once('error', (error) => (diskError = error))
     try {
-      await pipeline(opened.body, measure.stream, createWriteStream(partial))
+      await pipeline(opened.body, measure.stream, sink)
     } catch (error) {
+      // A full disk or a folder we may not write to will not mend on a retry.
+      if (diskError !== null)
+        throw new DownloadFailed(
+          `${target.name} could not be written to ${dirname(target.path)}: ${errorMessage(diskError)}: free some space, or choose another \`download_to\`.`,
+        )
       return networkFailure(error, deps.idleTimeoutMs)
     }
     const digest = await measure.digest()

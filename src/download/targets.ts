@@ -2,6 +2,7 @@
 // the download folder is refused here, before a single byte is written.
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { baseName } from '../drill/files.js'
+import { isSecureUrl } from '../inputs.js'
 import type { BackupFile } from '../snapshooter/types.js'
 
 export interface Target {
@@ -50,6 +51,12 @@ export function planTargets(
         `SnapShooter gave no download link for file ${base} (${file.id}) of backup ${backupId}: re-run later, or leave it out with \`files\`.`,
       )
     }
+    const url = links[name] as string
+    if (!isSecureUrl(new URL(url))) {
+      throw new DownloadRefused(
+        `SnapShooter gave a plain http:// link for file ${base} (${file.id}) of backup ${backupId}: refused, since it would send the signed link unencrypted. Report it to SnapShooter.`,
+      )
+    }
     const path = safePath(dir, name, backupId)
     const clash = used.get(path)
     if (clash !== undefined) {
@@ -58,7 +65,7 @@ export function planTargets(
       )
     }
     used.set(path, file.id)
-    return { file, name, url: links[name] as string, path }
+    return { file, name, url, path }
   })
 }
 
