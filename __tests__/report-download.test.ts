@@ -97,6 +97,15 @@ describe('the summary of a download', () => {
     expect(markdown).toContain('| files | 0 of 0 verified, 0 bytes |')
   })
 
+  it('lists at most fifty files, and points to the result JSON for the rest', () => {
+    const evidence = downloadEvidence()
+    const one = { name: 'x', path: `${DIR}/x`, bytes: 1, sha256: SHA }
+    if (evidence.download) evidence.download.files = Array.from({ length: 60 }, () => one)
+    const markdown = renderSummary(buildResult(evidence, {}))
+    expect(markdown.split('\n').filter((line) => line.startsWith('| <code>x'))).toHaveLength(50)
+    expect(markdown).toContain('| and 10 more: see the result JSON | | |')
+  })
+
   it('escapes a file name that came from the API', () => {
     const evidence = downloadEvidence()
     const hostile = '<b>x</b>|y'

@@ -28546,6 +28546,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(8179);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: ./src/alert/plan.ts
 var plan = __nccwpck_require__(1747);
 ;// CONCATENATED MODULE: ./src/alert/index.ts
@@ -29410,6 +29412,11 @@ function safePath(dir, name, backupId) {
 
 /** Enough to fill a runner's link without opening a socket per file of a large backup. */
 const CONCURRENCY = 4;
+/** A dry run: the folder is recorded and the plan shown; no link is asked for. */
+function dryRunDownload(settings, backup, files, evidence, runnerTemp) {
+    const { dir } = planDownload(settings, backup, evidence, runnerTemp);
+    core/* info */.pq(`Dry run: would send POST /v1/backups/${backup.id}/download and download ${files.length} file(s) to ${dir}`);
+}
 /** The folder a download goes to, recorded in the evidence before anything is fetched. */
 function planDownload(settings, backup, evidence, runnerTemp) {
     const dir = downloadDir(settings.downloadTo, backup.id, runnerTemp);
@@ -29706,6 +29713,7 @@ const DOWNLOAD_HEADLINES = {
     cancelled: '🚫 Download drill cancelled',
     dry_run: '🧪 Dry run: nothing was downloaded',
 };
+const MAX_FILE_ROWS = 50;
 const CHECK_LABELS = {
     max_backup_age: 'RPO: backup age (`max_backup_age`)',
     max_restore_duration: 'RTO: restore duration (`max_restore_duration`)',
@@ -29777,8 +29785,11 @@ function downloadTables({ download, files }) {
     if (done.length === 0)
         return lines;
     lines.push('### Files', '', '| file | bytes | sha256 |', '| --- | --- | --- |');
-    for (const file of done)
+    for (const file of done.slice(0, MAX_FILE_ROWS))
         lines.push(`| ${code(file.name)} | ${file.bytes} | <code>${file.sha256}</code> |`);
+    // A summary has a size limit; the result JSON lists every file.
+    if (done.length > MAX_FILE_ROWS)
+        lines.push(`| and ${done.length - MAX_FILE_ROWS} more: see the result JSON | | |`);
     return [...lines, ''];
 }
 function table(title, rows) {
@@ -30183,8 +30194,6 @@ class TooManyFailedChecks extends Error {
     }
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: ./src/time.ts + 1 modules
 var time = __nccwpck_require__(1968);
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -30235,13 +30244,10 @@ async function run(deps = {}) {
         });
         const runnerTemp = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
         if (settings.dryRun) {
-            if (settings.mode === 'download') {
-                const { dir } = planDownload(settings, backup, evidence, runnerTemp);
-                core/* info */.pq(`Dry run: would send POST /v1/backups/${backup.id}/download and download ${plan.files.length} file(s) to ${dir}`);
-            }
-            else {
+            if (settings.mode === 'download')
+                dryRunDownload(settings, backup, plan.files, evidence, runnerTemp);
+            else
                 core/* info */.pq(`Dry run: would send POST /v1/backups/${backup.id}/restore ${JSON.stringify(plan.request)}`);
-            }
             evidence.outcome = 'dry_run';
             return;
         }

@@ -1,8 +1,9 @@
 import * as core from '@actions/core'
+import { tmpdir } from 'node:os'
 import { drillAlert } from './alert/index.js'
 import { connect } from './connect.js'
 import { preflight, refuseOnFailedChecks, resolveBackup } from './drill/preflight.js'
-import { DownloadTimedOut, downloadBackup, planDownload } from './download/backup.js'
+import { DownloadTimedOut, downloadBackup, dryRunDownload } from './download/backup.js'
 import { errorMessage } from './errors.js'
 import { readAlertSettings, readSettings } from './inputs.js'
 import { newEvidence } from './report/evidence.js'
@@ -11,7 +12,6 @@ import { cancelledReason, concludeWait } from './restore/conclude.js'
 import { describeWaitEvent } from './restore/log.js'
 import { startRestore } from './restore/start.js'
 import { LAST_CHECK_GRACE_MS, waitForRestore } from './restore/wait.js'
-import { tmpdir } from 'node:os'
 import { realSleep, systemClock, type Clock, type Sleep } from './time.js'
 
 export interface RunDeps {
@@ -59,16 +59,12 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
 
     const runnerTemp = env.RUNNER_TEMP || tmpdir()
     if (settings.dryRun) {
-      if (settings.mode === 'download') {
-        const { dir } = planDownload(settings, backup, evidence, runnerTemp)
-        core.info(
-          `Dry run: would send POST /v1/backups/${backup.id}/download and download ${plan.files.length} file(s) to ${dir}`,
-        )
-      } else {
+      if (settings.mode === 'download')
+        dryRunDownload(settings, backup, plan.files, evidence, runnerTemp)
+      else
         core.info(
           `Dry run: would send POST /v1/backups/${backup.id}/restore ${JSON.stringify(plan.request)}`,
         )
-      }
       evidence.outcome = 'dry_run'
       return
     }

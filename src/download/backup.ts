@@ -28,8 +28,22 @@ export interface DownloadDeps {
   runnerTemp: string
 }
 
+/** A dry run: the folder is recorded and the plan shown; no link is asked for. */
+export function dryRunDownload(
+  settings: Pick<Settings, 'downloadTo'>,
+  backup: Backup,
+  files: readonly BackupFile[],
+  evidence: Evidence,
+  runnerTemp: string,
+): void {
+  const { dir } = planDownload(settings, backup, evidence, runnerTemp)
+  core.info(
+    `Dry run: would send POST /v1/backups/${backup.id}/download and download ${files.length} file(s) to ${dir}`,
+  )
+}
+
 /** The folder a download goes to, recorded in the evidence before anything is fetched. */
-export function planDownload(
+function planDownload(
   settings: Pick<Settings, 'downloadTo'>,
   backup: Backup,
   evidence: Evidence,

@@ -22,6 +22,8 @@ const DOWNLOAD_HEADLINES: Partial<Record<Outcome, string>> = {
   dry_run: '🧪 Dry run: nothing was downloaded',
 }
 
+const MAX_FILE_ROWS = 50
+
 const CHECK_LABELS: Record<string, string> = {
   max_backup_age: 'RPO: backup age (`max_backup_age`)',
   max_restore_duration: 'RTO: restore duration (`max_restore_duration`)',
@@ -122,8 +124,11 @@ function downloadTables({ download, files }: Result): string[] {
   ])
   if (done.length === 0) return lines
   lines.push('### Files', '', '| file | bytes | sha256 |', '| --- | --- | --- |')
-  for (const file of done)
+  for (const file of done.slice(0, MAX_FILE_ROWS))
     lines.push(`| ${code(file.name)} | ${file.bytes} | <code>${file.sha256}</code> |`)
+  // A summary has a size limit; the result JSON lists every file.
+  if (done.length > MAX_FILE_ROWS)
+    lines.push(`| and ${done.length - MAX_FILE_ROWS} more: see the result JSON | | |`)
   return [...lines, '']
 }
 
