@@ -28517,7 +28517,7 @@ function errorMessage(e) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7136);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69);
 
 // The runner cancels a step with SIGINT, then SIGTERM; either one stops the run in an orderly
 // way, so the evidence is still written. The listeners go once the run is over, so nothing
@@ -28535,7 +28535,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7136:
+/***/ 69:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29112,227 +29112,13 @@ async function attemptOnce(target, partial, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-
-// GitHub refuses longer label names.
-const MAX_LABEL_LENGTH = 50;
-const MAX_TIMEOUT_MS = 6 * 3_600_000;
-// Faster checks than this would only spend the API's rate limit.
-const MIN_POLL_INTERVAL_MS = 100;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+;// CONCATENATED MODULE: ./src/urls.ts
+// Which URLs may carry a secret: the API's base URL, and the signed links of download mode.
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
-/** Every bad input of one run, reported together so that one edit of the workflow fixes them all. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(`Invalid inputs: ${problems.join('; ')}.`);
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-/** Reads the action's inputs. The tokens are masked before anything else can print them. */
-function readSettings() {
-    maskTokens();
-    return parseSettings((name) => core/* getInput */.V4(name));
-}
-/** Reads the alerting inputs alone, so that a drill failing on another bad input still alerts. */
-function readAlertSettings() {
-    maskTokens();
-    return parseAlertSettings((name) => core/* getInput */.V4(name));
-}
-let masked = false;
-function maskTokens() {
-    if (masked)
-        return;
-    masked = true;
-    for (const name of [constants/* Input */.pd.apiToken, constants/* Input */.pd.githubToken]) {
-        const token = core/* getInput */.V4(name);
-        if (token !== '')
-            core/* setSecret */.Pq(token);
-    }
-}
-/** Validates raw input strings (as the runner gives them) into frozen Settings, or throws InputError. */
-function parseSettings(get) {
-    const problems = [];
-    const raw = (name) => get(name).trim();
-    const bad = (name, rule, shown = true) => {
-        problems.push(shown ? `\`${name}\` ${rule} (got ${quote(raw(name))})` : `\`${name}\` ${rule}`);
-    };
-    const apiToken = raw(constants/* Input */.pd.apiToken);
-    if (apiToken === '')
-        bad(constants/* Input */.pd.apiToken, 'is required: pass your SnapShooter API token from a secret', false);
-    const backupId = raw(constants/* Input */.pd.backupId).toLowerCase();
-    const jobId = raw(constants/* Input */.pd.jobId).toLowerCase();
-    if (backupId === '')
-        bad(constants/* Input */.pd.backupId, 'is required: a backup UUID, or `latest` with `job_id`', false);
-    else if (backupId !== 'latest' && !UUID.test(backupId))
-        bad(constants/* Input */.pd.backupId, 'must be a backup UUID or `latest`');
-    if (jobId !== '' && !UUID.test(jobId))
-        bad(constants/* Input */.pd.jobId, 'must be a job UUID');
-    else if (backupId === 'latest' && jobId === '')
-        bad(constants/* Input */.pd.jobId, 'is required when `backup_id` is `latest`', false);
-    const mode = parseMode(raw, bad);
-    // In download mode these inputs are refused by parseMode; their own rules would only add noise.
-    const compute = mode === 'download' ? null : parseCompute(raw(constants/* Input */.pd.computeType), raw(constants/* Input */.pd.serverId), bad);
-    const files = parseFiles(raw(constants/* Input */.pd.files));
-    const wait = parseBoolean(raw(constants/* Input */.pd.wait), () => bad(constants/* Input */.pd.wait, 'must be `true` or `false`'));
-    const dryRun = parseBoolean(raw(constants/* Input */.pd.dryRun), () => bad(constants/* Input */.pd.dryRun, 'must be `true` or `false`'));
-    const duration = (name, required, min, max) => {
-        const text = raw(name);
-        if (text === '' && !required)
-            return null;
-        const ms = parseDuration(text);
-        if (ms === null)
-            bad(name, 'must be a duration such as `90s`, `30m`, `1h30m`, `500ms` or a number of seconds');
-        else if (ms < min)
-            bad(name, `must be at least ${formatDuration(min)}`);
-        else if (ms > max)
-            bad(name, `must be at most ${formatDuration(max)}`);
-        else
-            return ms;
-        return null;
-    };
-    const timeoutMs = duration(constants/* Input */.pd.timeout, true, 1000, MAX_TIMEOUT_MS);
-    const pollIntervalMs = duration(constants/* Input */.pd.pollInterval, true, MIN_POLL_INTERVAL_MS, MAX_TIMEOUT_MS);
-    const maxBackupAgeMs = duration(constants/* Input */.pd.maxBackupAge, false, 1000, Number.MAX_SAFE_INTEGER);
-    const maxRestoreDurationMs = duration(constants/* Input */.pd.maxRestoreDuration, false, 1000, Number.MAX_SAFE_INTEGER);
-    const onTimeout = raw(constants/* Input */.pd.onTimeout);
-    if (onTimeout !== 'fail' && onTimeout !== 'warn')
-        bad(constants/* Input */.pd.onTimeout, 'must be `fail` or `warn`');
-    const apiUrl = parseApiUrl(raw(constants/* Input */.pd.apiUrl));
-    if (apiUrl === null) {
-        bad(constants/* Input */.pd.apiUrl, 'must be an https:// URL without user:password (http:// only for loopback hosts)');
-    }
-    const resultFile = raw(constants/* Input */.pd.resultFile);
-    const downloadTo = raw(constants/* Input */.pd.downloadTo);
-    const alerting = parseBoolean(raw(constants/* Input */.pd.issueOnFailure), () => bad(constants/* Input */.pd.issueOnFailure, 'must be `true` or `false`'));
-    const label = raw(constants/* Input */.pd.issueLabel);
-    const githubToken = raw(constants/* Input */.pd.githubToken);
-    if (alerting && githubToken === '') {
-        bad(constants/* Input */.pd.githubToken, 'is required with `issue_on_failure`: leave it out to use the workflow token', false);
-    }
-    if (alerting && (label === '' || label.length > MAX_LABEL_LENGTH)) {
-        bad(constants/* Input */.pd.issueLabel, `must be a label name of 1 to ${MAX_LABEL_LENGTH} characters`);
-    }
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return Object.freeze({
-        apiToken,
-        backupId,
-        jobId: jobId === '' ? null : jobId,
-        files: Object.freeze(files),
-        compute,
-        wait,
-        timeoutMs: timeoutMs,
-        pollIntervalMs: pollIntervalMs,
-        onTimeout: onTimeout,
-        maxBackupAgeMs,
-        maxRestoreDurationMs,
-        dryRun,
-        resultFile: resultFile === '' ? null : resultFile,
-        apiUrl: apiUrl,
-        alert: parseAlertSettings(get),
-        mode,
-        downloadTo: downloadTo === '' ? null : downloadTo,
-    });
-}
-/** Alerting settings; null when `issue_on_failure` is off or its own inputs are bad. */
-function parseAlertSettings(get) {
-    const raw = (name) => get(name).trim();
-    const githubToken = raw(constants/* Input */.pd.githubToken);
-    const label = raw(constants/* Input */.pd.issueLabel);
-    const enabled = parseBoolean(raw(constants/* Input */.pd.issueOnFailure), () => { });
-    if (!enabled || githubToken === '' || label === '' || label.length > MAX_LABEL_LENGTH)
-        return null;
-    const backupId = raw(constants/* Input */.pd.backupId);
-    const target = backupId.toLowerCase() === 'latest'
-        ? `job ${raw(constants/* Input */.pd.jobId) || '(no job_id)'}`
-        : `backup ${backupId || '(no backup_id)'}`;
-    return Object.freeze({ githubToken, label, target });
-}
-/**
- * A download restores nothing, so inputs that only shape a restore are refused rather than
- * silently ignored: a workflow asking for a server or an RTO check would otherwise pass unchecked.
- */
-function parseMode(raw, bad) {
-    const mode = raw(constants/* Input */.pd.mode);
-    if (mode !== 'restore' && mode !== 'download') {
-        bad(constants/* Input */.pd.mode, 'must be `restore` or `download`');
-        return 'restore';
-    }
-    if (mode === 'restore') {
-        if (raw(constants/* Input */.pd.downloadTo) !== '')
-            bad(constants/* Input */.pd.downloadTo, 'applies only with `mode: download`');
-        return mode;
-    }
-    const restoreOnly = [
-        [constants/* Input */.pd.computeType, raw(constants/* Input */.pd.computeType) !== ''],
-        [constants/* Input */.pd.serverId, raw(constants/* Input */.pd.serverId) !== ''],
-        [constants/* Input */.pd.wait, /^false$/i.test(raw(constants/* Input */.pd.wait))],
-        [constants/* Input */.pd.maxRestoreDuration, raw(constants/* Input */.pd.maxRestoreDuration) !== ''],
-    ];
-    for (const [name, given] of restoreOnly)
-        if (given)
-            bad(name, 'does not apply with `mode: download`: remove it, or use `mode: restore`');
-    return mode;
-}
-function parseCompute(type, serverId, bad) {
-    if (type === '' && serverId === '')
-        return null;
-    const validType = type === 'server' || type === 'ss_agent';
-    if (type === '')
-        bad(constants/* Input */.pd.computeType, 'is required with `server_id`: `server` or `ss_agent`');
-    else if (!validType)
-        bad(constants/* Input */.pd.computeType, 'must be `server` or `ss_agent`');
-    const id = /^\d+$/.test(serverId) ? Number(serverId) : NaN;
-    const validId = Number.isSafeInteger(id) && id > 0;
-    if (serverId === '')
-        bad(constants/* Input */.pd.serverId, 'is required with `compute_type`: a positive integer');
-    else if (!validId)
-        bad(constants/* Input */.pd.serverId, 'must be a positive integer');
-    return validType && validId ? Object.freeze({ type: type, serverId: id }) : null;
-}
-/** Entries separated by commas or new lines; UUIDs are file ids, anything else a name pattern. */
-function parseFiles(text) {
-    const entries = [...new Set(text.split(/[,\n]/).map((entry) => entry.trim()))];
-    return entries
-        .filter((entry) => entry !== '')
-        .map((entry) => UUID.test(entry)
-        ? { kind: 'id', id: entry.toLowerCase() }
-        : { kind: 'pattern', pattern: entry });
-}
-// The same words core.getBooleanInput accepts (YAML 1.2 core schema), so no typo becomes `false`.
-function parseBoolean(text, onBad) {
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (!['false', 'False', 'FALSE'].includes(text))
-        onBad();
-    return false;
-}
-function parseApiUrl(text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return null;
-    }
-    if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
-        return null;
-    if (!isSecureUrl(url))
-        return null;
-    return url.href.replace(/\/+$/, '');
-}
 /** https://, or http:// to a loopback host (a local simulator): nothing else carries a secret. */
 function isSecureUrl(url) {
     const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
     return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
-}
-function quote(value) {
-    const cut = value.length > 60 ? `${value.slice(0, 60)}…` : value;
-    return JSON.stringify(cut);
 }
 
 ;// CONCATENATED MODULE: ./src/download/targets.ts
@@ -29530,6 +29316,229 @@ async function makeFolders(targets) {
             throw new DownloadRefused(`The folder ${folder} could not be created: ${(0,errors/* errorMessage */.g)(error)}: check \`download_to\`.`);
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/mode.ts
+// The `mode` input: a restore (the default) or a download, and which inputs each refuses.
+
+/**
+ * A download restores nothing, so inputs that only shape a restore are refused rather than
+ * silently ignored: a workflow asking for a server or an RTO check would otherwise pass unchecked.
+ */
+function parseMode(raw, bad) {
+    const mode = raw(constants/* Input */.pd.mode);
+    if (mode !== 'restore' && mode !== 'download') {
+        bad(constants/* Input */.pd.mode, 'must be `restore` or `download`');
+        return 'restore';
+    }
+    if (mode === 'restore') {
+        if (raw(constants/* Input */.pd.downloadTo) !== '')
+            bad(constants/* Input */.pd.downloadTo, 'applies only with `mode: download`');
+        return mode;
+    }
+    const restoreOnly = [
+        [constants/* Input */.pd.computeType, raw(constants/* Input */.pd.computeType) !== ''],
+        [constants/* Input */.pd.serverId, raw(constants/* Input */.pd.serverId) !== ''],
+        [constants/* Input */.pd.wait, /^false$/i.test(raw(constants/* Input */.pd.wait))],
+        [constants/* Input */.pd.maxRestoreDuration, raw(constants/* Input */.pd.maxRestoreDuration) !== ''],
+    ];
+    for (const [name, given] of restoreOnly)
+        if (given)
+            bad(name, 'does not apply with `mode: download`: remove it, or use `mode: restore`');
+    return mode;
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+
+
+// GitHub refuses longer label names.
+const MAX_LABEL_LENGTH = 50;
+const MAX_TIMEOUT_MS = 6 * 3_600_000;
+// Faster checks than this would only spend the API's rate limit.
+const MIN_POLL_INTERVAL_MS = 100;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Every bad input of one run, reported together so that one edit of the workflow fixes them all. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(`Invalid inputs: ${problems.join('; ')}.`);
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+/** Reads the action's inputs. The tokens are masked before anything else can print them. */
+function readSettings() {
+    maskTokens();
+    return parseSettings((name) => core/* getInput */.V4(name));
+}
+/** Reads the alerting inputs alone, so that a drill failing on another bad input still alerts. */
+function readAlertSettings() {
+    maskTokens();
+    return parseAlertSettings((name) => core/* getInput */.V4(name));
+}
+let masked = false;
+function maskTokens() {
+    if (masked)
+        return;
+    masked = true;
+    for (const name of [constants/* Input */.pd.apiToken, constants/* Input */.pd.githubToken]) {
+        const token = core/* getInput */.V4(name);
+        if (token !== '')
+            core/* setSecret */.Pq(token);
+    }
+}
+/** Validates raw input strings (as the runner gives them) into frozen Settings, or throws InputError. */
+function parseSettings(get) {
+    const problems = [];
+    const raw = (name) => get(name).trim();
+    const bad = (name, rule, shown = true) => {
+        problems.push(shown ? `\`${name}\` ${rule} (got ${quote(raw(name))})` : `\`${name}\` ${rule}`);
+    };
+    const apiToken = raw(constants/* Input */.pd.apiToken);
+    if (apiToken === '')
+        bad(constants/* Input */.pd.apiToken, 'is required: pass your SnapShooter API token from a secret', false);
+    const backupId = raw(constants/* Input */.pd.backupId).toLowerCase();
+    const jobId = raw(constants/* Input */.pd.jobId).toLowerCase();
+    if (backupId === '')
+        bad(constants/* Input */.pd.backupId, 'is required: a backup UUID, or `latest` with `job_id`', false);
+    else if (backupId !== 'latest' && !UUID.test(backupId))
+        bad(constants/* Input */.pd.backupId, 'must be a backup UUID or `latest`');
+    if (jobId !== '' && !UUID.test(jobId))
+        bad(constants/* Input */.pd.jobId, 'must be a job UUID');
+    else if (backupId === 'latest' && jobId === '')
+        bad(constants/* Input */.pd.jobId, 'is required when `backup_id` is `latest`', false);
+    const mode = parseMode(raw, bad);
+    // In download mode these inputs are refused by parseMode; their own rules would only add noise.
+    const compute = mode === 'download' ? null : parseCompute(raw(constants/* Input */.pd.computeType), raw(constants/* Input */.pd.serverId), bad);
+    const files = parseFiles(raw(constants/* Input */.pd.files));
+    const wait = parseBoolean(raw(constants/* Input */.pd.wait), () => bad(constants/* Input */.pd.wait, 'must be `true` or `false`'));
+    const dryRun = parseBoolean(raw(constants/* Input */.pd.dryRun), () => bad(constants/* Input */.pd.dryRun, 'must be `true` or `false`'));
+    const duration = (name, required, min, max) => {
+        const text = raw(name);
+        if (text === '' && !required)
+            return null;
+        const ms = parseDuration(text);
+        if (ms === null)
+            bad(name, 'must be a duration such as `90s`, `30m`, `1h30m`, `500ms` or a number of seconds');
+        else if (ms < min)
+            bad(name, `must be at least ${formatDuration(min)}`);
+        else if (ms > max)
+            bad(name, `must be at most ${formatDuration(max)}`);
+        else
+            return ms;
+        return null;
+    };
+    const timeoutMs = duration(constants/* Input */.pd.timeout, true, 1000, MAX_TIMEOUT_MS);
+    const pollIntervalMs = duration(constants/* Input */.pd.pollInterval, true, MIN_POLL_INTERVAL_MS, MAX_TIMEOUT_MS);
+    const maxBackupAgeMs = duration(constants/* Input */.pd.maxBackupAge, false, 1000, Number.MAX_SAFE_INTEGER);
+    const maxRestoreDurationMs = duration(constants/* Input */.pd.maxRestoreDuration, false, 1000, Number.MAX_SAFE_INTEGER);
+    const onTimeout = raw(constants/* Input */.pd.onTimeout);
+    if (onTimeout !== 'fail' && onTimeout !== 'warn')
+        bad(constants/* Input */.pd.onTimeout, 'must be `fail` or `warn`');
+    const apiUrl = parseApiUrl(raw(constants/* Input */.pd.apiUrl));
+    if (apiUrl === null) {
+        bad(constants/* Input */.pd.apiUrl, 'must be an https:// URL without user:password (http:// only for loopback hosts)');
+    }
+    const resultFile = raw(constants/* Input */.pd.resultFile);
+    const downloadTo = raw(constants/* Input */.pd.downloadTo);
+    const alerting = parseBoolean(raw(constants/* Input */.pd.issueOnFailure), () => bad(constants/* Input */.pd.issueOnFailure, 'must be `true` or `false`'));
+    const label = raw(constants/* Input */.pd.issueLabel);
+    const githubToken = raw(constants/* Input */.pd.githubToken);
+    if (alerting && githubToken === '') {
+        bad(constants/* Input */.pd.githubToken, 'is required with `issue_on_failure`: leave it out to use the workflow token', false);
+    }
+    if (alerting && (label === '' || label.length > MAX_LABEL_LENGTH)) {
+        bad(constants/* Input */.pd.issueLabel, `must be a label name of 1 to ${MAX_LABEL_LENGTH} characters`);
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return Object.freeze({
+        apiToken,
+        backupId,
+        jobId: jobId === '' ? null : jobId,
+        files: Object.freeze(files),
+        compute,
+        wait,
+        timeoutMs: timeoutMs,
+        pollIntervalMs: pollIntervalMs,
+        onTimeout: onTimeout,
+        maxBackupAgeMs,
+        maxRestoreDurationMs,
+        dryRun,
+        resultFile: resultFile === '' ? null : resultFile,
+        apiUrl: apiUrl,
+        alert: parseAlertSettings(get),
+        mode,
+        downloadTo: downloadTo === '' ? null : downloadTo,
+    });
+}
+/** Alerting settings; null when `issue_on_failure` is off or its own inputs are bad. */
+function parseAlertSettings(get) {
+    const raw = (name) => get(name).trim();
+    const githubToken = raw(constants/* Input */.pd.githubToken);
+    const label = raw(constants/* Input */.pd.issueLabel);
+    const enabled = parseBoolean(raw(constants/* Input */.pd.issueOnFailure), () => { });
+    if (!enabled || githubToken === '' || label === '' || label.length > MAX_LABEL_LENGTH)
+        return null;
+    const backupId = raw(constants/* Input */.pd.backupId);
+    const target = backupId.toLowerCase() === 'latest'
+        ? `job ${raw(constants/* Input */.pd.jobId) || '(no job_id)'}`
+        : `backup ${backupId || '(no backup_id)'}`;
+    return Object.freeze({ githubToken, label, target });
+}
+function parseCompute(type, serverId, bad) {
+    if (type === '' && serverId === '')
+        return null;
+    const validType = type === 'server' || type === 'ss_agent';
+    if (type === '')
+        bad(constants/* Input */.pd.computeType, 'is required with `server_id`: `server` or `ss_agent`');
+    else if (!validType)
+        bad(constants/* Input */.pd.computeType, 'must be `server` or `ss_agent`');
+    const id = /^\d+$/.test(serverId) ? Number(serverId) : NaN;
+    const validId = Number.isSafeInteger(id) && id > 0;
+    if (serverId === '')
+        bad(constants/* Input */.pd.serverId, 'is required with `compute_type`: a positive integer');
+    else if (!validId)
+        bad(constants/* Input */.pd.serverId, 'must be a positive integer');
+    return validType && validId ? Object.freeze({ type: type, serverId: id }) : null;
+}
+/** Entries separated by commas or new lines; UUIDs are file ids, anything else a name pattern. */
+function parseFiles(text) {
+    const entries = [...new Set(text.split(/[,\n]/).map((entry) => entry.trim()))];
+    return entries
+        .filter((entry) => entry !== '')
+        .map((entry) => UUID.test(entry)
+        ? { kind: 'id', id: entry.toLowerCase() }
+        : { kind: 'pattern', pattern: entry });
+}
+// The same words core.getBooleanInput accepts (YAML 1.2 core schema), so no typo becomes `false`.
+function parseBoolean(text, onBad) {
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (!['false', 'False', 'FALSE'].includes(text))
+        onBad();
+    return false;
+}
+function parseApiUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return null;
+    }
+    if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
+        return null;
+    if (!isSecureUrl(url))
+        return null;
+    return url.href.replace(/\/+$/, '');
+}
+function quote(value) {
+    const cut = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+    return JSON.stringify(cut);
 }
 
 ;// CONCATENATED MODULE: ./src/report/evidence.ts

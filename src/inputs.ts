@@ -1,10 +1,11 @@
 import * as core from '@actions/core'
 import { Input, type InputName } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
+import { type Mode, parseMode } from './mode.js'
+import { isSecureUrl } from './urls.js'
 
 export type FileSelector = { kind: 'id'; id: string } | { kind: 'pattern'; pattern: string }
 export type ComputeType = 'server' | 'ss_agent'
-export type Mode = 'restore' | 'download'
 
 export interface Settings {
   readonly apiToken: string
@@ -45,7 +46,6 @@ export const MAX_TIMEOUT_MS = 6 * 3_600_000
 export const MIN_POLL_INTERVAL_MS = 100
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]'])
 
 /** Every bad input of one run, reported together so that one edit of the workflow fixes them all. */
 export class InputError extends Error {
@@ -203,34 +203,6 @@ export function parseAlertSettings(get: (name: InputName) => string): AlertSetti
   return Object.freeze({ githubToken, label, target })
 }
 
-/**
- * A download restores nothing, so inputs that only shape a restore are refused rather than
- * silently ignored: a workflow asking for a server or an RTO check would otherwise pass unchecked.
- */
-function parseMode(
-  raw: (name: InputName) => string,
-  bad: (name: InputName, rule: string, shown?: boolean) => void,
-): Mode {
-  const mode = raw(Input.mode)
-  if (mode !== 'restore' && mode !== 'download') {
-    bad(Input.mode, 'must be `restore` or `download`')
-    return 'restore'
-  }
-  if (mode === 'restore') {
-    if (raw(Input.downloadTo) !== '') bad(Input.downloadTo, 'applies only with `mode: download`')
-    return mode
-  }
-  const restoreOnly: [InputName, boolean][] = [
-    [Input.computeType, raw(Input.computeType) !== ''],
-    [Input.serverId, raw(Input.serverId) !== ''],
-    [Input.wait, /^false$/i.test(raw(Input.wait))],
-    [Input.maxRestoreDuration, raw(Input.maxRestoreDuration) !== ''],
-  ]
-  for (const [name, given] of restoreOnly)
-    if (given) bad(name, 'does not apply with `mode: download`: remove it, or use `mode: restore`')
-  return mode
-}
-
 function parseCompute(
   type: string,
   serverId: string,
@@ -277,12 +249,6 @@ function parseApiUrl(text: string): string | null {
     return null
   if (!isSecureUrl(url)) return null
   return url.href.replace(/\/+$/, '')
-}
-
-/** https://, or http:// to a loopback host (a local simulator): nothing else carries a secret. */
-export function isSecureUrl(url: URL): boolean {
-  const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname)
-  return url.protocol === 'https:' || (url.protocol === 'http:' && loopback)
 }
 
 function quote(value: string): string {

@@ -2,7 +2,7 @@
 // the download folder is refused here, before a single byte is written.
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { baseName } from '../drill/files.js'
-import { isSecureUrl } from '../inputs.js'
+import { isSecureUrl } from '../urls.js'
 import type { BackupFile } from '../snapshooter/types.js'
 
 export interface Target {

@@ -1,7 +1,7 @@
 // The JSON result (version 1): the `result` output and the `result_file`. Its shape is part of
 // the action's contract (design.md section 4): add fields, never rename them.
 import type { Outcome } from '../constants.js'
-import type { Mode } from '../inputs.js'
+import type { Mode } from '../mode.js'
 import { restoreDurationMs, seconds } from '../drill/checks.js'
 import type { Evidence } from './evidence.js'
 
