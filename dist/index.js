@@ -29084,16 +29084,13 @@ async function attemptOnce(target, partial, deps) {
         if (!('body' in opened))
             return opened;
         const measure = tap(isGzip(target.name));
-        const sink = (0,external_node_fs_namespaceObject.createWriteStream)(partial);
-        let diskError = null;
-        sink.once('error', (error) => (diskError = error));
         try {
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(opened.body, measure.stream, sink);
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(opened.body, measure.stream, (0,external_node_fs_namespaceObject.createWriteStream)(partial));
         }
         catch (error) {
             // A full disk or a folder we may not write to will not mend on a retry.
-            if (diskError !== null)
-                throw new DownloadFailed(`${target.name} could not be written to ${(0,external_node_path_namespaceObject.dirname)(target.path)}: ${(0,errors/* errorMessage */.g)(diskError)}: free some space, or choose another \`download_to\`.`);
+            if (fromDisk(error))
+                throw new DownloadFailed(`${target.name} could not be written to ${(0,external_node_path_namespaceObject.dirname)(target.path)}: ${(0,errors/* errorMessage */.g)(error)}: free some space, or choose another \`download_to\`.`);
             return networkFailure(error, deps.idleTimeoutMs);
         }
         const digest = await measure.digest();
@@ -29110,6 +29107,13 @@ async function attemptOnce(target, partial, deps) {
         clearTimeout(timer);
         deps.signal.removeEventListener('abort', stop);
     }
+}
+// pipeline hands every stream the first error, so which stream failed is told by the error
+// itself: file system calls name theirs, a broken socket does not (or names `read`).
+const DISK_CALLS = new Set(['open', 'write', 'close', 'fsync']);
+function fromDisk(error) {
+    const { syscall, code } = (error ?? {});
+    return (typeof syscall === 'string' && DISK_CALLS.has(syscall)) || code === 'ENOSPC';
 }
 
 ;// CONCATENATED MODULE: ./src/urls.ts

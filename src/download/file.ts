@@ -102,16 +102,13 @@ async function attemptOnce(
     const opened = await openLink(target.url, { ...deps, signal: controller.signal })
     if (!('body' in opened)) return opened
     const measure = tap(isGzip(target.name))
-    const sink = createWriteStream(partial)
-    let diskError: unknown = null
-    sink.once('error', (error) => (diskError = error))
     try {
-      await pipeline(opened.body, measure.stream, sink)
+      await pipeline(opened.body, measure.stream, createWriteStream(partial))
     } catch (error) {
       // A full disk or a folder we may not write to will not mend on a retry.
-      if (diskError !== null)
+      if (fromDisk(error))
         throw new DownloadFailed(
-          `${target.name} could not be written to ${dirname(target.path)}: ${errorMessage(diskError)}: free some space, or choose another \`download_to\`.`,
+          `${target.name} could not be written to ${dirname(target.path)}: ${errorMessage(error)}: free some space, or choose another \`download_to\`.`,
         )
       return networkFailure(error, deps.idleTimeoutMs)
     }
@@ -128,4 +125,13 @@ async function attemptOnce(
     clearTimeout(timer)
     deps.signal.removeEventListener('abort', stop)
   }
+}
+
+// pipeline hands every stream the first error, so which stream failed is told by the error
+// itself: file system calls name theirs, a broken socket does not (or names `read`).
+const DISK_CALLS: ReadonlySet<string> = new Set(['open', 'write', 'close', 'fsync'])
+
+function fromDisk(error: unknown): boolean {
+  const { syscall, code } = (error ?? {}) as { syscall?: unknown; code?: unknown }
+  return (typeof syscall === 'string' && DISK_CALLS.has(syscall)) || code === 'ENOSPC'
 }
