@@ -52,6 +52,8 @@ describe('parseSettings', () => {
       resultFile: null,
       apiUrl: 'https://api.snapshooter.com',
       alert: null,
+      mode: 'restore',
+      downloadTo: null,
     })
     expect(Object.isFrozen(settings)).toBe(true)
     expect(Object.isFrozen(settings.files)).toBe(true)
@@ -301,6 +303,49 @@ describe('parseAlertSettings', () => {
     expect(read({})).toBeNull()
     expect(read({ issue_on_failure: 'yes' })).toBeNull()
     expect(read({ issue_on_failure: 'true', github_token: '' })).toBeNull()
+  })
+})
+
+describe('mode and download_to', () => {
+  it('reads download mode and its folder', () => {
+    expect(parse({ mode: 'download', download_to: ' backups/ ' })).toMatchObject({
+      mode: 'download',
+      downloadTo: 'backups/',
+    })
+    expect(parse({ mode: 'download' }).downloadTo).toBeNull()
+  })
+
+  it('refuses an unknown mode', () => {
+    expect(problems({ mode: 'Download' })).toEqual([
+      '`mode` must be `restore` or `download` (got "Download")',
+    ])
+  })
+
+  it('refuses a folder for a restore, where it would be silently ignored', () => {
+    expect(problems({ download_to: 'out' })).toEqual([
+      '`download_to` applies only with `mode: download` (got "out")',
+    ])
+  })
+
+  it('refuses, together, every input that only shapes a restore', () => {
+    const found = problems({
+      mode: 'download',
+      compute_type: 'server',
+      server_id: 'x',
+      wait: 'false',
+      max_restore_duration: '1h',
+    })
+    expect(found.map((problem) => problem.split(' ')[0])).toEqual([
+      '`compute_type`',
+      '`server_id`',
+      '`wait`',
+      '`max_restore_duration`',
+    ])
+    for (const problem of found) expect(problem).toContain('does not apply with `mode: download`')
+  })
+
+  it('leaves the restore-only defaults alone in download mode', () => {
+    expect(parse({ mode: 'download', wait: 'true', poll_interval: '5s' }).compute).toBeNull()
   })
 })
 

@@ -28444,6 +28444,8 @@ const Input = {
     issueOnFailure: 'issue_on_failure',
     githubToken: 'github_token',
     issueLabel: 'issue_label',
+    mode: 'mode',
+    downloadTo: 'download_to',
 };
 const Output = {
     outcome: 'outcome',
@@ -28462,6 +28464,8 @@ const Output = {
     resultFile: 'result_file',
     issueNumber: 'issue_number',
     issueUrl: 'issue_url',
+    downloadDir: 'download_dir',
+    downloadedFiles: 'downloaded_files',
 };
 const Outcomes = (/* unused pure expression or super */ null && ([
     'succeeded',
@@ -28513,7 +28517,7 @@ function errorMessage(e) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8771);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69);
 
 // The runner cancels a step with SIGINT, then SIGTERM; either one stops the run in an orderly
 // way, so the evidence is still written. The listeners go once the run is over, so nothing
@@ -28531,7 +28535,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8771:
+/***/ 69:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28542,6 +28546,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(8179);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: ./src/alert/plan.ts
 var plan = __nccwpck_require__(1747);
 ;// CONCATENATED MODULE: ./src/alert/index.ts
@@ -28572,7 +28578,7 @@ var constants = __nccwpck_require__(7242);
  * bad input fails fast.
  */
 async function connect(settings, { signal, clock, sleep }) {
-    const { createClient } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9572));
+    const { createClient } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8362));
     return (deadline) => createClient({
         baseUrl: settings.apiUrl,
         token: settings.apiToken,
@@ -28850,9 +28856,505 @@ function refuseOnFailedChecks(checks, subject) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/snapshooter/api.ts
+var api = __nccwpck_require__(7024);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: ./src/snapshooter/retry.ts
+var retry = __nccwpck_require__(4570);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
+// EXTERNAL MODULE: ./src/snapshooter/errors.ts
+var snapshooter_errors = __nccwpck_require__(2993);
+;// CONCATENATED MODULE: ./src/download/fetch.ts
+// One GET of a signed link. Storage is another host: the request carries no SnapShooter token,
+// follows no redirect and keeps no socket alive after it. No message here quotes the URL.
+
+
+
+const NETWORK_REASONS = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'the connection broke off',
+    ENOTFOUND: 'storage host not found',
+    EAI_AGAIN: 'storage host name lookup failed',
+    ETIMEDOUT: 'connection timed out',
+    EPIPE: 'the connection broke off',
+};
+class IdleTimeout extends Error {
+    code = 'IDLE_TIMEOUT';
+}
+function openLink(url, options) {
+    const client = url.startsWith('https:') ? (external_node_https_default()) : (external_node_http_default());
+    return new Promise((resolve) => {
+        const request = client.get(url, {
+            agent: false,
+            headers: { 'User-Agent': options.userAgent, Accept: '*/*' },
+            signal: options.signal,
+            timeout: options.idleTimeoutMs,
+        }, (response) => {
+            const status = response.statusCode ?? 0;
+            if (status >= 200 && status < 300) {
+                const length = Number(response.headers['content-length'] ?? NaN);
+                resolve({
+                    ok: true,
+                    body: response,
+                    length: Number.isSafeInteger(length) ? length : null,
+                });
+                return;
+            }
+            response.resume();
+            const retryAfter = response.headers['retry-after'];
+            resolve({ ...statusFailure(status), ...(retryAfter ? { retryAfter } : {}) });
+        });
+        request.on('timeout', () => request.destroy(new IdleTimeout()));
+        // After the answer has come, the body stream reports errors; this catches those before it.
+        request.on('error', (error) => resolve(networkFailure(error, options.idleTimeoutMs)));
+    });
+}
+function statusFailure(status) {
+    const kind = (0,snapshooter_errors/* kindOfStatus */.o3)(status);
+    const hint = status === 403
+        ? ' (the signed link was refused; it may have expired)'
+        : status >= 300 && status < 400
+            ? ' (a redirect, not followed)'
+            : '';
+    return { kind, status, reason: `storage answered HTTP ${status}${hint}` };
+}
+/** Whatever broke an attempt without an HTTP status, as the retry policy's facts. */
+function networkFailure(error, idleTimeoutMs) {
+    const code = error.code;
+    if (error instanceof IdleTimeout) {
+        return { kind: 'timeout', reason: `storage sent nothing for ${idleTimeoutMs / 1000} s` };
+    }
+    if (typeof code !== 'string')
+        return { kind: 'network', reason: 'network error' };
+    const reason = NETWORK_REASONS[code] ?? `network error (${code})`;
+    return { kind: 'network', code, reason: `${reason} (${code})` };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/download/verify.ts
+// What a file is checked against on its way to disk: its byte count, its SHA-256 and, for a .gz,
+// a complete gunzip. All streamed, so memory stays flat whatever the file's size.
+
+
+
+
+
+function isGzip(name) {
+    return name.toLowerCase().endsWith('.gz');
+}
+function tap(gzip) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let bytes = 0;
+    let gzipError = null;
+    const gunzip = gzip ? (0,external_node_zlib_.createGunzip)() : null;
+    // The decompressed bytes only prove the gzip is whole; they are dropped as they come.
+    gunzip?.resume();
+    gunzip?.on('error', (error) => (gzipError ??= (0,errors/* errorMessage */.g)(error)));
+    const stream = new external_node_stream_.Transform({
+        transform(chunk, _encoding, callback) {
+            hash.update(chunk);
+            bytes += chunk.length;
+            // Once the gzip is known broken, feeding it more would only raise the same error again.
+            if (gunzip === null || gzipError !== null || gunzip.write(chunk))
+                callback(null, chunk);
+            else
+                gunzip.once('drain', () => callback(null, chunk));
+        },
+    });
+    // A broken gzip emits no drain: release a chunk that waits for one.
+    gunzip?.once('error', () => gunzip.emit('drain'));
+    return {
+        stream,
+        async digest() {
+            if (gunzip !== null && gzipError === null) {
+                gunzip.end();
+                await (0,external_node_stream_promises_namespaceObject.finished)(gunzip).catch((error) => (gzipError ??= (0,errors/* errorMessage */.g)(error)));
+            }
+            return { bytes, sha256: hash.digest('hex'), gzipError };
+        },
+    };
+}
+/** Each reason the file as downloaded is not the file SnapShooter describes; empty when it is. */
+function verificationProblems(file, digest) {
+    const problems = [];
+    if (file.sizeBytes !== null && digest.bytes !== file.sizeBytes) {
+        problems.push(`${digest.bytes} bytes arrived, but SnapShooter lists its size as ${file.size}`);
+    }
+    if (digest.gzipError !== null)
+        problems.push(`it does not gunzip (${digest.gzipError})`);
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/download/file.ts
+// One file: fetched under the retry policy of design.md section 3 (reads are safe to repeat),
+// streamed to a temporary name, verified, and only then renamed to its real name. A file that
+// is not verified never sits in the folder looking complete.
+
+
+
+
+
+
+
+
+
+/** The download failed for good: the message names the file and what to do. */
+class DownloadFailed extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DownloadFailed';
+    }
+}
+/** The deadline (`timeout`) ran out while this file was on its way. */
+class DeadlineReached extends Error {
+    fileName;
+    constructor(fileName) {
+        super(`the time limit ran out while downloading ${fileName}`);
+        this.fileName = fileName;
+        this.name = 'DeadlineReached';
+    }
+}
+async function downloadFile(target, deps) {
+    const partial = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target.path), `.${(0,external_node_path_namespaceObject.basename)(target.path)}.partial`);
+    const { clock, signal } = deps;
+    try {
+        for (let attempt = 1;; attempt++) {
+            signal.throwIfAborted();
+            if (clock.now() >= deps.deadline)
+                throw new DeadlineReached(target.name);
+            const result = await attemptOnce(target, partial, deps);
+            if ('sha256' in result)
+                return await accept(target, partial, result);
+            signal.throwIfAborted();
+            if (clock.now() >= deps.deadline)
+                throw new DeadlineReached(target.name);
+            const tried = attempt > 1 ? ` after ${attempt} attempts` : '';
+            const failed = `Download of ${target.name} (file ${target.file.id}) failed${tried}: ${result.reason}`;
+            if (!(0,retry/* isRetryableRead */.bV)(result))
+                throw new DownloadFailed(`${failed}: re-run to get fresh links.`);
+            if (attempt >= api/* MAX_ATTEMPTS */.m)
+                throw new DownloadFailed(`${failed}: worth re-running later.`);
+            const delayMs = (0,retry/* retryDelayMs */.qO)(attempt - 1, result.retryAfter, clock.now(), deps.random);
+            if (clock.now() + delayMs >= deps.deadline)
+                throw new DeadlineReached(target.name);
+            deps.onRetry(`${target.name}: attempt ${attempt} failed (${result.reason}); starting it again in ${Math.round(delayMs)} ms`);
+            await deps.sleep(delayMs, signal);
+        }
+    }
+    finally {
+        // Failing to tidy must not hide why the download failed; the name says it is partial anyway.
+        await (0,promises_namespaceObject.rm)(partial, { force: true }).catch(() => undefined);
+    }
+}
+async function accept(target, partial, digest) {
+    const problems = verificationProblems(target.file, digest);
+    if (problems.length > 0) {
+        throw new DownloadFailed(`${target.name} (file ${target.file.id}) failed verification: ${problems.join('; ')}. The backup may be damaged: check it in SnapShooter.`);
+    }
+    await (0,promises_namespaceObject.rename)(partial, target.path);
+    return { name: target.name, path: target.path, bytes: digest.bytes, sha256: digest.sha256 };
+}
+/** One attempt, from the first byte: the partial file is rewritten from scratch each time. */
+async function attemptOnce(target, partial, deps) {
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    deps.signal.addEventListener('abort', stop, { once: true });
+    const timer = setTimeout(stop, Math.max(0, deps.deadline - deps.clock.now()));
+    try {
+        const opened = await openLink(target.url, { ...deps, signal: controller.signal });
+        if (!('body' in opened))
+            return opened;
+        const measure = tap(isGzip(target.name));
+        try {
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(opened.body, measure.stream, (0,external_node_fs_namespaceObject.createWriteStream)(partial));
+        }
+        catch (error) {
+            // A full disk or a folder we may not write to will not mend on a retry.
+            if (fromDisk(error))
+                throw new DownloadFailed(`${target.name} could not be written to ${(0,external_node_path_namespaceObject.dirname)(target.path)}: ${(0,errors/* errorMessage */.g)(error)}: free some space, or choose another \`download_to\`.`);
+            return networkFailure(error, deps.idleTimeoutMs);
+        }
+        const digest = await measure.digest();
+        // A body shorter than announced is a broken connection, not a damaged file: worth retrying.
+        if (opened.length !== null && digest.bytes !== opened.length) {
+            return {
+                kind: 'network',
+                reason: `the connection broke off after ${digest.bytes} of ${opened.length} bytes`,
+            };
+        }
+        return digest;
+    }
+    finally {
+        clearTimeout(timer);
+        deps.signal.removeEventListener('abort', stop);
+    }
+}
+// pipeline hands every stream the first error, so which stream failed is told by the error
+// itself: file system calls name theirs, a broken socket does not (or names `read`).
+const DISK_CALLS = new Set(['open', 'write', 'close', 'fsync']);
+function fromDisk(error) {
+    const { syscall, code } = (error ?? {});
+    return (typeof syscall === 'string' && DISK_CALLS.has(syscall)) || code === 'ENOSPC';
+}
+
+;// CONCATENATED MODULE: ./src/urls.ts
+// Which URLs may carry a secret: the API's base URL, and the signed links of download mode.
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
+/** https://, or http:// to a loopback host (a local simulator): nothing else carries a secret. */
+function isSecureUrl(url) {
+    const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
+}
+
+;// CONCATENATED MODULE: ./src/download/targets.ts
+// Where each selected file lands. Names come from the API, so a name that would resolve outside
+// the download folder is refused here, before a single byte is written.
+
+
+
+/** A refusal of the download as planned: the message names the file and what to do. */
+class DownloadRefused extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DownloadRefused';
+    }
+}
+/** `download_to` as given, else a folder named after the backup under RUNNER_TEMP. */
+function downloadDir(downloadTo, backupId, runnerTemp) {
+    return (0,external_node_path_namespaceObject.resolve)(downloadTo ?? (0,external_node_path_namespaceObject.join)(runnerTemp, `snapshooter-${backupId}`));
+}
+/**
+ * Each selected file with its signed link, matched by base name (as SnapShooter keys the map),
+ * falling back to the full object key.
+ */
+function planTargets(backupId, files, links, dir) {
+    const has = (key) => Object.hasOwn(links, key);
+    const used = new Map();
+    return files.map((file) => {
+        const base = baseName(file.name);
+        const name = has(base) ? base : has(file.name) ? file.name : null;
+        if (name === null) {
+            throw new DownloadRefused(`SnapShooter gave no download link for file ${base} (${file.id}) of backup ${backupId}: re-run later, or leave it out with \`files\`.`);
+        }
+        const url = links[name];
+        if (!isSecureUrl(new URL(url))) {
+            throw new DownloadRefused(`SnapShooter gave a plain http:// link for file ${base} (${file.id}) of backup ${backupId}: refused, since it would send the signed link unencrypted. Report it to SnapShooter.`);
+        }
+        const path = safePath(dir, name, backupId);
+        const clash = used.get(path);
+        if (clash !== undefined) {
+            throw new DownloadRefused(`Files ${clash} and ${file.id} of backup ${backupId} would both be written as ${JSON.stringify(name)}: pick one with \`files\`.`);
+        }
+        used.set(path, file.id);
+        return { file, name, url, path };
+    });
+}
+/** The path of `name` inside `dir`, or a refusal when the name could reach outside it. */
+function safePath(dir, name, backupId) {
+    const refuse = (why) => {
+        throw new DownloadRefused(`Backup ${backupId} names a file ${JSON.stringify(name.slice(0, 80))}, which ${why}: refused, nothing was written for it. Report it to SnapShooter.`);
+    };
+    // Drive letters and backslashes mean nothing on Linux, but are a way out of the folder on Windows.
+    if (/^[a-z]:/i.test(name) || name.includes('\\'))
+        refuse('looks like a Windows path');
+    if ((0,external_node_path_namespaceObject.isAbsolute)(name))
+        refuse('is an absolute path');
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f]/.test(name))
+        refuse('contains control characters');
+    const path = (0,external_node_path_namespaceObject.resolve)(dir, name);
+    const inside = (0,external_node_path_namespaceObject.relative)(dir, path);
+    if (inside === '' || inside === '..' || inside.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(inside))
+        refuse('would land outside `download_to`');
+    return path;
+}
+
+;// CONCATENATED MODULE: ./src/download/backup.ts
+// Download mode: the selected files of a backup fetched to the runner through their signed
+// links, a few at a time, each verified before it takes its real name.
+
+
+
+
+
+
+
+
+
+/** Enough to fill a runner's link without opening a socket per file of a large backup. */
+const CONCURRENCY = 4;
+/** A dry run: the folder is recorded and the plan shown; no link is asked for. */
+function dryRunDownload(settings, backup, files, evidence, runnerTemp) {
+    const { dir } = planDownload(settings, backup, evidence, runnerTemp);
+    core/* info */.pq(`Dry run: would send POST /v1/backups/${backup.id}/download and download ${files.length} file(s) to ${dir}`);
+}
+/** The folder a download goes to, recorded in the evidence before anything is fetched. */
+function planDownload(settings, backup, evidence, runnerTemp) {
+    const dir = downloadDir(settings.downloadTo, backup.id, runnerTemp);
+    evidence.download = { dir, status: null, startedAt: null, durationMs: null, files: [] };
+    return evidence.download;
+}
+/** `timeout` ran out before every file was downloaded and verified. */
+class DownloadTimedOut extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DownloadTimedOut';
+    }
+}
+/** Fetches and verifies `files`, or throws with the reason of the first failure. */
+async function downloadBackup(settings, backup, files, evidence, deps) {
+    const record = planDownload(settings, backup, evidence, deps.runnerTemp);
+    if (files.length === 0)
+        throw new DownloadRefused(`Backup ${backup.id} has no files: there is nothing to download.`);
+    const started = deps.clock.now();
+    record.startedAt = new Date(started).toISOString();
+    try {
+        const links = await deps.client.getDownloadLinks(backup.id);
+        maskLinks(links);
+        const targets = planTargets(backup.id, files, links, record.dir);
+        core/* info */.pq(`Downloading ${targets.length} file(s) to ${record.dir}`);
+        await makeFolders(targets);
+        const fileDeps = {
+            userAgent: constants/* USER_AGENT */._O,
+            deadline: deps.deadline,
+            clock: deps.clock,
+            sleep: deps.sleep,
+            random: Math.random,
+            idleTimeoutMs: api/* REQUEST_TIMEOUT_MS */.j2,
+            onRetry: (text) => core/* info */.pq(text),
+        };
+        // Kept in the order of the backup's files, whatever order they finish in.
+        const done = targets.map(() => undefined);
+        await eachAtMost(CONCURRENCY, [...targets.keys()], deps.signal, async (index, signal) => {
+            const file = await downloadFile(targets[index], { ...fileDeps, signal });
+            done[index] = file;
+            record.files = done.filter((found) => found !== undefined);
+            core/* info */.pq(`${file.name}: ${file.bytes} bytes, sha256 ${file.sha256}, verified`);
+        });
+        record.status = 'downloaded';
+    }
+    catch (error) {
+        record.status = 'failed';
+        if (error instanceof DeadlineReached && !deps.signal.aborted) {
+            throw new DownloadTimedOut(`Backup ${backup.id} was not fully downloaded when \`timeout\` (${formatDuration(settings.timeoutMs)}) ran out (${error.message}); ${record.files.length} file(s) had been verified: raise \`timeout\`.`);
+        }
+        throw error;
+    }
+    finally {
+        record.durationMs = deps.clock.now() - started;
+    }
+}
+/**
+ * Signed links are credentials. Masked before any line could print one; the query string on
+ * its own too, since it holds the signature even where the URL appears encoded differently.
+ */
+function maskLinks(links) {
+    for (const url of Object.values(links)) {
+        core/* setSecret */.Pq(url);
+        const query = url.indexOf('?');
+        if (query !== -1 && query < url.length - 1)
+            core/* setSecret */.Pq(url.slice(query + 1));
+    }
+}
+/**
+ * Runs `work` on every item, at most `limit` at a time. The first failure stops the rest (their
+ * partial files are removed) and is the one thrown.
+ */
+async function eachAtMost(limit, items, signal, work) {
+    const stop = new AbortController();
+    const cancel = () => stop.abort(signal.reason);
+    // A cancel that came before this point has already fired its event.
+    if (signal.aborted)
+        cancel();
+    signal.addEventListener('abort', cancel, { once: true });
+    let next = 0;
+    let first = null;
+    const worker = async () => {
+        while (!stop.signal.aborted && next < items.length) {
+            const item = items[next++];
+            try {
+                await work(item, stop.signal);
+            }
+            catch (error) {
+                first ??= { error };
+                stop.abort(error);
+            }
+        }
+    };
+    try {
+        await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    }
+    finally {
+        signal.removeEventListener('abort', cancel);
+    }
+    if (first !== null)
+        throw first.error;
+    signal.throwIfAborted();
+}
+async function makeFolders(targets) {
+    for (const target of targets) {
+        const folder = (0,external_node_path_namespaceObject.dirname)(target.path);
+        try {
+            await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
+        }
+        catch (error) {
+            throw new DownloadRefused(`The folder ${folder} could not be created: ${(0,errors/* errorMessage */.g)(error)}: check \`download_to\`.`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/mode.ts
+// The `mode` input: a restore (the default) or a download, and which inputs each refuses.
+
+/**
+ * A download restores nothing, so inputs that only shape a restore are refused rather than
+ * silently ignored: a workflow asking for a server or an RTO check would otherwise pass unchecked.
+ */
+function parseMode(raw, bad) {
+    const mode = raw(constants/* Input */.pd.mode);
+    if (mode !== 'restore' && mode !== 'download') {
+        bad(constants/* Input */.pd.mode, 'must be `restore` or `download`');
+        return 'restore';
+    }
+    if (mode === 'restore') {
+        if (raw(constants/* Input */.pd.downloadTo) !== '')
+            bad(constants/* Input */.pd.downloadTo, 'applies only with `mode: download`');
+        return mode;
+    }
+    const restoreOnly = [
+        [constants/* Input */.pd.computeType, raw(constants/* Input */.pd.computeType) !== ''],
+        [constants/* Input */.pd.serverId, raw(constants/* Input */.pd.serverId) !== ''],
+        [constants/* Input */.pd.wait, /^false$/i.test(raw(constants/* Input */.pd.wait))],
+        [constants/* Input */.pd.maxRestoreDuration, raw(constants/* Input */.pd.maxRestoreDuration) !== ''],
+    ];
+    for (const [name, given] of restoreOnly)
+        if (given)
+            bad(name, 'does not apply with `mode: download`: remove it, or use `mode: restore`');
+    return mode;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
+
 
 
 
@@ -28862,7 +29364,6 @@ const MAX_TIMEOUT_MS = 6 * 3_600_000;
 // Faster checks than this would only spend the API's rate limit.
 const MIN_POLL_INTERVAL_MS = 100;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
 /** Every bad input of one run, reported together so that one edit of the workflow fixes them all. */
 class InputError extends Error {
     problems;
@@ -28913,7 +29414,9 @@ function parseSettings(get) {
         bad(constants/* Input */.pd.jobId, 'must be a job UUID');
     else if (backupId === 'latest' && jobId === '')
         bad(constants/* Input */.pd.jobId, 'is required when `backup_id` is `latest`', false);
-    const compute = parseCompute(raw(constants/* Input */.pd.computeType), raw(constants/* Input */.pd.serverId), bad);
+    const mode = parseMode(raw, bad);
+    // In download mode these inputs are refused by parseMode; their own rules would only add noise.
+    const compute = mode === 'download' ? null : parseCompute(raw(constants/* Input */.pd.computeType), raw(constants/* Input */.pd.serverId), bad);
     const files = parseFiles(raw(constants/* Input */.pd.files));
     const wait = parseBoolean(raw(constants/* Input */.pd.wait), () => bad(constants/* Input */.pd.wait, 'must be `true` or `false`'));
     const dryRun = parseBoolean(raw(constants/* Input */.pd.dryRun), () => bad(constants/* Input */.pd.dryRun, 'must be `true` or `false`'));
@@ -28944,6 +29447,7 @@ function parseSettings(get) {
         bad(constants/* Input */.pd.apiUrl, 'must be an https:// URL without user:password (http:// only for loopback hosts)');
     }
     const resultFile = raw(constants/* Input */.pd.resultFile);
+    const downloadTo = raw(constants/* Input */.pd.downloadTo);
     const alerting = parseBoolean(raw(constants/* Input */.pd.issueOnFailure), () => bad(constants/* Input */.pd.issueOnFailure, 'must be `true` or `false`'));
     const label = raw(constants/* Input */.pd.issueLabel);
     const githubToken = raw(constants/* Input */.pd.githubToken);
@@ -28971,6 +29475,8 @@ function parseSettings(get) {
         resultFile: resultFile === '' ? null : resultFile,
         apiUrl: apiUrl,
         alert: parseAlertSettings(get),
+        mode,
+        downloadTo: downloadTo === '' ? null : downloadTo,
     });
 }
 /** Alerting settings; null when `issue_on_failure` is off or its own inputs are bad. */
@@ -29030,8 +29536,7 @@ function parseApiUrl(text) {
     }
     if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
         return null;
-    const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    if (!isSecureUrl(url))
         return null;
     return url.href.replace(/\/+$/, '');
 }
@@ -29053,14 +29558,11 @@ function newEvidence() {
         restore: null,
         measuredDurationMs: null,
         checks: [],
+        download: null,
         error: null,
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/restore/status.ts
 // SnapShooter documents only `pending` for a restore; the other words are an assumption
 // (see snapshooter-api.md). They live in this one table so that a word seen on the live API
@@ -29122,6 +29624,8 @@ function outputsOf(result) {
         [constants/* Output */.k7.durationSeconds]: text(result.restore.duration_seconds),
         [constants/* Output */.k7.backupCompletedAt]: text(result.backup.completed_at),
         [constants/* Output */.k7.backupAgeSeconds]: text(result.backup.age_seconds),
+        [constants/* Output */.k7.downloadDir]: text(result.download?.dir ?? null),
+        [constants/* Output */.k7.downloadedFiles]: JSON.stringify(result.download?.files ?? []),
         [constants/* Output */.k7.result]: JSON.stringify(result),
     };
 }
@@ -29144,7 +29648,7 @@ function setOutput(name, value) {
 ;// CONCATENATED MODULE: ./src/report/result.ts
 
 function buildResult(evidence, env) {
-    const { backup, restore, settings } = evidence;
+    const { backup, restore, settings, download } = evidence;
     const durationMs = restoreDurationMs(restore, evidence.measuredDurationMs);
     const requested = settings?.compute;
     const compute = restore?.compute
@@ -29155,7 +29659,8 @@ function buildResult(evidence, env) {
     return {
         version: 1,
         outcome: evidence.outcome ?? 'failed',
-        status: restore?.status ?? null,
+        mode: settings?.mode ?? 'restore',
+        status: restore?.status ?? download?.status ?? null,
         backup: {
             id: backup?.id ?? null,
             job_id: backup?.jobId ?? null,
@@ -29172,6 +29677,20 @@ function buildResult(evidence, env) {
             compute,
         },
         files: (evidence.files ?? []).map(({ id, name, size }) => ({ id, name, size })),
+        download: download === null
+            ? null
+            : {
+                dir: download.dir,
+                status: download.status,
+                started_at: download.startedAt,
+                duration_seconds: download.durationMs === null ? null : seconds(download.durationMs),
+                files: download.files.map(({ name, path, bytes, sha256 }) => ({
+                    name,
+                    path,
+                    bytes,
+                    sha256,
+                })),
+            },
         checks: evidence.checks.map((check) => ({
             name: check.name,
             limit_seconds: check.limitSeconds,
@@ -29200,13 +29719,23 @@ const HEADLINES = {
     not_waited: '⏩ Restore started (not waited for)',
     dry_run: '🧪 Dry run: nothing was restored',
 };
+const DOWNLOAD_HEADLINES = {
+    succeeded: '✅ Download drill succeeded: every file arrived and was verified',
+    failed: '❌ Download drill failed',
+    timed_out: '⏱️ Download drill timed out',
+    cancelled: '🚫 Download drill cancelled',
+    dry_run: '🧪 Dry run: nothing was downloaded',
+};
+const MAX_FILE_ROWS = 50;
 const CHECK_LABELS = {
     max_backup_age: 'RPO: backup age (`max_backup_age`)',
     max_restore_duration: 'RTO: restore duration (`max_restore_duration`)',
 };
 function renderSummary(result, extras = {}) {
-    const { backup, restore } = result;
-    const lines = [`## ${HEADLINES[result.outcome]}`, ''];
+    const { backup } = result;
+    const downloading = result.mode === 'download';
+    const headline = (downloading ? DOWNLOAD_HEADLINES[result.outcome] : undefined) ?? HEADLINES[result.outcome];
+    const lines = [`## ${headline}`, ''];
     if (result.error)
         lines.push(`> **Error:** ${inline(result.error.message)}`, '');
     if (extras.leftBehind)
@@ -29216,22 +29745,7 @@ function renderSummary(result, extras = {}) {
         ['job', code(backup.job_id)],
         ['completed at', summary_text(backup.completed_at)],
         ['age', duration(backup.age_seconds)],
-    ]), ...table('Restore', [
-        ['id', code(restore.id)],
-        ['status', code(restore.status)],
-        [
-            'compute',
-            restore.compute
-                ? `${summary_text(restore.compute.type)} ${code(String(restore.compute.server_id ?? ''))}`
-                : 'where the backup was made',
-        ],
-        ['files', `${result.files.length}${fileList(result.files.map((file) => file.name))}`],
-    ]), ...table('Timing', [
-        ['created', summary_text(restore.created_at)],
-        ['started', summary_text(restore.started_at)],
-        ['completed', summary_text(restore.completed_at)],
-        ['duration', duration(restore.duration_seconds)],
-    ]));
+    ]), ...(downloading ? downloadTables(result) : restoreTables(result)));
     if (result.checks.length > 0) {
         lines.push('### Checks', '', '| check | limit | actual | verdict |', '| --- | --- | --- | --- |');
         for (const check of result.checks) {
@@ -29240,7 +29754,7 @@ function renderSummary(result, extras = {}) {
         }
         lines.push('');
     }
-    if (extras.request) {
+    if (extras.request && !downloading) {
         const body = escapeHtml(JSON.stringify(extras.request, null, 2));
         lines.push('### Request', '', 'The request a run without `dry_run` would send:', '');
         lines.push(`<pre><code>POST /v1/backups/${inline(backup.id ?? '')}/restore\n${body}</code></pre>`, '');
@@ -29250,6 +29764,46 @@ function renderSummary(result, extras = {}) {
         lines.push(`<sub>${inline(run.workflow ?? 'workflow')} · run ${inline(run.run_id)} · ${inline(run.event ?? '')}</sub>`, '');
     }
     return lines.join('\n');
+}
+function restoreTables({ restore, files }) {
+    return [
+        ...table('Restore', [
+            ['id', code(restore.id)],
+            ['status', code(restore.status)],
+            [
+                'compute',
+                restore.compute
+                    ? `${summary_text(restore.compute.type)} ${code(String(restore.compute.server_id ?? ''))}`
+                    : 'where the backup was made',
+            ],
+            ['files', `${files.length}${fileList(files.map((file) => file.name))}`],
+        ]),
+        ...table('Timing', [
+            ['created', summary_text(restore.created_at)],
+            ['started', summary_text(restore.started_at)],
+            ['completed', summary_text(restore.completed_at)],
+            ['duration', duration(restore.duration_seconds)],
+        ]),
+    ];
+}
+function downloadTables({ download, files }) {
+    const done = download?.files ?? [];
+    const bytes = done.reduce((sum, file) => sum + file.bytes, 0);
+    const lines = table('Download', [
+        ['folder', code(download?.dir ?? null)],
+        ['status', code(download?.status ?? null)],
+        ['files', `${done.length} of ${files.length} verified, ${bytes} bytes`],
+        ['duration', duration(download?.duration_seconds ?? null)],
+    ]);
+    if (done.length === 0)
+        return lines;
+    lines.push('### Files', '', '| file | bytes | sha256 |', '| --- | --- | --- |');
+    for (const file of done.slice(0, MAX_FILE_ROWS))
+        lines.push(`| ${code(file.name)} | ${file.bytes} | <code>${file.sha256}</code> |`);
+    // A summary has a size limit; the result JSON lists every file.
+    if (done.length > MAX_FILE_ROWS)
+        lines.push(`| and ${done.length - MAX_FILE_ROWS} more: see the result JSON | | |`);
+    return [...lines, ''];
 }
 function table(title, rows) {
     return [
@@ -29314,6 +29868,7 @@ const EARLY = [
     constants/* Output */.k7.fileCount,
     constants/* Output */.k7.restoreId,
     constants/* Output */.k7.status,
+    constants/* Output */.k7.downloadDir,
 ];
 const ISSUE_ACTIONS = {
     open: 'opened',
@@ -29448,6 +30003,10 @@ function concludeWait(evidence, end, settings) {
 }
 /** The reason for a run cancelled outside the wait, naming what it may have left behind. */
 function cancelledReason(evidence) {
+    const { download, backup } = evidence;
+    if (download !== null) {
+        return `The run was cancelled while downloading backup ${backup?.id ?? ''}: ${download.files.length} file(s) verified in ${download.dir}, and no partial file was left.`;
+    }
     if (evidence.restore !== null) {
         return `The run was cancelled; restore ${evidence.restore.id} goes on at SnapShooter.`;
     }
@@ -29485,8 +30044,6 @@ function describeWaitEvent(event) {
     }
 }
 
-// EXTERNAL MODULE: ./src/snapshooter/errors.ts
-var snapshooter_errors = __nccwpck_require__(2993);
 ;// CONCATENATED MODULE: ./src/restore/start.ts
 
 
@@ -29666,7 +30223,12 @@ var time = __nccwpck_require__(1968);
 
 
 
-/** One run: validate, resolve the backup, check it, restore it, wait, and leave evidence. */
+
+
+/**
+ * One run: validate, resolve the backup, check it, restore it and wait (or download and verify
+ * it), and leave evidence.
+ */
 async function run(deps = {}) {
     const { signal = new AbortController().signal, clock = time/* systemClock */.m, sleep = time/* realSleep */.u } = deps;
     const startedAt = clock.now();
@@ -29693,9 +30255,25 @@ async function run(deps = {}) {
             core/* info */.pq(`${checked.files.length} file(s) selected; every check passed.`);
             return checked;
         });
+        const runnerTemp = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
         if (settings.dryRun) {
-            core/* info */.pq(`Dry run: would send POST /v1/backups/${backup.id}/restore ${JSON.stringify(plan.request)}`);
+            if (settings.mode === 'download')
+                dryRunDownload(settings, backup, plan.files, evidence, runnerTemp);
+            else
+                core/* info */.pq(`Dry run: would send POST /v1/backups/${backup.id}/restore ${JSON.stringify(plan.request)}`);
             evidence.outcome = 'dry_run';
+            return;
+        }
+        if (settings.mode === 'download') {
+            await core/* group */.Os(`Download backup ${backup.id}`, () => downloadBackup(settings, backup, plan.files, evidence, {
+                client,
+                deadline: startedAt + settings.timeoutMs,
+                signal,
+                clock,
+                sleep,
+                runnerTemp,
+            }));
+            evidence.outcome = 'succeeded';
             return;
         }
         const restore = await core/* group */.Os('Start the restore', () => startRestore(client, backup.id, plan.request, evidence));
@@ -29728,7 +30306,11 @@ async function run(deps = {}) {
         concludeWait(evidence, end, settings);
     }
     catch (error) {
-        evidence.outcome = signal.aborted ? 'cancelled' : 'failed';
+        evidence.outcome = signal.aborted
+            ? 'cancelled'
+            : error instanceof DownloadTimedOut
+                ? 'timed_out'
+                : 'failed';
         evidence.error = signal.aborted ? cancelledReason(evidence) : (0,errors/* errorMessage */.g)(error);
     }
     finally {
@@ -29982,6 +30564,60 @@ function describeApiError(init) {
     const action = init.mayHaveStarted === true ? MAY_HAVE_STARTED : todo;
     const id = init.requestId !== undefined ? ` (request id ${cleanText(init.requestId, 100)})` : '';
     return `${what}${action !== '' ? `: ${action}` : ''}${id}`;
+}
+
+
+/***/ }),
+
+/***/ 4570:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PC: () => (/* binding */ isRetryablePost),
+/* harmony export */   bV: () => (/* binding */ isRetryableRead),
+/* harmony export */   qO: () => (/* binding */ retryDelayMs)
+/* harmony export */ });
+/* unused harmony export parseRetryAfter */
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7024);
+// The retry policy as pure functions: which failures are worth another attempt, and how long to
+// wait first. The client owns the loop; these decide.
+
+/** A Retry-After value (seconds, or an HTTP date) as milliseconds from now; undefined if unreadable. */
+function parseRetryAfter(value, nowMs) {
+    const text = value?.trim() ?? '';
+    if (text === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1_000);
+    // An HTTP date names its month; Date.parse alone would read `-3` as a year.
+    const at = /[a-z]/i.test(text) ? Date.parse(text) : NaN;
+    return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+}
+/**
+ * The pause before retry `attempt` (0 for the first retry). The server's Retry-After wins, plus up
+ * to a second of spread; without it, full-jitter exponential backoff.
+ */
+function retryDelayMs(attempt, retryAfter, nowMs, random) {
+    const serverDelay = parseRetryAfter(retryAfter, nowMs);
+    if (serverDelay !== undefined)
+        return serverDelay + Math.floor(random() * _api_js__WEBPACK_IMPORTED_MODULE_0__/* .RETRY_AFTER_JITTER_MS */ .O4);
+    const ceiling = Math.min(_api_js__WEBPACK_IMPORTED_MODULE_0__/* .BACKOFF_CAP_MS */ .NA, _api_js__WEBPACK_IMPORTED_MODULE_0__/* .BACKOFF_BASE_MS */ .UQ * 2 ** Math.min(Math.max(attempt, 0), 30));
+    return Math.floor(random() * ceiling);
+}
+/** GETs (and the download POST, which creates nothing) may be repeated without harm. */
+function isRetryableRead(err) {
+    if (err.status !== undefined)
+        return _api_js__WEBPACK_IMPORTED_MODULE_0__/* .RETRYABLE_STATUSES */ .U3.has(err.status);
+    return err.kind === 'network' || err.kind === 'timeout';
+}
+/**
+ * The restore POST starts a restore each time it lands, so it is sent again only when the server
+ * surely did not act: it said 429, or the connection was refused before a byte was sent.
+ */
+function isRetryablePost(err) {
+    if (err.status !== undefined)
+        return _api_js__WEBPACK_IMPORTED_MODULE_0__/* .POST_RETRYABLE_STATUSES */ .Z0.has(err.status);
+    return err.kind === 'network' && err.code !== undefined && _api_js__WEBPACK_IMPORTED_MODULE_0__/* .POST_RETRYABLE_CODES */ .lX.has(err.code);
 }
 
 

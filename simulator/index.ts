@@ -32,7 +32,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const restores: SimRestore[] = []
   const ctx: Context = {
-    account: buildAccount(now()),
+    account: buildAccount(now(), { bigFileBytes: options.bigFileBytes }),
     signer: new Signer(() => url, now),
     restores,
     restoreById: new Map(),

@@ -19,6 +19,8 @@ export const Input = {
   issueOnFailure: 'issue_on_failure',
   githubToken: 'github_token',
   issueLabel: 'issue_label',
+  mode: 'mode',
+  downloadTo: 'download_to',
 } as const
 
 export const Output = {
@@ -38,6 +40,8 @@ export const Output = {
   resultFile: 'result_file',
   issueNumber: 'issue_number',
   issueUrl: 'issue_url',
+  downloadDir: 'download_dir',
+  downloadedFiles: 'downloaded_files',
 } as const
 
 export type InputName = (typeof Input)[keyof typeof Input]

@@ -1,6 +1,8 @@
 import * as core from '@actions/core'
 import { Input, type InputName } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
+import { type Mode, parseMode } from './mode.js'
+import { isSecureUrl } from './urls.js'
 
 export type FileSelector = { kind: 'id'; id: string } | { kind: 'pattern'; pattern: string }
 export type ComputeType = 'server' | 'ss_agent'
@@ -24,6 +26,9 @@ export interface Settings {
   readonly apiUrl: string
   /** Null when `issue_on_failure` is off. */
   readonly alert: AlertSettings | null
+  readonly mode: Mode
+  /** As given; null means a folder named after the backup under RUNNER_TEMP. */
+  readonly downloadTo: string | null
 }
 
 export interface AlertSettings {
@@ -41,7 +46,6 @@ export const MAX_TIMEOUT_MS = 6 * 3_600_000
 export const MIN_POLL_INTERVAL_MS = 100
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]'])
 
 /** Every bad input of one run, reported together so that one edit of the workflow fixes them all. */
 export class InputError extends Error {
@@ -95,7 +99,10 @@ export function parseSettings(get: (name: InputName) => string): Settings {
   else if (backupId === 'latest' && jobId === '')
     bad(Input.jobId, 'is required when `backup_id` is `latest`', false)
 
-  const compute = parseCompute(raw(Input.computeType), raw(Input.serverId), bad)
+  const mode = parseMode(raw, bad)
+  // In download mode these inputs are refused by parseMode; their own rules would only add noise.
+  const compute =
+    mode === 'download' ? null : parseCompute(raw(Input.computeType), raw(Input.serverId), bad)
   const files = parseFiles(raw(Input.files))
 
   const wait = parseBoolean(raw(Input.wait), () => bad(Input.wait, 'must be `true` or `false`'))
@@ -141,6 +148,7 @@ export function parseSettings(get: (name: InputName) => string): Settings {
   }
 
   const resultFile = raw(Input.resultFile)
+  const downloadTo = raw(Input.downloadTo)
 
   const alerting = parseBoolean(raw(Input.issueOnFailure), () =>
     bad(Input.issueOnFailure, 'must be `true` or `false`'),
@@ -175,6 +183,8 @@ export function parseSettings(get: (name: InputName) => string): Settings {
     resultFile: resultFile === '' ? null : resultFile,
     apiUrl: apiUrl as string,
     alert: parseAlertSettings(get),
+    mode,
+    downloadTo: downloadTo === '' ? null : downloadTo,
   })
 }
 
@@ -237,8 +247,7 @@ function parseApiUrl(text: string): string | null {
   }
   if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
     return null
-  const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname)
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return null
+  if (!isSecureUrl(url)) return null
   return url.href.replace(/\/+$/, '')
 }
 

@@ -1,7 +1,9 @@
 import * as core from '@actions/core'
+import { tmpdir } from 'node:os'
 import { drillAlert } from './alert/index.js'
 import { connect } from './connect.js'
 import { preflight, refuseOnFailedChecks, resolveBackup } from './drill/preflight.js'
+import { DownloadTimedOut, downloadBackup, dryRunDownload } from './download/backup.js'
 import { errorMessage } from './errors.js'
 import { readAlertSettings, readSettings } from './inputs.js'
 import { newEvidence } from './report/evidence.js'
@@ -20,7 +22,10 @@ export interface RunDeps {
   env: NodeJS.ProcessEnv
 }
 
-/** One run: validate, resolve the backup, check it, restore it, wait, and leave evidence. */
+/**
+ * One run: validate, resolve the backup, check it, restore it and wait (or download and verify
+ * it), and leave evidence.
+ */
 export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
   const { signal = new AbortController().signal, clock = systemClock, sleep = realSleep } = deps
   const startedAt = clock.now()
@@ -52,11 +57,30 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
       return checked
     })
 
+    const runnerTemp = env.RUNNER_TEMP || tmpdir()
     if (settings.dryRun) {
-      core.info(
-        `Dry run: would send POST /v1/backups/${backup.id}/restore ${JSON.stringify(plan.request)}`,
-      )
+      if (settings.mode === 'download')
+        dryRunDownload(settings, backup, plan.files, evidence, runnerTemp)
+      else
+        core.info(
+          `Dry run: would send POST /v1/backups/${backup.id}/restore ${JSON.stringify(plan.request)}`,
+        )
       evidence.outcome = 'dry_run'
+      return
+    }
+
+    if (settings.mode === 'download') {
+      await core.group(`Download backup ${backup.id}`, () =>
+        downloadBackup(settings, backup, plan.files, evidence, {
+          client,
+          deadline: startedAt + settings.timeoutMs,
+          signal,
+          clock,
+          sleep,
+          runnerTemp,
+        }),
+      )
+      evidence.outcome = 'succeeded'
       return
     }
 
@@ -95,7 +119,11 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
     )
     concludeWait(evidence, end, settings)
   } catch (error) {
-    evidence.outcome = signal.aborted ? 'cancelled' : 'failed'
+    evidence.outcome = signal.aborted
+      ? 'cancelled'
+      : error instanceof DownloadTimedOut
+        ? 'timed_out'
+        : 'failed'
     evidence.error = signal.aborted ? cancelledReason(evidence) : errorMessage(error)
   } finally {
     await publisher.finish(evidence, drillAlert(alerting, env))

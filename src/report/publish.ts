@@ -23,6 +23,7 @@ const EARLY: readonly OutputName[] = [
   Output.fileCount,
   Output.restoreId,
   Output.status,
+  Output.downloadDir,
 ]
 
 export type Alert = (outcome: Outcome, summary: string) => Promise<AlertResult | null>
