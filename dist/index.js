@@ -28572,7 +28572,7 @@ var constants = __nccwpck_require__(7242);
  * bad input fails fast.
  */
 async function connect(settings, { signal, clock, sleep }) {
-    const { createClient } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9572));
+    const { createClient } = await Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(189)]).then(__nccwpck_require__.bind(__nccwpck_require__, 189));
     return (deadline) => createClient({
         baseUrl: settings.apiUrl,
         token: settings.apiToken,
@@ -29912,9 +29912,12 @@ function networkLine(init, after) {
     const what = NETWORK_CODES[code];
     const reason = what !== undefined ? `${what} (${code})` : code !== '' ? code : (init.detail ?? 'network error');
     const badUrl = code === 'ECONNREFUSED' || code === 'ENOTFOUND';
+    // Through a proxy, a refused or unknown host may be the proxy itself, or its view of the API.
+    const check = init.proxy !== undefined ? `the proxy settings and \`${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.apiUrl}\`` : `\`${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.apiUrl}\``;
+    const via = init.proxy !== undefined ? ` (through proxy ${init.proxy})` : '';
     return [
-        `${init.request} failed${after}: ${reason}`,
-        badUrl ? `check \`${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.apiUrl}\`, or ${RERUN}` : RERUN,
+        `${init.request} failed${after}: ${reason}${via}`,
+        badUrl ? `check ${check}, or ${RERUN}` : RERUN,
     ];
 }
 function statusLine(init, after) {
@@ -29951,6 +29954,10 @@ function line(init) {
         case 'not_found':
             return notFound(init);
         case 'validation': {
+            if (status === 407) {
+                const what = `${init.request} failed: the proxy${init.proxy !== undefined ? ` ${init.proxy}` : ''} asked for credentials (HTTP 407)`;
+                return [what, 'give them in the proxy URL, as http://user:password@host:port'];
+            }
             const what = `${init.request} was refused (HTTP ${status ?? 422})${said(init.apiMessage)}`;
             return [`${what}${fieldList(init.fieldErrors)}`, ''];
         }
