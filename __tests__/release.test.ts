@@ -63,8 +63,12 @@ describe.each(workflowFiles())('%s', (file) => {
     }
   })
 
-  it('asks for read-only contents and nothing more', () => {
-    expect(workflow.permissions).toEqual({ contents: 'read' })
+  it('asks for read-only contents, and issues: write only where a drill opens issues', () => {
+    const alerting = /^\s*issue_on_failure: true\b/m.test(text)
+    expect(workflow.permissions).toEqual({
+      contents: 'read',
+      ...(alerting ? { issues: 'write' } : {}),
+    })
   })
 
   if (file.startsWith('.github/'))
