@@ -370,8 +370,10 @@ function agentsFor(target, env = process.env) {
         : { ...direct, httpAgent: new dist.HttpProxyAgent(proxy, { keepAlive: false }), proxy: shown };
 }
 /**
- * https-proxy-agent hands TLS neither the target host nor, for an IP address, a server name, so
- * Node would check the certificate against "localhost". This checks it against the target.
+ * https-proxy-agent sends a target name as SNI (servername), which Node then also checks the
+ * certificate against. For an IP address it rightly sends no SNI (TLS allows names only) and hands
+ * TLS no host either, so Node would check the certificate against "localhost". This checks it
+ * against the target, name or IP alike, and leaves SNI as the agent sets it.
  */
 class TunnelAgent extends https_proxy_agent_dist.HttpsProxyAgent {
     connect(req, options) {

@@ -50,8 +50,10 @@ export function agentsFor(target: string | URL, env: ProxyEnv = process.env): Ag
 type TunnelOptions = Parameters<HttpsProxyAgent<string>['connect']>[1]
 
 /**
- * https-proxy-agent hands TLS neither the target host nor, for an IP address, a server name, so
- * Node would check the certificate against "localhost". This checks it against the target.
+ * https-proxy-agent sends a target name as SNI (servername), which Node then also checks the
+ * certificate against. For an IP address it rightly sends no SNI (TLS allows names only) and hands
+ * TLS no host either, so Node would check the certificate against "localhost". This checks it
+ * against the target, name or IP alike, and leaves SNI as the agent sets it.
  */
 class TunnelAgent extends HttpsProxyAgent<string> {
   override connect(
