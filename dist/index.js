@@ -28578,7 +28578,7 @@ var constants = __nccwpck_require__(7242);
  * bad input fails fast.
  */
 async function connect(settings, { signal, clock, sleep }) {
-    const { createClient } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8362));
+    const { createClient } = await Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(638)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2638));
     return (deadline) => createClient({
         baseUrl: settings.apiUrl,
         token: settings.apiToken,
@@ -29737,9 +29737,9 @@ function renderSummary(result, extras = {}) {
     const headline = (downloading ? DOWNLOAD_HEADLINES[result.outcome] : undefined) ?? HEADLINES[result.outcome];
     const lines = [`## ${headline}`, ''];
     if (result.error)
-        lines.push(`> **Error:** ${inline(result.error.message)}`, '');
+        lines.push(`> **Error:** ${prose(result.error.message)}`, '');
     if (extras.leftBehind)
-        lines.push(`> **Left behind:** ${inline(extras.leftBehind)}`, '');
+        lines.push(`> **Left behind:** ${prose(extras.leftBehind)}`, '');
     lines.push(...table('Backup', [
         ['id', code(backup.id)],
         ['job', code(backup.job_id)],
@@ -29838,11 +29838,23 @@ function escapeHtml(value) {
         .replace(/"/g, '&quot;')
         .replace(/'/g, '&#39;');
 }
-/** Escaped, with the table pipe and line breaks neutralised, so API text cannot break a table. */
+/** A message as `inline`, with its short back-ticked names (`timeout`) shown as code again. */
+function prose(value) {
+    return inline(value).replace(/&#96;([\w .:-]{1,40})&#96;/g, '<code>$1</code>');
+}
+/**
+ * Escaped, with line breaks made spaces, and Markdown's punctuation, the table pipe and the start
+ * of a bare URL made character references: text from the API can break no table and become no
+ * link, image or emphasis (GitHub renders the summary as GitHub-flavoured Markdown).
+ */
 function inline(value) {
-    return escapeHtml(value)
-        .replace(/\|/g, '&#124;')
-        .replace(/\s*\r?\n\s*/g, ' ');
+    return (escapeHtml(value)
+        .replace(/[\\`*[\]|~]/g, (char) => `&#${char.charCodeAt(0)};`)
+        // Inside a word (ss_agent) an underscore cannot start emphasis, and stays readable.
+        .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '&#95;')
+        .replace(/:\/\//g, '&#58;//')
+        .replace(/\b(www)\./gi, '$1&#46;')
+        .replace(/\s*\r?\n\s*/g, ' '));
 }
 
 ;// CONCATENATED MODULE: ./src/report/publish.ts
@@ -30494,9 +30506,12 @@ function networkLine(init, after) {
     const what = NETWORK_CODES[code];
     const reason = what !== undefined ? `${what} (${code})` : code !== '' ? code : (init.detail ?? 'network error');
     const badUrl = code === 'ECONNREFUSED' || code === 'ENOTFOUND';
+    // Through a proxy, a refused or unknown host may be the proxy itself, or its view of the API.
+    const check = init.proxy !== undefined ? `the proxy settings and \`${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.apiUrl}\`` : `\`${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.apiUrl}\``;
+    const via = init.proxy !== undefined ? ` (through proxy ${init.proxy})` : '';
     return [
-        `${init.request} failed${after}: ${reason}`,
-        badUrl ? `check \`${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.apiUrl}\`, or ${RERUN}` : RERUN,
+        `${init.request} failed${after}: ${reason}${via}`,
+        badUrl ? `check ${check}, or ${RERUN}` : RERUN,
     ];
 }
 function statusLine(init, after) {
@@ -30533,6 +30548,10 @@ function line(init) {
         case 'not_found':
             return notFound(init);
         case 'validation': {
+            if (status === 407) {
+                const what = `${init.request} failed: the proxy${init.proxy !== undefined ? ` ${init.proxy}` : ''} asked for credentials (HTTP 407)`;
+                return [what, 'give them in the proxy URL, as http://user:password@host:port'];
+            }
             const what = `${init.request} was refused (HTTP ${status ?? 422})${said(init.apiMessage)}`;
             return [`${what}${fieldList(init.fieldErrors)}`, ''];
         }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { parse } from 'yaml'
 
 interface ActionYml {
@@ -26,5 +27,14 @@ export function actionDefaults(): Record<string, string> {
       name,
       String(input.default ?? '').replace(/\$\{\{\s*github\.token\s*\}\}/g, WORKFLOW_TOKEN),
     ]),
+  )
+}
+
+/** The workflow files users copy and CI runs, relative to ROOT: examples/ and .github/workflows/. */
+export function workflowFiles(): string[] {
+  return ['examples', '.github/workflows'].flatMap((dir) =>
+    readdirSync(join(ROOT, dir))
+      .filter((name) => name.endsWith('.yml'))
+      .map((name) => join(dir, name)),
   )
 }

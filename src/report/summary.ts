@@ -42,8 +42,8 @@ export function renderSummary(result: Result, extras: SummaryExtras = {}): strin
   const headline =
     (downloading ? DOWNLOAD_HEADLINES[result.outcome] : undefined) ?? HEADLINES[result.outcome]
   const lines = [`## ${headline}`, '']
-  if (result.error) lines.push(`> **Error:** ${inline(result.error.message)}`, '')
-  if (extras.leftBehind) lines.push(`> **Left behind:** ${inline(extras.leftBehind)}`, '')
+  if (result.error) lines.push(`> **Error:** ${prose(result.error.message)}`, '')
+  if (extras.leftBehind) lines.push(`> **Left behind:** ${prose(extras.leftBehind)}`, '')
 
   lines.push(
     ...table('Backup', [
@@ -170,9 +170,24 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, '&#39;')
 }
 
-/** Escaped, with the table pipe and line breaks neutralised, so API text cannot break a table. */
+/** A message as `inline`, with its short back-ticked names (`timeout`) shown as code again. */
+function prose(value: string): string {
+  return inline(value).replace(/&#96;([\w .:-]{1,40})&#96;/g, '<code>$1</code>')
+}
+
+/**
+ * Escaped, with line breaks made spaces, and Markdown's punctuation, the table pipe and the start
+ * of a bare URL made character references: text from the API can break no table and become no
+ * link, image or emphasis (GitHub renders the summary as GitHub-flavoured Markdown).
+ */
 export function inline(value: string): string {
-  return escapeHtml(value)
-    .replace(/\|/g, '&#124;')
-    .replace(/\s*\r?\n\s*/g, ' ')
+  return (
+    escapeHtml(value)
+      .replace(/[\\`*[\]|~]/g, (char) => `&#${char.charCodeAt(0)};`)
+      // Inside a word (ss_agent) an underscore cannot start emphasis, and stays readable.
+      .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '&#95;')
+      .replace(/:\/\//g, '&#58;//')
+      .replace(/\b(www)\./gi, '$1&#46;')
+      .replace(/\s*\r?\n\s*/g, ' ')
+  )
 }

@@ -1,7 +1,6 @@
 // The SnapShooter client: one function per endpoint and one retry loop. Every failure leaves as
 // an ApiError whose message a user can act on.
 
-import type { AxiosInstance } from 'axios'
 import { Input } from '../constants.js'
 import { realSleep, systemClock, type Clock, type Sleep } from '../time.js'
 import { LIST_PARAMS, MAX_ATTEMPTS, Paths, REQUEST_TIMEOUT_MS } from './api.js'
@@ -9,7 +8,8 @@ import { ApiError, formatMs, type Subject } from './errors.js'
 import { parseJsonBody } from './body.js'
 import { parseBackup, parseBackupPage, parseDownloadLinks, parseRestore } from './parse.js'
 import { isRetryablePost, isRetryableRead, retryDelayMs } from './retry.js'
-import { attemptOnce, createHttp, type Exchange } from './transport.js'
+import type { ProxyEnv } from './proxy.js'
+import { attemptOnce, createHttp, type Exchange, type Http } from './transport.js'
 import type { Backup, BackupPage, Restore, RestoreRequest } from './types.js'
 
 export interface RetryInfo {
@@ -33,6 +33,8 @@ export interface ClientOptions {
   random?: () => number
   requestTimeoutMs?: number
   onRetry?: (info: RetryInfo) => void
+  /** Where the proxy variables are read (HTTPS_PROXY, NO_PROXY...); process.env by default. */
+  env?: ProxyEnv
 }
 
 export interface SnapShooterClient {
@@ -50,7 +52,7 @@ interface Call<T> extends Exchange {
 }
 
 interface Shared {
-  http: AxiosInstance
+  http: Http
   clock: Clock
   sleep: Sleep
   random: () => number
@@ -61,7 +63,7 @@ interface Shared {
 
 export function createClient(options: ClientOptions): SnapShooterClient {
   const shared: Shared = {
-    http: createHttp(options.baseUrl, options.token, options.userAgent),
+    http: createHttp(options.baseUrl, options.token, options.userAgent, options.env),
     clock: options.clock ?? systemClock,
     sleep: options.sleep ?? realSleep,
     random: options.random ?? Math.random,

@@ -43,6 +43,8 @@ export interface ApiErrorInit {
   subject?: Subject
   /** The time the request was given, for a timeout message. */
   timeoutMs?: number
+  /** The proxy the request went through (scheme, host, port), when one did. */
+  proxy?: string
 }
 
 export class ApiError extends Error {
@@ -147,9 +149,13 @@ function networkLine(init: ApiErrorInit, after: string): Line {
   const reason =
     what !== undefined ? `${what} (${code})` : code !== '' ? code : (init.detail ?? 'network error')
   const badUrl = code === 'ECONNREFUSED' || code === 'ENOTFOUND'
+  // Through a proxy, a refused or unknown host may be the proxy itself, or its view of the API.
+  const check =
+    init.proxy !== undefined ? `the proxy settings and \`${Input.apiUrl}\`` : `\`${Input.apiUrl}\``
+  const via = init.proxy !== undefined ? ` (through proxy ${init.proxy})` : ''
   return [
-    `${init.request} failed${after}: ${reason}`,
-    badUrl ? `check \`${Input.apiUrl}\`, or ${RERUN}` : RERUN,
+    `${init.request} failed${after}: ${reason}${via}`,
+    badUrl ? `check ${check}, or ${RERUN}` : RERUN,
   ]
 }
 
@@ -188,6 +194,10 @@ function line(init: ApiErrorInit): Line {
     case 'not_found':
       return notFound(init)
     case 'validation': {
+      if (status === 407) {
+        const what = `${init.request} failed: the proxy${init.proxy !== undefined ? ` ${init.proxy}` : ''} asked for credentials (HTTP 407)`
+        return [what, 'give them in the proxy URL, as http://user:password@host:port']
+      }
       const what = `${init.request} was refused (HTTP ${status ?? 422})${said(init.apiMessage)}`
       return [`${what}${fieldList(init.fieldErrors)}`, '']
     }

@@ -1,13 +1,12 @@
 // One HTTP exchange with SnapShooter: the axios instance, one attempt, and the turning of whatever
 // went wrong into an ApiError. Retrying and parsing the payload are the client's business.
 
-import http from 'node:http'
-import https from 'node:https'
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios'
 import { errorMessage } from '../errors.js'
 import { MAX_RESPONSE_BYTES, NEVER_CONNECTED_CODES, REQUEST_ID_HEADERS } from './api.js'
 import { ApiError, cleanText, kindOfStatus, type Subject } from './errors.js'
 import { parseErrorBody } from './body.js'
+import { agentsFor, type ProxyEnv } from './proxy.js'
 
 export interface Exchange {
   method: 'GET' | 'POST'
@@ -34,8 +33,20 @@ export type Answer =
   | { ok: true; status: number; body: string; requestId?: string }
   | { ok: false; error: ApiError; retryAfter?: string }
 
-export function createHttp(baseUrl: string, token: string, userAgent: string): AxiosInstance {
-  return axios.create({
+/** The axios instance, and the proxy it goes through (for messages), if any. */
+export interface Http {
+  instance: AxiosInstance
+  proxy: string | null
+}
+
+export function createHttp(
+  baseUrl: string,
+  token: string,
+  userAgent: string,
+  env: ProxyEnv = process.env,
+): Http {
+  const { httpAgent, httpsAgent, proxy } = agentsFor(baseUrl, env)
+  const instance = axios.create({
     baseURL: baseUrl,
     allowAbsoluteUrls: false,
     headers: {
@@ -50,16 +61,17 @@ export function createHttp(baseUrl: string, token: string, userAgent: string): A
     responseType: 'text',
     transformResponse: [(data: unknown) => data],
     maxContentLength: MAX_RESPONSE_BYTES,
+    // axios' own proxy handling is off: agentsFor decides, with keep-alive off and a real
+    // CONNECT tunnel for https, so that no socket outlives the work.
     proxy: false,
-    // No keep-alive: a pooled socket the server has closed would reset a restore POST and leave
-    // its fate unknown; and no socket outlives the work.
-    httpAgent: new http.Agent({ keepAlive: false }),
-    httpsAgent: new https.Agent({ keepAlive: false }),
+    httpAgent,
+    httpsAgent,
   })
+  return { instance, proxy }
 }
 
 export async function attemptOnce(
-  instance: AxiosInstance,
+  { instance, proxy }: Http,
   exchange: Exchange,
   options: AttemptOptions,
 ): Promise<Answer> {
@@ -88,7 +100,8 @@ export async function attemptOnce(
       ...json,
     })
   } catch (e) {
-    return { ok: false, error: failureWithoutAnswer(e, exchange, options, timedOut) }
+    const error = failureWithoutAnswer(e, exchange, options, timedOut)
+    return { ok: false, error: proxy === null ? error : error.with({ proxy }) }
   } finally {
     clearTimeout(timer)
     signal?.removeEventListener('abort', cancel)
@@ -106,6 +119,7 @@ export async function attemptOnce(
     status,
     requestId,
     mayHaveStarted: exchange.startsRestore === true && status >= 500,
+    ...(proxy !== null ? { proxy } : {}),
   })
   return { ok: false, error, retryAfter: headerOf(response, 'retry-after') }
 }

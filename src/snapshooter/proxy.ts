@@ -1,0 +1,132 @@
+// Which way a request goes out: straight to its host, or through the proxy that the runner's
+// environment names. One exported function, so that every HTTP client of the action (the API
+// client, and any later one that fetches other URLs) takes the same decision.
+//
+// The rules are those of the Actions toolkit (@actions/http-client), as runners set the variables:
+// - https:// targets use `https_proxy`, else `HTTPS_PROXY`; http:// targets `http_proxy`, else
+//   `HTTP_PROXY`. There is no fallback from one scheme to the other.
+// - `no_proxy`, else `NO_PROXY`: comma-separated; `*` bypasses every host; `example.com` and
+//   `.example.com` match that domain and its subdomains; `host:port` matches that port only.
+//   CIDR ranges are not understood.
+// - Loopback targets (localhost, 127.0.0.0/8, ::1) always go direct: a proxy cannot reach the
+//   runner's own loopback, which is where a local simulator listens.
+
+import http from 'node:http'
+import https from 'node:https'
+import tls from 'node:tls'
+import { HttpProxyAgent } from 'http-proxy-agent'
+import { HttpsProxyAgent } from 'https-proxy-agent'
+
+export type ProxyEnv = Readonly<Record<string, string | undefined>>
+
+export interface Agents {
+  httpAgent: http.Agent
+  httpsAgent: http.Agent
+  /** The proxy in use, for messages: scheme, host and port only, never its credentials. */
+  proxy: string | null
+}
+
+/**
+ * Agents for requests to `target`: a CONNECT tunnel through the proxy for https (the proxy sees
+ * only the host and port; TLS, and with it the token, runs end to end), the proxy forwarding
+ * absolute URIs for http, or direct connections. Keep-alive is off everywhere: a pooled socket
+ * the server has closed would reset a restore POST and leave its fate unknown.
+ */
+export function agentsFor(target: string | URL, env: ProxyEnv = process.env): Agents {
+  const url = new URL(target)
+  const direct = {
+    httpAgent: new http.Agent({ keepAlive: false }),
+    httpsAgent: new https.Agent({ keepAlive: false }),
+    proxy: null,
+  }
+  const proxy = proxyFor(url, env)
+  if (proxy === null) return direct
+  const shown = `${proxy.protocol}//${proxy.host}`
+  return url.protocol === 'https:'
+    ? { ...direct, httpsAgent: new TunnelAgent(proxy, { keepAlive: false }), proxy: shown }
+    : { ...direct, httpAgent: new HttpProxyAgent(proxy, { keepAlive: false }), proxy: shown }
+}
+
+type TunnelOptions = Parameters<HttpsProxyAgent<string>['connect']>[1]
+
+/**
+ * https-proxy-agent sends a target name as SNI (servername), which Node then also checks the
+ * certificate against. For an IP address it rightly sends no SNI (TLS allows names only) and hands
+ * TLS no host either, so Node would check the certificate against "localhost". This checks it
+ * against the target, name or IP alike, and leaves SNI as the agent sets it.
+ */
+class TunnelAgent extends HttpsProxyAgent<string> {
+  override connect(
+    req: http.ClientRequest,
+    options: TunnelOptions,
+  ): ReturnType<HttpsProxyAgent<string>['connect']> {
+    if (!options.secureEndpoint) return super.connect(req, options)
+    const host = bare(options.host ?? '')
+    const checkServerIdentity = (_name: string, cert: tls.PeerCertificate): Error | undefined =>
+      tls.checkServerIdentity(host, cert)
+    return super.connect(req, { ...options, checkServerIdentity })
+  }
+}
+
+/** The proxy a request to `target` goes through, or null for a direct connection. */
+export function proxyFor(target: URL, env: ProxyEnv): URL | null {
+  const scheme = target.protocol.replace(/:$/, '')
+  if (scheme !== 'http' && scheme !== 'https') return null
+  const setting = firstSet(env, `${scheme}_proxy`, `${scheme.toUpperCase()}_PROXY`)
+  if (setting === null || isLoopback(target.hostname) || bypassed(target, env)) return null
+  return parseProxyUrl(setting)
+}
+
+function firstSet(env: ProxyEnv, ...names: string[]): string | null {
+  for (const name of names) {
+    const value = env[name]?.trim()
+    if (value) return value
+  }
+  return null
+}
+
+/** `proxy.corp:3128` means `http://proxy.corp:3128`, as curl and the toolkit read it. */
+function parseProxyUrl(text: string): URL | null {
+  try {
+    const url = new URL(text.includes('://') ? text : `http://${text}`)
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== ''
+      ? url
+      : null
+  } catch {
+    return null
+  }
+}
+
+function bare(host: string): string {
+  return host.replace(/^\[|\]$/g, '').toLowerCase()
+}
+
+export function isLoopback(hostname: string): boolean {
+  const host = bare(hostname)
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '::1' ||
+    /^127(\.\d{1,3}){3}$/.test(host)
+  )
+}
+
+function bypassed(target: URL, env: ProxyEnv): boolean {
+  const list = firstSet(env, 'no_proxy', 'NO_PROXY')
+  if (list === null) return false
+  const host = bare(target.hostname)
+  const port = target.port || (target.protocol === 'https:' ? '443' : '80')
+  return list
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter((entry) => entry !== '')
+    .some((entry) => entry === '*' || matches(entry, host, port))
+}
+
+function matches(entry: string, host: string, port: string): boolean {
+  // `[::1]:8080`, `example.com:8080`, or a bare IPv6 address whose colons are not a port.
+  const withPort = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(entry)
+  if (withPort !== null && withPort[2] !== port) return false
+  const name = bare(withPort?.[1] ?? entry).replace(/^\*?\./, '')
+  return host === name || host.endsWith(`.${name}`)
+}
