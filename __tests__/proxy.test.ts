@@ -4,6 +4,7 @@
 // loopback), and this process's resolver is replaced so that no lookup leaves the machine.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { startSimulator, type Simulator } from '../simulator/index.js'
+import { openLink } from '../src/download/fetch.js'
 import { createClient, type SnapShooterClient } from '../src/snapshooter/client.js'
 import { DEMO_TOKEN, FAST, SEED, drill, leaks } from './helpers/drill.js'
 import {
@@ -181,6 +182,22 @@ describe('the API client behind a proxy', () => {
       `${simByName()}/v1/backups/${SEED.backups.latest}`,
     ])
     expect(since(dns.lookups, lookups)).toEqual([])
+  })
+
+  it('fetches a storage link of download mode through the proxy too', async () => {
+    const links = await client(sim.url, {}).getDownloadLinks(SEED.backups.latest)
+    const link = new URL(Object.values(links)[0] ?? '')
+    link.host = `${SIM_HOST}:${link.port}`
+    const forwarded = proxy.forwarded.length
+    const opened = await openLink(link.href, {
+      userAgent: 'snapshooter-restore/test',
+      signal: new AbortController().signal,
+      idleTimeoutMs: 5_000,
+      env: { HTTP_PROXY: proxy.url },
+    })
+    expect('body' in opened).toBe(true)
+    if ('body' in opened) opened.body.resume()
+    expect(since(proxy.forwarded, forwarded)).toEqual([link.href])
   })
 
   it('tunnels https by name without resolving it', async () => {

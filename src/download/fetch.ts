@@ -3,6 +3,7 @@
 import http, { type IncomingMessage } from 'node:http'
 import https from 'node:https'
 import { kindOfStatus } from '../snapshooter/errors.js'
+import { agentsFor, type ProxyEnv } from '../snapshooter/proxy.js'
 import type { FailureFacts } from '../snapshooter/retry.js'
 
 /** A failed attempt: the facts the retry policy reads, and the reason a person reads. */
@@ -19,6 +20,8 @@ export interface OpenOptions {
   signal: AbortSignal
   /** The longest silence on the socket before the attempt counts as timed out. */
   idleTimeoutMs: number
+  /** The runner's proxy variables: storage links go through the proxy as API requests do. */
+  env?: ProxyEnv
 }
 
 const NETWORK_REASONS: Record<string, string> = {
@@ -35,12 +38,14 @@ class IdleTimeout extends Error {
 }
 
 export function openLink(url: string, options: OpenOptions): Promise<Opened> {
-  const client = url.startsWith('https:') ? https : http
+  const secure = url.startsWith('https:')
+  const client = secure ? https : http
+  const agents = agentsFor(url, options.env)
   return new Promise((resolve) => {
     const request = client.get(
       url,
       {
-        agent: false,
+        agent: secure ? agents.httpsAgent : agents.httpAgent,
         headers: { 'User-Agent': options.userAgent, Accept: '*/*' },
         signal: options.signal,
         timeout: options.idleTimeoutMs,

@@ -1,8 +1,8 @@
-export const id = 638;
-export const ids = [638];
+export const id = 362;
+export const ids = [362];
 export const modules = {
 
-/***/ 2638:
+/***/ 8362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -277,134 +277,8 @@ var axios = __webpack_require__(1542);
 var node_modules_axios = __webpack_require__(9159);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
-var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
-// EXTERNAL MODULE: ./node_modules/http-proxy-agent/dist/index.js
-var dist = __webpack_require__(1970);
-// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js
-var https_proxy_agent_dist = __webpack_require__(3669);
-;// CONCATENATED MODULE: ./src/snapshooter/proxy.ts
-// Which way a request goes out: straight to its host, or through the proxy that the runner's
-// environment names. One exported function, so that every HTTP client of the action (the API
-// client, and any later one that fetches other URLs) takes the same decision.
-//
-// The rules are those of the Actions toolkit (@actions/http-client), as runners set the variables:
-// - https:// targets use `https_proxy`, else `HTTPS_PROXY`; http:// targets `http_proxy`, else
-//   `HTTP_PROXY`. There is no fallback from one scheme to the other.
-// - `no_proxy`, else `NO_PROXY`: comma-separated; `*` bypasses every host; `example.com` and
-//   `.example.com` match that domain and its subdomains; `host:port` matches that port only.
-//   CIDR ranges are not understood.
-// - Loopback targets (localhost, 127.0.0.0/8, ::1) always go direct: a proxy cannot reach the
-//   runner's own loopback, which is where a local simulator listens.
-
-
-
-
-
-/**
- * Agents for requests to `target`: a CONNECT tunnel through the proxy for https (the proxy sees
- * only the host and port; TLS, and with it the token, runs end to end), the proxy forwarding
- * absolute URIs for http, or direct connections. Keep-alive is off everywhere: a pooled socket
- * the server has closed would reset a restore POST and leave its fate unknown.
- */
-function agentsFor(target, env = process.env) {
-    const url = new URL(target);
-    const direct = {
-        httpAgent: new (external_node_http_default()).Agent({ keepAlive: false }),
-        httpsAgent: new (external_node_https_default()).Agent({ keepAlive: false }),
-        proxy: null,
-    };
-    const proxy = proxyFor(url, env);
-    if (proxy === null)
-        return direct;
-    const shown = `${proxy.protocol}//${proxy.host}`;
-    return url.protocol === 'https:'
-        ? { ...direct, httpsAgent: new TunnelAgent(proxy, { keepAlive: false }), proxy: shown }
-        : { ...direct, httpAgent: new dist.HttpProxyAgent(proxy, { keepAlive: false }), proxy: shown };
-}
-/**
- * https-proxy-agent sends a target name as SNI (servername), which Node then also checks the
- * certificate against. For an IP address it rightly sends no SNI (TLS allows names only) and hands
- * TLS no host either, so Node would check the certificate against "localhost". This checks it
- * against the target, name or IP alike, and leaves SNI as the agent sets it.
- */
-class TunnelAgent extends https_proxy_agent_dist.HttpsProxyAgent {
-    connect(req, options) {
-        if (!options.secureEndpoint)
-            return super.connect(req, options);
-        const host = bare(options.host ?? '');
-        const checkServerIdentity = (_name, cert) => external_node_tls_default().checkServerIdentity(host, cert);
-        return super.connect(req, { ...options, checkServerIdentity });
-    }
-}
-/** The proxy a request to `target` goes through, or null for a direct connection. */
-function proxyFor(target, env) {
-    const scheme = target.protocol.replace(/:$/, '');
-    if (scheme !== 'http' && scheme !== 'https')
-        return null;
-    const setting = firstSet(env, `${scheme}_proxy`, `${scheme.toUpperCase()}_PROXY`);
-    if (setting === null || isLoopback(target.hostname) || bypassed(target, env))
-        return null;
-    return parseProxyUrl(setting);
-}
-function firstSet(env, ...names) {
-    for (const name of names) {
-        const value = env[name]?.trim();
-        if (value)
-            return value;
-    }
-    return null;
-}
-/** `proxy.corp:3128` means `http://proxy.corp:3128`, as curl and the toolkit read it. */
-function parseProxyUrl(text) {
-    try {
-        const url = new URL(text.includes('://') ? text : `http://${text}`);
-        return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== ''
-            ? url
-            : null;
-    }
-    catch {
-        return null;
-    }
-}
-function bare(host) {
-    return host.replace(/^\[|\]$/g, '').toLowerCase();
-}
-function isLoopback(hostname) {
-    const host = bare(hostname);
-    return (host === 'localhost' ||
-        host.endsWith('.localhost') ||
-        host === '::1' ||
-        /^127(\.\d{1,3}){3}$/.test(host));
-}
-function bypassed(target, env) {
-    const list = firstSet(env, 'no_proxy', 'NO_PROXY');
-    if (list === null)
-        return false;
-    const host = bare(target.hostname);
-    const port = target.port || (target.protocol === 'https:' ? '443' : '80');
-    return list
-        .split(',')
-        .map((entry) => entry.trim().toLowerCase())
-        .filter((entry) => entry !== '')
-        .some((entry) => entry === '*' || matches(entry, host, port));
-}
-function matches(entry, host, port) {
-    // `[::1]:8080`, `example.com:8080`, or a bare IPv6 address whose colons are not a port.
-    const withPort = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(entry);
-    if (withPort !== null && withPort[2] !== port)
-        return false;
-    const name = bare(withPort?.[1] ?? entry).replace(/^\*?\./, '');
-    return host === name || host.endsWith(`.${name}`);
-}
-
+// EXTERNAL MODULE: ./src/snapshooter/proxy.ts
+var snapshooter_proxy = __webpack_require__(2444);
 ;// CONCATENATED MODULE: ./src/snapshooter/transport.ts
 // One HTTP exchange with SnapShooter: the axios instance, one attempt, and the turning of whatever
 // went wrong into an ApiError. Retrying and parsing the payload are the client's business.
@@ -415,7 +289,7 @@ function matches(entry, host, port) {
 
 
 function createHttp(baseUrl, token, userAgent, env = process.env) {
-    const { httpAgent, httpsAgent, proxy } = agentsFor(baseUrl, env);
+    const { httpAgent, httpsAgent, proxy } = (0,snapshooter_proxy/* agentsFor */.ml)(baseUrl, env);
     const instance = axios/* default */.A.create({
         baseURL: baseUrl,
         allowAbsoluteUrls: false,
@@ -675,4 +549,4 @@ function reasonOf(error) {
 
 };
 
-//# sourceMappingURL=638.index.js.map
+//# sourceMappingURL=362.index.js.map
