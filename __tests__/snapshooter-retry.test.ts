@@ -77,6 +77,18 @@ describe('which reads are retried', () => {
     expect(isRetryableRead({ kind: 'timeout' })).toBe(true)
   })
 
+  it.each([
+    'CERT_HAS_EXPIRED',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'ERR_SSL_WRONG_VERSION_NUMBER',
+  ])('does not retry the certificate failure %s: asking again cannot fix it', (code) => {
+    expect(isRetryableRead(network(code))).toBe(false)
+  })
+
   it('does not retry a malformed answer, a cancel or a passed deadline', () => {
     expect(isRetryableRead({ kind: 'malformed', status: 200 })).toBe(false)
     expect(isRetryableRead({ kind: 'malformed' })).toBe(false)

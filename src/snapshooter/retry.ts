@@ -43,9 +43,13 @@ export function retryDelayMs(
   return Math.floor(random() * ceiling)
 }
 
+// A certificate the runner does not trust stays untrusted however often it is asked again.
+const CERTIFICATE_FAILURE = /CERT|UNABLE_TO_VERIFY|^ERR_TLS_|^ERR_SSL_/
+
 /** GETs (and the download POST, which creates nothing) may be repeated without harm. */
 export function isRetryableRead(err: FailureFacts): boolean {
   if (err.status !== undefined) return RETRYABLE_STATUSES.has(err.status)
+  if (err.code !== undefined && CERTIFICATE_FAILURE.test(err.code)) return false
   return err.kind === 'network' || err.kind === 'timeout'
 }
 
