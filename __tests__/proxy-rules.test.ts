@@ -1,10 +1,23 @@
 // Which requests go through which proxy: the rules runners' variables are read by.
 import { describe, expect, it } from '@jest/globals'
-import { agentsFor, isLoopback, proxyFor } from '../src/snapshooter/proxy.js'
+import { agentsFor, isLoopback, proxyFor, proxySecrets } from '../src/snapshooter/proxy.js'
 
 const API = new URL('https://api.snapshooter.com/v1/backups')
 const via = (target: URL | string, env: Record<string, string>): string | null =>
   proxyFor(new URL(target), env)?.href ?? null
+
+describe('proxySecrets', () => {
+  it('finds the password of every proxy URL, as written and decoded, for masking', () => {
+    expect(
+      proxySecrets({
+        HTTPS_PROXY: 'http://me:p%40ss@proxy.corp:3128',
+        http_proxy: 'proxy.corp:3128',
+        HTTP_PROXY: 'http://other:s3cret@proxy.corp:8080',
+      }),
+    ).toEqual(['p%40ss', 'p@ss', 's3cret'])
+    expect(proxySecrets({ NO_PROXY: 'x' })).toEqual([])
+  })
+})
 
 describe('proxyFor', () => {
   it('goes direct when no proxy is set', () => {

@@ -91,6 +91,24 @@ describe('the action behind a proxy (dist/index.js)', () => {
     expect(leaks(run)).toEqual([])
   })
 
+  it('masks the password of the proxy URL before anything could print it', async () => {
+    const secured = await startProxy('drill:pr0xy-pa55')
+    const run = await drill(
+      sim,
+      { api_url: front.url, dry_run: 'true' },
+      {
+        env: {
+          ...trust(),
+          HTTPS_PROXY: `http://drill:pr0xy-pa55@${new URL(secured.url).host}`,
+        },
+      },
+    )
+    await secured.close()
+    expect(run.outputs.outcome).toBe('dry_run')
+    expect(run.stdout).toContain('::add-mask::pr0xy-pa55')
+    expect(leaks(run, 'pr0xy-pa55')).toEqual([])
+  })
+
   it('honours lower-case https_proxy as runners also set it', async () => {
     const tunnels = proxy.tunnels.length
     const run = await drill(

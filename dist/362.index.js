@@ -5,6 +5,8 @@ export const modules = {
 /***/ 8362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -289,7 +291,7 @@ var snapshooter_proxy = __webpack_require__(2444);
 
 
 function createHttp(baseUrl, token, userAgent, env = process.env) {
-    const { httpAgent, httpsAgent, proxy } = (0,snapshooter_proxy/* agentsFor */.ml)(baseUrl, env);
+    const { httpAgent, httpsAgent, proxy } = (0,snapshooter_proxy.agentsFor)(baseUrl, env);
     const instance = axios/* default */.A.create({
         baseURL: baseUrl,
         allowAbsoluteUrls: false,

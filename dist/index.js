@@ -30472,7 +30472,12 @@ var constants = __nccwpck_require__(7242);
  * bad input fails fast.
  */
 async function connect(settings, { signal, clock, sleep }) {
-    const { createClient } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8362));
+    const [{ createClient }, { proxySecrets }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8362)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2444)),
+    ]);
+    for (const secret of proxySecrets(process.env))
+        core/* setSecret */.Pq(secret);
     return (deadline) => createClient({
         baseUrl: settings.apiUrl,
         token: settings.apiToken,
@@ -30795,7 +30800,7 @@ class IdleTimeout extends Error {
 function openLink(url, options) {
     const secure = url.startsWith('https:');
     const client = secure ? (external_node_https_default()) : (external_node_http_default());
-    const agents = (0,proxy/* agentsFor */.ml)(url, options.env);
+    const agents = (0,proxy.agentsFor)(url, options.env);
     return new Promise((resolve) => {
         const request = client.get(url, {
             agent: secure ? agents.httpsAgent : agents.httpAgent,
@@ -32490,10 +32495,13 @@ function describeApiError(init) {
 /***/ 2444:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+__nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ml: () => (/* binding */ agentsFor)
+/* harmony export */   agentsFor: () => (/* binding */ agentsFor),
+/* harmony export */   isLoopback: () => (/* binding */ isLoopback),
+/* harmony export */   proxyFor: () => (/* binding */ proxyFor),
+/* harmony export */   proxySecrets: () => (/* binding */ proxySecrets)
 /* harmony export */ });
-/* unused harmony exports proxyFor, isLoopback */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4708);
@@ -32566,6 +32574,18 @@ function proxyFor(target, env) {
     if (setting === null || isLoopback(target.hostname) || bypassed(target, env))
         return null;
     return parseProxyUrl(setting);
+}
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+/**
+ * The passwords in the runner's proxy URLs (as written and decoded), for masking: no message here
+ * shows them, but a dependency's debug log (DEBUG=*) would print a proxy URL whole.
+ */
+function proxySecrets(env) {
+    const secrets = PROXY_VARIABLES.flatMap((name) => {
+        const password = parseProxyUrl(env[name]?.trim() ?? '')?.password ?? '';
+        return password === '' ? [] : [password, decodeURIComponent(password)];
+    });
+    return [...new Set(secrets)];
 }
 function firstSet(env, ...names) {
     for (const name of names) {
@@ -32656,10 +32676,14 @@ function retryDelayMs(attempt, retryAfter, nowMs, random) {
     const ceiling = Math.min(_api_js__WEBPACK_IMPORTED_MODULE_0__/* .BACKOFF_CAP_MS */ .NA, _api_js__WEBPACK_IMPORTED_MODULE_0__/* .BACKOFF_BASE_MS */ .UQ * 2 ** Math.min(Math.max(attempt, 0), 30));
     return Math.floor(random() * ceiling);
 }
+// A certificate the runner does not trust stays untrusted however often it is asked again.
+const CERTIFICATE_FAILURE = /CERT|UNABLE_TO_VERIFY|^ERR_TLS_|^ERR_SSL_/;
 /** GETs (and the download POST, which creates nothing) may be repeated without harm. */
 function isRetryableRead(err) {
     if (err.status !== undefined)
         return _api_js__WEBPACK_IMPORTED_MODULE_0__/* .RETRYABLE_STATUSES */ .U3.has(err.status);
+    if (err.code !== undefined && CERTIFICATE_FAILURE.test(err.code))
+        return false;
     return err.kind === 'network' || err.kind === 'timeout';
 }
 /**

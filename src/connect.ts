@@ -19,7 +19,11 @@ export async function connect(
   settings: Pick<Settings, 'apiUrl' | 'apiToken'>,
   { signal, clock, sleep }: Connection,
 ): Promise<(deadline: number) => SnapShooterClient> {
-  const { createClient } = await import('./snapshooter/client.js')
+  const [{ createClient }, { proxySecrets }] = await Promise.all([
+    import('./snapshooter/client.js'),
+    import('./snapshooter/proxy.js'),
+  ])
+  for (const secret of proxySecrets(process.env)) core.setSecret(secret)
   return (deadline) =>
     createClient({
       baseUrl: settings.apiUrl,

@@ -77,6 +77,20 @@ export function proxyFor(target: URL, env: ProxyEnv): URL | null {
   return parseProxyUrl(setting)
 }
 
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']
+
+/**
+ * The passwords in the runner's proxy URLs (as written and decoded), for masking: no message here
+ * shows them, but a dependency's debug log (DEBUG=*) would print a proxy URL whole.
+ */
+export function proxySecrets(env: ProxyEnv): string[] {
+  const secrets = PROXY_VARIABLES.flatMap((name) => {
+    const password = parseProxyUrl(env[name]?.trim() ?? '')?.password ?? ''
+    return password === '' ? [] : [password, decodeURIComponent(password)]
+  })
+  return [...new Set(secrets)]
+}
+
 function firstSet(env: ProxyEnv, ...names: string[]): string | null {
   for (const name of names) {
     const value = env[name]?.trim()
