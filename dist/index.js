@@ -31477,8 +31477,9 @@ function parseDuration(text) {
     const value = text.trim().toLowerCase();
     if (value === '')
         return null;
+    // A bare number of seconds, however long its digits, must come out finite like any other.
     if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
+        return finite(Number(value) * 1000);
     PART.lastIndex = 0;
     let total = 0;
     let lastUnit = -1;
@@ -31491,9 +31492,12 @@ function parseDuration(text) {
         lastUnit = order;
         total += Number(amount) * (UNIT_MS[unit] ?? NaN);
         if (PART.lastIndex === value.length)
-            return Number.isFinite(total) ? Math.round(total) : null;
+            return finite(total);
     }
     return null;
+}
+function finite(ms) {
+    return Number.isFinite(ms) ? Math.round(ms) : null;
 }
 /** Formats milliseconds the way parseDuration reads them back: `1h30m`, `45s`, `500ms`. */
 function formatDuration(ms) {
