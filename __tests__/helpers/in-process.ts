@@ -22,6 +22,8 @@ export interface InProcessRun {
   errors: string[]
   warnings: string[]
   exitCode: number
+  /** Every text the run left for people: log, outputs, summary (for the leak scan). */
+  evidence: string
 }
 
 export interface InProcessOptions {
@@ -78,10 +80,13 @@ export async function runInProcess(
   }
   const log = written.join('')
   const lines = log.split('\n')
+  const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
+  const summary = readFileSync(summaryFile, 'utf8')
   return {
-    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-    summary: readFileSync(summaryFile, 'utf8'),
+    outputs,
+    summary,
     log,
+    evidence: [log, JSON.stringify(outputs), summary].join('\n'),
     errors: lines.filter((line) => line.startsWith('::error::')).map((line) => line.slice(9)),
     warnings: lines.filter((line) => line.startsWith('::warning::')).map((line) => line.slice(11)),
     exitCode,
