@@ -31445,7 +31445,7 @@ var constants = __nccwpck_require__(7242);
  * client (and axios with it) is loaded here, once the inputs are known to be good, so that a
  * bad input fails fast.
  */
-async function connect(settings, { signal, clock, sleep }) {
+async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
     const { createClient } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9572));
     return (deadline) => createClient({
         baseUrl: settings.apiUrl,
@@ -31455,6 +31455,7 @@ async function connect(settings, { signal, clock, sleep }) {
         signal,
         clock,
         sleep,
+        requestTimeoutMs,
         onRetry: ({ request, attempt, delayMs, reason }) => info(`${request}: attempt ${attempt} failed (${reason}); retrying in ${Math.round(delayMs)} ms`),
     });
 }
@@ -32490,13 +32491,13 @@ var time = __nccwpck_require__(1968);
 
 /** One run: validate, resolve the backup, check it, restore it, wait, and leave evidence. */
 async function run(deps = {}) {
-    const { signal = new AbortController().signal, clock = time/* systemClock */.m, sleep = time/* realSleep */.u } = deps;
+    const { signal = new AbortController().signal, clock = time/* systemClock */.m, sleep = time/* realSleep */.u, requestTimeoutMs, } = deps;
     const startedAt = clock.now();
     const evidence = newEvidence();
     const publisher = new Publisher(deps.env ?? process.env);
     try {
         const settings = (evidence.settings = readSettings());
-        const clientUntil = await connect(settings, { signal, clock, sleep });
+        const clientUntil = await connect(settings, { signal, clock, sleep, requestTimeoutMs });
         const client = clientUntil(startedAt + settings.timeoutMs);
         const backup = await group('Resolve the backup', async () => {
             const found = await resolveBackup(settings, client);

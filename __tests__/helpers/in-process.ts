@@ -29,6 +29,8 @@ export interface InProcessRun {
 export interface InProcessOptions {
   /** Cancel (as SIGINT would) once this much fake time has passed. */
   abortAfterMs?: number
+  /** Each request's own time limit (real time: it is a socket's), shorter than the 30 s default. */
+  requestTimeoutMs?: number
 }
 
 export function sharedTime(): ReturnType<typeof fakeTime> {
@@ -71,7 +73,13 @@ export async function runInProcess(
   }
   let exitCode: number
   try {
-    await run({ signal: controller.signal, clock: time.clock, sleep, env: process.env })
+    await run({
+      signal: controller.signal,
+      clock: time.clock,
+      sleep,
+      env: process.env,
+      requestTimeoutMs: options.requestTimeoutMs,
+    })
   } finally {
     stdout.mockRestore()
     process.env = saved
