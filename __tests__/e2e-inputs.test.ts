@@ -43,6 +43,8 @@ describe('a run with a bad input', () => {
     ['max_restore_duration', { max_restore_duration: '1 hour' }],
     ['dry_run', { dry_run: 'maybe' }],
     ['api_url', { api_url: 'http://api.snapshooter.com' }],
+    ['issue_on_failure', { issue_on_failure: 'on' }],
+    ['issue_label', { issue_on_failure: 'true', issue_label: 'x'.repeat(60) }],
   ])('fails naming `%s`, sending nothing', async (name, given) => {
     const run = await runAction({
       inputs: { api_token: 'e2e-token', backup_id: BACKUP, api_url: apiUrl, ...given },

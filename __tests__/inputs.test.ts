@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 import type { InputName } from '../src/constants.js'
-import { InputError, parseFiles, parseSettings, type Settings } from '../src/inputs.js'
+import {
+  InputError,
+  parseAlertSettings,
+  parseFiles,
+  parseSettings,
+  type Settings,
+} from '../src/inputs.js'
 import { actionDefaults } from './helpers/action-yml.js'
 
 const BACKUP = '596c5046-1bd8-4664-9a3f-6208526c3b87'
@@ -45,6 +51,9 @@ describe('parseSettings', () => {
       dryRun: false,
       resultFile: null,
       apiUrl: 'https://api.snapshooter.com',
+      alert: null,
+      mode: 'restore',
+      downloadTo: null,
     })
     expect(Object.isFrozen(settings)).toBe(true)
     expect(Object.isFrozen(settings.files)).toBe(true)
@@ -198,6 +207,41 @@ describe('parseSettings', () => {
     expect(found[0]).toContain(expected)
   })
 
+  it.each<[string, Partial<Record<InputName, string>>, string]>([
+    [
+      'a typo in issue_on_failure',
+      { issue_on_failure: 'on' },
+      '`issue_on_failure` must be `true` or `false` (got "on")',
+    ],
+    [
+      'alerting without a token',
+      { issue_on_failure: 'true', github_token: '' },
+      '`github_token` is required with `issue_on_failure`',
+    ],
+    [
+      'alerting with an empty label',
+      { issue_on_failure: 'true', issue_label: ' ' },
+      '`issue_label` must be a label name of 1 to 50 characters',
+    ],
+    [
+      'alerting with a label too long',
+      { issue_on_failure: 'true', issue_label: 'x'.repeat(51) },
+      '`issue_label` must be a label name',
+    ],
+  ])('refuses %s', (_, given, expected) => {
+    expect(problems(given)).toEqual([expect.stringContaining(expected)])
+  })
+
+  it('reads the alerting settings, titled after the target as given', () => {
+    const inputs = { issue_on_failure: 'true', github_token: 'ghs_x', issue_label: 'drill' }
+    expect(parse(inputs).alert).toEqual({
+      githubToken: 'ghs_x',
+      label: 'drill',
+      target: `backup ${BACKUP}`,
+    })
+    expect(parse({ ...inputs, backup_id: 'Latest', job_id: JOB }).alert?.target).toBe(`job ${JOB}`)
+  })
+
   it.each([
     'http://localhost:4010',
     'http://127.0.0.1',
@@ -240,6 +284,68 @@ describe('parseSettings', () => {
   it('cuts a long bad value', () => {
     const [problem] = problems({ job_id: 'x'.repeat(500) })
     expect(problem?.length).toBeLessThan(140)
+  })
+})
+
+describe('parseAlertSettings', () => {
+  const read = (given: Record<string, string>) =>
+    parseAlertSettings((name) => ({ ...actionDefaults(), ...given })[name] ?? '')
+
+  it('still names the target when other inputs are bad, so a broken drill alerts', () => {
+    expect(
+      read({ issue_on_failure: 'true', backup_id: 'latest', job_id: 'not-a-uuid' })?.target,
+    ).toBe('job not-a-uuid')
+    expect(read({ issue_on_failure: 'true', backup_id: '' })?.target).toBe('backup (no backup_id)')
+    expect(read({ issue_on_failure: 'true', backup_id: 'latest' })?.target).toBe('job (no job_id)')
+  })
+
+  it('is off unless issue_on_failure is true and its own inputs are good', () => {
+    expect(read({})).toBeNull()
+    expect(read({ issue_on_failure: 'yes' })).toBeNull()
+    expect(read({ issue_on_failure: 'true', github_token: '' })).toBeNull()
+  })
+})
+
+describe('mode and download_to', () => {
+  it('reads download mode and its folder', () => {
+    expect(parse({ mode: 'download', download_to: ' backups/ ' })).toMatchObject({
+      mode: 'download',
+      downloadTo: 'backups/',
+    })
+    expect(parse({ mode: 'download' }).downloadTo).toBeNull()
+  })
+
+  it('refuses an unknown mode', () => {
+    expect(problems({ mode: 'Download' })).toEqual([
+      '`mode` must be `restore` or `download` (got "Download")',
+    ])
+  })
+
+  it('refuses a folder for a restore, where it would be silently ignored', () => {
+    expect(problems({ download_to: 'out' })).toEqual([
+      '`download_to` applies only with `mode: download` (got "out")',
+    ])
+  })
+
+  it('refuses, together, every input that only shapes a restore', () => {
+    const found = problems({
+      mode: 'download',
+      compute_type: 'server',
+      server_id: 'x',
+      wait: 'false',
+      max_restore_duration: '1h',
+    })
+    expect(found.map((problem) => problem.split(' ')[0])).toEqual([
+      '`compute_type`',
+      '`server_id`',
+      '`wait`',
+      '`max_restore_duration`',
+    ])
+    for (const problem of found) expect(problem).toContain('does not apply with `mode: download`')
+  })
+
+  it('leaves the restore-only defaults alone in download mode', () => {
+    expect(parse({ mode: 'download', wait: 'true', poll_interval: '5s' }).compute).toBeNull()
   })
 })
 

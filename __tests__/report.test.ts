@@ -64,6 +64,7 @@ describe('the result JSON', () => {
     expect(buildResult(succeeded, ENV)).toEqual({
       version: 1,
       outcome: 'succeeded',
+      mode: 'restore',
       status: 'completed',
       backup: {
         id: BACKUP.id,
@@ -81,6 +82,7 @@ describe('the result JSON', () => {
         compute: { type: 'server', server_id: 3 },
       },
       files: [{ id: BACKUP.files[0]?.id, name: BACKUP.files[0]?.name, size: '744 bytes' }],
+      download: null,
       checks: [
         { name: 'max_restore_duration', limit_seconds: 600, actual_seconds: 90.5, passed: true },
       ],

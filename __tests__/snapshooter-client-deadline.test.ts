@@ -2,56 +2,18 @@
 // simulator. Sleeps are recorded and return at once unless a test needs a real pause.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { DEMO_TOKEN, SEED, type Simulator, startSimulator } from '../simulator/index.js'
-import { createClient, type ClientOptions, type RetryInfo } from '../src/snapshooter/client.js'
-import { ApiError } from '../src/snapshooter/errors.js'
-import { realSleep, type Clock, type Sleep } from '../src/time.js'
+import type { ClientOptions, RetryInfo } from '../src/snapshooter/client.js'
+import { realSleep, type Sleep } from '../src/time.js'
+import { failure, testClient } from './fixtures/client.js'
+import { fakeTime } from './fixtures/fake-time.js'
 
 const { backups } = SEED
 
 let sim: Simulator
 let sleeps: number[]
 let retries: RetryInfo[]
-
-const recordSleep: Sleep = async (ms, signal) => {
-  signal?.throwIfAborted()
-  sleeps.push(ms)
-}
-
-/** A clock that moves only when the client sleeps, so deadlines are exact. */
-function fakeTime(start = Date.now()): { clock: Clock; sleep: Sleep } {
-  let now = start
-  return {
-    clock: { now: () => now },
-    sleep: async (ms, signal) => {
-      await recordSleep(ms, signal)
-      now += ms
-    },
-  }
-}
-
-function client(overrides: Partial<ClientOptions> = {}) {
-  return createClient({
-    baseUrl: sim.url,
-    token: DEMO_TOKEN,
-    userAgent: 'snapshooter-restore/0.0.0-test',
-    deadline: Date.now() + 60_000,
-    sleep: recordSleep,
-    random: () => 0,
-    requestTimeoutMs: 2_000,
-    onRetry: (info) => retries.push(info),
-    ...overrides,
-  })
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise
-  } catch (e) {
-    if (e instanceof ApiError) return e
-    throw e
-  }
-  throw new Error('expected the call to fail')
-}
+const client = (overrides: Partial<ClientOptions> = {}) =>
+  testClient(sim.url, { sleeps, retries }, overrides)
 
 const MAY_HAVE_STARTED = 'a restore may have started: check SnapShooter before running again'
 
@@ -67,18 +29,19 @@ afterEach(async () => {
 
 describe('the deadline', () => {
   it('no retry starts when its pause would pass the deadline; the last error stands', async () => {
-    const time = fakeTime()
+    const time = fakeTime(Date.now())
     sim.inject({ route: 'getBackup', kind: 'status', status: 503, times: 5 })
-    const api = client({ ...time, deadline: time.clock.now() + 1500, random: () => 0.999 })
+    const { clock, sleep } = time
+    const api = client({ clock, sleep, deadline: clock.now() + 1500, random: () => 0.999 })
     const error = await failure(api.getBackup(backups.latest))
     expect(error.kind).toBe('server')
     expect(error.attempts).toBe(2)
-    expect(sleeps).toEqual([999])
+    expect(time.sleeps).toEqual([999])
     expect(sim.count('getBackup')).toBe(2)
   })
 
   it('a pause that overruns the deadline ends with the failure before it', async () => {
-    const time = fakeTime()
+    const time = fakeTime(Date.now())
     const overrun: Sleep = async (ms, signal) => {
       await time.sleep(ms, signal)
       await time.sleep(5_000, signal)

@@ -3,46 +3,19 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { DEMO_TOKEN, SEED, type Simulator, startSimulator } from '../simulator/index.js'
-import { createClient, type ClientOptions, type RetryInfo } from '../src/snapshooter/client.js'
-import { ApiError } from '../src/snapshooter/errors.js'
+import { SEED, type Simulator, startSimulator } from '../simulator/index.js'
+import type { ClientOptions, RetryInfo } from '../src/snapshooter/client.js'
 import type { Sleep } from '../src/time.js'
+import { failure, recordingSleep, testClient } from './fixtures/client.js'
 
 const { backups, files } = SEED
 
 let sim: Simulator
 let sleeps: number[]
 let retries: RetryInfo[]
+const client = (overrides: Partial<ClientOptions> = {}) =>
+  testClient(sim.url, { sleeps, retries }, overrides)
 const extra: Simulator[] = []
-
-const recordSleep: Sleep = async (ms, signal) => {
-  signal?.throwIfAborted()
-  sleeps.push(ms)
-}
-
-function client(overrides: Partial<ClientOptions> = {}) {
-  return createClient({
-    baseUrl: sim.url,
-    token: DEMO_TOKEN,
-    userAgent: 'snapshooter-restore/0.0.0-test',
-    deadline: Date.now() + 60_000,
-    sleep: recordSleep,
-    random: () => 0,
-    requestTimeoutMs: 2_000,
-    onRetry: (info) => retries.push(info),
-    ...overrides,
-  })
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise
-  } catch (e) {
-    if (e instanceof ApiError) return e
-    throw e
-  }
-  throw new Error('expected the call to fail')
-}
 
 // A port that nothing listens on: connecting to it is refused.
 async function freePort(): Promise<number> {
@@ -218,7 +191,7 @@ describe('the restore POST is sent again only when the server surely did not act
     const port = await freePort()
     let started = false
     const sleep: Sleep = async (ms, signal) => {
-      await recordSleep(ms, signal)
+      await recordingSleep({ sleeps })(ms, signal)
       // The API comes up while the client waits to retry.
       if (!started) extra.push(await startSimulator({ port }))
       started = true

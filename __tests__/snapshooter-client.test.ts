@@ -10,42 +10,16 @@ import {
   type Simulator,
   startSimulator,
 } from '../simulator/index.js'
-import { createClient, type ClientOptions, type RetryInfo } from '../src/snapshooter/client.js'
-import { ApiError } from '../src/snapshooter/errors.js'
+import type { ClientOptions, RetryInfo } from '../src/snapshooter/client.js'
+import { TEST_USER_AGENT, failure, testClient } from './fixtures/client.js'
 
-const USER_AGENT = 'snapshooter-restore/0.0.0-test'
 const { backups, files, jobs, unknownId } = SEED
 
 let sim: Simulator
 let sleeps: number[]
 let retries: RetryInfo[]
-
-function client(overrides: Partial<ClientOptions> = {}) {
-  return createClient({
-    baseUrl: sim.url,
-    token: DEMO_TOKEN,
-    userAgent: USER_AGENT,
-    deadline: Date.now() + 60_000,
-    sleep: async (ms, signal) => {
-      signal?.throwIfAborted()
-      sleeps.push(ms)
-    },
-    random: () => 0,
-    requestTimeoutMs: 2_000,
-    onRetry: (info) => retries.push(info),
-    ...overrides,
-  })
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise
-  } catch (e) {
-    if (e instanceof ApiError) return e
-    throw e
-  }
-  throw new Error('expected the call to fail')
-}
+const client = (overrides: Partial<ClientOptions> = {}) =>
+  testClient(sim.url, { sleeps, retries }, overrides)
 
 function expectNoSecrets(value: unknown): void {
   const text = JSON.stringify(value)
@@ -94,7 +68,7 @@ describe('every endpoint answers with typed values and no secrets', () => {
     const [request] = sim.requests
     expect(request?.headers.authorization).toBe(`Bearer ${DEMO_TOKEN}`)
     expect(request?.headers.accept).toBe('application/json')
-    expect(request?.headers['user-agent']).toBe(USER_AGENT)
+    expect(request?.headers['user-agent']).toBe(TEST_USER_AGENT)
   })
 
   it("GET a job's backups asks sorted newest first, 100 a page, and follows to the last page", async () => {

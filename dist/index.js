@@ -4,7 +4,7 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -12,7 +12,6 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -24,10 +23,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28370,6 +28368,53 @@ module.exports = {
 
 /***/ }),
 
+/***/ 1747:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vp: () => (/* binding */ runUrl),
+/* harmony export */   al: () => (/* binding */ issueTitle),
+/* harmony export */   ig: () => (/* binding */ mayAlert),
+/* harmony export */   wN: () => (/* binding */ planAlert),
+/* harmony export */   zZ: () => (/* binding */ alertBody)
+/* harmony export */ });
+/** Failing drills open an issue or add to the open one; the next success closes it. */
+function planAlert(outcome, openIssueExists) {
+    if (outcome === 'failed' || outcome === 'timed_out')
+        return openIssueExists ? 'comment' : 'open';
+    if (outcome === 'succeeded' && openIssueExists)
+        return 'resolve';
+    return 'none';
+}
+/** Whether an outcome can touch the drill's issue at all; if not, GitHub is not even asked. */
+function mayAlert(outcome) {
+    return planAlert(outcome, true) !== 'none';
+}
+/** Stable from run to run, so that every failure of one target lands on one issue. */
+function issueTitle(target) {
+    return `Restore drill failing: ${target}`;
+}
+/** The run's page, from the runner's variables (GITHUB_SERVER_URL also covers GHES). */
+function runUrl(env) {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
+    if (!server || !repository || !runId)
+        return null;
+    return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
+}
+function alertBody(action, summary, run) {
+    const lead = {
+        open: 'A scheduled restore drill failed. Until a drill of this target succeeds, this issue stays open and each failing run adds a comment.',
+        comment: 'The restore drill failed again.',
+        resolve: 'The restore drill succeeded: closing.',
+        none: '',
+    };
+    const link = run === null ? '' : `\n\n[The run](${run})`;
+    return `${lead[action]}${link}\n\n${summary}`;
+}
+
+
+/***/ }),
+
 /***/ 7242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28396,6 +28441,11 @@ const Input = {
     dryRun: 'dry_run',
     resultFile: 'result_file',
     apiUrl: 'api_url',
+    issueOnFailure: 'issue_on_failure',
+    githubToken: 'github_token',
+    issueLabel: 'issue_label',
+    mode: 'mode',
+    downloadTo: 'download_to',
 };
 const Output = {
     outcome: 'outcome',
@@ -28412,6 +28462,10 @@ const Output = {
     backupAgeSeconds: 'backup_age_seconds',
     result: 'result',
     resultFile: 'result_file',
+    issueNumber: 'issue_number',
+    issueUrl: 'issue_url',
+    downloadDir: 'download_dir',
+    downloadedFiles: 'downloaded_files',
 };
 const Outcomes = (/* unused pure expression or super */ null && ([
     'succeeded',
@@ -28463,7 +28517,7 @@ function errorMessage(e) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3501);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69);
 
 // The runner cancels a step with SIGINT, then SIGTERM; either one stops the run in an orderly
 // way, so the evidence is still written. The listeners go once the run is over, so nothing
@@ -28481,7 +28535,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3501:
+/***/ 69:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28489,6 +28543,2400 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(8179);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: ./src/alert/plan.ts
+var plan = __nccwpck_require__(1747);
+;// CONCATENATED MODULE: ./src/alert/index.ts
+
+/**
+ * The drill's alert, or none when alerting is off. Octokit (in ./github.js) is imported only
+ * when an alert is actually raised, so drills that do not alert never pay for loading it.
+ */
+function drillAlert(settings, env) {
+    if (settings === null)
+        return undefined;
+    return async (outcome, summary) => {
+        if (!(0,plan/* mayAlert */.ig)(outcome))
+            return null;
+        const { alertOnGitHub } = await __nccwpck_require__.e(/* import() */ 595).then(__nccwpck_require__.bind(__nccwpck_require__, 595));
+        return alertOnGitHub(settings, outcome, summary, env);
+    };
+}
+
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(7242);
+;// CONCATENATED MODULE: ./src/connect.ts
+
+
+/**
+ * A client factory for the API at `settings.apiUrl`; each client gets its own deadline. The
+ * client (and axios with it) is loaded here, once the inputs are known to be good, so that a
+ * bad input fails fast.
+ */
+async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
+    const { createClient } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8362));
+    return (deadline) => createClient({
+        baseUrl: settings.apiUrl,
+        token: settings.apiToken,
+        userAgent: constants/* USER_AGENT */._O,
+        deadline,
+        signal,
+        clock,
+        sleep,
+        requestTimeoutMs,
+        onRetry: ({ request, attempt, delayMs, reason }) => core/* info */.pq(`${request}: attempt ${attempt} failed (${reason}); retrying in ${Math.round(delayMs)} ms`),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/duration.ts
+// Durations as users write them in workflow files: `500ms`, `90s`, `30m`, `1h30m`, `2d`,
+// or a bare number of seconds (`45`, `1.5`).
+const UNIT_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+};
+// Units must come largest first and at most once each, so `30m1h` or `5s5s` are refused as typos.
+const UNIT_ORDER = ['d', 'h', 'm', 's', 'ms'];
+const PART = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/gy;
+/** Parses a duration into milliseconds; null when the text is not a duration. */
+function parseDuration(text) {
+    const value = text.trim().toLowerCase();
+    if (value === '')
+        return null;
+    // A bare number of seconds, however long its digits, must come out finite like any other.
+    if (/^\d+(\.\d+)?$/.test(value))
+        return finite(Number(value) * 1000);
+    PART.lastIndex = 0;
+    let total = 0;
+    let lastUnit = -1;
+    let match;
+    while ((match = PART.exec(value)) !== null) {
+        const [, amount = '', unit = ''] = match;
+        const order = UNIT_ORDER.indexOf(unit);
+        if (order <= lastUnit)
+            return null;
+        lastUnit = order;
+        total += Number(amount) * (UNIT_MS[unit] ?? NaN);
+        if (PART.lastIndex === value.length)
+            return finite(total);
+    }
+    return null;
+}
+function finite(ms) {
+    return Number.isFinite(ms) ? Math.round(ms) : null;
+}
+/** Formats milliseconds the way parseDuration reads them back: `1h30m`, `45s`, `500ms`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    let rest = Math.round(ms / 1000);
+    const parts = [];
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60],
+    ]) {
+        if (rest >= size) {
+            parts.push(`${Math.floor(rest / size)}${unit}`);
+            rest %= size;
+        }
+    }
+    if (rest > 0 || parts.length === 0)
+        parts.push(`${rest}s`);
+    return parts.join('');
+}
+
+;// CONCATENATED MODULE: ./src/drill/checks.ts
+function parseTime(text) {
+    if (text === null)
+        return null;
+    const time = Date.parse(text);
+    return Number.isNaN(time) ? null : time;
+}
+/** Age of a backup at `now`, in ms; null when SnapShooter gave no completion time. */
+function backupAgeMs(completedAt, now) {
+    const completed = parseTime(completedAt);
+    return completed === null ? null : Math.max(0, now - completed);
+}
+/** A restore's duration: SnapShooter's own times when it gave both, else what the action measured. */
+function restoreDurationMs(restore, measuredMs) {
+    const started = parseTime(restore?.startedAt ?? null);
+    const completed = parseTime(restore?.completedAt ?? null);
+    if (started !== null && completed !== null && completed >= started)
+        return completed - started;
+    return measuredMs;
+}
+function limitCheck(name, limitMs, actualMs) {
+    return {
+        name,
+        limitSeconds: seconds(limitMs),
+        actualSeconds: actualMs === null ? null : seconds(actualMs),
+        passed: actualMs === null ? null : actualMs <= limitMs,
+    };
+}
+function seconds(ms) {
+    return Math.round(ms / 100) / 10;
+}
+
+;// CONCATENATED MODULE: ./src/drill/refusal.ts
+/** A pre-flight check refused the drill before anything was sent: the message says why and what to do. */
+class DrillRefusal extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DrillRefusal';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/drill/files.ts
+
+/**
+ * The backup's files picked by the `files` input, in the backup's order. Every entry must match
+ * at least one file, so a typo never turns into restoring less than was meant.
+ */
+function selectFiles(backupId, files, selectors) {
+    if (selectors.length === 0)
+        return [...files];
+    const tests = selectors.map((selector) => ({ selector, test: fileTest(selector) }));
+    const unmatched = tests
+        .filter(({ test }) => !files.some(test))
+        .map(({ selector }) => show(selector));
+    if (unmatched.length > 0) {
+        const names = files.map((file) => baseName(file.name));
+        const shown = names.length > 10 ? [...names.slice(0, 10), `and ${names.length - 10} more`] : names;
+        throw new DrillRefusal(`\`files\` ${unmatched.length === 1 ? 'entry' : 'entries'} ${unmatched.join(', ')} ` +
+            `${unmatched.length === 1 ? 'matches' : 'match'} no file of backup ${backupId}; ` +
+            `its files are: ${shown.join(', ') || 'none'}.`);
+    }
+    return files.filter((file) => tests.some(({ test }) => test(file)));
+}
+function baseName(name) {
+    return name.slice(name.lastIndexOf('/') + 1);
+}
+function fileTest(selector) {
+    if (selector.kind === 'id')
+        return (file) => file.id.toLowerCase() === selector.id;
+    const regex = globToRegExp(selector.pattern);
+    // Without a `/` a pattern names a file; with one, a path inside the backup.
+    return selector.pattern.includes('/')
+        ? (file) => regex.test(file.name)
+        : (file) => regex.test(baseName(file.name));
+}
+/** `*` and `?` stay within one path segment, `**` crosses segments, `[...]` is a character class. */
+function globToRegExp(pattern) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const char = pattern[i];
+        if (char === '*' && pattern[i + 1] === '*') {
+            source += '.*';
+            i++;
+        }
+        else if (char === '*')
+            source += '[^/]*';
+        else if (char === '?')
+            source += '[^/]';
+        else if (char === '[' && classEnd(pattern, i) !== -1) {
+            const end = classEnd(pattern, i);
+            const negated = pattern[i + 1] === '!';
+            const body = pattern.slice(i + (negated ? 2 : 1), end).replace(/[\\\]^]/g, '\\$&');
+            // Like `*` and `?`, a class never matches the `/` between path segments.
+            source += negated ? `[^/${body}]` : `(?!/)[${body}]`;
+            i = end;
+        }
+        else
+            source += char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`);
+}
+/** Where a `[` class closes; a `]` right after `[` or `[!` is a member, not the end. */
+function classEnd(pattern, start) {
+    const first = pattern[start + 1] === '!' ? start + 2 : start + 1;
+    return pattern.indexOf(']', first + 1);
+}
+function show(selector) {
+    return JSON.stringify(selector.kind === 'id' ? selector.id : selector.pattern);
+}
+
+;// CONCATENATED MODULE: ./src/drill/select.ts
+
+// A job with thousands of failed backups in a row is a finding in itself; stop looking there.
+const MAX_PAGES = 20;
+/**
+ * The newest completed backup of a job. The listing is asked newest first, but its order is
+ * not trusted within a page, and no server-side status filter is relied on.
+ */
+async function findLatestCompleted(jobId, listPage) {
+    let seen = 0;
+    let page = 1;
+    for (let asked = 0; page !== null && asked < MAX_PAGES; asked++) {
+        const result = await listPage(page);
+        seen += result.backups.length;
+        const newest = newestCompleted(result.backups);
+        if (newest !== null)
+            return newest;
+        page = result.nextPage;
+    }
+    const scope = page === null ? `all ${seen} of its backups` : `its newest ${seen} backups`;
+    throw new DrillRefusal(`Job ${jobId} has no completed backup (looked at ${scope}): check the job in SnapShooter, or give a backup id as \`backup_id\`.`);
+}
+function newestCompleted(backups) {
+    let best = null;
+    for (const backup of backups) {
+        if (backup.status.toLowerCase() !== 'completed')
+            continue;
+        if (best === null || completedTime(backup) > completedTime(best))
+            best = backup;
+    }
+    return best;
+}
+function completedTime(backup) {
+    const time = Date.parse(backup.completedAt ?? '');
+    return Number.isNaN(time) ? -Infinity : time;
+}
+/** The pre-flight checks on the backup itself: it is completed and belongs to the job asked for. */
+function checkBackup(backup, jobId) {
+    if (jobId !== null && backup.jobId.toLowerCase() !== jobId) {
+        throw new DrillRefusal(`Backup ${backup.id} belongs to job ${backup.jobId}, not to job ${jobId}: check \`backup_id\` and \`job_id\`.`);
+    }
+    if (backup.status.toLowerCase() !== 'completed') {
+        throw new DrillRefusal(`Backup ${backup.id} is ${backup.status}, not completed: only a completed backup can be restored. Pick another \`backup_id\`, or use \`latest\`.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/drill/preflight.ts
+// Everything decided before a restore is sent: which backup, which files, whether the backup
+// is fresh enough (RPO), and the exact request body.
+
+
+
+
+
+/** `latest`: the newest completed backup of the job; a UUID: that backup. */
+async function resolveBackup(settings, client) {
+    const { backupId, jobId } = settings;
+    if (backupId === 'latest' && jobId !== null) {
+        return findLatestCompleted(jobId, (page) => client.listJobBackups(jobId, page));
+    }
+    return client.getBackup(backupId);
+}
+/** Pure: the checks on a resolved backup at time `now`. Throws DrillRefusal on the first that fails. */
+function preflight(settings, backup, now) {
+    checkBackup(backup, settings.jobId);
+    const files = selectFiles(backup.id, backup.files, settings.files);
+    const ageMs = backupAgeMs(backup.completedAt, now);
+    const checks = settings.maxBackupAgeMs === null
+        ? []
+        : [limitCheck('max_backup_age', settings.maxBackupAgeMs, ageMs)];
+    const request = {};
+    if (settings.files.length > 0)
+        request.files = files.map((file) => file.id);
+    if (settings.compute)
+        request.compute = { type: settings.compute.type, server_id: settings.compute.serverId };
+    return { files, request, backupAgeMs: ageMs, checks };
+}
+/** The one-line reason a check failed, or null when it passed (or could not be measured). */
+function checkFailure(check, subject) {
+    if (check.passed !== false || check.actualSeconds === null)
+        return null;
+    let actual = formatDuration(check.actualSeconds * 1000);
+    let limit = formatDuration(check.limitSeconds * 1000);
+    // 60.4 s against 60 s would read "took 1m, longer than 1m": show the tenths that differ.
+    if (actual === limit)
+        [actual, limit] = [`${check.actualSeconds}s`, `${check.limitSeconds}s`];
+    return check.name === 'max_backup_age'
+        ? `${subject} completed ${actual} ago, older than \`max_backup_age\` (${limit}): the job may have stopped backing up; check it in SnapShooter. Nothing was restored.`
+        : `${subject} completed but took ${actual}, longer than \`max_restore_duration\` (${limit}): the recovery time objective was missed.`;
+}
+function refuseOnFailedChecks(checks, subject) {
+    for (const check of checks) {
+        const reason = checkFailure(check, subject);
+        if (reason !== null)
+            throw new DrillRefusal(reason);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/snapshooter/api.ts
+var api = __nccwpck_require__(7024);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: ./src/snapshooter/retry.ts
+var retry = __nccwpck_require__(4570);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
+// EXTERNAL MODULE: ./src/snapshooter/errors.ts
+var snapshooter_errors = __nccwpck_require__(2993);
+;// CONCATENATED MODULE: ./src/download/fetch.ts
+// One GET of a signed link. Storage is another host: the request carries no SnapShooter token,
+// follows no redirect and keeps no socket alive after it. No message here quotes the URL.
+
+
+
+const NETWORK_REASONS = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'the connection broke off',
+    ENOTFOUND: 'storage host not found',
+    EAI_AGAIN: 'storage host name lookup failed',
+    ETIMEDOUT: 'connection timed out',
+    EPIPE: 'the connection broke off',
+};
+class IdleTimeout extends Error {
+    code = 'IDLE_TIMEOUT';
+}
+function openLink(url, options) {
+    const client = url.startsWith('https:') ? (external_node_https_default()) : (external_node_http_default());
+    return new Promise((resolve) => {
+        const request = client.get(url, {
+            agent: false,
+            headers: { 'User-Agent': options.userAgent, Accept: '*/*' },
+            signal: options.signal,
+            timeout: options.idleTimeoutMs,
+        }, (response) => {
+            const status = response.statusCode ?? 0;
+            if (status >= 200 && status < 300) {
+                const length = Number(response.headers['content-length'] ?? NaN);
+                resolve({
+                    ok: true,
+                    body: response,
+                    length: Number.isSafeInteger(length) ? length : null,
+                });
+                return;
+            }
+            response.resume();
+            const retryAfter = response.headers['retry-after'];
+            resolve({ ...statusFailure(status), ...(retryAfter ? { retryAfter } : {}) });
+        });
+        request.on('timeout', () => request.destroy(new IdleTimeout()));
+        // After the answer has come, the body stream reports errors; this catches those before it.
+        request.on('error', (error) => resolve(networkFailure(error, options.idleTimeoutMs)));
+    });
+}
+function statusFailure(status) {
+    const kind = (0,snapshooter_errors/* kindOfStatus */.o3)(status);
+    const hint = status === 403
+        ? ' (the signed link was refused; it may have expired)'
+        : status >= 300 && status < 400
+            ? ' (a redirect, not followed)'
+            : '';
+    return { kind, status, reason: `storage answered HTTP ${status}${hint}` };
+}
+/** Whatever broke an attempt without an HTTP status, as the retry policy's facts. */
+function networkFailure(error, idleTimeoutMs) {
+    const code = error.code;
+    if (error instanceof IdleTimeout) {
+        return { kind: 'timeout', reason: `storage sent nothing for ${idleTimeoutMs / 1000} s` };
+    }
+    if (typeof code !== 'string')
+        return { kind: 'network', reason: 'network error' };
+    const reason = NETWORK_REASONS[code] ?? `network error (${code})`;
+    return { kind: 'network', code, reason: `${reason} (${code})` };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/download/verify.ts
+// What a file is checked against on its way to disk: its byte count, its SHA-256 and, for a .gz,
+// a complete gunzip. All streamed, so memory stays flat whatever the file's size.
+
+
+
+
+
+function isGzip(name) {
+    return name.toLowerCase().endsWith('.gz');
+}
+function tap(gzip) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let bytes = 0;
+    let gzipError = null;
+    const gunzip = gzip ? (0,external_node_zlib_.createGunzip)() : null;
+    // The decompressed bytes only prove the gzip is whole; they are dropped as they come.
+    gunzip?.resume();
+    gunzip?.on('error', (error) => (gzipError ??= (0,errors/* errorMessage */.g)(error)));
+    const stream = new external_node_stream_.Transform({
+        transform(chunk, _encoding, callback) {
+            hash.update(chunk);
+            bytes += chunk.length;
+            // Once the gzip is known broken, feeding it more would only raise the same error again.
+            if (gunzip === null || gzipError !== null || gunzip.write(chunk))
+                callback(null, chunk);
+            else
+                gunzip.once('drain', () => callback(null, chunk));
+        },
+    });
+    // A broken gzip emits no drain: release a chunk that waits for one.
+    gunzip?.once('error', () => gunzip.emit('drain'));
+    return {
+        stream,
+        async digest() {
+            if (gunzip !== null && gzipError === null) {
+                gunzip.end();
+                await (0,external_node_stream_promises_namespaceObject.finished)(gunzip).catch((error) => (gzipError ??= (0,errors/* errorMessage */.g)(error)));
+            }
+            return { bytes, sha256: hash.digest('hex'), gzipError };
+        },
+    };
+}
+/** Each reason the file as downloaded is not the file SnapShooter describes; empty when it is. */
+function verificationProblems(file, digest) {
+    const problems = [];
+    if (file.sizeBytes !== null && digest.bytes !== file.sizeBytes) {
+        problems.push(`${digest.bytes} bytes arrived, but SnapShooter lists its size as ${file.size}`);
+    }
+    if (digest.gzipError !== null)
+        problems.push(`it does not gunzip (${digest.gzipError})`);
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/download/file.ts
+// One file: fetched under the retry policy of design.md section 3 (reads are safe to repeat),
+// streamed to a temporary name, verified, and only then renamed to its real name. A file that
+// is not verified never sits in the folder looking complete.
+
+
+
+
+
+
+
+
+
+/** The download failed for good: the message names the file and what to do. */
+class DownloadFailed extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DownloadFailed';
+    }
+}
+/** The deadline (`timeout`) ran out while this file was on its way. */
+class DeadlineReached extends Error {
+    fileName;
+    constructor(fileName) {
+        super(`the time limit ran out while downloading ${fileName}`);
+        this.fileName = fileName;
+        this.name = 'DeadlineReached';
+    }
+}
+async function downloadFile(target, deps) {
+    const partial = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target.path), `.${(0,external_node_path_namespaceObject.basename)(target.path)}.partial`);
+    const { clock, signal } = deps;
+    try {
+        for (let attempt = 1;; attempt++) {
+            signal.throwIfAborted();
+            if (clock.now() >= deps.deadline)
+                throw new DeadlineReached(target.name);
+            const result = await attemptOnce(target, partial, deps);
+            if ('sha256' in result)
+                return await accept(target, partial, result);
+            signal.throwIfAborted();
+            if (clock.now() >= deps.deadline)
+                throw new DeadlineReached(target.name);
+            const tried = attempt > 1 ? ` after ${attempt} attempts` : '';
+            const failed = `Download of ${target.name} (file ${target.file.id}) failed${tried}: ${result.reason}`;
+            if (!(0,retry/* isRetryableRead */.bV)(result))
+                throw new DownloadFailed(`${failed}: re-run to get fresh links.`);
+            if (attempt >= api/* MAX_ATTEMPTS */.m)
+                throw new DownloadFailed(`${failed}: worth re-running later.`);
+            const delayMs = (0,retry/* retryDelayMs */.qO)(attempt - 1, result.retryAfter, clock.now(), deps.random);
+            if (clock.now() + delayMs >= deps.deadline)
+                throw new DeadlineReached(target.name);
+            deps.onRetry(`${target.name}: attempt ${attempt} failed (${result.reason}); starting it again in ${Math.round(delayMs)} ms`);
+            await deps.sleep(delayMs, signal);
+        }
+    }
+    finally {
+        // Failing to tidy must not hide why the download failed; the name says it is partial anyway.
+        await (0,promises_namespaceObject.rm)(partial, { force: true }).catch(() => undefined);
+    }
+}
+async function accept(target, partial, digest) {
+    const problems = verificationProblems(target.file, digest);
+    if (problems.length > 0) {
+        throw new DownloadFailed(`${target.name} (file ${target.file.id}) failed verification: ${problems.join('; ')}. The backup may be damaged: check it in SnapShooter.`);
+    }
+    await (0,promises_namespaceObject.rename)(partial, target.path);
+    return { name: target.name, path: target.path, bytes: digest.bytes, sha256: digest.sha256 };
+}
+/** One attempt, from the first byte: the partial file is rewritten from scratch each time. */
+async function attemptOnce(target, partial, deps) {
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    deps.signal.addEventListener('abort', stop, { once: true });
+    const timer = setTimeout(stop, Math.max(0, deps.deadline - deps.clock.now()));
+    try {
+        const opened = await openLink(target.url, { ...deps, signal: controller.signal });
+        if (!('body' in opened))
+            return opened;
+        const measure = tap(isGzip(target.name));
+        try {
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(opened.body, measure.stream, (0,external_node_fs_namespaceObject.createWriteStream)(partial));
+        }
+        catch (error) {
+            // A full disk or a folder we may not write to will not mend on a retry.
+            if (fromDisk(error))
+                throw new DownloadFailed(`${target.name} could not be written to ${(0,external_node_path_namespaceObject.dirname)(target.path)}: ${(0,errors/* errorMessage */.g)(error)}: free some space, or choose another \`download_to\`.`);
+            return networkFailure(error, deps.idleTimeoutMs);
+        }
+        const digest = await measure.digest();
+        // A body shorter than announced is a broken connection, not a damaged file: worth retrying.
+        if (opened.length !== null && digest.bytes !== opened.length) {
+            return {
+                kind: 'network',
+                reason: `the connection broke off after ${digest.bytes} of ${opened.length} bytes`,
+            };
+        }
+        return digest;
+    }
+    finally {
+        clearTimeout(timer);
+        deps.signal.removeEventListener('abort', stop);
+    }
+}
+// pipeline hands every stream the first error, so which stream failed is told by the error
+// itself: file system calls name theirs, a broken socket does not (or names `read`).
+const DISK_CALLS = new Set(['open', 'write', 'close', 'fsync']);
+function fromDisk(error) {
+    const { syscall, code } = (error ?? {});
+    return (typeof syscall === 'string' && DISK_CALLS.has(syscall)) || code === 'ENOSPC';
+}
+
+;// CONCATENATED MODULE: ./src/urls.ts
+// Which URLs may carry a secret: the API's base URL, and the signed links of download mode.
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
+/** https://, or http:// to a loopback host (a local simulator): nothing else carries a secret. */
+function isSecureUrl(url) {
+    const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
+}
+
+;// CONCATENATED MODULE: ./src/download/targets.ts
+// Where each selected file lands. Names come from the API, so a name that would resolve outside
+// the download folder is refused here, before a single byte is written.
+
+
+
+/** A refusal of the download as planned: the message names the file and what to do. */
+class DownloadRefused extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DownloadRefused';
+    }
+}
+/** `download_to` as given, else a folder named after the backup under RUNNER_TEMP. */
+function downloadDir(downloadTo, backupId, runnerTemp) {
+    return (0,external_node_path_namespaceObject.resolve)(downloadTo ?? (0,external_node_path_namespaceObject.join)(runnerTemp, `snapshooter-${backupId}`));
+}
+/**
+ * Each selected file with its signed link, matched by base name (as SnapShooter keys the map),
+ * falling back to the full object key.
+ */
+function planTargets(backupId, files, links, dir) {
+    const has = (key) => Object.hasOwn(links, key);
+    const used = new Map();
+    return files.map((file) => {
+        const base = baseName(file.name);
+        const name = has(base) ? base : has(file.name) ? file.name : null;
+        if (name === null) {
+            throw new DownloadRefused(`SnapShooter gave no download link for file ${base} (${file.id}) of backup ${backupId}: re-run later, or leave it out with \`files\`.`);
+        }
+        const url = links[name];
+        if (!isSecureUrl(new URL(url))) {
+            throw new DownloadRefused(`SnapShooter gave a plain http:// link for file ${base} (${file.id}) of backup ${backupId}: refused, since it would send the signed link unencrypted. Report it to SnapShooter.`);
+        }
+        const path = safePath(dir, name, backupId);
+        const clash = used.get(path);
+        if (clash !== undefined) {
+            throw new DownloadRefused(`Files ${clash} and ${file.id} of backup ${backupId} would both be written as ${JSON.stringify(name)}: pick one with \`files\`.`);
+        }
+        used.set(path, file.id);
+        return { file, name, url, path };
+    });
+}
+/** The path of `name` inside `dir`, or a refusal when the name could reach outside it. */
+function safePath(dir, name, backupId) {
+    const refuse = (why) => {
+        throw new DownloadRefused(`Backup ${backupId} names a file ${JSON.stringify(name.slice(0, 80))}, which ${why}: refused, nothing was written for it. Report it to SnapShooter.`);
+    };
+    // Drive letters and backslashes mean nothing on Linux, but are a way out of the folder on Windows.
+    if (/^[a-z]:/i.test(name) || name.includes('\\'))
+        refuse('looks like a Windows path');
+    if ((0,external_node_path_namespaceObject.isAbsolute)(name))
+        refuse('is an absolute path');
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f]/.test(name))
+        refuse('contains control characters');
+    const path = (0,external_node_path_namespaceObject.resolve)(dir, name);
+    const inside = (0,external_node_path_namespaceObject.relative)(dir, path);
+    if (inside === '' || inside === '..' || inside.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(inside))
+        refuse('would land outside `download_to`');
+    return path;
+}
+
+;// CONCATENATED MODULE: ./src/download/backup.ts
+// Download mode: the selected files of a backup fetched to the runner through their signed
+// links, a few at a time, each verified before it takes its real name.
+
+
+
+
+
+
+
+
+
+/** Enough to fill a runner's link without opening a socket per file of a large backup. */
+const CONCURRENCY = 4;
+/** A dry run: the folder is recorded and the plan shown; no link is asked for. */
+function dryRunDownload(settings, backup, files, evidence, runnerTemp) {
+    const { dir } = planDownload(settings, backup, evidence, runnerTemp);
+    core/* info */.pq(`Dry run: would send POST /v1/backups/${backup.id}/download and download ${files.length} file(s) to ${dir}`);
+}
+/** The folder a download goes to, recorded in the evidence before anything is fetched. */
+function planDownload(settings, backup, evidence, runnerTemp) {
+    const dir = downloadDir(settings.downloadTo, backup.id, runnerTemp);
+    evidence.download = { dir, status: null, startedAt: null, durationMs: null, files: [] };
+    return evidence.download;
+}
+/** `timeout` ran out before every file was downloaded and verified. */
+class DownloadTimedOut extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DownloadTimedOut';
+    }
+}
+/** Fetches and verifies `files`, or throws with the reason of the first failure. */
+async function downloadBackup(settings, backup, files, evidence, deps) {
+    const record = planDownload(settings, backup, evidence, deps.runnerTemp);
+    if (files.length === 0)
+        throw new DownloadRefused(`Backup ${backup.id} has no files: there is nothing to download.`);
+    const started = deps.clock.now();
+    record.startedAt = new Date(started).toISOString();
+    try {
+        const links = await deps.client.getDownloadLinks(backup.id);
+        maskLinks(links);
+        const targets = planTargets(backup.id, files, links, record.dir);
+        core/* info */.pq(`Downloading ${targets.length} file(s) to ${record.dir}`);
+        await makeFolders(targets);
+        const fileDeps = {
+            userAgent: constants/* USER_AGENT */._O,
+            deadline: deps.deadline,
+            clock: deps.clock,
+            sleep: deps.sleep,
+            random: Math.random,
+            idleTimeoutMs: api/* REQUEST_TIMEOUT_MS */.j2,
+            onRetry: (text) => core/* info */.pq(text),
+        };
+        // Kept in the order of the backup's files, whatever order they finish in.
+        const done = targets.map(() => undefined);
+        await eachAtMost(CONCURRENCY, [...targets.keys()], deps.signal, async (index, signal) => {
+            const file = await downloadFile(targets[index], { ...fileDeps, signal });
+            done[index] = file;
+            record.files = done.filter((found) => found !== undefined);
+            core/* info */.pq(`${file.name}: ${file.bytes} bytes, sha256 ${file.sha256}, verified`);
+        });
+        record.status = 'downloaded';
+    }
+    catch (error) {
+        record.status = 'failed';
+        if (error instanceof DeadlineReached && !deps.signal.aborted) {
+            throw new DownloadTimedOut(`Backup ${backup.id} was not fully downloaded when \`timeout\` (${formatDuration(settings.timeoutMs)}) ran out (${error.message}); ${record.files.length} file(s) had been verified: raise \`timeout\`.`);
+        }
+        throw error;
+    }
+    finally {
+        record.durationMs = deps.clock.now() - started;
+    }
+}
+/**
+ * Signed links are credentials. Masked before any line could print one; the query string on
+ * its own too, since it holds the signature even where the URL appears encoded differently.
+ */
+function maskLinks(links) {
+    for (const url of Object.values(links)) {
+        core/* setSecret */.Pq(url);
+        const query = url.indexOf('?');
+        if (query !== -1 && query < url.length - 1)
+            core/* setSecret */.Pq(url.slice(query + 1));
+    }
+}
+/**
+ * Runs `work` on every item, at most `limit` at a time. The first failure stops the rest (their
+ * partial files are removed) and is the one thrown.
+ */
+async function eachAtMost(limit, items, signal, work) {
+    const stop = new AbortController();
+    const cancel = () => stop.abort(signal.reason);
+    // A cancel that came before this point has already fired its event.
+    if (signal.aborted)
+        cancel();
+    signal.addEventListener('abort', cancel, { once: true });
+    let next = 0;
+    let first = null;
+    const worker = async () => {
+        while (!stop.signal.aborted && next < items.length) {
+            const item = items[next++];
+            try {
+                await work(item, stop.signal);
+            }
+            catch (error) {
+                first ??= { error };
+                stop.abort(error);
+            }
+        }
+    };
+    try {
+        await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    }
+    finally {
+        signal.removeEventListener('abort', cancel);
+    }
+    if (first !== null)
+        throw first.error;
+    signal.throwIfAborted();
+}
+async function makeFolders(targets) {
+    for (const target of targets) {
+        const folder = (0,external_node_path_namespaceObject.dirname)(target.path);
+        try {
+            await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
+        }
+        catch (error) {
+            throw new DownloadRefused(`The folder ${folder} could not be created: ${(0,errors/* errorMessage */.g)(error)}: check \`download_to\`.`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/mode.ts
+// The `mode` input: a restore (the default) or a download, and which inputs each refuses.
+
+/**
+ * A download restores nothing, so inputs that only shape a restore are refused rather than
+ * silently ignored: a workflow asking for a server or an RTO check would otherwise pass unchecked.
+ */
+function parseMode(raw, bad) {
+    const mode = raw(constants/* Input */.pd.mode);
+    if (mode !== 'restore' && mode !== 'download') {
+        bad(constants/* Input */.pd.mode, 'must be `restore` or `download`');
+        return 'restore';
+    }
+    if (mode === 'restore') {
+        if (raw(constants/* Input */.pd.downloadTo) !== '')
+            bad(constants/* Input */.pd.downloadTo, 'applies only with `mode: download`');
+        return mode;
+    }
+    const restoreOnly = [
+        [constants/* Input */.pd.computeType, raw(constants/* Input */.pd.computeType) !== ''],
+        [constants/* Input */.pd.serverId, raw(constants/* Input */.pd.serverId) !== ''],
+        [constants/* Input */.pd.wait, /^false$/i.test(raw(constants/* Input */.pd.wait))],
+        [constants/* Input */.pd.maxRestoreDuration, raw(constants/* Input */.pd.maxRestoreDuration) !== ''],
+    ];
+    for (const [name, given] of restoreOnly)
+        if (given)
+            bad(name, 'does not apply with `mode: download`: remove it, or use `mode: restore`');
+    return mode;
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+
+
+// GitHub refuses longer label names.
+const MAX_LABEL_LENGTH = 50;
+const MAX_TIMEOUT_MS = 6 * 3_600_000;
+// Faster checks than this would only spend the API's rate limit.
+const MIN_POLL_INTERVAL_MS = 100;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Every bad input of one run, reported together so that one edit of the workflow fixes them all. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(`Invalid inputs: ${problems.join('; ')}.`);
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+/** Reads the action's inputs. The tokens are masked before anything else can print them. */
+function readSettings() {
+    maskTokens();
+    return parseSettings((name) => core/* getInput */.V4(name));
+}
+/** Reads the alerting inputs alone, so that a drill failing on another bad input still alerts. */
+function readAlertSettings() {
+    maskTokens();
+    return parseAlertSettings((name) => core/* getInput */.V4(name));
+}
+let masked = false;
+function maskTokens() {
+    if (masked)
+        return;
+    masked = true;
+    for (const name of [constants/* Input */.pd.apiToken, constants/* Input */.pd.githubToken]) {
+        const token = core/* getInput */.V4(name);
+        if (token !== '')
+            core/* setSecret */.Pq(token);
+    }
+}
+/** Validates raw input strings (as the runner gives them) into frozen Settings, or throws InputError. */
+function parseSettings(get) {
+    const problems = [];
+    const raw = (name) => get(name).trim();
+    const bad = (name, rule, shown = true) => {
+        problems.push(shown ? `\`${name}\` ${rule} (got ${quote(raw(name))})` : `\`${name}\` ${rule}`);
+    };
+    const apiToken = raw(constants/* Input */.pd.apiToken);
+    if (apiToken === '')
+        bad(constants/* Input */.pd.apiToken, 'is required: pass your SnapShooter API token from a secret', false);
+    const backupId = raw(constants/* Input */.pd.backupId).toLowerCase();
+    const jobId = raw(constants/* Input */.pd.jobId).toLowerCase();
+    if (backupId === '')
+        bad(constants/* Input */.pd.backupId, 'is required: a backup UUID, or `latest` with `job_id`', false);
+    else if (backupId !== 'latest' && !UUID.test(backupId))
+        bad(constants/* Input */.pd.backupId, 'must be a backup UUID or `latest`');
+    if (jobId !== '' && !UUID.test(jobId))
+        bad(constants/* Input */.pd.jobId, 'must be a job UUID');
+    else if (backupId === 'latest' && jobId === '')
+        bad(constants/* Input */.pd.jobId, 'is required when `backup_id` is `latest`', false);
+    const mode = parseMode(raw, bad);
+    // In download mode these inputs are refused by parseMode; their own rules would only add noise.
+    const compute = mode === 'download' ? null : parseCompute(raw(constants/* Input */.pd.computeType), raw(constants/* Input */.pd.serverId), bad);
+    const files = parseFiles(raw(constants/* Input */.pd.files));
+    const wait = parseBoolean(raw(constants/* Input */.pd.wait), () => bad(constants/* Input */.pd.wait, 'must be `true` or `false`'));
+    const dryRun = parseBoolean(raw(constants/* Input */.pd.dryRun), () => bad(constants/* Input */.pd.dryRun, 'must be `true` or `false`'));
+    const duration = (name, required, min, max) => {
+        const text = raw(name);
+        if (text === '' && !required)
+            return null;
+        const ms = parseDuration(text);
+        if (ms === null)
+            bad(name, 'must be a duration such as `90s`, `30m`, `1h30m`, `500ms` or a number of seconds');
+        else if (ms < min)
+            bad(name, `must be at least ${formatDuration(min)}`);
+        else if (ms > max)
+            bad(name, `must be at most ${formatDuration(max)}`);
+        else
+            return ms;
+        return null;
+    };
+    const timeoutMs = duration(constants/* Input */.pd.timeout, true, 1000, MAX_TIMEOUT_MS);
+    const pollIntervalMs = duration(constants/* Input */.pd.pollInterval, true, MIN_POLL_INTERVAL_MS, MAX_TIMEOUT_MS);
+    const maxBackupAgeMs = duration(constants/* Input */.pd.maxBackupAge, false, 1000, Number.MAX_SAFE_INTEGER);
+    const maxRestoreDurationMs = duration(constants/* Input */.pd.maxRestoreDuration, false, 1000, Number.MAX_SAFE_INTEGER);
+    const onTimeout = raw(constants/* Input */.pd.onTimeout);
+    if (onTimeout !== 'fail' && onTimeout !== 'warn')
+        bad(constants/* Input */.pd.onTimeout, 'must be `fail` or `warn`');
+    const apiUrl = parseApiUrl(raw(constants/* Input */.pd.apiUrl));
+    if (apiUrl === null) {
+        bad(constants/* Input */.pd.apiUrl, 'must be an https:// URL without user:password (http:// only for loopback hosts)');
+    }
+    const resultFile = raw(constants/* Input */.pd.resultFile);
+    const downloadTo = raw(constants/* Input */.pd.downloadTo);
+    const alerting = parseBoolean(raw(constants/* Input */.pd.issueOnFailure), () => bad(constants/* Input */.pd.issueOnFailure, 'must be `true` or `false`'));
+    const label = raw(constants/* Input */.pd.issueLabel);
+    const githubToken = raw(constants/* Input */.pd.githubToken);
+    if (alerting && githubToken === '') {
+        bad(constants/* Input */.pd.githubToken, 'is required with `issue_on_failure`: leave it out to use the workflow token', false);
+    }
+    if (alerting && (label === '' || label.length > MAX_LABEL_LENGTH)) {
+        bad(constants/* Input */.pd.issueLabel, `must be a label name of 1 to ${MAX_LABEL_LENGTH} characters`);
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return Object.freeze({
+        apiToken,
+        backupId,
+        jobId: jobId === '' ? null : jobId,
+        files: Object.freeze(files),
+        compute,
+        wait,
+        timeoutMs: timeoutMs,
+        pollIntervalMs: pollIntervalMs,
+        onTimeout: onTimeout,
+        maxBackupAgeMs,
+        maxRestoreDurationMs,
+        dryRun,
+        resultFile: resultFile === '' ? null : resultFile,
+        apiUrl: apiUrl,
+        alert: parseAlertSettings(get),
+        mode,
+        downloadTo: downloadTo === '' ? null : downloadTo,
+    });
+}
+/** Alerting settings; null when `issue_on_failure` is off or its own inputs are bad. */
+function parseAlertSettings(get) {
+    const raw = (name) => get(name).trim();
+    const githubToken = raw(constants/* Input */.pd.githubToken);
+    const label = raw(constants/* Input */.pd.issueLabel);
+    const enabled = parseBoolean(raw(constants/* Input */.pd.issueOnFailure), () => { });
+    if (!enabled || githubToken === '' || label === '' || label.length > MAX_LABEL_LENGTH)
+        return null;
+    const backupId = raw(constants/* Input */.pd.backupId);
+    const target = backupId.toLowerCase() === 'latest'
+        ? `job ${raw(constants/* Input */.pd.jobId) || '(no job_id)'}`
+        : `backup ${backupId || '(no backup_id)'}`;
+    return Object.freeze({ githubToken, label, target });
+}
+function parseCompute(type, serverId, bad) {
+    if (type === '' && serverId === '')
+        return null;
+    const validType = type === 'server' || type === 'ss_agent';
+    if (type === '')
+        bad(constants/* Input */.pd.computeType, 'is required with `server_id`: `server` or `ss_agent`');
+    else if (!validType)
+        bad(constants/* Input */.pd.computeType, 'must be `server` or `ss_agent`');
+    const id = /^\d+$/.test(serverId) ? Number(serverId) : NaN;
+    const validId = Number.isSafeInteger(id) && id > 0;
+    if (serverId === '')
+        bad(constants/* Input */.pd.serverId, 'is required with `compute_type`: a positive integer');
+    else if (!validId)
+        bad(constants/* Input */.pd.serverId, 'must be a positive integer');
+    return validType && validId ? Object.freeze({ type: type, serverId: id }) : null;
+}
+/** Entries separated by commas or new lines; UUIDs are file ids, anything else a name pattern. */
+function parseFiles(text) {
+    const entries = [...new Set(text.split(/[,\n]/).map((entry) => entry.trim()))];
+    return entries
+        .filter((entry) => entry !== '')
+        .map((entry) => UUID.test(entry)
+        ? { kind: 'id', id: entry.toLowerCase() }
+        : { kind: 'pattern', pattern: entry });
+}
+// The same words core.getBooleanInput accepts (YAML 1.2 core schema), so no typo becomes `false`.
+function parseBoolean(text, onBad) {
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (!['false', 'False', 'FALSE'].includes(text))
+        onBad();
+    return false;
+}
+function parseApiUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return null;
+    }
+    if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
+        return null;
+    if (!isSecureUrl(url))
+        return null;
+    return url.href.replace(/\/+$/, '');
+}
+function quote(value) {
+    const cut = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+    return JSON.stringify(cut);
+}
+
+;// CONCATENATED MODULE: ./src/report/evidence.ts
+function newEvidence() {
+    return {
+        outcome: null,
+        settings: null,
+        backup: null,
+        backupAgeMs: null,
+        files: null,
+        request: null,
+        requestInFlight: false,
+        restore: null,
+        measuredDurationMs: null,
+        checks: [],
+        download: null,
+        error: null,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/restore/status.ts
+// SnapShooter documents only `pending` for a restore; the other words are an assumption
+// (see snapshooter-api.md). They live in this one table so that a word seen on the live API
+// is one line to add.
+const STATUS_WORDS = {
+    pending: 'running',
+    queued: 'running',
+    scheduled: 'running',
+    starting: 'running',
+    started: 'running',
+    running: 'running',
+    in_progress: 'running',
+    processing: 'running',
+    restoring: 'running',
+    completed: 'succeeded',
+    complete: 'succeeded',
+    succeeded: 'succeeded',
+    success: 'succeeded',
+    successful: 'succeeded',
+    done: 'succeeded',
+    finished: 'succeeded',
+    failed: 'failed',
+    failure: 'failed',
+    error: 'failed',
+    errored: 'failed',
+    cancelled: 'failed',
+    canceled: 'failed',
+    aborted: 'failed',
+    timeout: 'failed',
+    timed_out: 'failed',
+};
+/** Reads a status word case-insensitively; `In Progress` and `in-progress` read as `in_progress`. */
+function classifyStatus(word) {
+    const key = word
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, '_');
+    const found = STATUS_WORDS[key];
+    return found === undefined ? { class: 'running', known: false } : { class: found, known: true };
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+
+/** The step outputs a result stands for. Unknown values are empty strings, never `null`. */
+function outputsOf(result) {
+    const text = (value) => (value === null ? '' : String(value));
+    const fileIds = result.files.map((file) => file.id);
+    return {
+        [constants/* Output */.k7.outcome]: result.outcome,
+        [constants/* Output */.k7.status]: text(result.status),
+        [constants/* Output */.k7.restoreId]: text(result.restore.id),
+        [constants/* Output */.k7.backupId]: text(result.backup.id),
+        [constants/* Output */.k7.jobId]: text(result.backup.job_id),
+        [constants/* Output */.k7.fileIds]: JSON.stringify(fileIds),
+        [constants/* Output */.k7.fileCount]: String(fileIds.length),
+        [constants/* Output */.k7.startedAt]: text(result.restore.started_at),
+        [constants/* Output */.k7.completedAt]: text(result.restore.completed_at),
+        [constants/* Output */.k7.durationSeconds]: text(result.restore.duration_seconds),
+        [constants/* Output */.k7.backupCompletedAt]: text(result.backup.completed_at),
+        [constants/* Output */.k7.backupAgeSeconds]: text(result.backup.age_seconds),
+        [constants/* Output */.k7.downloadDir]: text(result.download?.dir ?? null),
+        [constants/* Output */.k7.downloadedFiles]: JSON.stringify(result.download?.files ?? []),
+        [constants/* Output */.k7.result]: JSON.stringify(result),
+    };
+}
+/** Sets outputs, skipping those whose value is already set, so GITHUB_OUTPUT holds few repeats. */
+class OutputWriter {
+    #written = new Map();
+    set(values) {
+        for (const [name, value] of Object.entries(values)) {
+            if (this.#written.get(name) === value)
+                continue;
+            this.#written.set(name, value);
+            setOutput(name, value);
+        }
+    }
+}
+function setOutput(name, value) {
+    core/* setOutput */.uH(name, value);
+}
+
+;// CONCATENATED MODULE: ./src/report/result.ts
+
+function buildResult(evidence, env) {
+    const { backup, restore, settings, download } = evidence;
+    const durationMs = restoreDurationMs(restore, evidence.measuredDurationMs);
+    const requested = settings?.compute;
+    const compute = restore?.compute
+        ? { type: restore.compute.type, server_id: restore.compute.serverId }
+        : requested
+            ? { type: requested.type, server_id: requested.serverId }
+            : null;
+    return {
+        version: 1,
+        outcome: evidence.outcome ?? 'failed',
+        mode: settings?.mode ?? 'restore',
+        status: restore?.status ?? download?.status ?? null,
+        backup: {
+            id: backup?.id ?? null,
+            job_id: backup?.jobId ?? null,
+            completed_at: backup?.completedAt ?? null,
+            age_seconds: evidence.backupAgeMs === null ? null : seconds(evidence.backupAgeMs),
+        },
+        restore: {
+            id: restore?.id ?? null,
+            status: restore?.status ?? null,
+            created_at: restore?.createdAt ?? null,
+            started_at: restore?.startedAt ?? null,
+            completed_at: restore?.completedAt ?? null,
+            duration_seconds: durationMs === null ? null : seconds(durationMs),
+            compute,
+        },
+        files: (evidence.files ?? []).map(({ id, name, size }) => ({ id, name, size })),
+        download: download === null
+            ? null
+            : {
+                dir: download.dir,
+                status: download.status,
+                started_at: download.startedAt,
+                duration_seconds: download.durationMs === null ? null : seconds(download.durationMs),
+                files: download.files.map(({ name, path, bytes, sha256 }) => ({
+                    name,
+                    path,
+                    bytes,
+                    sha256,
+                })),
+            },
+        checks: evidence.checks.map((check) => ({
+            name: check.name,
+            limit_seconds: check.limitSeconds,
+            actual_seconds: check.actualSeconds,
+            passed: check.passed,
+        })),
+        error: evidence.error === null ? null : { message: evidence.error },
+        run: {
+            repository: env.GITHUB_REPOSITORY ?? null,
+            workflow: env.GITHUB_WORKFLOW ?? null,
+            run_id: env.GITHUB_RUN_ID ?? null,
+            run_attempt: env.GITHUB_RUN_ATTEMPT ?? null,
+            event: env.GITHUB_EVENT_NAME ?? null,
+            actor: env.GITHUB_ACTOR ?? null,
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+const HEADLINES = {
+    succeeded: '✅ Restore drill succeeded',
+    failed: '❌ Restore drill failed',
+    timed_out: '⏱️ Restore drill timed out',
+    cancelled: '🚫 Restore drill cancelled',
+    not_waited: '⏩ Restore started (not waited for)',
+    dry_run: '🧪 Dry run: nothing was restored',
+};
+const DOWNLOAD_HEADLINES = {
+    succeeded: '✅ Download drill succeeded: every file arrived and was verified',
+    failed: '❌ Download drill failed',
+    timed_out: '⏱️ Download drill timed out',
+    cancelled: '🚫 Download drill cancelled',
+    dry_run: '🧪 Dry run: nothing was downloaded',
+};
+const MAX_FILE_ROWS = 50;
+const CHECK_LABELS = {
+    max_backup_age: 'RPO: backup age (`max_backup_age`)',
+    max_restore_duration: 'RTO: restore duration (`max_restore_duration`)',
+};
+function renderSummary(result, extras = {}) {
+    const { backup } = result;
+    const downloading = result.mode === 'download';
+    const headline = (downloading ? DOWNLOAD_HEADLINES[result.outcome] : undefined) ?? HEADLINES[result.outcome];
+    const lines = [`## ${headline}`, ''];
+    if (result.error)
+        lines.push(`> **Error:** ${inline(result.error.message)}`, '');
+    if (extras.leftBehind)
+        lines.push(`> **Left behind:** ${inline(extras.leftBehind)}`, '');
+    lines.push(...table('Backup', [
+        ['id', code(backup.id)],
+        ['job', code(backup.job_id)],
+        ['completed at', summary_text(backup.completed_at)],
+        ['age', duration(backup.age_seconds)],
+    ]), ...(downloading ? downloadTables(result) : restoreTables(result)));
+    if (result.checks.length > 0) {
+        lines.push('### Checks', '', '| check | limit | actual | verdict |', '| --- | --- | --- | --- |');
+        for (const check of result.checks) {
+            const verdict = check.passed === null ? '➖ not measured' : check.passed ? '✅ passed' : '❌ failed';
+            lines.push(`| ${CHECK_LABELS[check.name] ?? check.name} | ${duration(check.limit_seconds)} | ${duration(check.actual_seconds)} | ${verdict} |`);
+        }
+        lines.push('');
+    }
+    if (extras.request && !downloading) {
+        const body = escapeHtml(JSON.stringify(extras.request, null, 2));
+        lines.push('### Request', '', 'The request a run without `dry_run` would send:', '');
+        lines.push(`<pre><code>POST /v1/backups/${inline(backup.id ?? '')}/restore\n${body}</code></pre>`, '');
+    }
+    const run = result.run;
+    if (run.repository && run.run_id) {
+        lines.push(`<sub>${inline(run.workflow ?? 'workflow')} · run ${inline(run.run_id)} · ${inline(run.event ?? '')}</sub>`, '');
+    }
+    return lines.join('\n');
+}
+function restoreTables({ restore, files }) {
+    return [
+        ...table('Restore', [
+            ['id', code(restore.id)],
+            ['status', code(restore.status)],
+            [
+                'compute',
+                restore.compute
+                    ? `${summary_text(restore.compute.type)} ${code(String(restore.compute.server_id ?? ''))}`
+                    : 'where the backup was made',
+            ],
+            ['files', `${files.length}${fileList(files.map((file) => file.name))}`],
+        ]),
+        ...table('Timing', [
+            ['created', summary_text(restore.created_at)],
+            ['started', summary_text(restore.started_at)],
+            ['completed', summary_text(restore.completed_at)],
+            ['duration', duration(restore.duration_seconds)],
+        ]),
+    ];
+}
+function downloadTables({ download, files }) {
+    const done = download?.files ?? [];
+    const bytes = done.reduce((sum, file) => sum + file.bytes, 0);
+    const lines = table('Download', [
+        ['folder', code(download?.dir ?? null)],
+        ['status', code(download?.status ?? null)],
+        ['files', `${done.length} of ${files.length} verified, ${bytes} bytes`],
+        ['duration', duration(download?.duration_seconds ?? null)],
+    ]);
+    if (done.length === 0)
+        return lines;
+    lines.push('### Files', '', '| file | bytes | sha256 |', '| --- | --- | --- |');
+    for (const file of done.slice(0, MAX_FILE_ROWS))
+        lines.push(`| ${code(file.name)} | ${file.bytes} | <code>${file.sha256}</code> |`);
+    // A summary has a size limit; the result JSON lists every file.
+    if (done.length > MAX_FILE_ROWS)
+        lines.push(`| and ${done.length - MAX_FILE_ROWS} more: see the result JSON | | |`);
+    return [...lines, ''];
+}
+function table(title, rows) {
+    return [
+        `### ${title}`,
+        '',
+        '| | |',
+        '| --- | --- |',
+        ...rows.map(([key, value]) => `| ${key} | ${value} |`),
+        '',
+    ];
+}
+function fileList(names) {
+    if (names.length === 0)
+        return '';
+    const shown = names.slice(0, 5).map((name) => code(name.slice(name.lastIndexOf('/') + 1)));
+    return `: ${shown.join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
+}
+function code(value) {
+    return value === null || value === '' ? '–' : `<code>${inline(value)}</code>`;
+}
+function summary_text(value) {
+    return value === null || value === '' ? '–' : inline(value);
+}
+function duration(secondsValue) {
+    return secondsValue === null ? '–' : formatDuration(secondsValue * 1000);
+}
+function escapeHtml(value) {
+    return value
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+/** Escaped, with the table pipe and line breaks neutralised, so API text cannot break a table. */
+function inline(value) {
+    return escapeHtml(value)
+        .replace(/\|/g, '&#124;')
+        .replace(/\s*\r?\n\s*/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/report/publish.ts
+// Leaves the evidence: outputs as soon as each is known, then at the end the result file,
+// every output, the job summary, and the verdict (error or warning annotation, exit code).
+
+
+
+
+
+
+
+
+
+// Outputs that are worth setting before the run ends: ids a later step or a human may need
+// even if the runner kills this one.
+const EARLY = [
+    constants/* Output */.k7.backupId,
+    constants/* Output */.k7.jobId,
+    constants/* Output */.k7.backupCompletedAt,
+    constants/* Output */.k7.backupAgeSeconds,
+    constants/* Output */.k7.fileIds,
+    constants/* Output */.k7.fileCount,
+    constants/* Output */.k7.restoreId,
+    constants/* Output */.k7.status,
+    constants/* Output */.k7.downloadDir,
+];
+const ISSUE_ACTIONS = {
+    open: 'opened',
+    comment: 'commented on',
+    resolve: 'commented on and closed',
+};
+class Publisher {
+    env;
+    #outputs = new OutputWriter();
+    constructor(env) {
+        this.env = env;
+    }
+    /** Sets the outputs that are known so far. */
+    announce(evidence) {
+        const known = outputsOf(buildResult(evidence, this.env));
+        if (evidence.files === null) {
+            delete known[constants/* Output */.k7.fileIds];
+            delete known[constants/* Output */.k7.fileCount];
+        }
+        this.#outputs.set(Object.fromEntries(EARLY.filter((name) => known[name]).map((name) => [name, known[name]])));
+    }
+    /**
+     * Writes every piece of evidence, then states the verdict. `alert` (when alerting is on)
+     * gets the summary to post as the drill's GitHub issue. Never throws.
+     */
+    async finish(evidence, alert) {
+        const result = buildResult(evidence, this.env);
+        const resultFile = await this.#writeResultFile(evidence, result);
+        this.#outputs.set({ ...outputsOf(result), [constants/* Output */.k7.resultFile]: resultFile ?? '' });
+        let markdown = renderSummary(result, {
+            request: result.outcome === 'dry_run' ? evidence.request : null,
+            leftBehind: leftBehind(evidence),
+        });
+        const issue = alert ? await alert(result.outcome, markdown) : null;
+        this.#outputs.set({
+            [constants/* Output */.k7.issueNumber]: issue ? String(issue.number) : '',
+            [constants/* Output */.k7.issueUrl]: issue?.url ?? '',
+        });
+        if (issue)
+            markdown += `\n> Drill issue [#${issue.number}](${issue.url}): ${ISSUE_ACTIONS[issue.action]}.\n`;
+        if (this.env.GITHUB_STEP_SUMMARY) {
+            try {
+                await core/* summary */.z.addRaw(markdown).write();
+            }
+            catch (error) {
+                core/* warning */.$e(`The job summary could not be written: ${(0,errors/* errorMessage */.g)(error)}`);
+            }
+        }
+        core/* info */.pq(`Outcome: ${result.outcome}`);
+        const message = evidence.error ?? `The restore drill ended ${result.outcome}.`;
+        if (result.outcome === 'timed_out' && evidence.settings?.onTimeout === 'warn')
+            core/* warning */.$e(message);
+        else if (['failed', 'cancelled', 'timed_out'].includes(result.outcome))
+            core/* setFailed */.C1(message);
+    }
+    async #writeResultFile(evidence, result) {
+        const wanted = evidence.settings?.resultFile;
+        if (!wanted)
+            return null;
+        const path = (0,external_node_path_namespaceObject.resolve)(wanted);
+        try {
+            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+            await (0,promises_namespaceObject.writeFile)(path, `${JSON.stringify(result, null, 2)}\n`);
+            core/* info */.pq(`Result written to ${path}`);
+            return path;
+        }
+        catch (error) {
+            core/* warning */.$e(`The result file ${path} could not be written: ${(0,errors/* errorMessage */.g)(error)}`);
+            return null;
+        }
+    }
+}
+/** What a run that did not finish cleanly leaves running at SnapShooter. */
+function leftBehind(evidence) {
+    const { restore } = evidence;
+    if (!['failed', 'cancelled', 'timed_out'].includes(evidence.outcome ?? 'failed'))
+        return null;
+    if (restore !== null && classifyStatus(restore.status).class === 'running') {
+        return `Restore ${restore.id} (last status ${restore.status}) goes on at SnapShooter; check it there before starting another.`;
+    }
+    if (evidence.requestInFlight) {
+        return 'The restore request was in flight when the run stopped: a restore may have started. Check SnapShooter before running again.';
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/restore/conclude.ts
+// Turns how the wait ended into the run's outcome, its RTO check, and the one-line reason.
+
+
+
+function concludeWait(evidence, end, settings) {
+    const restore = end.restore ?? evidence.restore;
+    evidence.restore = restore;
+    const id = restore?.id ?? 'unknown';
+    const status = restore?.status ?? 'unknown';
+    const durationMs = end.kind === 'succeeded' ? restoreDurationMs(restore, end.elapsedMs) : null;
+    if (end.kind === 'succeeded')
+        evidence.measuredDurationMs = end.elapsedMs;
+    if (settings.maxRestoreDurationMs !== null) {
+        evidence.checks.push(limitCheck('max_restore_duration', settings.maxRestoreDurationMs, durationMs));
+    }
+    switch (end.kind) {
+        case 'succeeded': {
+            const failures = evidence.checks.map((check) => checkFailure(check, `Restore ${id}`));
+            const failure = failures.find((reason) => reason !== null) ?? null;
+            evidence.outcome = failure === null ? 'succeeded' : 'failed';
+            evidence.error = failure;
+            return;
+        }
+        case 'failed':
+            evidence.outcome = 'failed';
+            evidence.error = `Restore ${id} ended with status "${status}" after ${formatDuration(end.elapsedMs)}: SnapShooter could not restore the backup; see the restore's log in SnapShooter.`;
+            return;
+        case 'timed_out':
+            evidence.outcome = 'timed_out';
+            evidence.error =
+                `Restore ${id} was still ${status} when \`timeout\` (${formatDuration(settings.timeoutMs)}) ran out; it goes on at SnapShooter. ` +
+                    (settings.onTimeout === 'fail'
+                        ? 'Raise `timeout`, or set `on_timeout: warn`.'
+                        : 'Raise `timeout` to wait for it.');
+            return;
+        case 'cancelled':
+            evidence.outcome = 'cancelled';
+            evidence.error = `The run was cancelled while waiting for restore ${id} (last status ${status}); the restore goes on at SnapShooter.`;
+            return;
+        case 'error':
+            evidence.outcome = 'failed';
+            evidence.error = end.error.message;
+            return;
+    }
+}
+/** The reason for a run cancelled outside the wait, naming what it may have left behind. */
+function cancelledReason(evidence) {
+    const { download, backup } = evidence;
+    if (download !== null) {
+        return `The run was cancelled while downloading backup ${backup?.id ?? ''}: ${download.files.length} file(s) verified in ${download.dir}, and no partial file was left.`;
+    }
+    if (evidence.restore !== null) {
+        return `The run was cancelled; restore ${evidence.restore.id} goes on at SnapShooter.`;
+    }
+    if (evidence.requestInFlight) {
+        return 'The run was cancelled while the restore request was in flight: a restore may have started. Check SnapShooter before running again.';
+    }
+    return 'The run was cancelled before a restore was requested: nothing was restored.';
+}
+
+;// CONCATENATED MODULE: ./src/restore/log.ts
+
+/** The log line for a wait event: a line per status change, and a progress line now and then. */
+function describeWaitEvent(event) {
+    switch (event.type) {
+        case 'status':
+            return {
+                level: 'info',
+                text: `[${formatDuration(event.elapsedMs)}] status ${event.from === null ? '' : `${event.from} → `}${event.to}`,
+            };
+        case 'progress':
+            return {
+                level: 'info',
+                text: `[${formatDuration(event.elapsedMs)}] still waiting (status ${event.status ?? 'unknown'})`,
+            };
+        case 'unknown_status':
+            return {
+                level: 'warning',
+                text: `SnapShooter answered the restore status ${JSON.stringify(event.word.slice(0, 60))}, which this action does not know: it counts as still running. Please report it.`,
+            };
+        case 'check_failed':
+            return {
+                level: 'info',
+                text: `status check failed (${event.inARow} in a row): ${event.message}`,
+            };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/restore/start.ts
+
+
+/**
+ * Sends the one restore POST. While it is on the wire the evidence says so, because a run
+ * cancelled then may have started a restore that nobody waits for.
+ */
+async function startRestore(client, backupId, request, evidence) {
+    core/* info */.pq(`POST /v1/backups/${backupId}/restore ${JSON.stringify(request)}`);
+    evidence.requestInFlight = true;
+    try {
+        const restore = await client.createRestore(backupId, request);
+        evidence.restore = restore;
+        evidence.requestInFlight = false;
+        core/* info */.pq(`Restore ${restore.id} created (status ${restore.status}).`);
+        return restore;
+    }
+    catch (error) {
+        // A refusal from the server (4xx) surely started nothing; anything else may have.
+        evidence.requestInFlight =
+            !(error instanceof snapshooter_errors/* ApiError */.hD) || error.kind === 'cancelled' || error.mayHaveStarted;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/restore/schedule.ts
+// When to check a restore's status: soon after creation, so that a short restore is seen
+// within about a second, then less and less often, so that a long one costs few requests.
+const FIRST_CHECK_MS = 1000;
+const GROWTH = 1.5;
+/** The pause before the next check: the first min(1 s, interval), then ×1.5 up to the interval. */
+function nextPause(previousPause, pollIntervalMs) {
+    if (previousPause === null)
+        return Math.min(FIRST_CHECK_MS, pollIntervalMs);
+    return Math.min(previousPause * GROWTH, pollIntervalMs);
+}
+/** The pause cut so that the check lands on the deadline, never after it; 0 when it is due. */
+function pauseUntilDeadline(pause, now, deadline) {
+    return Math.max(0, Math.min(pause, deadline - now));
+}
+/** The times (ms after creation) of every check a restore running past the deadline gets. */
+function checkTimes(timeoutMs, pollIntervalMs) {
+    const times = [];
+    let at = 0;
+    let pause = null;
+    while (at < timeoutMs) {
+        pause = nextPause(pause, pollIntervalMs);
+        at += pauseUntilDeadline(pause, at, timeoutMs);
+        times.push(at);
+    }
+    return times;
+}
+
+;// CONCATENATED MODULE: ./src/restore/wait.ts
+// Waits for a restore to reach a terminal status, the deadline, or cancellation. Every
+// dependency on the outside (the status request, time, sleeping, the cancel signal) is
+// injected, so the loop runs in milliseconds under test.
+
+
+
+/** Failed checks in a row that end the wait: a short outage is ridden out, a long one is not. */
+const MAX_FAILED_CHECKS = 10;
+const PROGRESS_EVERY_MS = 60_000;
+/**
+ * The last check is made on the deadline; its request may take this long to be answered.
+ * Without it a client bound to the deadline would refuse to send that check at all.
+ */
+const LAST_CHECK_GRACE_MS = 10_000;
+// A check that fails for these reasons may succeed next time; anything else ends the wait.
+const TRANSIENT = new Set([
+    'network',
+    'timeout',
+    'rate_limited',
+    'server',
+    'malformed',
+    'deadline',
+]);
+async function waitForRestore(plan, deps) {
+    const { clock, signal } = deps;
+    const deadline = plan.createdAt + plan.timeoutMs;
+    const elapsed = () => clock.now() - plan.createdAt;
+    const warned = new Set();
+    let last = null;
+    let pause = null;
+    let checks = 0;
+    let failedInARow = 0;
+    let nextProgress = PROGRESS_EVERY_MS;
+    const end = (kind, extra = {}) => ({ kind, restore: last, elapsedMs: elapsed(), checks, ...extra });
+    for (;;) {
+        pause = nextPause(pause, plan.pollIntervalMs);
+        try {
+            await deps.sleep(pauseUntilDeadline(pause, clock.now(), deadline), signal);
+        }
+        catch (error) {
+            if (signal.aborted)
+                return end('cancelled');
+            throw error;
+        }
+        checks++;
+        try {
+            const restore = await deps.getRestore(plan.restoreId);
+            failedInARow = 0;
+            if (restore.status !== last?.status) {
+                deps.notify({
+                    type: 'status',
+                    from: last?.status ?? null,
+                    to: restore.status,
+                    elapsedMs: elapsed(),
+                });
+            }
+            last = restore;
+            const reading = classifyStatus(restore.status);
+            if (!reading.known && !warned.has(restore.status)) {
+                warned.add(restore.status);
+                deps.notify({ type: 'unknown_status', word: restore.status });
+            }
+            if (reading.class !== 'running')
+                return end(reading.class);
+        }
+        catch (error) {
+            if (signal.aborted)
+                return end('cancelled');
+            if (!(error instanceof snapshooter_errors/* ApiError */.hD))
+                throw error;
+            if (error.kind === 'not_found' && checks === 1) {
+                return end('error', { error: new StatusEndpointMissing(plan.restoreId, error) });
+            }
+            if (!TRANSIENT.has(error.kind))
+                return end('error', { error });
+            // A check cut short by the deadline is the timeout, not a failure to report.
+            if (clock.now() >= deadline)
+                return end('timed_out');
+            failedInARow++;
+            deps.notify({ type: 'check_failed', message: error.message, inARow: failedInARow });
+            if (failedInARow >= MAX_FAILED_CHECKS) {
+                return end('error', { error: new TooManyFailedChecks(plan.restoreId, failedInARow, error) });
+            }
+        }
+        if (clock.now() >= deadline)
+            return end('timed_out');
+        if (elapsed() >= nextProgress) {
+            deps.notify({ type: 'progress', status: last?.status ?? null, elapsedMs: elapsed() });
+            nextProgress += PROGRESS_EVERY_MS;
+        }
+    }
+}
+/** 404 on the first check: the restore exists, but the assumed status endpoint does not. */
+class StatusEndpointMissing extends Error {
+    constructor(restoreId, cause) {
+        const requestId = cause.requestId === undefined ? '' : ` (request id ${cause.requestId})`;
+        super(`Restore ${restoreId} was created, but its status cannot be read: the status endpoint answered 404${requestId}. ` +
+            'The restore goes on at SnapShooter: check it there, or set `wait: false` to skip the status check.', { cause });
+        this.name = 'StatusEndpointMissing';
+    }
+}
+class TooManyFailedChecks extends Error {
+    constructor(restoreId, count, cause) {
+        super(`Restore ${restoreId}: ${count} status checks in a row failed, the last with: ${cause.message} ` +
+            'The restore goes on at SnapShooter: check it there.', { cause });
+        this.name = 'TooManyFailedChecks';
+    }
+}
+
+// EXTERNAL MODULE: ./src/time.ts + 1 modules
+var time = __nccwpck_require__(1968);
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * One run: validate, resolve the backup, check it, restore it and wait (or download and verify
+ * it), and leave evidence.
+ */
+async function run(deps = {}) {
+    const { signal = new AbortController().signal, clock = time/* systemClock */.m, sleep = time/* realSleep */.u, requestTimeoutMs, } = deps;
+    const startedAt = clock.now();
+    const evidence = newEvidence();
+    const env = deps.env ?? process.env;
+    const publisher = new Publisher(env);
+    const alerting = readAlertSettings();
+    try {
+        const settings = (evidence.settings = readSettings());
+        const clientUntil = await connect(settings, { signal, clock, sleep, requestTimeoutMs });
+        const client = clientUntil(startedAt + settings.timeoutMs);
+        const backup = await core/* group */.Os('Resolve the backup', async () => {
+            const found = await resolveBackup(settings, client);
+            core/* info */.pq(`Backup ${found.id} of job ${found.jobId}, completed ${found.completedAt ?? '(unknown)'}.`);
+            return found;
+        });
+        evidence.backup = backup;
+        publisher.announce(evidence);
+        const plan = await core/* group */.Os('Pre-flight checks', async () => {
+            const checked = preflight(settings, backup, clock.now());
+            Object.assign(evidence, checked);
+            publisher.announce(evidence);
+            refuseOnFailedChecks(checked.checks, `Backup ${backup.id}`);
+            core/* info */.pq(`${checked.files.length} file(s) selected; every check passed.`);
+            return checked;
+        });
+        const runnerTemp = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+        if (settings.dryRun) {
+            if (settings.mode === 'download')
+                dryRunDownload(settings, backup, plan.files, evidence, runnerTemp);
+            else
+                core/* info */.pq(`Dry run: would send POST /v1/backups/${backup.id}/restore ${JSON.stringify(plan.request)}`);
+            evidence.outcome = 'dry_run';
+            return;
+        }
+        if (settings.mode === 'download') {
+            await core/* group */.Os(`Download backup ${backup.id}`, () => downloadBackup(settings, backup, plan.files, evidence, {
+                client,
+                deadline: startedAt + settings.timeoutMs,
+                signal,
+                clock,
+                sleep,
+                runnerTemp,
+            }));
+            evidence.outcome = 'succeeded';
+            return;
+        }
+        const restore = await core/* group */.Os('Start the restore', () => startRestore(client, backup.id, plan.request, evidence));
+        const createdAt = clock.now();
+        publisher.announce(evidence);
+        if (!settings.wait) {
+            evidence.outcome = 'not_waited';
+            return;
+        }
+        // While waiting, the deadline runs from the restore's creation (design.md section 3).
+        const statusClient = clientUntil(createdAt + settings.timeoutMs + LAST_CHECK_GRACE_MS);
+        const end = await core/* group */.Os(`Wait for restore ${restore.id}`, () => waitForRestore({
+            restoreId: restore.id,
+            createdAt,
+            timeoutMs: settings.timeoutMs,
+            pollIntervalMs: settings.pollIntervalMs,
+        }, {
+            getRestore: (id) => statusClient.getRestore(id),
+            clock,
+            sleep,
+            signal,
+            notify: (event) => {
+                const line = describeWaitEvent(event);
+                if (line.level === 'warning')
+                    core/* warning */.$e(line.text);
+                else
+                    core/* info */.pq(line.text);
+            },
+        }));
+        concludeWait(evidence, end, settings);
+    }
+    catch (error) {
+        evidence.outcome = signal.aborted
+            ? 'cancelled'
+            : error instanceof DownloadTimedOut
+                ? 'timed_out'
+                : 'failed';
+        evidence.error = signal.aborted ? cancelledReason(evidence) : (0,errors/* errorMessage */.g)(error);
+    }
+    finally {
+        await publisher.finish(evidence, drillAlert(alerting, env));
+    }
+}
+
+
+/***/ }),
+
+/***/ 7024:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CY: () => (/* binding */ LIST_PARAMS),
+/* harmony export */   Gg: () => (/* binding */ MAX_API_TEXT),
+/* harmony export */   Jh: () => (/* binding */ Paths),
+/* harmony export */   NA: () => (/* binding */ BACKOFF_CAP_MS),
+/* harmony export */   O4: () => (/* binding */ RETRY_AFTER_JITTER_MS),
+/* harmony export */   Q$: () => (/* binding */ NEVER_CONNECTED_CODES),
+/* harmony export */   Sw: () => (/* binding */ MAX_FIELD_ERRORS),
+/* harmony export */   Ti: () => (/* binding */ REQUEST_ID_HEADERS),
+/* harmony export */   U3: () => (/* binding */ RETRYABLE_STATUSES),
+/* harmony export */   UQ: () => (/* binding */ BACKOFF_BASE_MS),
+/* harmony export */   Z0: () => (/* binding */ POST_RETRYABLE_STATUSES),
+/* harmony export */   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   lX: () => (/* binding */ POST_RETRYABLE_CODES),
+/* harmony export */   m: () => (/* binding */ MAX_ATTEMPTS),
+/* harmony export */   nB: () => (/* binding */ MAX_RESPONSE_BYTES)
+/* harmony export */ });
+// Every assumption the client makes about SnapShooter's API, in one place, so that each can be
+// changed in one line when the live API says otherwise (see snapshooter-api.md).
+const id = (value) => encodeURIComponent(value);
+const Paths = {
+    backup: (backupId) => `/v1/backups/${id(backupId)}`,
+    /** Seen in public client code, not in the reference. */
+    jobBackups: (jobId) => `/v1/jobs/${id(jobId)}/backups`,
+    createRestore: (backupId) => `/v1/backups/${id(backupId)}/restore`,
+    /** Assumption: the reference shows no read endpoint for a restore. */
+    restore: (restoreId) => `/v1/restores/${id(restoreId)}`,
+    downloadLinks: (backupId) => `/v1/backups/${id(backupId)}/download`,
+};
+/** Asked sorted newest first: the default order is not documented, so it is not trusted. */
+const LIST_PARAMS = { sort: '-completed_at', page_size: 100 };
+/** Response headers that may carry a request id, most specific first (all lower case). */
+const REQUEST_ID_HEADERS = ['x-request-id', 'x-amzn-requestid', 'cf-ray'];
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/** The only status on which the non-idempotent restore POST is sent again. */
+const POST_RETRYABLE_STATUSES = new Set([429]);
+/** A refused connection proves the POST never reached the server, so it may be sent again. */
+const POST_RETRYABLE_CODES = new Set(['ECONNREFUSED']);
+/** No connection was made, so the server cannot have acted (not retried for a POST all the same). */
+const NEVER_CONNECTED_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+]);
+const MAX_ATTEMPTS = 5;
+const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_CAP_MS = 30_000;
+/** Spread added to a server's Retry-After, so drills sharing one token do not return in lockstep. */
+const RETRY_AFTER_JITTER_MS = 1_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+/** A page of 100 backups is far below this; anything bigger is not an answer we expect. */
+const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+/** Text from the API is cut to this length before it reaches a log line or an error. */
+const MAX_API_TEXT = 200;
+/** At most this many field errors of a 422 are shown; the rest are counted. */
+const MAX_FIELD_ERRORS = 10;
+
+
+/***/ }),
+
+/***/ 2993:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X5: () => (/* binding */ cleanText),
+/* harmony export */   _V: () => (/* binding */ formatMs),
+/* harmony export */   hD: () => (/* binding */ ApiError),
+/* harmony export */   o3: () => (/* binding */ kindOfStatus)
+/* harmony export */ });
+/* unused harmony export describeApiError */
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7024);
+// The one error type the client throws. Its message is the single line a user sees in the
+// failure annotation, so it is built here, from plain fields, and never from a response body.
+
+
+class ApiError extends Error {
+    kind;
+    request;
+    status;
+    apiMessage;
+    fieldErrors;
+    requestId;
+    attempts;
+    mayHaveStarted;
+    code;
+    detail;
+    subject;
+    timeoutMs;
+    #init;
+    constructor(init) {
+        super(describeApiError(init));
+        this.#init = init;
+        this.name = 'ApiError';
+        this.kind = init.kind;
+        this.request = init.request;
+        this.status = init.status;
+        this.apiMessage = init.apiMessage;
+        this.fieldErrors = init.fieldErrors;
+        this.requestId = init.requestId;
+        this.attempts = init.attempts ?? 1;
+        this.mayHaveStarted = init.mayHaveStarted ?? false;
+        this.code = init.code;
+        this.detail = init.detail;
+        this.subject = init.subject;
+        this.timeoutMs = init.timeoutMs;
+    }
+    /** A copy with some fields changed; the message is rebuilt to match. */
+    with(changes) {
+        return new ApiError({ ...this.#init, ...changes });
+    }
+}
+/** The kind of a non-2xx answer. Other 4xx are refusals of the request as sent. */
+function kindOfStatus(status) {
+    if (status === 401)
+        return 'auth';
+    if (status === 403)
+        return 'forbidden';
+    if (status === 404)
+        return 'not_found';
+    if (status === 408)
+        return 'timeout';
+    if (status === 429)
+        return 'rate_limited';
+    if (status >= 400 && status < 500)
+        return 'validation';
+    return 'server';
+}
+/** Text from the API made safe for one log line: control characters and runs of space collapse. */
+function cleanText(text, max = _api_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_API_TEXT */ .Gg) {
+    // eslint-disable-next-line no-control-regex
+    const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
+}
+const RERUN = 'worth re-running later';
+const MAY_HAVE_STARTED = 'a restore may have started: check SnapShooter before running again';
+const NETWORK_CODES = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    EPIPE: 'connection closed while sending',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'host name lookup failed',
+    ETIMEDOUT: 'connection timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    ERR_BAD_RESPONSE: 'the answer broke off',
+    ERR_NETWORK: 'network error',
+};
+function formatMs(ms) {
+    return ms < 1_000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+function said(apiMessage) {
+    return apiMessage !== undefined && apiMessage !== '' ? `: "${cleanText(apiMessage)}"` : '';
+}
+function fieldList(fieldErrors) {
+    return Object.entries(fieldErrors ?? {})
+        .map(([field, messages]) => `; ${cleanText(field, 60)}: ${cleanText(messages.join(' '))}`)
+        .join('');
+}
+function notFound({ subject, request }) {
+    if (subject === undefined)
+        return [`${request} failed: not found (HTTP 404)`, ''];
+    const check = subject.input !== undefined ? `check \`${subject.input}\`` : '';
+    return [`${subject.noun} ${subject.id} was not found (HTTP 404)`, check];
+}
+function networkLine(init, after) {
+    const code = init.code ?? '';
+    const what = NETWORK_CODES[code];
+    const reason = what !== undefined ? `${what} (${code})` : code !== '' ? code : (init.detail ?? 'network error');
+    const badUrl = code === 'ECONNREFUSED' || code === 'ENOTFOUND';
+    return [
+        `${init.request} failed${after}: ${reason}`,
+        badUrl ? `check \`${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.apiUrl}\`, or ${RERUN}` : RERUN,
+    ];
+}
+function statusLine(init, after) {
+    const status = init.status ?? 0;
+    if (status >= 300 && status < 400) {
+        const what = `${init.request} failed: SnapShooter answered HTTP ${status}, a redirect, which is not followed`;
+        return [what, `check \`${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.apiUrl}\``];
+    }
+    const reason = status === 429 ? ' (too many requests)' : '';
+    const what = `${init.request} failed${after}: SnapShooter answered HTTP ${status}${reason}`;
+    return [`${what}${said(init.apiMessage)}`, RERUN];
+}
+function timeoutLine(init, after) {
+    if (init.status !== undefined)
+        return statusLine(init, after);
+    const within = init.timeoutMs !== undefined ? ` within ${formatMs(init.timeoutMs)}` : '';
+    return [`${init.request} failed${after}: no answer${within}`, RERUN];
+}
+function line(init) {
+    const attempts = init.attempts ?? 1;
+    const after = attempts > 1 ? ` after ${attempts} attempts` : '';
+    const status = init.status;
+    switch (init.kind) {
+        case 'auth':
+            return [
+                `${init.request} failed: the API token was rejected (HTTP ${status ?? 401})`,
+                `check the secret given as \`${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.apiToken}\``,
+            ];
+        case 'forbidden':
+            return [
+                `${init.request} failed: the API token may not do this (HTTP ${status ?? 403})${said(init.apiMessage)}`,
+                'use a token with the rights to do it',
+            ];
+        case 'not_found':
+            return notFound(init);
+        case 'validation': {
+            const what = `${init.request} was refused (HTTP ${status ?? 422})${said(init.apiMessage)}`;
+            return [`${what}${fieldList(init.fieldErrors)}`, ''];
+        }
+        case 'rate_limited':
+        case 'server':
+            return statusLine(init, after);
+        case 'network':
+            return networkLine(init, after);
+        case 'timeout':
+            return timeoutLine(init, after);
+        case 'malformed':
+            return [
+                `${init.request} failed: the answer was not the expected JSON (${init.detail ?? 'unreadable'})`,
+                '',
+            ];
+        case 'cancelled':
+            return [`${init.request} was cancelled`, ''];
+        case 'deadline': {
+            const limit = `the time limit (\`${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.timeout}\`) ran out`;
+            return attempts === 0
+                ? [`${init.request} was not sent: ${limit}`, '']
+                : [`${init.request} got no answer before ${limit}`, ''];
+        }
+    }
+}
+/** The one line shown to the user: what failed, for which id, why, and what to do. */
+function describeApiError(init) {
+    const [what, todo] = line(init);
+    const action = init.mayHaveStarted === true ? MAY_HAVE_STARTED : todo;
+    const id = init.requestId !== undefined ? ` (request id ${cleanText(init.requestId, 100)})` : '';
+    return `${what}${action !== '' ? `: ${action}` : ''}${id}`;
+}
+
+
+/***/ }),
+
+/***/ 4570:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PC: () => (/* binding */ isRetryablePost),
+/* harmony export */   bV: () => (/* binding */ isRetryableRead),
+/* harmony export */   qO: () => (/* binding */ retryDelayMs)
+/* harmony export */ });
+/* unused harmony export parseRetryAfter */
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7024);
+// The retry policy as pure functions: which failures are worth another attempt, and how long to
+// wait first. The client owns the loop; these decide.
+
+/** A Retry-After value (seconds, or an HTTP date) as milliseconds from now; undefined if unreadable. */
+function parseRetryAfter(value, nowMs) {
+    const text = value?.trim() ?? '';
+    if (text === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1_000);
+    // An HTTP date names its month; Date.parse alone would read `-3` as a year.
+    const at = /[a-z]/i.test(text) ? Date.parse(text) : NaN;
+    return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+}
+/**
+ * The pause before retry `attempt` (0 for the first retry). The server's Retry-After wins, plus up
+ * to a second of spread; without it, full-jitter exponential backoff.
+ */
+function retryDelayMs(attempt, retryAfter, nowMs, random) {
+    const serverDelay = parseRetryAfter(retryAfter, nowMs);
+    if (serverDelay !== undefined)
+        return serverDelay + Math.floor(random() * _api_js__WEBPACK_IMPORTED_MODULE_0__/* .RETRY_AFTER_JITTER_MS */ .O4);
+    const ceiling = Math.min(_api_js__WEBPACK_IMPORTED_MODULE_0__/* .BACKOFF_CAP_MS */ .NA, _api_js__WEBPACK_IMPORTED_MODULE_0__/* .BACKOFF_BASE_MS */ .UQ * 2 ** Math.min(Math.max(attempt, 0), 30));
+    return Math.floor(random() * ceiling);
+}
+/** GETs (and the download POST, which creates nothing) may be repeated without harm. */
+function isRetryableRead(err) {
+    if (err.status !== undefined)
+        return _api_js__WEBPACK_IMPORTED_MODULE_0__/* .RETRYABLE_STATUSES */ .U3.has(err.status);
+    return err.kind === 'network' || err.kind === 'timeout';
+}
+/**
+ * The restore POST starts a restore each time it lands, so it is sent again only when the server
+ * surely did not act: it said 429, or the connection was refused before a byte was sent.
+ */
+function isRetryablePost(err) {
+    if (err.status !== undefined)
+        return _api_js__WEBPACK_IMPORTED_MODULE_0__/* .POST_RETRYABLE_STATUSES */ .Z0.has(err.status);
+    return err.kind === 'network' && err.code !== undefined && _api_js__WEBPACK_IMPORTED_MODULE_0__/* .POST_RETRYABLE_CODES */ .lX.has(err.code);
+}
+
+
+/***/ }),
+
+/***/ 1968:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  u: () => (/* binding */ realSleep),
+  m: () => (/* binding */ systemClock)
+});
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/time.ts
+
+const systemClock = { now: () => Date.now() };
+const realSleep = async (ms, signal) => {
+    if (ms <= 0) {
+        signal?.throwIfAborted();
+        return;
+    }
+    await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+};
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5675:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 8179:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  V4: () => (/* binding */ getInput),
+  Os: () => (/* binding */ group),
+  pq: () => (/* binding */ info),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -31435,1668 +33883,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __nccwpck_require__(7242);
-;// CONCATENATED MODULE: ./src/connect.ts
-
-
-/**
- * A client factory for the API at `settings.apiUrl`; each client gets its own deadline. The
- * client (and axios with it) is loaded here, once the inputs are known to be good, so that a
- * bad input fails fast.
- */
-async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
-    const { createClient } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9572));
-    return (deadline) => createClient({
-        baseUrl: settings.apiUrl,
-        token: settings.apiToken,
-        userAgent: constants/* USER_AGENT */._O,
-        deadline,
-        signal,
-        clock,
-        sleep,
-        requestTimeoutMs,
-        onRetry: ({ request, attempt, delayMs, reason }) => info(`${request}: attempt ${attempt} failed (${reason}); retrying in ${Math.round(delayMs)} ms`),
-    });
-}
-
-;// CONCATENATED MODULE: ./src/duration.ts
-// Durations as users write them in workflow files: `500ms`, `90s`, `30m`, `1h30m`, `2d`,
-// or a bare number of seconds (`45`, `1.5`).
-const UNIT_MS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000,
-};
-// Units must come largest first and at most once each, so `30m1h` or `5s5s` are refused as typos.
-const UNIT_ORDER = ['d', 'h', 'm', 's', 'ms'];
-const PART = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/gy;
-/** Parses a duration into milliseconds; null when the text is not a duration. */
-function parseDuration(text) {
-    const value = text.trim().toLowerCase();
-    if (value === '')
-        return null;
-    // A bare number of seconds, however long its digits, must come out finite like any other.
-    if (/^\d+(\.\d+)?$/.test(value))
-        return finite(Number(value) * 1000);
-    PART.lastIndex = 0;
-    let total = 0;
-    let lastUnit = -1;
-    let match;
-    while ((match = PART.exec(value)) !== null) {
-        const [, amount = '', unit = ''] = match;
-        const order = UNIT_ORDER.indexOf(unit);
-        if (order <= lastUnit)
-            return null;
-        lastUnit = order;
-        total += Number(amount) * (UNIT_MS[unit] ?? NaN);
-        if (PART.lastIndex === value.length)
-            return finite(total);
-    }
-    return null;
-}
-function finite(ms) {
-    return Number.isFinite(ms) ? Math.round(ms) : null;
-}
-/** Formats milliseconds the way parseDuration reads them back: `1h30m`, `45s`, `500ms`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    let rest = Math.round(ms / 1000);
-    const parts = [];
-    for (const [unit, size] of [
-        ['d', 86_400],
-        ['h', 3_600],
-        ['m', 60],
-    ]) {
-        if (rest >= size) {
-            parts.push(`${Math.floor(rest / size)}${unit}`);
-            rest %= size;
-        }
-    }
-    if (rest > 0 || parts.length === 0)
-        parts.push(`${rest}s`);
-    return parts.join('');
-}
-
-;// CONCATENATED MODULE: ./src/drill/checks.ts
-function parseTime(text) {
-    if (text === null)
-        return null;
-    const time = Date.parse(text);
-    return Number.isNaN(time) ? null : time;
-}
-/** Age of a backup at `now`, in ms; null when SnapShooter gave no completion time. */
-function backupAgeMs(completedAt, now) {
-    const completed = parseTime(completedAt);
-    return completed === null ? null : Math.max(0, now - completed);
-}
-/** A restore's duration: SnapShooter's own times when it gave both, else what the action measured. */
-function restoreDurationMs(restore, measuredMs) {
-    const started = parseTime(restore?.startedAt ?? null);
-    const completed = parseTime(restore?.completedAt ?? null);
-    if (started !== null && completed !== null && completed >= started)
-        return completed - started;
-    return measuredMs;
-}
-function limitCheck(name, limitMs, actualMs) {
-    return {
-        name,
-        limitSeconds: seconds(limitMs),
-        actualSeconds: actualMs === null ? null : seconds(actualMs),
-        passed: actualMs === null ? null : actualMs <= limitMs,
-    };
-}
-function seconds(ms) {
-    return Math.round(ms / 100) / 10;
-}
-
-;// CONCATENATED MODULE: ./src/drill/refusal.ts
-/** A pre-flight check refused the drill before anything was sent: the message says why and what to do. */
-class DrillRefusal extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'DrillRefusal';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/drill/files.ts
-
-/**
- * The backup's files picked by the `files` input, in the backup's order. Every entry must match
- * at least one file, so a typo never turns into restoring less than was meant.
- */
-function selectFiles(backupId, files, selectors) {
-    if (selectors.length === 0)
-        return [...files];
-    const tests = selectors.map((selector) => ({ selector, test: fileTest(selector) }));
-    const unmatched = tests
-        .filter(({ test }) => !files.some(test))
-        .map(({ selector }) => show(selector));
-    if (unmatched.length > 0) {
-        const names = files.map((file) => baseName(file.name));
-        const shown = names.length > 10 ? [...names.slice(0, 10), `and ${names.length - 10} more`] : names;
-        throw new DrillRefusal(`\`files\` ${unmatched.length === 1 ? 'entry' : 'entries'} ${unmatched.join(', ')} ` +
-            `${unmatched.length === 1 ? 'matches' : 'match'} no file of backup ${backupId}; ` +
-            `its files are: ${shown.join(', ') || 'none'}.`);
-    }
-    return files.filter((file) => tests.some(({ test }) => test(file)));
-}
-function baseName(name) {
-    return name.slice(name.lastIndexOf('/') + 1);
-}
-function fileTest(selector) {
-    if (selector.kind === 'id')
-        return (file) => file.id.toLowerCase() === selector.id;
-    const regex = globToRegExp(selector.pattern);
-    // Without a `/` a pattern names a file; with one, a path inside the backup.
-    return selector.pattern.includes('/')
-        ? (file) => regex.test(file.name)
-        : (file) => regex.test(baseName(file.name));
-}
-/** `*` and `?` stay within one path segment, `**` crosses segments, `[...]` is a character class. */
-function globToRegExp(pattern) {
-    let source = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const char = pattern[i];
-        if (char === '*' && pattern[i + 1] === '*') {
-            source += '.*';
-            i++;
-        }
-        else if (char === '*')
-            source += '[^/]*';
-        else if (char === '?')
-            source += '[^/]';
-        else if (char === '[' && classEnd(pattern, i) !== -1) {
-            const end = classEnd(pattern, i);
-            const negated = pattern[i + 1] === '!';
-            const body = pattern.slice(i + (negated ? 2 : 1), end).replace(/[\\\]^]/g, '\\$&');
-            // Like `*` and `?`, a class never matches the `/` between path segments.
-            source += negated ? `[^/${body}]` : `(?!/)[${body}]`;
-            i = end;
-        }
-        else
-            source += char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    }
-    return new RegExp(`^${source}$`);
-}
-/** Where a `[` class closes; a `]` right after `[` or `[!` is a member, not the end. */
-function classEnd(pattern, start) {
-    const first = pattern[start + 1] === '!' ? start + 2 : start + 1;
-    return pattern.indexOf(']', first + 1);
-}
-function show(selector) {
-    return JSON.stringify(selector.kind === 'id' ? selector.id : selector.pattern);
-}
-
-;// CONCATENATED MODULE: ./src/drill/select.ts
-
-// A job with thousands of failed backups in a row is a finding in itself; stop looking there.
-const MAX_PAGES = 20;
-/**
- * The newest completed backup of a job. The listing is asked newest first, but its order is
- * not trusted within a page, and no server-side status filter is relied on.
- */
-async function findLatestCompleted(jobId, listPage) {
-    let seen = 0;
-    let page = 1;
-    for (let asked = 0; page !== null && asked < MAX_PAGES; asked++) {
-        const result = await listPage(page);
-        seen += result.backups.length;
-        const newest = newestCompleted(result.backups);
-        if (newest !== null)
-            return newest;
-        page = result.nextPage;
-    }
-    const scope = page === null ? `all ${seen} of its backups` : `its newest ${seen} backups`;
-    throw new DrillRefusal(`Job ${jobId} has no completed backup (looked at ${scope}): check the job in SnapShooter, or give a backup id as \`backup_id\`.`);
-}
-function newestCompleted(backups) {
-    let best = null;
-    for (const backup of backups) {
-        if (backup.status.toLowerCase() !== 'completed')
-            continue;
-        if (best === null || completedTime(backup) > completedTime(best))
-            best = backup;
-    }
-    return best;
-}
-function completedTime(backup) {
-    const time = Date.parse(backup.completedAt ?? '');
-    return Number.isNaN(time) ? -Infinity : time;
-}
-/** The pre-flight checks on the backup itself: it is completed and belongs to the job asked for. */
-function checkBackup(backup, jobId) {
-    if (jobId !== null && backup.jobId.toLowerCase() !== jobId) {
-        throw new DrillRefusal(`Backup ${backup.id} belongs to job ${backup.jobId}, not to job ${jobId}: check \`backup_id\` and \`job_id\`.`);
-    }
-    if (backup.status.toLowerCase() !== 'completed') {
-        throw new DrillRefusal(`Backup ${backup.id} is ${backup.status}, not completed: only a completed backup can be restored. Pick another \`backup_id\`, or use \`latest\`.`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/drill/preflight.ts
-// Everything decided before a restore is sent: which backup, which files, whether the backup
-// is fresh enough (RPO), and the exact request body.
-
-
-
-
-
-/** `latest`: the newest completed backup of the job; a UUID: that backup. */
-async function resolveBackup(settings, client) {
-    const { backupId, jobId } = settings;
-    if (backupId === 'latest' && jobId !== null) {
-        return findLatestCompleted(jobId, (page) => client.listJobBackups(jobId, page));
-    }
-    return client.getBackup(backupId);
-}
-/** Pure: the checks on a resolved backup at time `now`. Throws DrillRefusal on the first that fails. */
-function preflight(settings, backup, now) {
-    checkBackup(backup, settings.jobId);
-    const files = selectFiles(backup.id, backup.files, settings.files);
-    const ageMs = backupAgeMs(backup.completedAt, now);
-    const checks = settings.maxBackupAgeMs === null
-        ? []
-        : [limitCheck('max_backup_age', settings.maxBackupAgeMs, ageMs)];
-    const request = {};
-    if (settings.files.length > 0)
-        request.files = files.map((file) => file.id);
-    if (settings.compute)
-        request.compute = { type: settings.compute.type, server_id: settings.compute.serverId };
-    return { files, request, backupAgeMs: ageMs, checks };
-}
-/** The one-line reason a check failed, or null when it passed (or could not be measured). */
-function checkFailure(check, subject) {
-    if (check.passed !== false || check.actualSeconds === null)
-        return null;
-    let actual = formatDuration(check.actualSeconds * 1000);
-    let limit = formatDuration(check.limitSeconds * 1000);
-    // 60.4 s against 60 s would read "took 1m, longer than 1m": show the tenths that differ.
-    if (actual === limit)
-        [actual, limit] = [`${check.actualSeconds}s`, `${check.limitSeconds}s`];
-    return check.name === 'max_backup_age'
-        ? `${subject} completed ${actual} ago, older than \`max_backup_age\` (${limit}): the job may have stopped backing up; check it in SnapShooter. Nothing was restored.`
-        : `${subject} completed but took ${actual}, longer than \`max_restore_duration\` (${limit}): the recovery time objective was missed.`;
-}
-function refuseOnFailedChecks(checks, subject) {
-    for (const check of checks) {
-        const reason = checkFailure(check, subject);
-        if (reason !== null)
-            throw new DrillRefusal(reason);
-    }
-}
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-
-const MAX_TIMEOUT_MS = 6 * 3_600_000;
-// Faster checks than this would only spend the API's rate limit.
-const MIN_POLL_INTERVAL_MS = 100;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
-/** Every bad input of one run, reported together so that one edit of the workflow fixes them all. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(`Invalid inputs: ${problems.join('; ')}.`);
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-/** Reads the action's inputs. The token is masked before anything else can print it. */
-function readSettings() {
-    const token = getInput(constants/* Input */.pd.apiToken);
-    if (token !== '')
-        core_setSecret(token);
-    return parseSettings((name) => getInput(name));
-}
-/** Validates raw input strings (as the runner gives them) into frozen Settings, or throws InputError. */
-function parseSettings(get) {
-    const problems = [];
-    const raw = (name) => get(name).trim();
-    const bad = (name, rule, shown = true) => {
-        problems.push(shown ? `\`${name}\` ${rule} (got ${quote(raw(name))})` : `\`${name}\` ${rule}`);
-    };
-    const apiToken = raw(constants/* Input */.pd.apiToken);
-    if (apiToken === '')
-        bad(constants/* Input */.pd.apiToken, 'is required: pass your SnapShooter API token from a secret', false);
-    const backupId = raw(constants/* Input */.pd.backupId).toLowerCase();
-    const jobId = raw(constants/* Input */.pd.jobId).toLowerCase();
-    if (backupId === '')
-        bad(constants/* Input */.pd.backupId, 'is required: a backup UUID, or `latest` with `job_id`', false);
-    else if (backupId !== 'latest' && !UUID.test(backupId))
-        bad(constants/* Input */.pd.backupId, 'must be a backup UUID or `latest`');
-    if (jobId !== '' && !UUID.test(jobId))
-        bad(constants/* Input */.pd.jobId, 'must be a job UUID');
-    else if (backupId === 'latest' && jobId === '')
-        bad(constants/* Input */.pd.jobId, 'is required when `backup_id` is `latest`', false);
-    const compute = parseCompute(raw(constants/* Input */.pd.computeType), raw(constants/* Input */.pd.serverId), bad);
-    const files = parseFiles(raw(constants/* Input */.pd.files));
-    const wait = parseBoolean(raw(constants/* Input */.pd.wait), () => bad(constants/* Input */.pd.wait, 'must be `true` or `false`'));
-    const dryRun = parseBoolean(raw(constants/* Input */.pd.dryRun), () => bad(constants/* Input */.pd.dryRun, 'must be `true` or `false`'));
-    const duration = (name, required, min, max) => {
-        const text = raw(name);
-        if (text === '' && !required)
-            return null;
-        const ms = parseDuration(text);
-        if (ms === null)
-            bad(name, 'must be a duration such as `90s`, `30m`, `1h30m`, `500ms` or a number of seconds');
-        else if (ms < min)
-            bad(name, `must be at least ${formatDuration(min)}`);
-        else if (ms > max)
-            bad(name, `must be at most ${formatDuration(max)}`);
-        else
-            return ms;
-        return null;
-    };
-    const timeoutMs = duration(constants/* Input */.pd.timeout, true, 1000, MAX_TIMEOUT_MS);
-    const pollIntervalMs = duration(constants/* Input */.pd.pollInterval, true, MIN_POLL_INTERVAL_MS, MAX_TIMEOUT_MS);
-    const maxBackupAgeMs = duration(constants/* Input */.pd.maxBackupAge, false, 1000, Number.MAX_SAFE_INTEGER);
-    const maxRestoreDurationMs = duration(constants/* Input */.pd.maxRestoreDuration, false, 1000, Number.MAX_SAFE_INTEGER);
-    const onTimeout = raw(constants/* Input */.pd.onTimeout);
-    if (onTimeout !== 'fail' && onTimeout !== 'warn')
-        bad(constants/* Input */.pd.onTimeout, 'must be `fail` or `warn`');
-    const apiUrl = parseApiUrl(raw(constants/* Input */.pd.apiUrl));
-    if (apiUrl === null) {
-        bad(constants/* Input */.pd.apiUrl, 'must be an https:// URL without user:password (http:// only for loopback hosts)');
-    }
-    const resultFile = raw(constants/* Input */.pd.resultFile);
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return Object.freeze({
-        apiToken,
-        backupId,
-        jobId: jobId === '' ? null : jobId,
-        files: Object.freeze(files),
-        compute,
-        wait,
-        timeoutMs: timeoutMs,
-        pollIntervalMs: pollIntervalMs,
-        onTimeout: onTimeout,
-        maxBackupAgeMs,
-        maxRestoreDurationMs,
-        dryRun,
-        resultFile: resultFile === '' ? null : resultFile,
-        apiUrl: apiUrl,
-    });
-}
-function parseCompute(type, serverId, bad) {
-    if (type === '' && serverId === '')
-        return null;
-    const validType = type === 'server' || type === 'ss_agent';
-    if (type === '')
-        bad(constants/* Input */.pd.computeType, 'is required with `server_id`: `server` or `ss_agent`');
-    else if (!validType)
-        bad(constants/* Input */.pd.computeType, 'must be `server` or `ss_agent`');
-    const id = /^\d+$/.test(serverId) ? Number(serverId) : NaN;
-    const validId = Number.isSafeInteger(id) && id > 0;
-    if (serverId === '')
-        bad(constants/* Input */.pd.serverId, 'is required with `compute_type`: a positive integer');
-    else if (!validId)
-        bad(constants/* Input */.pd.serverId, 'must be a positive integer');
-    return validType && validId ? Object.freeze({ type: type, serverId: id }) : null;
-}
-/** Entries separated by commas or new lines; UUIDs are file ids, anything else a name pattern. */
-function parseFiles(text) {
-    const entries = [...new Set(text.split(/[,\n]/).map((entry) => entry.trim()))];
-    return entries
-        .filter((entry) => entry !== '')
-        .map((entry) => UUID.test(entry)
-        ? { kind: 'id', id: entry.toLowerCase() }
-        : { kind: 'pattern', pattern: entry });
-}
-// The same words core.getBooleanInput accepts (YAML 1.2 core schema), so no typo becomes `false`.
-function parseBoolean(text, onBad) {
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (!['false', 'False', 'FALSE'].includes(text))
-        onBad();
-    return false;
-}
-function parseApiUrl(text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return null;
-    }
-    if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
-        return null;
-    const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
-        return null;
-    return url.href.replace(/\/+$/, '');
-}
-function quote(value) {
-    const cut = value.length > 60 ? `${value.slice(0, 60)}…` : value;
-    return JSON.stringify(cut);
-}
-
-;// CONCATENATED MODULE: ./src/report/evidence.ts
-function newEvidence() {
-    return {
-        outcome: null,
-        settings: null,
-        backup: null,
-        backupAgeMs: null,
-        files: null,
-        request: null,
-        requestInFlight: false,
-        restore: null,
-        measuredDurationMs: null,
-        checks: [],
-        error: null,
-    };
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/restore/status.ts
-// SnapShooter documents only `pending` for a restore; the other words are an assumption
-// (see snapshooter-api.md). They live in this one table so that a word seen on the live API
-// is one line to add.
-const STATUS_WORDS = {
-    pending: 'running',
-    queued: 'running',
-    scheduled: 'running',
-    starting: 'running',
-    started: 'running',
-    running: 'running',
-    in_progress: 'running',
-    processing: 'running',
-    restoring: 'running',
-    completed: 'succeeded',
-    complete: 'succeeded',
-    succeeded: 'succeeded',
-    success: 'succeeded',
-    successful: 'succeeded',
-    done: 'succeeded',
-    finished: 'succeeded',
-    failed: 'failed',
-    failure: 'failed',
-    error: 'failed',
-    errored: 'failed',
-    cancelled: 'failed',
-    canceled: 'failed',
-    aborted: 'failed',
-    timeout: 'failed',
-    timed_out: 'failed',
-};
-/** Reads a status word case-insensitively; `In Progress` and `in-progress` read as `in_progress`. */
-function classifyStatus(word) {
-    const key = word
-        .trim()
-        .toLowerCase()
-        .replace(/[\s-]+/g, '_');
-    const found = STATUS_WORDS[key];
-    return found === undefined ? { class: 'running', known: false } : { class: found, known: true };
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-
-
-/** The step outputs a result stands for. Unknown values are empty strings, never `null`. */
-function outputsOf(result) {
-    const text = (value) => (value === null ? '' : String(value));
-    const fileIds = result.files.map((file) => file.id);
-    return {
-        [constants/* Output */.k7.outcome]: result.outcome,
-        [constants/* Output */.k7.status]: text(result.status),
-        [constants/* Output */.k7.restoreId]: text(result.restore.id),
-        [constants/* Output */.k7.backupId]: text(result.backup.id),
-        [constants/* Output */.k7.jobId]: text(result.backup.job_id),
-        [constants/* Output */.k7.fileIds]: JSON.stringify(fileIds),
-        [constants/* Output */.k7.fileCount]: String(fileIds.length),
-        [constants/* Output */.k7.startedAt]: text(result.restore.started_at),
-        [constants/* Output */.k7.completedAt]: text(result.restore.completed_at),
-        [constants/* Output */.k7.durationSeconds]: text(result.restore.duration_seconds),
-        [constants/* Output */.k7.backupCompletedAt]: text(result.backup.completed_at),
-        [constants/* Output */.k7.backupAgeSeconds]: text(result.backup.age_seconds),
-        [constants/* Output */.k7.result]: JSON.stringify(result),
-    };
-}
-/** Sets outputs, skipping those whose value is already set, so GITHUB_OUTPUT holds few repeats. */
-class OutputWriter {
-    #written = new Map();
-    set(values) {
-        for (const [name, value] of Object.entries(values)) {
-            if (this.#written.get(name) === value)
-                continue;
-            this.#written.set(name, value);
-            outputs_setOutput(name, value);
-        }
-    }
-}
-function outputs_setOutput(name, value) {
-    setOutput(name, value);
-}
-
-;// CONCATENATED MODULE: ./src/report/result.ts
-
-function buildResult(evidence, env) {
-    const { backup, restore, settings } = evidence;
-    const durationMs = restoreDurationMs(restore, evidence.measuredDurationMs);
-    const requested = settings?.compute;
-    const compute = restore?.compute
-        ? { type: restore.compute.type, server_id: restore.compute.serverId }
-        : requested
-            ? { type: requested.type, server_id: requested.serverId }
-            : null;
-    return {
-        version: 1,
-        outcome: evidence.outcome ?? 'failed',
-        status: restore?.status ?? null,
-        backup: {
-            id: backup?.id ?? null,
-            job_id: backup?.jobId ?? null,
-            completed_at: backup?.completedAt ?? null,
-            age_seconds: evidence.backupAgeMs === null ? null : seconds(evidence.backupAgeMs),
-        },
-        restore: {
-            id: restore?.id ?? null,
-            status: restore?.status ?? null,
-            created_at: restore?.createdAt ?? null,
-            started_at: restore?.startedAt ?? null,
-            completed_at: restore?.completedAt ?? null,
-            duration_seconds: durationMs === null ? null : seconds(durationMs),
-            compute,
-        },
-        files: (evidence.files ?? []).map(({ id, name, size }) => ({ id, name, size })),
-        checks: evidence.checks.map((check) => ({
-            name: check.name,
-            limit_seconds: check.limitSeconds,
-            actual_seconds: check.actualSeconds,
-            passed: check.passed,
-        })),
-        error: evidence.error === null ? null : { message: evidence.error },
-        run: {
-            repository: env.GITHUB_REPOSITORY ?? null,
-            workflow: env.GITHUB_WORKFLOW ?? null,
-            run_id: env.GITHUB_RUN_ID ?? null,
-            run_attempt: env.GITHUB_RUN_ATTEMPT ?? null,
-            event: env.GITHUB_EVENT_NAME ?? null,
-            actor: env.GITHUB_ACTOR ?? null,
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-const HEADLINES = {
-    succeeded: '✅ Restore drill succeeded',
-    failed: '❌ Restore drill failed',
-    timed_out: '⏱️ Restore drill timed out',
-    cancelled: '🚫 Restore drill cancelled',
-    not_waited: '⏩ Restore started (not waited for)',
-    dry_run: '🧪 Dry run: nothing was restored',
-};
-const CHECK_LABELS = {
-    max_backup_age: 'RPO: backup age (`max_backup_age`)',
-    max_restore_duration: 'RTO: restore duration (`max_restore_duration`)',
-};
-function renderSummary(result, extras = {}) {
-    const { backup, restore } = result;
-    const lines = [`## ${HEADLINES[result.outcome]}`, ''];
-    if (result.error)
-        lines.push(`> **Error:** ${inline(result.error.message)}`, '');
-    if (extras.leftBehind)
-        lines.push(`> **Left behind:** ${inline(extras.leftBehind)}`, '');
-    lines.push(...table('Backup', [
-        ['id', code(backup.id)],
-        ['job', code(backup.job_id)],
-        ['completed at', summary_text(backup.completed_at)],
-        ['age', duration(backup.age_seconds)],
-    ]), ...table('Restore', [
-        ['id', code(restore.id)],
-        ['status', code(restore.status)],
-        [
-            'compute',
-            restore.compute
-                ? `${summary_text(restore.compute.type)} ${code(String(restore.compute.server_id ?? ''))}`
-                : 'where the backup was made',
-        ],
-        ['files', `${result.files.length}${fileList(result.files.map((file) => file.name))}`],
-    ]), ...table('Timing', [
-        ['created', summary_text(restore.created_at)],
-        ['started', summary_text(restore.started_at)],
-        ['completed', summary_text(restore.completed_at)],
-        ['duration', duration(restore.duration_seconds)],
-    ]));
-    if (result.checks.length > 0) {
-        lines.push('### Checks', '', '| check | limit | actual | verdict |', '| --- | --- | --- | --- |');
-        for (const check of result.checks) {
-            const verdict = check.passed === null ? '➖ not measured' : check.passed ? '✅ passed' : '❌ failed';
-            lines.push(`| ${CHECK_LABELS[check.name] ?? check.name} | ${duration(check.limit_seconds)} | ${duration(check.actual_seconds)} | ${verdict} |`);
-        }
-        lines.push('');
-    }
-    if (extras.request) {
-        const body = escapeHtml(JSON.stringify(extras.request, null, 2));
-        lines.push('### Request', '', 'The request a run without `dry_run` would send:', '');
-        lines.push(`<pre><code>POST /v1/backups/${inline(backup.id ?? '')}/restore\n${body}</code></pre>`, '');
-    }
-    const run = result.run;
-    if (run.repository && run.run_id) {
-        lines.push(`<sub>${inline(run.workflow ?? 'workflow')} · run ${inline(run.run_id)} · ${inline(run.event ?? '')}</sub>`, '');
-    }
-    return lines.join('\n');
-}
-function table(title, rows) {
-    return [
-        `### ${title}`,
-        '',
-        '| | |',
-        '| --- | --- |',
-        ...rows.map(([key, value]) => `| ${key} | ${value} |`),
-        '',
-    ];
-}
-function fileList(names) {
-    if (names.length === 0)
-        return '';
-    const shown = names.slice(0, 5).map((name) => code(name.slice(name.lastIndexOf('/') + 1)));
-    return `: ${shown.join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
-}
-function code(value) {
-    return value === null || value === '' ? '–' : `<code>${inline(value)}</code>`;
-}
-function summary_text(value) {
-    return value === null || value === '' ? '–' : inline(value);
-}
-function duration(secondsValue) {
-    return secondsValue === null ? '–' : formatDuration(secondsValue * 1000);
-}
-function escapeHtml(value) {
-    return value
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
-}
-/** Escaped, with the table pipe and line breaks neutralised, so API text cannot break a table. */
-function inline(value) {
-    return escapeHtml(value)
-        .replace(/\|/g, '&#124;')
-        .replace(/\s*\r?\n\s*/g, ' ');
-}
-
-;// CONCATENATED MODULE: ./src/report/publish.ts
-// Leaves the evidence: outputs as soon as each is known, then at the end the result file,
-// every output, the job summary, and the verdict (error or warning annotation, exit code).
-
-
-
-
-
-
-
-
-
-// Outputs that are worth setting before the run ends: ids a later step or a human may need
-// even if the runner kills this one.
-const EARLY = [
-    constants/* Output */.k7.backupId,
-    constants/* Output */.k7.jobId,
-    constants/* Output */.k7.backupCompletedAt,
-    constants/* Output */.k7.backupAgeSeconds,
-    constants/* Output */.k7.fileIds,
-    constants/* Output */.k7.fileCount,
-    constants/* Output */.k7.restoreId,
-    constants/* Output */.k7.status,
-];
-class Publisher {
-    env;
-    #outputs = new OutputWriter();
-    constructor(env) {
-        this.env = env;
-    }
-    /** Sets the outputs that are known so far. */
-    announce(evidence) {
-        const known = outputsOf(buildResult(evidence, this.env));
-        if (evidence.files === null) {
-            delete known[constants/* Output */.k7.fileIds];
-            delete known[constants/* Output */.k7.fileCount];
-        }
-        this.#outputs.set(Object.fromEntries(EARLY.filter((name) => known[name]).map((name) => [name, known[name]])));
-    }
-    /** Writes every piece of evidence, then states the verdict. Never throws. */
-    async finish(evidence) {
-        const result = buildResult(evidence, this.env);
-        const resultFile = await this.#writeResultFile(evidence, result);
-        this.#outputs.set({ ...outputsOf(result), [constants/* Output */.k7.resultFile]: resultFile ?? '' });
-        const markdown = renderSummary(result, {
-            request: result.outcome === 'dry_run' ? evidence.request : null,
-            leftBehind: leftBehind(evidence),
-        });
-        if (this.env.GITHUB_STEP_SUMMARY) {
-            try {
-                await summary.addRaw(markdown).write();
-            }
-            catch (error) {
-                warning(`The job summary could not be written: ${(0,errors/* errorMessage */.g)(error)}`);
-            }
-        }
-        info(`Outcome: ${result.outcome}`);
-        const message = evidence.error ?? `The restore drill ended ${result.outcome}.`;
-        if (result.outcome === 'timed_out' && evidence.settings?.onTimeout === 'warn')
-            warning(message);
-        else if (['failed', 'cancelled', 'timed_out'].includes(result.outcome))
-            setFailed(message);
-    }
-    async #writeResultFile(evidence, result) {
-        const wanted = evidence.settings?.resultFile;
-        if (!wanted)
-            return null;
-        const path = (0,external_node_path_namespaceObject.resolve)(wanted);
-        try {
-            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-            await (0,promises_namespaceObject.writeFile)(path, `${JSON.stringify(result, null, 2)}\n`);
-            info(`Result written to ${path}`);
-            return path;
-        }
-        catch (error) {
-            warning(`The result file ${path} could not be written: ${(0,errors/* errorMessage */.g)(error)}`);
-            return null;
-        }
-    }
-}
-/** What a run that did not finish cleanly leaves running at SnapShooter. */
-function leftBehind(evidence) {
-    const { restore } = evidence;
-    if (!['failed', 'cancelled', 'timed_out'].includes(evidence.outcome ?? 'failed'))
-        return null;
-    if (restore !== null && classifyStatus(restore.status).class === 'running') {
-        return `Restore ${restore.id} (last status ${restore.status}) goes on at SnapShooter; check it there before starting another.`;
-    }
-    if (evidence.requestInFlight) {
-        return 'The restore request was in flight when the run stopped: a restore may have started. Check SnapShooter before running again.';
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/restore/conclude.ts
-// Turns how the wait ended into the run's outcome, its RTO check, and the one-line reason.
-
-
-
-function concludeWait(evidence, end, settings) {
-    const restore = end.restore ?? evidence.restore;
-    evidence.restore = restore;
-    const id = restore?.id ?? 'unknown';
-    const status = restore?.status ?? 'unknown';
-    const durationMs = end.kind === 'succeeded' ? restoreDurationMs(restore, end.elapsedMs) : null;
-    if (end.kind === 'succeeded')
-        evidence.measuredDurationMs = end.elapsedMs;
-    if (settings.maxRestoreDurationMs !== null) {
-        evidence.checks.push(limitCheck('max_restore_duration', settings.maxRestoreDurationMs, durationMs));
-    }
-    switch (end.kind) {
-        case 'succeeded': {
-            const failures = evidence.checks.map((check) => checkFailure(check, `Restore ${id}`));
-            const failure = failures.find((reason) => reason !== null) ?? null;
-            evidence.outcome = failure === null ? 'succeeded' : 'failed';
-            evidence.error = failure;
-            return;
-        }
-        case 'failed':
-            evidence.outcome = 'failed';
-            evidence.error = `Restore ${id} ended with status "${status}" after ${formatDuration(end.elapsedMs)}: SnapShooter could not restore the backup; see the restore's log in SnapShooter.`;
-            return;
-        case 'timed_out':
-            evidence.outcome = 'timed_out';
-            evidence.error =
-                `Restore ${id} was still ${status} when \`timeout\` (${formatDuration(settings.timeoutMs)}) ran out; it goes on at SnapShooter. ` +
-                    (settings.onTimeout === 'fail'
-                        ? 'Raise `timeout`, or set `on_timeout: warn`.'
-                        : 'Raise `timeout` to wait for it.');
-            return;
-        case 'cancelled':
-            evidence.outcome = 'cancelled';
-            evidence.error = `The run was cancelled while waiting for restore ${id} (last status ${status}); the restore goes on at SnapShooter.`;
-            return;
-        case 'error':
-            evidence.outcome = 'failed';
-            evidence.error = end.error.message;
-            return;
-    }
-}
-/** The reason for a run cancelled outside the wait, naming what it may have left behind. */
-function cancelledReason(evidence) {
-    if (evidence.restore !== null) {
-        return `The run was cancelled; restore ${evidence.restore.id} goes on at SnapShooter.`;
-    }
-    if (evidence.requestInFlight) {
-        return 'The run was cancelled while the restore request was in flight: a restore may have started. Check SnapShooter before running again.';
-    }
-    return 'The run was cancelled before a restore was requested: nothing was restored.';
-}
-
-;// CONCATENATED MODULE: ./src/restore/log.ts
-
-/** The log line for a wait event: a line per status change, and a progress line now and then. */
-function describeWaitEvent(event) {
-    switch (event.type) {
-        case 'status':
-            return {
-                level: 'info',
-                text: `[${formatDuration(event.elapsedMs)}] status ${event.from === null ? '' : `${event.from} → `}${event.to}`,
-            };
-        case 'progress':
-            return {
-                level: 'info',
-                text: `[${formatDuration(event.elapsedMs)}] still waiting (status ${event.status ?? 'unknown'})`,
-            };
-        case 'unknown_status':
-            return {
-                level: 'warning',
-                text: `SnapShooter answered the restore status ${JSON.stringify(event.word.slice(0, 60))}, which this action does not know: it counts as still running. Please report it.`,
-            };
-        case 'check_failed':
-            return {
-                level: 'info',
-                text: `status check failed (${event.inARow} in a row): ${event.message}`,
-            };
-    }
-}
-
-// EXTERNAL MODULE: ./src/snapshooter/errors.ts
-var snapshooter_errors = __nccwpck_require__(2993);
-;// CONCATENATED MODULE: ./src/restore/start.ts
-
-
-/**
- * Sends the one restore POST. While it is on the wire the evidence says so, because a run
- * cancelled then may have started a restore that nobody waits for.
- */
-async function startRestore(client, backupId, request, evidence) {
-    info(`POST /v1/backups/${backupId}/restore ${JSON.stringify(request)}`);
-    evidence.requestInFlight = true;
-    try {
-        const restore = await client.createRestore(backupId, request);
-        evidence.restore = restore;
-        evidence.requestInFlight = false;
-        info(`Restore ${restore.id} created (status ${restore.status}).`);
-        return restore;
-    }
-    catch (error) {
-        // A refusal from the server (4xx) surely started nothing; anything else may have.
-        evidence.requestInFlight =
-            !(error instanceof snapshooter_errors/* ApiError */.hD) || error.kind === 'cancelled' || error.mayHaveStarted;
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/restore/schedule.ts
-// When to check a restore's status: soon after creation, so that a short restore is seen
-// within about a second, then less and less often, so that a long one costs few requests.
-const FIRST_CHECK_MS = 1000;
-const GROWTH = 1.5;
-/** The pause before the next check: the first min(1 s, interval), then ×1.5 up to the interval. */
-function nextPause(previousPause, pollIntervalMs) {
-    if (previousPause === null)
-        return Math.min(FIRST_CHECK_MS, pollIntervalMs);
-    return Math.min(previousPause * GROWTH, pollIntervalMs);
-}
-/** The pause cut so that the check lands on the deadline, never after it; 0 when it is due. */
-function pauseUntilDeadline(pause, now, deadline) {
-    return Math.max(0, Math.min(pause, deadline - now));
-}
-/** The times (ms after creation) of every check a restore running past the deadline gets. */
-function checkTimes(timeoutMs, pollIntervalMs) {
-    const times = [];
-    let at = 0;
-    let pause = null;
-    while (at < timeoutMs) {
-        pause = nextPause(pause, pollIntervalMs);
-        at += pauseUntilDeadline(pause, at, timeoutMs);
-        times.push(at);
-    }
-    return times;
-}
-
-;// CONCATENATED MODULE: ./src/restore/wait.ts
-// Waits for a restore to reach a terminal status, the deadline, or cancellation. Every
-// dependency on the outside (the status request, time, sleeping, the cancel signal) is
-// injected, so the loop runs in milliseconds under test.
-
-
-
-/** Failed checks in a row that end the wait: a short outage is ridden out, a long one is not. */
-const MAX_FAILED_CHECKS = 10;
-const PROGRESS_EVERY_MS = 60_000;
-/**
- * The last check is made on the deadline; its request may take this long to be answered.
- * Without it a client bound to the deadline would refuse to send that check at all.
- */
-const LAST_CHECK_GRACE_MS = 10_000;
-// A check that fails for these reasons may succeed next time; anything else ends the wait.
-const TRANSIENT = new Set([
-    'network',
-    'timeout',
-    'rate_limited',
-    'server',
-    'malformed',
-    'deadline',
-]);
-async function waitForRestore(plan, deps) {
-    const { clock, signal } = deps;
-    const deadline = plan.createdAt + plan.timeoutMs;
-    const elapsed = () => clock.now() - plan.createdAt;
-    const warned = new Set();
-    let last = null;
-    let pause = null;
-    let checks = 0;
-    let failedInARow = 0;
-    let nextProgress = PROGRESS_EVERY_MS;
-    const end = (kind, extra = {}) => ({ kind, restore: last, elapsedMs: elapsed(), checks, ...extra });
-    for (;;) {
-        pause = nextPause(pause, plan.pollIntervalMs);
-        try {
-            await deps.sleep(pauseUntilDeadline(pause, clock.now(), deadline), signal);
-        }
-        catch (error) {
-            if (signal.aborted)
-                return end('cancelled');
-            throw error;
-        }
-        checks++;
-        try {
-            const restore = await deps.getRestore(plan.restoreId);
-            failedInARow = 0;
-            if (restore.status !== last?.status) {
-                deps.notify({
-                    type: 'status',
-                    from: last?.status ?? null,
-                    to: restore.status,
-                    elapsedMs: elapsed(),
-                });
-            }
-            last = restore;
-            const reading = classifyStatus(restore.status);
-            if (!reading.known && !warned.has(restore.status)) {
-                warned.add(restore.status);
-                deps.notify({ type: 'unknown_status', word: restore.status });
-            }
-            if (reading.class !== 'running')
-                return end(reading.class);
-        }
-        catch (error) {
-            if (signal.aborted)
-                return end('cancelled');
-            if (!(error instanceof snapshooter_errors/* ApiError */.hD))
-                throw error;
-            if (error.kind === 'not_found' && checks === 1) {
-                return end('error', { error: new StatusEndpointMissing(plan.restoreId, error) });
-            }
-            if (!TRANSIENT.has(error.kind))
-                return end('error', { error });
-            // A check cut short by the deadline is the timeout, not a failure to report.
-            if (clock.now() >= deadline)
-                return end('timed_out');
-            failedInARow++;
-            deps.notify({ type: 'check_failed', message: error.message, inARow: failedInARow });
-            if (failedInARow >= MAX_FAILED_CHECKS) {
-                return end('error', { error: new TooManyFailedChecks(plan.restoreId, failedInARow, error) });
-            }
-        }
-        if (clock.now() >= deadline)
-            return end('timed_out');
-        if (elapsed() >= nextProgress) {
-            deps.notify({ type: 'progress', status: last?.status ?? null, elapsedMs: elapsed() });
-            nextProgress += PROGRESS_EVERY_MS;
-        }
-    }
-}
-/** 404 on the first check: the restore exists, but the assumed status endpoint does not. */
-class StatusEndpointMissing extends Error {
-    constructor(restoreId, cause) {
-        const requestId = cause.requestId === undefined ? '' : ` (request id ${cause.requestId})`;
-        super(`Restore ${restoreId} was created, but its status cannot be read: the status endpoint answered 404${requestId}. ` +
-            'The restore goes on at SnapShooter: check it there, or set `wait: false` to skip the status check.', { cause });
-        this.name = 'StatusEndpointMissing';
-    }
-}
-class TooManyFailedChecks extends Error {
-    constructor(restoreId, count, cause) {
-        super(`Restore ${restoreId}: ${count} status checks in a row failed, the last with: ${cause.message} ` +
-            'The restore goes on at SnapShooter: check it there.', { cause });
-        this.name = 'TooManyFailedChecks';
-    }
-}
-
-// EXTERNAL MODULE: ./src/time.ts + 1 modules
-var time = __nccwpck_require__(1968);
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/** One run: validate, resolve the backup, check it, restore it, wait, and leave evidence. */
-async function run(deps = {}) {
-    const { signal = new AbortController().signal, clock = time/* systemClock */.m, sleep = time/* realSleep */.u, requestTimeoutMs, } = deps;
-    const startedAt = clock.now();
-    const evidence = newEvidence();
-    const publisher = new Publisher(deps.env ?? process.env);
-    try {
-        const settings = (evidence.settings = readSettings());
-        const clientUntil = await connect(settings, { signal, clock, sleep, requestTimeoutMs });
-        const client = clientUntil(startedAt + settings.timeoutMs);
-        const backup = await group('Resolve the backup', async () => {
-            const found = await resolveBackup(settings, client);
-            info(`Backup ${found.id} of job ${found.jobId}, completed ${found.completedAt ?? '(unknown)'}.`);
-            return found;
-        });
-        evidence.backup = backup;
-        publisher.announce(evidence);
-        const plan = await group('Pre-flight checks', async () => {
-            const checked = preflight(settings, backup, clock.now());
-            Object.assign(evidence, checked);
-            publisher.announce(evidence);
-            refuseOnFailedChecks(checked.checks, `Backup ${backup.id}`);
-            info(`${checked.files.length} file(s) selected; every check passed.`);
-            return checked;
-        });
-        if (settings.dryRun) {
-            info(`Dry run: would send POST /v1/backups/${backup.id}/restore ${JSON.stringify(plan.request)}`);
-            evidence.outcome = 'dry_run';
-            return;
-        }
-        const restore = await group('Start the restore', () => startRestore(client, backup.id, plan.request, evidence));
-        const createdAt = clock.now();
-        publisher.announce(evidence);
-        if (!settings.wait) {
-            evidence.outcome = 'not_waited';
-            return;
-        }
-        // While waiting, the deadline runs from the restore's creation (design.md section 3).
-        const statusClient = clientUntil(createdAt + settings.timeoutMs + LAST_CHECK_GRACE_MS);
-        const end = await group(`Wait for restore ${restore.id}`, () => waitForRestore({
-            restoreId: restore.id,
-            createdAt,
-            timeoutMs: settings.timeoutMs,
-            pollIntervalMs: settings.pollIntervalMs,
-        }, {
-            getRestore: (id) => statusClient.getRestore(id),
-            clock,
-            sleep,
-            signal,
-            notify: (event) => {
-                const line = describeWaitEvent(event);
-                if (line.level === 'warning')
-                    warning(line.text);
-                else
-                    info(line.text);
-            },
-        }));
-        concludeWait(evidence, end, settings);
-    }
-    catch (error) {
-        evidence.outcome = signal.aborted ? 'cancelled' : 'failed';
-        evidence.error = signal.aborted ? cancelledReason(evidence) : (0,errors/* errorMessage */.g)(error);
-    }
-    finally {
-        await publisher.finish(evidence);
-    }
-}
-
-
-/***/ }),
-
-/***/ 7024:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CY: () => (/* binding */ LIST_PARAMS),
-/* harmony export */   Gg: () => (/* binding */ MAX_API_TEXT),
-/* harmony export */   Jh: () => (/* binding */ Paths),
-/* harmony export */   NA: () => (/* binding */ BACKOFF_CAP_MS),
-/* harmony export */   O4: () => (/* binding */ RETRY_AFTER_JITTER_MS),
-/* harmony export */   Q$: () => (/* binding */ NEVER_CONNECTED_CODES),
-/* harmony export */   Sw: () => (/* binding */ MAX_FIELD_ERRORS),
-/* harmony export */   Ti: () => (/* binding */ REQUEST_ID_HEADERS),
-/* harmony export */   U3: () => (/* binding */ RETRYABLE_STATUSES),
-/* harmony export */   UQ: () => (/* binding */ BACKOFF_BASE_MS),
-/* harmony export */   Z0: () => (/* binding */ POST_RETRYABLE_STATUSES),
-/* harmony export */   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
-/* harmony export */   lX: () => (/* binding */ POST_RETRYABLE_CODES),
-/* harmony export */   m: () => (/* binding */ MAX_ATTEMPTS),
-/* harmony export */   nB: () => (/* binding */ MAX_RESPONSE_BYTES)
-/* harmony export */ });
-// Every assumption the client makes about SnapShooter's API, in one place, so that each can be
-// changed in one line when the live API says otherwise (see snapshooter-api.md).
-const id = (value) => encodeURIComponent(value);
-const Paths = {
-    backup: (backupId) => `/v1/backups/${id(backupId)}`,
-    /** Seen in public client code, not in the reference. */
-    jobBackups: (jobId) => `/v1/jobs/${id(jobId)}/backups`,
-    createRestore: (backupId) => `/v1/backups/${id(backupId)}/restore`,
-    /** Assumption: the reference shows no read endpoint for a restore. */
-    restore: (restoreId) => `/v1/restores/${id(restoreId)}`,
-    downloadLinks: (backupId) => `/v1/backups/${id(backupId)}/download`,
-};
-/** Asked sorted newest first: the default order is not documented, so it is not trusted. */
-const LIST_PARAMS = { sort: '-completed_at', page_size: 100 };
-/** Response headers that may carry a request id, most specific first (all lower case). */
-const REQUEST_ID_HEADERS = ['x-request-id', 'x-amzn-requestid', 'cf-ray'];
-const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-/** The only status on which the non-idempotent restore POST is sent again. */
-const POST_RETRYABLE_STATUSES = new Set([429]);
-/** A refused connection proves the POST never reached the server, so it may be sent again. */
-const POST_RETRYABLE_CODES = new Set(['ECONNREFUSED']);
-/** No connection was made, so the server cannot have acted (not retried for a POST all the same). */
-const NEVER_CONNECTED_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-]);
-const MAX_ATTEMPTS = 5;
-const BACKOFF_BASE_MS = 1_000;
-const BACKOFF_CAP_MS = 30_000;
-/** Spread added to a server's Retry-After, so drills sharing one token do not return in lockstep. */
-const RETRY_AFTER_JITTER_MS = 1_000;
-const REQUEST_TIMEOUT_MS = 30_000;
-/** A page of 100 backups is far below this; anything bigger is not an answer we expect. */
-const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
-/** Text from the API is cut to this length before it reaches a log line or an error. */
-const MAX_API_TEXT = 200;
-/** At most this many field errors of a 422 are shown; the rest are counted. */
-const MAX_FIELD_ERRORS = 10;
-
-
-/***/ }),
-
-/***/ 2993:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X5: () => (/* binding */ cleanText),
-/* harmony export */   _V: () => (/* binding */ formatMs),
-/* harmony export */   hD: () => (/* binding */ ApiError),
-/* harmony export */   o3: () => (/* binding */ kindOfStatus)
-/* harmony export */ });
-/* unused harmony export describeApiError */
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
-/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7024);
-// The one error type the client throws. Its message is the single line a user sees in the
-// failure annotation, so it is built here, from plain fields, and never from a response body.
-
-
-class ApiError extends Error {
-    kind;
-    request;
-    status;
-    apiMessage;
-    fieldErrors;
-    requestId;
-    attempts;
-    mayHaveStarted;
-    code;
-    detail;
-    subject;
-    timeoutMs;
-    #init;
-    constructor(init) {
-        super(describeApiError(init));
-        this.#init = init;
-        this.name = 'ApiError';
-        this.kind = init.kind;
-        this.request = init.request;
-        this.status = init.status;
-        this.apiMessage = init.apiMessage;
-        this.fieldErrors = init.fieldErrors;
-        this.requestId = init.requestId;
-        this.attempts = init.attempts ?? 1;
-        this.mayHaveStarted = init.mayHaveStarted ?? false;
-        this.code = init.code;
-        this.detail = init.detail;
-        this.subject = init.subject;
-        this.timeoutMs = init.timeoutMs;
-    }
-    /** A copy with some fields changed; the message is rebuilt to match. */
-    with(changes) {
-        return new ApiError({ ...this.#init, ...changes });
-    }
-}
-/** The kind of a non-2xx answer. Other 4xx are refusals of the request as sent. */
-function kindOfStatus(status) {
-    if (status === 401)
-        return 'auth';
-    if (status === 403)
-        return 'forbidden';
-    if (status === 404)
-        return 'not_found';
-    if (status === 408)
-        return 'timeout';
-    if (status === 429)
-        return 'rate_limited';
-    if (status >= 400 && status < 500)
-        return 'validation';
-    return 'server';
-}
-/** Text from the API made safe for one log line: control characters and runs of space collapse. */
-function cleanText(text, max = _api_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_API_TEXT */ .Gg) {
-    // eslint-disable-next-line no-control-regex
-    const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g, ' ').trim();
-    return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
-}
-const RERUN = 'worth re-running later';
-const MAY_HAVE_STARTED = 'a restore may have started: check SnapShooter before running again';
-const NETWORK_CODES = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset',
-    EPIPE: 'connection closed while sending',
-    ENOTFOUND: 'host not found',
-    EAI_AGAIN: 'host name lookup failed',
-    ETIMEDOUT: 'connection timed out',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    ERR_BAD_RESPONSE: 'the answer broke off',
-    ERR_NETWORK: 'network error',
-};
-function formatMs(ms) {
-    return ms < 1_000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
-}
-function said(apiMessage) {
-    return apiMessage !== undefined && apiMessage !== '' ? `: "${cleanText(apiMessage)}"` : '';
-}
-function fieldList(fieldErrors) {
-    return Object.entries(fieldErrors ?? {})
-        .map(([field, messages]) => `; ${cleanText(field, 60)}: ${cleanText(messages.join(' '))}`)
-        .join('');
-}
-function notFound({ subject, request }) {
-    if (subject === undefined)
-        return [`${request} failed: not found (HTTP 404)`, ''];
-    const check = subject.input !== undefined ? `check \`${subject.input}\`` : '';
-    return [`${subject.noun} ${subject.id} was not found (HTTP 404)`, check];
-}
-function networkLine(init, after) {
-    const code = init.code ?? '';
-    const what = NETWORK_CODES[code];
-    const reason = what !== undefined ? `${what} (${code})` : code !== '' ? code : (init.detail ?? 'network error');
-    const badUrl = code === 'ECONNREFUSED' || code === 'ENOTFOUND';
-    return [
-        `${init.request} failed${after}: ${reason}`,
-        badUrl ? `check \`${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.apiUrl}\`, or ${RERUN}` : RERUN,
-    ];
-}
-function statusLine(init, after) {
-    const status = init.status ?? 0;
-    if (status >= 300 && status < 400) {
-        const what = `${init.request} failed: SnapShooter answered HTTP ${status}, a redirect, which is not followed`;
-        return [what, `check \`${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.apiUrl}\``];
-    }
-    const reason = status === 429 ? ' (too many requests)' : '';
-    const what = `${init.request} failed${after}: SnapShooter answered HTTP ${status}${reason}`;
-    return [`${what}${said(init.apiMessage)}`, RERUN];
-}
-function timeoutLine(init, after) {
-    if (init.status !== undefined)
-        return statusLine(init, after);
-    const within = init.timeoutMs !== undefined ? ` within ${formatMs(init.timeoutMs)}` : '';
-    return [`${init.request} failed${after}: no answer${within}`, RERUN];
-}
-function line(init) {
-    const attempts = init.attempts ?? 1;
-    const after = attempts > 1 ? ` after ${attempts} attempts` : '';
-    const status = init.status;
-    switch (init.kind) {
-        case 'auth':
-            return [
-                `${init.request} failed: the API token was rejected (HTTP ${status ?? 401})`,
-                `check the secret given as \`${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.apiToken}\``,
-            ];
-        case 'forbidden':
-            return [
-                `${init.request} failed: the API token may not do this (HTTP ${status ?? 403})${said(init.apiMessage)}`,
-                'use a token with the rights to do it',
-            ];
-        case 'not_found':
-            return notFound(init);
-        case 'validation': {
-            const what = `${init.request} was refused (HTTP ${status ?? 422})${said(init.apiMessage)}`;
-            return [`${what}${fieldList(init.fieldErrors)}`, ''];
-        }
-        case 'rate_limited':
-        case 'server':
-            return statusLine(init, after);
-        case 'network':
-            return networkLine(init, after);
-        case 'timeout':
-            return timeoutLine(init, after);
-        case 'malformed':
-            return [
-                `${init.request} failed: the answer was not the expected JSON (${init.detail ?? 'unreadable'})`,
-                '',
-            ];
-        case 'cancelled':
-            return [`${init.request} was cancelled`, ''];
-        case 'deadline': {
-            const limit = `the time limit (\`${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.timeout}\`) ran out`;
-            return attempts === 0
-                ? [`${init.request} was not sent: ${limit}`, '']
-                : [`${init.request} got no answer before ${limit}`, ''];
-        }
-    }
-}
-/** The one line shown to the user: what failed, for which id, why, and what to do. */
-function describeApiError(init) {
-    const [what, todo] = line(init);
-    const action = init.mayHaveStarted === true ? MAY_HAVE_STARTED : todo;
-    const id = init.requestId !== undefined ? ` (request id ${cleanText(init.requestId, 100)})` : '';
-    return `${what}${action !== '' ? `: ${action}` : ''}${id}`;
-}
-
-
-/***/ }),
-
-/***/ 1968:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  u: () => (/* binding */ realSleep),
-  m: () => (/* binding */ systemClock)
-});
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/time.ts
-
-const systemClock = { now: () => Date.now() };
-const realSleep = async (ms, signal) => {
-    if (ms <= 0) {
-        signal?.throwIfAborted();
-        return;
-    }
-    await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
-};
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 6982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5675:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 4708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
-/***/ 2203:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 2018:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
-
-/***/ }),
-
-/***/ 7016:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 3106:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 

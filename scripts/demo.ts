@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os'
 import { basename, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isDeepStrictEqual, parseArgs } from 'node:util'
-import { startSimulator } from '../simulator/index.js'
+import { startFakeGitHub, startSimulator } from '../simulator/index.js'
 import { LogRenderer } from './lib/log.js'
 import { renderMarkdown } from './lib/markdown.js'
 import { type Check, renderChecks, renderOutputs } from './lib/report.js'
-import { readActionYml, runStep, type StepResult } from './lib/runner.js'
+import { WORKFLOW_TOKEN, readActionYml, runStep, type StepResult } from './lib/runner.js'
 import { RESULT_NAME, SCENARIOS, type Scenario, drillInputs } from './lib/scenarios.js'
 import { colourWanted, makeStyle } from './lib/style.js'
 
@@ -105,6 +105,7 @@ async function main(): Promise<number> {
   }
   const workDir = mkdtempSync(join(tmpdir(), 'snapshooter-demo-'))
   const sim = await startSimulator({ host: '127.0.0.1', port: 0, ...scenario.sim })
+  const github = scenario.github ? await startFakeGitHub(WORKFLOW_TOKEN) : null
   const cancel = new AbortController()
   const stop = new AbortController()
   let interruptedAt: number | null = null
@@ -154,6 +155,7 @@ async function main(): Promise<number> {
       killAfterMs: 5 * 60_000,
       cancel: cancel.signal,
       stop: stop.signal,
+      env: github ? { GITHUB_API_URL: github.url } : {},
     })
 
     section('Outputs (GITHUB_OUTPUT)')
@@ -171,8 +173,30 @@ async function main(): Promise<number> {
       )
       return 130
     }
+    if (github) {
+      section(`Issues on the fake GitHub API (${github.url})`)
+      for (const issue of github.issues) {
+        print(
+          `  #${issue.number} ${style.bold(issue.title)}  [${issue.labels.join(', ')}] ${issue.state}`,
+        )
+        print(
+          ...issue.body
+            .split('\n')
+            .slice(0, 4)
+            .map((line) => style.dim(`    ${line}`)),
+        )
+      }
+    }
+
     section('Did the action behave as this scenario expects?')
     const checks = checksFor(scenario, step, sim.restores.length)
+    if (scenario.github && github) {
+      const opened = github.issues.length
+      checks.push({
+        ok: opened === scenario.github.issuesOpened,
+        text: `the drill opened ${opened} issue(s) on the fake GitHub API; expected ${scenario.github.issuesOpened}`,
+      })
+    }
     print(...renderChecks(checks, style))
     const files = [basename(step.outputFile), basename(step.summaryFile), RESULT_NAME]
     print(style.dim(`  The step's files are kept in ${workDir}: ${files.join(', ')}`), '')
@@ -187,6 +211,7 @@ async function main(): Promise<number> {
   } finally {
     process.off('SIGINT', onInterrupt)
     await sim.close()
+    await github?.close()
   }
 }
 

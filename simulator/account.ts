@@ -2,12 +2,24 @@
 // with times relative to its start so that RPO checks see realistic ages.
 import { createHash } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
+import { type QuirkOptions, addQuirks } from './quirks.js'
 import { PAGED_BACKUP_COUNT, PAGED_FAILED_COUNT, SEED, pagedBackupId, pagedFileId } from './seed.js'
 
 export interface SimFile {
   id: string
   name: string
+  /** The file's content; for a generated file, the pattern it repeats. */
   bytes: Buffer
+  /** A file of this many bytes, streamed from `bytes` repeated, never held in memory. */
+  generatedBytes?: number
+  /** The `size` the API lists, when it is to disagree with the bytes. */
+  listedSize?: string
+  /** The name POST download keys its link by, when not the base name. */
+  linkKey?: string
+}
+
+export function fileSize(file: SimFile): number {
+  return file.generatedBytes ?? file.bytes.length
 }
 
 export interface SimBackup {
@@ -55,7 +67,7 @@ function hashLines(seed: string, count: number): string[] {
 }
 
 // Hex noise keeps the gzip output a few KB, so a truncated download is visibly short.
-function fileBytes(id: string, name: string): Buffer {
+export function fileBytes(id: string, name: string): Buffer {
   if (name.endsWith('.sql.gz')) {
     const rows = hashLines(id, 60).map((h, i) => `INSERT INTO posts VALUES (${i + 1}, '${h}');`)
     const sql = ['-- simulated MySQL dump', 'CREATE TABLE posts (id INT, body TEXT);', ...rows]
@@ -70,13 +82,13 @@ function fileBytes(id: string, name: string): Buffer {
   return Buffer.from(`${script.join('\n')}\n`)
 }
 
-function encryptionKey(backupId: string): string {
+export function encryptionKey(backupId: string): string {
   const body = hashLines(`key:${backupId}`, 4).join('\n')
   const pem = `-----BEGIN SIMULATED PRIVATE KEY-----\n${body}\n-----END SIMULATED PRIVATE KEY-----\n`
   return Buffer.from(pem).toString('base64')
 }
 
-function directory(jobId: string, jobName: string, at: number): string {
+export function directory(jobId: string, jobName: string, at: number): string {
   const iso = new Date(at).toISOString()
   const [date, time] = [iso.slice(0, 10).split('-'), iso.slice(11, 16).replace(':', '-')]
   return `snapshooter/${jobId.slice(0, 8)}-${jobName}/${date.join('/')}/${time}`
@@ -91,7 +103,7 @@ interface BackupSpec {
   manual?: boolean
 }
 
-export function buildAccount(startMs: number): Account {
+export function buildAccount(startMs: number, options: QuirkOptions = {}): Account {
   // Whole seconds, as the real API stores them.
   const start = Math.floor(startMs / 1000) * 1000
   const account: Account = { jobs: new Map(), backups: new Map(), servers: new Map() }
@@ -207,5 +219,6 @@ export function buildAccount(startMs: number): Account {
     },
   ]
   for (const server of servers) account.servers.set(server.id, server)
+  addQuirks(account, start, options)
   return account
 }

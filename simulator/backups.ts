@@ -108,6 +108,7 @@ export function download(ctx: Context, backupId: string): Reply {
     return invalid({ backup: [`The backup is not completed (status: ${backup.status}).`] })
   }
   const links: Record<string, string> = {}
-  for (const file of backup.files) links[baseName(file.name)] = ctx.signer.sign(backup, file)
+  for (const file of backup.files)
+    links[file.linkKey ?? baseName(file.name)] = ctx.signer.sign(backup, file)
   return { status: 200, json: { data: links } }
 }

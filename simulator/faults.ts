@@ -3,14 +3,17 @@
 import { type Reply, defaultMessage } from './reply.js'
 import type { Fault, RouteName } from './types.js'
 
+/** Faults that change a file's bytes: they need a file to act on. */
+const STORAGE_FAULTS: ReadonlySet<Fault['kind']> = new Set(['truncate', 'shortBody', 'corrupt'])
+
 export class FaultQueue {
   private queue: Array<{ fault: Fault; remaining: number }> = []
 
   add(fault: Fault): void {
     const times = fault.times ?? 1
     if (!(times > 0)) throw new Error(`fault.times must be positive, got ${times}`)
-    if (fault.kind === 'truncate' && fault.route !== 'storage') {
-      throw new Error('the truncate fault only applies to the storage route')
+    if (STORAGE_FAULTS.has(fault.kind) && fault.route !== 'storage') {
+      throw new Error(`the ${fault.kind} fault only applies to the storage route`)
     }
     if (fault.kind === 'delay' && !(fault.ms >= 0)) throw new Error('fault.ms must be >= 0')
     this.queue.push({ fault, remaining: times })

@@ -13,6 +13,7 @@ import type { SimRestore, Simulator, SimulatorOptions } from './types.js'
 
 export { SEED, DEMO_TOKEN, READ_ONLY_TOKEN } from './seed.js'
 export { restoreView } from './payloads.js'
+export { startFakeGitHub, type FakeGitHub, type FakeIssue, type GitHubRequest } from './github.js'
 export type {
   Fault,
   RateLimitOptions,
@@ -31,7 +32,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const restores: SimRestore[] = []
   const ctx: Context = {
-    account: buildAccount(now()),
+    account: buildAccount(now(), { bigFileBytes: options.bigFileBytes }),
     signer: new Signer(() => url, now),
     restores,
     restoreById: new Map(),

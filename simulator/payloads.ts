@@ -1,11 +1,11 @@
 // API shapes, field for field as /work/shared/snapshooter-api.md describes them.
-import type { SimBackup, SimFile, SimServer } from './account.js'
+import { type SimBackup, type SimFile, type SimServer, fileSize } from './account.js'
 import type { Context } from './context.js'
 import { timestamp, timestampOrNull } from './format.js'
 import type { SimRestore } from './types.js'
 
 function filePayload(file: SimFile, url: string): Record<string, unknown> {
-  return { id: file.id, name: file.name, size: `${file.bytes.length} bytes`, url }
+  return { id: file.id, name: file.name, size: file.listedSize ?? `${fileSize(file)} bytes`, url }
 }
 
 // encryption_key and signed urls stay in on purpose: a leak in the action must show in tests.

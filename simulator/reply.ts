@@ -1,4 +1,5 @@
 // Handlers return plain replies; only the server turns them into bytes on a socket.
+import type { Readable } from 'node:stream'
 
 export interface Reply {
   status: number
@@ -6,6 +7,8 @@ export interface Reply {
   json?: unknown
   /** Sent as is; set Content-Type in headers. */
   raw?: string | Buffer
+  /** A body too big to hold: `length` bytes, read from `open()` as they are sent. */
+  stream?: { length: number; open(): Readable }
   headers?: Record<string, string>
 }
 

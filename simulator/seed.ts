@@ -22,6 +22,8 @@ export const SEED = {
     paged: '3a1d9c42-58e7-4b0f-a6d2-91c4e8f07b13',
     empty: 'b84e2f61-0c9d-47a3-8e5b-2d6f1a9c3e70',
     other: 'e29c7a5d-41b8-4f06-9d3e-7c85a0b1f642',
+    /** Download mode's hostile cases and the benchmark file; never `latest` of the main job. */
+    quirks: '5b9e3c71-0d4a-4e62-8f17-c3a8d2e6b940',
   },
   backups: {
     running: '8d4b2e17-93f0-4c6a-b1d8-5e7a2c9f0b34',
@@ -30,6 +32,12 @@ export const SEED = {
     older: '4c8e1b6d-2a7f-4390-8e5c-b1d9f3a06e27',
     pagedLatest: pagedBackupId(PAGED_FAILED_COUNT),
     otherJob: 'a73f5e92-d18c-4b47-9f2a-6e0c4d8b1a35',
+    /** Its db.sql.gz is listed 512 bytes bigger than it is. */
+    wrongSize: 'd41e7b20-6a9c-4f35-b2e8-91c0f7a3d564',
+    /** Its one file is named `../../evil.sh`, and POST download keys it so. */
+    traversal: 'e8c2a4f6-3b71-4d90-a5e2-7f1b9c3d8e06',
+    /** One generated file, `big.bin`: 1 GiB unless `bigFileBytes` says otherwise. */
+    big: 'b16b00b5-7e1a-4c3d-9f20-5a8e6d4c2b71',
   },
   files: {
     latestDb: '045c31f2-234c-4c12-ae69-b6188b37412d',
@@ -38,6 +46,9 @@ export const SEED = {
     olderDb: '2d7a9f4c-b306-4e81-9c5f-a8e2d4b1c073',
     olderSite: '7e1c4a8b-5f92-4d3a-b6e0-1c9d7f3a2e58',
     otherDb: 'c5f8b2a1-9e3d-4706-8b4c-2f1a6d9e0c87',
+    quirkDb: '6a3d8e1f-2c97-4b50-8e4a-d1f7c2b9a035',
+    quirkEvil: '0e9f4c2b-7a18-4d63-b5c9-2a8e1f6d3b47',
+    bigFile: '3c7a1e9d-5b24-4f80-a6d3-8e2b0c4f9a16',
   },
   /** Valid `compute.server_id` values. */
   servers: { server: 3, agent: 9362 },

@@ -1,12 +1,13 @@
 // The node:http plumbing: record each request, apply a pending fault, else dispatch, and write
 // the reply. Everything else is plain functions returning replies.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
+import { pipeline } from 'node:stream/promises'
 import type { Context } from './context.js'
 import { FaultQueue, faultReply } from './faults.js'
 import type { RateLimiter } from './ratelimit.js'
 import { type Reply, message } from './reply.js'
 import { classify, dispatch } from './routes.js'
-import { fileForPath } from './storage.js'
+import { damagedReply, fileForPath } from './storage.js'
 import type { RecordedRequest } from './types.js'
 
 export interface HandlerDeps {
@@ -47,6 +48,16 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function write(res: ServerResponse, requestId: string, reply: Reply): void {
   if (res.headersSent || res.destroyed) return
+  if (reply.stream !== undefined) {
+    res.writeHead(reply.status, {
+      ...reply.headers,
+      'Content-Length': String(reply.stream.length),
+      'X-Request-Id': requestId,
+    })
+    // pipeline, not pipe: a client that hangs up must not leave the generator running.
+    pipeline(reply.stream.open(), res).catch(() => undefined)
+    return
+  }
   const body = reply.raw ?? (reply.json === undefined ? '' : JSON.stringify(reply.json))
   res.writeHead(reply.status, {
     'Content-Type': 'application/json',
@@ -133,6 +144,8 @@ export function createHandler(
           })
         } else if (fault.kind === 'truncate') {
           truncate(res, requestId, fileForPath(deps.ctx.account, path)?.file.bytes, report)
+        } else if (fault.kind === 'shortBody' || fault.kind === 'corrupt') {
+          answer(damagedReply(fault.kind, fileForPath(deps.ctx.account, path)?.file.bytes))
         }
       },
       () => report(null),

@@ -1,6 +1,7 @@
 // The S3 stand-in: pre-signed links and the bytes behind them. Storage is another host in real
 // life, so it ignores Authorization and answers like S3 (XML errors), not like the API.
 import { createHash, randomBytes } from 'node:crypto'
+import { Readable } from 'node:stream'
 import type { Account, SimBackup, SimFile } from './account.js'
 import { baseName } from './format.js'
 import type { Reply } from './reply.js'
@@ -84,6 +85,15 @@ export function fileForPath(
 
 export function fileReply(file: SimFile): Reply {
   const type = file.name.endsWith('.gz') ? 'application/gzip' : 'text/plain; charset=utf-8'
+  if (file.generatedBytes !== undefined) {
+    const length = file.generatedBytes
+    const open = (): Readable => Readable.from(repeat(file.bytes, length), { objectMode: false })
+    return {
+      status: 200,
+      stream: { length, open },
+      headers: { 'Content-Type': 'application/octet-stream' },
+    }
+  }
   const etag = createHash('md5').update(file.bytes).digest('hex')
   return { status: 200, raw: file.bytes, headers: { 'Content-Type': type, ETag: `"${etag}"` } }
 }
@@ -110,4 +120,24 @@ export function serveStorage(
     return s3Error(403, 'SignatureDoesNotMatch', 'The request signature does not match.')
   }
   return fileReply(found.file)
+}
+
+/** `length` bytes of `pattern` repeated, a chunk at a time. */
+function* repeat(pattern: Buffer, length: number): Generator<Buffer> {
+  for (let sent = 0; sent < length; sent += pattern.length)
+    yield pattern.subarray(0, Math.min(pattern.length, length - sent))
+}
+
+/**
+ * A complete-looking answer with damaged bytes: `shortBody` is the first half with an honest
+ * Content-Length (a truncated gzip), `corrupt` the full length with its middle bytes inverted.
+ */
+export function damagedReply(kind: 'shortBody' | 'corrupt', bytes: Buffer | undefined): Reply {
+  const body = Buffer.from(bytes ?? Buffer.alloc(4096, 'x'))
+  const headers = { 'Content-Type': 'application/octet-stream' }
+  if (kind === 'shortBody') return { status: 200, raw: body.subarray(0, body.length >> 1), headers }
+  const middle = body.length >> 1
+  for (let i = middle; i < Math.min(body.length, middle + 64); i++)
+    body[i] = (body[i] as number) ^ 0xff
+  return { status: 200, raw: body, headers }
 }

@@ -16,6 +16,8 @@ export interface SimulatorOptions {
   statusEndpoint?: boolean
   rateLimit?: RateLimitOptions | null
   now?: () => number
+  /** Size of the generated benchmark file of backup SEED.backups.big (default 1 GiB). */
+  bigFileBytes?: number
   /** Called once per request when it has been answered (or dropped); the CLI logs with it. */
   onRequest?: (request: RecordedRequest) => void
 }
@@ -53,6 +55,8 @@ export type Fault = {
   | { kind: 'html'; status?: number }
   | { kind: 'wrongShape' }
   | { kind: 'truncate' }
+  | { kind: 'shortBody' }
+  | { kind: 'corrupt' }
 )
 
 export interface SimCompute {

@@ -16,6 +16,11 @@ export const Input = {
   dryRun: 'dry_run',
   resultFile: 'result_file',
   apiUrl: 'api_url',
+  issueOnFailure: 'issue_on_failure',
+  githubToken: 'github_token',
+  issueLabel: 'issue_label',
+  mode: 'mode',
+  downloadTo: 'download_to',
 } as const
 
 export const Output = {
@@ -33,6 +38,10 @@ export const Output = {
   backupAgeSeconds: 'backup_age_seconds',
   result: 'result',
   resultFile: 'result_file',
+  issueNumber: 'issue_number',
+  issueUrl: 'issue_url',
+  downloadDir: 'download_dir',
+  downloadedFiles: 'downloaded_files',
 } as const
 
 export type InputName = (typeof Input)[keyof typeof Input]

@@ -1,6 +1,8 @@
 import * as core from '@actions/core'
 import { Input, type InputName } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
+import { type Mode, parseMode } from './mode.js'
+import { isSecureUrl } from './urls.js'
 
 export type FileSelector = { kind: 'id'; id: string } | { kind: 'pattern'; pattern: string }
 export type ComputeType = 'server' | 'ss_agent'
@@ -22,14 +24,28 @@ export interface Settings {
   readonly resultFile: string | null
   /** Without a trailing slash. */
   readonly apiUrl: string
+  /** Null when `issue_on_failure` is off. */
+  readonly alert: AlertSettings | null
+  readonly mode: Mode
+  /** As given; null means a folder named after the backup under RUNNER_TEMP. */
+  readonly downloadTo: string | null
 }
+
+export interface AlertSettings {
+  readonly githubToken: string
+  readonly label: string
+  /** The drill's target as the inputs name it: `job <job_id>` for `latest`, else `backup <backup_id>`. */
+  readonly target: string
+}
+
+// GitHub refuses longer label names.
+const MAX_LABEL_LENGTH = 50
 
 export const MAX_TIMEOUT_MS = 6 * 3_600_000
 // Faster checks than this would only spend the API's rate limit.
 export const MIN_POLL_INTERVAL_MS = 100
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]'])
 
 /** Every bad input of one run, reported together so that one edit of the workflow fixes them all. */
 export class InputError extends Error {
@@ -39,11 +55,26 @@ export class InputError extends Error {
   }
 }
 
-/** Reads the action's inputs. The token is masked before anything else can print it. */
+/** Reads the action's inputs. The tokens are masked before anything else can print them. */
 export function readSettings(): Settings {
-  const token = core.getInput(Input.apiToken)
-  if (token !== '') core.setSecret(token)
+  maskTokens()
   return parseSettings((name) => core.getInput(name))
+}
+
+/** Reads the alerting inputs alone, so that a drill failing on another bad input still alerts. */
+export function readAlertSettings(): AlertSettings | null {
+  maskTokens()
+  return parseAlertSettings((name) => core.getInput(name))
+}
+
+let masked = false
+function maskTokens(): void {
+  if (masked) return
+  masked = true
+  for (const name of [Input.apiToken, Input.githubToken]) {
+    const token = core.getInput(name)
+    if (token !== '') core.setSecret(token)
+  }
 }
 
 /** Validates raw input strings (as the runner gives them) into frozen Settings, or throws InputError. */
@@ -68,7 +99,10 @@ export function parseSettings(get: (name: InputName) => string): Settings {
   else if (backupId === 'latest' && jobId === '')
     bad(Input.jobId, 'is required when `backup_id` is `latest`', false)
 
-  const compute = parseCompute(raw(Input.computeType), raw(Input.serverId), bad)
+  const mode = parseMode(raw, bad)
+  // In download mode these inputs are refused by parseMode; their own rules would only add noise.
+  const compute =
+    mode === 'download' ? null : parseCompute(raw(Input.computeType), raw(Input.serverId), bad)
   const files = parseFiles(raw(Input.files))
 
   const wait = parseBoolean(raw(Input.wait), () => bad(Input.wait, 'must be `true` or `false`'))
@@ -114,6 +148,23 @@ export function parseSettings(get: (name: InputName) => string): Settings {
   }
 
   const resultFile = raw(Input.resultFile)
+  const downloadTo = raw(Input.downloadTo)
+
+  const alerting = parseBoolean(raw(Input.issueOnFailure), () =>
+    bad(Input.issueOnFailure, 'must be `true` or `false`'),
+  )
+  const label = raw(Input.issueLabel)
+  const githubToken = raw(Input.githubToken)
+  if (alerting && githubToken === '') {
+    bad(
+      Input.githubToken,
+      'is required with `issue_on_failure`: leave it out to use the workflow token',
+      false,
+    )
+  }
+  if (alerting && (label === '' || label.length > MAX_LABEL_LENGTH)) {
+    bad(Input.issueLabel, `must be a label name of 1 to ${MAX_LABEL_LENGTH} characters`)
+  }
 
   if (problems.length > 0) throw new InputError(problems)
   return Object.freeze({
@@ -131,7 +182,25 @@ export function parseSettings(get: (name: InputName) => string): Settings {
     dryRun,
     resultFile: resultFile === '' ? null : resultFile,
     apiUrl: apiUrl as string,
+    alert: parseAlertSettings(get),
+    mode,
+    downloadTo: downloadTo === '' ? null : downloadTo,
   })
+}
+
+/** Alerting settings; null when `issue_on_failure` is off or its own inputs are bad. */
+export function parseAlertSettings(get: (name: InputName) => string): AlertSettings | null {
+  const raw = (name: InputName): string => get(name).trim()
+  const githubToken = raw(Input.githubToken)
+  const label = raw(Input.issueLabel)
+  const enabled = parseBoolean(raw(Input.issueOnFailure), () => {})
+  if (!enabled || githubToken === '' || label === '' || label.length > MAX_LABEL_LENGTH) return null
+  const backupId = raw(Input.backupId)
+  const target =
+    backupId.toLowerCase() === 'latest'
+      ? `job ${raw(Input.jobId) || '(no job_id)'}`
+      : `backup ${backupId || '(no backup_id)'}`
+  return Object.freeze({ githubToken, label, target })
 }
 
 function parseCompute(
@@ -178,8 +247,7 @@ function parseApiUrl(text: string): string | null {
   }
   if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
     return null
-  const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname)
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return null
+  if (!isSecureUrl(url)) return null
   return url.href.replace(/\/+$/, '')
 }
 

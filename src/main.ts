@@ -1,8 +1,11 @@
 import * as core from '@actions/core'
+import { tmpdir } from 'node:os'
+import { drillAlert } from './alert/index.js'
 import { connect } from './connect.js'
 import { preflight, refuseOnFailedChecks, resolveBackup } from './drill/preflight.js'
+import { DownloadTimedOut, downloadBackup, dryRunDownload } from './download/backup.js'
 import { errorMessage } from './errors.js'
-import { readSettings } from './inputs.js'
+import { readAlertSettings, readSettings } from './inputs.js'
 import { newEvidence } from './report/evidence.js'
 import { Publisher } from './report/publish.js'
 import { cancelledReason, concludeWait } from './restore/conclude.js'
@@ -21,7 +24,10 @@ export interface RunDeps {
   requestTimeoutMs: number
 }
 
-/** One run: validate, resolve the backup, check it, restore it, wait, and leave evidence. */
+/**
+ * One run: validate, resolve the backup, check it, restore it and wait (or download and verify
+ * it), and leave evidence.
+ */
 export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
   const {
     signal = new AbortController().signal,
@@ -31,7 +37,9 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
   } = deps
   const startedAt = clock.now()
   const evidence = newEvidence()
-  const publisher = new Publisher(deps.env ?? process.env)
+  const env = deps.env ?? process.env
+  const publisher = new Publisher(env)
+  const alerting = readAlertSettings()
   try {
     const settings = (evidence.settings = readSettings())
     const clientUntil = await connect(settings, { signal, clock, sleep, requestTimeoutMs })
@@ -56,11 +64,30 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
       return checked
     })
 
+    const runnerTemp = env.RUNNER_TEMP || tmpdir()
     if (settings.dryRun) {
-      core.info(
-        `Dry run: would send POST /v1/backups/${backup.id}/restore ${JSON.stringify(plan.request)}`,
-      )
+      if (settings.mode === 'download')
+        dryRunDownload(settings, backup, plan.files, evidence, runnerTemp)
+      else
+        core.info(
+          `Dry run: would send POST /v1/backups/${backup.id}/restore ${JSON.stringify(plan.request)}`,
+        )
       evidence.outcome = 'dry_run'
+      return
+    }
+
+    if (settings.mode === 'download') {
+      await core.group(`Download backup ${backup.id}`, () =>
+        downloadBackup(settings, backup, plan.files, evidence, {
+          client,
+          deadline: startedAt + settings.timeoutMs,
+          signal,
+          clock,
+          sleep,
+          runnerTemp,
+        }),
+      )
+      evidence.outcome = 'succeeded'
       return
     }
 
@@ -99,9 +126,13 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
     )
     concludeWait(evidence, end, settings)
   } catch (error) {
-    evidence.outcome = signal.aborted ? 'cancelled' : 'failed'
+    evidence.outcome = signal.aborted
+      ? 'cancelled'
+      : error instanceof DownloadTimedOut
+        ? 'timed_out'
+        : 'failed'
     evidence.error = signal.aborted ? cancelledReason(evidence) : errorMessage(error)
   } finally {
-    await publisher.finish(evidence)
+    await publisher.finish(evidence, drillAlert(alerting, env))
   }
 }

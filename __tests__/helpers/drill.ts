@@ -56,3 +56,11 @@ export async function drill(
     ),
   }
 }
+
+/** The signatures of every signed link the action fetched from the simulator's storage. */
+export function signaturesFetched(sim: Simulator): string[] {
+  return sim.requests
+    .filter((request) => request.route === 'storage')
+    .map((request) => request.query['X-Amz-Signature'] ?? '')
+    .filter((signature) => signature !== '')
+}

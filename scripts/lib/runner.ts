@@ -36,7 +36,12 @@ export interface StepOptions {
   cancel?: AbortSignal
   /** Kills the action at once, when a person will not wait for it to cancel in order. */
   stop?: AbortSignal
+  /** More of the runner's variables, such as GITHUB_API_URL. */
+  env?: Record<string, string>
 }
+
+/** What the runner puts in `${{ github.token }}` here: a made-up workflow token. */
+export const WORKFLOW_TOKEN = 'ghs_demo-workflow-token-0000000000000'
 
 export interface StepResult {
   code: number | null
@@ -57,7 +62,9 @@ export function runStep(options: StepOptions): Promise<StepResult> {
   // The runner passes every declared input: the workflow's value, else the default, else ''.
   const inputs: Record<string, string> = {}
   for (const [name, input] of Object.entries(yml.inputs))
-    inputs[name] = options.inputs[name] ?? (input.default == null ? '' : String(input.default))
+    inputs[name] =
+      options.inputs[name] ??
+      String(input.default ?? '').replace(/\$\{\{\s*github\.token\s*\}\}/g, WORKFLOW_TOKEN)
 
   // A clean environment, as on a fresh runner: nothing of this shell (a proxy, a token) leaks in.
   const env: Record<string, string> = {
@@ -80,6 +87,7 @@ export function runStep(options: StepOptions): Promise<StepResult> {
     ...Object.fromEntries(
       Object.entries(inputs).map(([name, value]) => [inputVariable(name), value]),
     ),
+    ...options.env,
   }
 
   const child = spawn(options.node, [options.entry], { cwd: workDir, env })

@@ -10,6 +10,8 @@ export interface Scenario {
   /** What the workflow's `with:` would add to, or change in, the drill's inputs. */
   inputs: Record<string, string>
   expect: { outcome: string; exitCode: 'zero' | 'non-zero'; restoresCreated: number }
+  /** Also start a fake GitHub API, and expect the drill to open this many issues there. */
+  github?: { issuesOpened: number }
   /** The last line: where in all that output the point of the scenario shows. */
   lookAt: string
 }
@@ -62,6 +64,17 @@ export const SCENARIOS: readonly Scenario[] = [
     expect: { outcome: 'timed_out', exitCode: 'non-zero', restoresCreated: 1 },
     lookAt:
       "outcome timed_out with status still running, and the summary's note that the restore goes on at SnapShooter",
+  },
+  {
+    name: 'failing drill that opens a GitHub issue',
+    flag: 'alert',
+    help: 'issue_on_failure: the failed restore opens a drill issue on a fake GitHub API',
+    sim: { restoreDurationMs: 4000, restoreFinalStatus: 'failed' },
+    inputs: { issue_on_failure: 'true' },
+    expect: { outcome: 'failed', exitCode: 'non-zero', restoresCreated: 1 },
+    github: { issuesOpened: 1 },
+    lookAt:
+      'the issue the failing drill opened on the fake GitHub API, and issue_number / issue_url in the outputs',
   },
   {
     name: 'dry run',

@@ -1,9 +1,22 @@
 // What a run learned, filled in step by step. Outputs, summary and result JSON are all
 // derived from it, so they can never disagree, and a run that stops early still has evidence.
 import type { Outcome } from '../constants.js'
+import type { DownloadedFile } from '../download/file.js'
 import type { Check } from '../drill/checks.js'
 import type { Settings } from '../inputs.js'
 import type { Backup, BackupFile, Restore, RestoreRequest } from '../snapshooter/types.js'
+
+/** Download mode: where the files went and what arrived, verified. */
+export interface DownloadEvidence {
+  /** Absolute path of the folder. */
+  dir: string
+  /** Null until the download has ended (or before it began, on a dry run). */
+  status: 'downloaded' | 'failed' | null
+  startedAt: string | null
+  durationMs: number | null
+  /** The files verified and in place, in the backup's order. */
+  files: DownloadedFile[]
+}
 
 export interface Evidence {
   outcome: Outcome | null
@@ -18,6 +31,7 @@ export interface Evidence {
   /** From creation to the check that saw the end, as measured by the action. */
   measuredDurationMs: number | null
   checks: Check[]
+  download: DownloadEvidence | null
   error: string | null
 }
 
@@ -33,6 +47,7 @@ export function newEvidence(): Evidence {
     restore: null,
     measuredDurationMs: null,
     checks: [],
+    download: null,
     error: null,
   }
 }

@@ -19,6 +19,8 @@ export function outputsOf(result: Result): Partial<Record<OutputName, string>> {
     [Output.durationSeconds]: text(result.restore.duration_seconds),
     [Output.backupCompletedAt]: text(result.backup.completed_at),
     [Output.backupAgeSeconds]: text(result.backup.age_seconds),
+    [Output.downloadDir]: text(result.download?.dir ?? null),
+    [Output.downloadedFiles]: JSON.stringify(result.download?.files ?? []),
     [Output.result]: JSON.stringify(result),
   }
 }

@@ -3,7 +3,8 @@
 import * as core from '@actions/core'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import { Output, type OutputName } from '../constants.js'
+import type { AlertResult } from '../alert/github.js'
+import { Output, type Outcome, type OutputName } from '../constants.js'
 import { errorMessage } from '../errors.js'
 import { classifyStatus } from '../restore/status.js'
 import type { Evidence } from './evidence.js'
@@ -22,7 +23,16 @@ const EARLY: readonly OutputName[] = [
   Output.fileCount,
   Output.restoreId,
   Output.status,
+  Output.downloadDir,
 ]
+
+export type Alert = (outcome: Outcome, summary: string) => Promise<AlertResult | null>
+
+const ISSUE_ACTIONS: Record<AlertResult['action'], string> = {
+  open: 'opened',
+  comment: 'commented on',
+  resolve: 'commented on and closed',
+}
 
 export class Publisher {
   readonly #outputs = new OutputWriter()
@@ -41,16 +51,26 @@ export class Publisher {
     )
   }
 
-  /** Writes every piece of evidence, then states the verdict. Never throws. */
-  async finish(evidence: Evidence): Promise<void> {
+  /**
+   * Writes every piece of evidence, then states the verdict. `alert` (when alerting is on)
+   * gets the summary to post as the drill's GitHub issue. Never throws.
+   */
+  async finish(evidence: Evidence, alert?: Alert): Promise<void> {
     const result = buildResult(evidence, this.env)
     const resultFile = await this.#writeResultFile(evidence, result)
     this.#outputs.set({ ...outputsOf(result), [Output.resultFile]: resultFile ?? '' })
 
-    const markdown = renderSummary(result, {
+    let markdown = renderSummary(result, {
       request: result.outcome === 'dry_run' ? evidence.request : null,
       leftBehind: leftBehind(evidence),
     })
+    const issue = alert ? await alert(result.outcome, markdown) : null
+    this.#outputs.set({
+      [Output.issueNumber]: issue ? String(issue.number) : '',
+      [Output.issueUrl]: issue?.url ?? '',
+    })
+    if (issue)
+      markdown += `\n> Drill issue [#${issue.number}](${issue.url}): ${ISSUE_ACTIONS[issue.action]}.\n`
     if (this.env.GITHUB_STEP_SUMMARY) {
       try {
         await core.summary.addRaw(markdown).write()

@@ -1,12 +1,15 @@
 // The JSON result (version 1): the `result` output and the `result_file`. Its shape is part of
 // the action's contract (design.md section 4): add fields, never rename them.
 import type { Outcome } from '../constants.js'
+import type { Mode } from '../mode.js'
 import { restoreDurationMs, seconds } from '../drill/checks.js'
 import type { Evidence } from './evidence.js'
 
 export interface Result {
   version: 1
   outcome: Outcome
+  mode: Mode
+  /** The restore's last status; in download mode `downloaded` or `failed`. */
   status: string | null
   backup: {
     id: string | null
@@ -24,6 +27,14 @@ export interface Result {
     compute: { type: string; server_id: number | null } | null
   }
   files: { id: string; name: string; size: string | null }[]
+  /** Download mode only; null otherwise. */
+  download: {
+    dir: string
+    status: string | null
+    started_at: string | null
+    duration_seconds: number | null
+    files: { name: string; path: string; bytes: number; sha256: string }[]
+  } | null
   checks: {
     name: string
     limit_seconds: number
@@ -42,7 +53,7 @@ export interface Result {
 }
 
 export function buildResult(evidence: Evidence, env: NodeJS.ProcessEnv): Result {
-  const { backup, restore, settings } = evidence
+  const { backup, restore, settings, download } = evidence
   const durationMs = restoreDurationMs(restore, evidence.measuredDurationMs)
   const requested = settings?.compute
   const compute = restore?.compute
@@ -53,7 +64,8 @@ export function buildResult(evidence: Evidence, env: NodeJS.ProcessEnv): Result 
   return {
     version: 1,
     outcome: evidence.outcome ?? 'failed',
-    status: restore?.status ?? null,
+    mode: settings?.mode ?? 'restore',
+    status: restore?.status ?? download?.status ?? null,
     backup: {
       id: backup?.id ?? null,
       job_id: backup?.jobId ?? null,
@@ -70,6 +82,21 @@ export function buildResult(evidence: Evidence, env: NodeJS.ProcessEnv): Result 
       compute,
     },
     files: (evidence.files ?? []).map(({ id, name, size }) => ({ id, name, size })),
+    download:
+      download === null
+        ? null
+        : {
+            dir: download.dir,
+            status: download.status,
+            started_at: download.startedAt,
+            duration_seconds: download.durationMs === null ? null : seconds(download.durationMs),
+            files: download.files.map(({ name, path, bytes, sha256 }) => ({
+              name,
+              path,
+              bytes,
+              sha256,
+            })),
+          },
     checks: evidence.checks.map((check) => ({
       name: check.name,
       limit_seconds: check.limitSeconds,

@@ -14,6 +14,16 @@ const HEADLINES: Record<Outcome, string> = {
   dry_run: '🧪 Dry run: nothing was restored',
 }
 
+const DOWNLOAD_HEADLINES: Partial<Record<Outcome, string>> = {
+  succeeded: '✅ Download drill succeeded: every file arrived and was verified',
+  failed: '❌ Download drill failed',
+  timed_out: '⏱️ Download drill timed out',
+  cancelled: '🚫 Download drill cancelled',
+  dry_run: '🧪 Dry run: nothing was downloaded',
+}
+
+const MAX_FILE_ROWS = 50
+
 const CHECK_LABELS: Record<string, string> = {
   max_backup_age: 'RPO: backup age (`max_backup_age`)',
   max_restore_duration: 'RTO: restore duration (`max_restore_duration`)',
@@ -27,8 +37,11 @@ export interface SummaryExtras {
 }
 
 export function renderSummary(result: Result, extras: SummaryExtras = {}): string {
-  const { backup, restore } = result
-  const lines = [`## ${HEADLINES[result.outcome]}`, '']
+  const { backup } = result
+  const downloading = result.mode === 'download'
+  const headline =
+    (downloading ? DOWNLOAD_HEADLINES[result.outcome] : undefined) ?? HEADLINES[result.outcome]
+  const lines = [`## ${headline}`, '']
   if (result.error) lines.push(`> **Error:** ${inline(result.error.message)}`, '')
   if (extras.leftBehind) lines.push(`> **Left behind:** ${inline(extras.leftBehind)}`, '')
 
@@ -39,23 +52,7 @@ export function renderSummary(result: Result, extras: SummaryExtras = {}): strin
       ['completed at', text(backup.completed_at)],
       ['age', duration(backup.age_seconds)],
     ]),
-    ...table('Restore', [
-      ['id', code(restore.id)],
-      ['status', code(restore.status)],
-      [
-        'compute',
-        restore.compute
-          ? `${text(restore.compute.type)} ${code(String(restore.compute.server_id ?? ''))}`
-          : 'where the backup was made',
-      ],
-      ['files', `${result.files.length}${fileList(result.files.map((file) => file.name))}`],
-    ]),
-    ...table('Timing', [
-      ['created', text(restore.created_at)],
-      ['started', text(restore.started_at)],
-      ['completed', text(restore.completed_at)],
-      ['duration', duration(restore.duration_seconds)],
-    ]),
+    ...(downloading ? downloadTables(result) : restoreTables(result)),
   )
 
   if (result.checks.length > 0) {
@@ -75,7 +72,7 @@ export function renderSummary(result: Result, extras: SummaryExtras = {}): strin
     lines.push('')
   }
 
-  if (extras.request) {
+  if (extras.request && !downloading) {
     const body = escapeHtml(JSON.stringify(extras.request, null, 2))
     lines.push('### Request', '', 'The request a run without `dry_run` would send:', '')
     lines.push(
@@ -92,6 +89,47 @@ export function renderSummary(result: Result, extras: SummaryExtras = {}): strin
     )
   }
   return lines.join('\n')
+}
+
+function restoreTables({ restore, files }: Result): string[] {
+  return [
+    ...table('Restore', [
+      ['id', code(restore.id)],
+      ['status', code(restore.status)],
+      [
+        'compute',
+        restore.compute
+          ? `${text(restore.compute.type)} ${code(String(restore.compute.server_id ?? ''))}`
+          : 'where the backup was made',
+      ],
+      ['files', `${files.length}${fileList(files.map((file) => file.name))}`],
+    ]),
+    ...table('Timing', [
+      ['created', text(restore.created_at)],
+      ['started', text(restore.started_at)],
+      ['completed', text(restore.completed_at)],
+      ['duration', duration(restore.duration_seconds)],
+    ]),
+  ]
+}
+
+function downloadTables({ download, files }: Result): string[] {
+  const done = download?.files ?? []
+  const bytes = done.reduce((sum, file) => sum + file.bytes, 0)
+  const lines = table('Download', [
+    ['folder', code(download?.dir ?? null)],
+    ['status', code(download?.status ?? null)],
+    ['files', `${done.length} of ${files.length} verified, ${bytes} bytes`],
+    ['duration', duration(download?.duration_seconds ?? null)],
+  ])
+  if (done.length === 0) return lines
+  lines.push('### Files', '', '| file | bytes | sha256 |', '| --- | --- | --- |')
+  for (const file of done.slice(0, MAX_FILE_ROWS))
+    lines.push(`| ${code(file.name)} | ${file.bytes} | <code>${file.sha256}</code> |`)
+  // A summary has a size limit; the result JSON lists every file.
+  if (done.length > MAX_FILE_ROWS)
+    lines.push(`| and ${done.length - MAX_FILE_ROWS} more: see the result JSON | | |`)
+  return [...lines, '']
 }
 
 function table(title: string, rows: [string, string][]): string[] {

@@ -57,6 +57,10 @@ export function concludeWait(
 
 /** The reason for a run cancelled outside the wait, naming what it may have left behind. */
 export function cancelledReason(evidence: Evidence): string {
+  const { download, backup } = evidence
+  if (download !== null) {
+    return `The run was cancelled while downloading backup ${backup?.id ?? ''}: ${download.files.length} file(s) verified in ${download.dir}, and no partial file was left.`
+  }
   if (evidence.restore !== null) {
     return `The run was cancelled; restore ${evidence.restore.id} goes on at SnapShooter.`
   }

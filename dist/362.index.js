@@ -1,8 +1,8 @@
-export const id = 572;
-export const ids = [572];
+export const id = 362;
+export const ids = [362];
 export const modules = {
 
-/***/ 9572:
+/***/ 8362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -269,48 +269,8 @@ function parseDownloadLinks(json, request) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/snapshooter/retry.ts
-// The retry policy as pure functions: which failures are worth another attempt, and how long to
-// wait first. The client owns the loop; these decide.
-
-/** A Retry-After value (seconds, or an HTTP date) as milliseconds from now; undefined if unreadable. */
-function parseRetryAfter(value, nowMs) {
-    const text = value?.trim() ?? '';
-    if (text === '')
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Math.round(Number(text) * 1_000);
-    // An HTTP date names its month; Date.parse alone would read `-3` as a year.
-    const at = /[a-z]/i.test(text) ? Date.parse(text) : NaN;
-    return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
-}
-/**
- * The pause before retry `attempt` (0 for the first retry). The server's Retry-After wins, plus up
- * to a second of spread; without it, full-jitter exponential backoff.
- */
-function retryDelayMs(attempt, retryAfter, nowMs, random) {
-    const serverDelay = parseRetryAfter(retryAfter, nowMs);
-    if (serverDelay !== undefined)
-        return serverDelay + Math.floor(random() * api/* RETRY_AFTER_JITTER_MS */.O4);
-    const ceiling = Math.min(api/* BACKOFF_CAP_MS */.NA, api/* BACKOFF_BASE_MS */.UQ * 2 ** Math.min(Math.max(attempt, 0), 30));
-    return Math.floor(random() * ceiling);
-}
-/** GETs (and the download POST, which creates nothing) may be repeated without harm. */
-function isRetryableRead(err) {
-    if (err.status !== undefined)
-        return api/* RETRYABLE_STATUSES */.U3.has(err.status);
-    return err.kind === 'network' || err.kind === 'timeout';
-}
-/**
- * The restore POST starts a restore each time it lands, so it is sent again only when the server
- * surely did not act: it said 429, or the connection was refused before a byte was sent.
- */
-function isRetryablePost(err) {
-    if (err.status !== undefined)
-        return api/* POST_RETRYABLE_STATUSES */.Z0.has(err.status);
-    return err.kind === 'network' && err.code !== undefined && api/* POST_RETRYABLE_CODES */.lX.has(err.code);
-}
-
+// EXTERNAL MODULE: ./src/snapshooter/retry.ts
+var retry = __webpack_require__(4570);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
@@ -543,10 +503,10 @@ async function execute(shared, deadline, call) {
             return parseAnswer(call, attempt, answer.status, answer.body, answer.requestId);
         const { error } = answer;
         last = error;
-        const retryable = call.startsRestore === true ? isRetryablePost(error) : isRetryableRead(error);
+        const retryable = call.startsRestore === true ? (0,retry/* isRetryablePost */.PC)(error) : (0,retry/* isRetryableRead */.bV)(error);
         if (!retryable || attempt >= api/* MAX_ATTEMPTS */.m)
             throw error;
-        const delayMs = retryDelayMs(attempt - 1, answer.retryAfter, clock.now(), shared.random);
+        const delayMs = (0,retry/* retryDelayMs */.qO)(attempt - 1, answer.retryAfter, clock.now(), shared.random);
         // A retry that could not finish in time would only hide the real failure behind a deadline.
         if (clock.now() + delayMs >= deadline)
             throw error;
@@ -590,4 +550,4 @@ function reasonOf(error) {
 
 };
 
-//# sourceMappingURL=572.index.js.map
+//# sourceMappingURL=362.index.js.map

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { startFakeGitHub, type FakeGitHub } from '../simulator/index.js'
+import { alertFailure, alertOnGitHub } from '../src/alert/github.js'
+import { drillAlert } from '../src/alert/index.js'
+import { alertBody, issueTitle, mayAlert, planAlert, runUrl } from '../src/alert/plan.js'
+import type { Outcome } from '../src/constants.js'
+
+describe('planAlert', () => {
+  it.each<[Outcome, boolean, string]>([
+    ['failed', false, 'open'],
+    ['failed', true, 'comment'],
+    ['timed_out', false, 'open'],
+    ['timed_out', true, 'comment'],
+    ['succeeded', true, 'resolve'],
+    ['succeeded', false, 'none'],
+    ['cancelled', true, 'none'],
+    ['dry_run', true, 'none'],
+    ['not_waited', true, 'none'],
+  ])('%s with an open issue: %s → %s', (outcome, open, action) => {
+    expect(planAlert(outcome, open)).toBe(action)
+  })
+
+  it('asks GitHub nothing for outcomes that can never touch the issue', () => {
+    expect((['cancelled', 'dry_run', 'not_waited'] as const).map(mayAlert)).toEqual([
+      false,
+      false,
+      false,
+    ])
+    expect((['failed', 'timed_out', 'succeeded'] as const).map(mayAlert)).toEqual([
+      true,
+      true,
+      true,
+    ])
+  })
+})
+
+describe('the issue text', () => {
+  it('keeps one title per target', () => {
+    expect(issueTitle('job 6f7c')).toBe('Restore drill failing: job 6f7c')
+  })
+
+  it('links the run on github.com and on GitHub Enterprise Server', () => {
+    const env = { GITHUB_REPOSITORY: 'acme/backups', GITHUB_RUN_ID: '42' }
+    expect(runUrl({ ...env, GITHUB_SERVER_URL: 'https://github.com' })).toBe(
+      'https://github.com/acme/backups/actions/runs/42',
+    )
+    expect(runUrl({ ...env, GITHUB_SERVER_URL: 'https://ghe.acme.test/' })).toBe(
+      'https://ghe.acme.test/acme/backups/actions/runs/42',
+    )
+    expect(runUrl(env)).toBeNull()
+  })
+
+  it('puts the lead, the run link and the summary in the body', () => {
+    expect(alertBody('open', '## ❌ failed', 'https://x/run')).toMatch(
+      /^A scheduled restore drill failed\..*\n\n\[The run\]\(https:\/\/x\/run\)\n\n## ❌ failed$/s,
+    )
+    expect(alertBody('resolve', 'ok', null)).toBe('The restore drill succeeded: closing.\n\nok')
+  })
+})
+
+describe('alertFailure', () => {
+  it.each([
+    [{ status: 401 }, 'rejected `github_token` (401)'],
+    [{ status: 403 }, 'Give the job `permissions: issues: write`'],
+    [{ status: 404 }, 'has issues enabled'],
+    [{ status: 410 }, 'issues are disabled in acme/backups'],
+    [{ status: 502 }, 'GitHub answered 502. It is worth re-running later.'],
+    [
+      new Error('connect ECONNREFUSED 127.0.0.1:9'),
+      'connect ECONNREFUSED 127.0.0.1:9. Check that GITHUB_API_URL',
+    ],
+  ])('explains %j in one line', (error, text) => {
+    const line = alertFailure(error, 'acme/backups')
+    expect(line).toContain('The drill issue in acme/backups could not be updated')
+    expect(line).toContain(text)
+    expect(line).not.toContain('\n')
+  })
+})
+
+describe('alertOnGitHub, against a fake GitHub API', () => {
+  let github: FakeGitHub
+  const env = (): NodeJS.ProcessEnv => ({
+    GITHUB_REPOSITORY: 'acme/backups',
+    GITHUB_RUN_ID: '1',
+    GITHUB_SERVER_URL: 'https://github.com',
+  })
+  const settings = () => ({ githubToken: github.token, label: 'restore-drill', target: 'job j1' })
+
+  beforeAll(async () => {
+    github = await startFakeGitHub()
+    process.env.GITHUB_API_URL = github.url
+    jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
+  })
+  afterAll(async () => {
+    delete process.env.GITHUB_API_URL
+    jest.restoreAllMocks()
+    await github.close()
+  })
+
+  it('opens, comments, then resolves one issue', async () => {
+    expect(await alertOnGitHub(settings(), 'failed', 'first', env())).toMatchObject({
+      action: 'open',
+      number: 1,
+    })
+    expect(await alertOnGitHub(settings(), 'timed_out', 'second', env())).toMatchObject({
+      action: 'comment',
+      number: 1,
+    })
+    expect(await alertOnGitHub(settings(), 'succeeded', 'third', env())).toMatchObject({
+      action: 'resolve',
+      number: 1,
+    })
+    expect(github.issues).toEqual([
+      expect.objectContaining({
+        title: 'Restore drill failing: job j1',
+        state: 'closed',
+        comments: [expect.stringContaining('second'), expect.stringContaining('third')],
+      }),
+    ])
+    expect(await alertOnGitHub(settings(), 'succeeded', 'fourth', env())).toBeNull()
+  })
+
+  it('ignores an open issue of another title or without the label', async () => {
+    await alertOnGitHub({ ...settings(), target: 'job j2' }, 'failed', 'x', env())
+    await alertOnGitHub({ ...settings(), label: 'other' }, 'failed', 'y', env())
+    expect(
+      github.issues
+        .filter((issue) => issue.state === 'open')
+        .map((issue) => [issue.title, issue.labels]),
+    ).toEqual([
+      ['Restore drill failing: job j2', ['restore-drill']],
+      ['Restore drill failing: job j1', ['other']],
+    ])
+  })
+
+  it('gives up with a warning when the repository is unknown', async () => {
+    const before = github.requests.length
+    expect(await alertOnGitHub(settings(), 'failed', 'z', {})).toBeNull()
+    expect(github.requests.length).toBe(before)
+  })
+
+  it('returns nothing, and warns, when GitHub refuses', async () => {
+    github.refuseWith(403)
+    expect(await alertOnGitHub(settings(), 'failed', 'z', env())).toBeNull()
+    github.refuseWith(null)
+  })
+
+  it('is not made at all when alerting is off, and skips a cancelled run', async () => {
+    expect(drillAlert(null, env())).toBeUndefined()
+    const before = github.requests.length
+    expect(await drillAlert(settings(), env())?.('cancelled', 'x')).toBeNull()
+    expect(github.requests.length).toBe(before)
+  })
+})

@@ -1,0 +1,170 @@
+// Drill alerting through dist/index.js: the simulator plays SnapShooter, a fake GitHub REST
+// API (via GITHUB_API_URL) plays GitHub.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { startFakeGitHub, type FakeGitHub, type Simulator } from '../simulator/index.js'
+import { WORKFLOW_TOKEN } from './helpers/action-yml.js'
+import { FAST, SEED, drill, leaks, startLab, type DrillRun } from './helpers/drill.js'
+
+jest.setTimeout(30_000)
+
+let sim: Simulator
+let github: FakeGitHub
+const runs: DrillRun[] = []
+
+beforeAll(async () => {
+  sim = await startLab()
+  github = await startFakeGitHub()
+})
+afterAll(async () => {
+  await sim.close()
+  await github.close()
+})
+beforeEach(() => {
+  sim.configure({ ...FAST, restoreFinalStatus: 'completed' })
+  github.refuseWith(null)
+})
+
+async function alertingDrill(
+  inputs: Record<string, string> = {},
+  options: { signal?: 'SIGINT' } = {},
+) {
+  const run = await drill(
+    sim,
+    { issue_on_failure: 'true', github_token: github.token, ...inputs },
+    {
+      env: { GITHUB_API_URL: github.url },
+      signal: options.signal ? { name: options.signal, when: 'status pending' } : undefined,
+    },
+  )
+  runs.push(run)
+  return run
+}
+
+const TITLE = `Restore drill failing: job ${SEED.jobs.main}`
+const drillIssues = () => github.issues.filter((issue) => issue.title === TITLE)
+
+describe('a drill with issue_on_failure', () => {
+  it('opens an issue on its first failure, with the summary and a link to the run', async () => {
+    sim.configure({ restoreFinalStatus: 'failed' })
+    const run = await alertingDrill()
+    expect(run.code).toBe(1)
+    expect(run.outputs.outcome).toBe('failed')
+    expect(run.errors).toEqual([expect.stringContaining('ended with status "failed"')])
+    expect(drillIssues()).toHaveLength(1)
+    const [issue] = drillIssues()
+    expect(issue).toMatchObject({ labels: ['restore-drill'], state: 'open', comments: [] })
+    expect(issue?.body).toContain('## ❌ Restore drill failed')
+    expect(issue?.body).toContain('(https://github.com/acme/backups/actions/runs/4242)')
+    expect(run.outputs).toMatchObject({
+      issue_number: String(issue?.number),
+      issue_url: `https://github.example/acme/backups/issues/${issue?.number}`,
+    })
+    expect(run.summary).toContain(`Drill issue [#${issue?.number}]`)
+  })
+
+  it('comments on the open issue when it fails again, even on a bad input', async () => {
+    const run = await alertingDrill({ timeout: 'forever' })
+    expect(run.errors).toEqual([expect.stringMatching(/^Invalid inputs: `timeout`/)])
+    expect(drillIssues()).toHaveLength(1)
+    expect(drillIssues()[0]?.comments).toEqual([
+      expect.stringContaining('The restore drill failed again.'),
+    ])
+    expect(run.outputs.issue_number).toBe(String(drillIssues()[0]?.number))
+  })
+
+  it('alerts on a timeout too', async () => {
+    sim.configure({ restoreDurationMs: 60_000 })
+    const run = await alertingDrill({ timeout: '1s', on_timeout: 'warn' })
+    expect(run.code).toBe(0)
+    expect(run.outputs.outcome).toBe('timed_out')
+    expect(drillIssues()[0]?.comments).toHaveLength(2)
+  })
+
+  it('does nothing to the issue when cancelled', async () => {
+    sim.configure({ restoreDurationMs: 60_000 })
+    const before = github.requests.length
+    const run = await alertingDrill({}, { signal: 'SIGINT' })
+    expect(run.outputs.outcome).toBe('cancelled')
+    expect(github.requests.length).toBe(before)
+    expect(run.outputs.issue_number).toBe('')
+  })
+
+  it('comments with the good result and closes the issue when the drill succeeds', async () => {
+    const run = await alertingDrill()
+    expect(run.code).toBe(0)
+    const [issue] = drillIssues()
+    expect(issue?.state).toBe('closed')
+    expect(issue?.comments.at(-1)).toContain('## ✅ Restore drill succeeded')
+    expect(run.outputs.issue_number).toBe(String(issue?.number))
+  })
+
+  it('opens a new issue when the target fails after it recovered', async () => {
+    sim.configure({ restoreFinalStatus: 'failed' })
+    await alertingDrill()
+    expect(drillIssues().map((issue) => issue.state)).toEqual(['closed', 'open'])
+  })
+
+  it('names a fixed backup in the title', async () => {
+    await alertingDrill({ backup_id: SEED.backups.failed, job_id: '' })
+    expect(github.issues.at(-1)?.title).toBe(`Restore drill failing: backup ${SEED.backups.failed}`)
+  })
+
+  it('uses the workflow token when github_token is left out', async () => {
+    const before = github.requests.length
+    const run = await drill(
+      sim,
+      { issue_on_failure: 'true', backup_id: SEED.backups.failed, job_id: '' },
+      {
+        env: { GITHUB_API_URL: github.url },
+      },
+    )
+    expect(github.requests[before]?.authorization).toBe(`token ${WORKFLOW_TOKEN}`)
+    // The fake GitHub knows another token: a 401 is a warning, never the drill's verdict.
+    expect(run.warnings).toEqual([expect.stringContaining('rejected `github_token` (401)')])
+    expect(run.errors).toEqual([expect.stringContaining('is failed, not completed')])
+  })
+
+  it('warns which permission to add when GitHub answers 403, keeping the outcome', async () => {
+    github.refuseWith(403)
+    sim.configure({ restoreFinalStatus: 'failed' })
+    const run = await alertingDrill()
+    expect(run.code).toBe(1)
+    expect(run.outputs).toMatchObject({ outcome: 'failed', issue_number: '', issue_url: '' })
+    expect(run.errors).toEqual([expect.stringContaining('ended with status "failed"')])
+    expect(run.warnings).toEqual([expect.stringContaining('`permissions: issues: write`')])
+  })
+
+  it('warns, and keeps a success, when GitHub cannot be reached', async () => {
+    const run = await drill(
+      sim,
+      { issue_on_failure: 'true', github_token: github.token },
+      {
+        env: { GITHUB_API_URL: 'http://127.0.0.1:9' },
+      },
+    )
+    runs.push(run)
+    expect(run.code).toBe(0)
+    expect(run.outputs.outcome).toBe('succeeded')
+    expect(run.warnings).toEqual([expect.stringContaining('could not be updated')])
+  })
+})
+
+describe('a drill without issue_on_failure', () => {
+  it('sends nothing to GitHub', async () => {
+    sim.configure({ restoreFinalStatus: 'failed' })
+    const before = github.requests.length
+    const run = await drill(sim, {}, { env: { GITHUB_API_URL: github.url } })
+    expect(run.outputs.outcome).toBe('failed')
+    expect(github.requests.length).toBe(before)
+    expect(run.outputs).toMatchObject({ issue_number: '', issue_url: '' })
+  })
+})
+
+it('never shows the GitHub token, nor any SnapShooter secret', () => {
+  expect(runs.length).toBeGreaterThan(8)
+  for (const run of runs) {
+    expect(leaks(run)).toEqual([])
+    expect(leaks(run, github.token)).toEqual([])
+    expect(leaks(run, WORKFLOW_TOKEN)).toEqual([])
+  }
+})

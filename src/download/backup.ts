@@ -1,0 +1,175 @@
+// Download mode: the selected files of a backup fetched to the runner through their signed
+// links, a few at a time, each verified before it takes its real name.
+import * as core from '@actions/core'
+import { mkdir } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { USER_AGENT } from '../constants.js'
+import { formatDuration } from '../duration.js'
+import { errorMessage } from '../errors.js'
+import type { Settings } from '../inputs.js'
+import type { DownloadEvidence, Evidence } from '../report/evidence.js'
+import { REQUEST_TIMEOUT_MS } from '../snapshooter/api.js'
+import type { SnapShooterClient } from '../snapshooter/client.js'
+import type { Backup, BackupFile } from '../snapshooter/types.js'
+import type { Clock, Sleep } from '../time.js'
+import { DeadlineReached, downloadFile, type DownloadedFile, type FileDeps } from './file.js'
+import { DownloadRefused, downloadDir, planTargets, type Target } from './targets.js'
+
+/** Enough to fill a runner's link without opening a socket per file of a large backup. */
+export const CONCURRENCY = 4
+
+export interface DownloadDeps {
+  client: Pick<SnapShooterClient, 'getDownloadLinks'>
+  /** Epoch ms: run start + `timeout`. */
+  deadline: number
+  signal: AbortSignal
+  clock: Clock
+  sleep: Sleep
+  runnerTemp: string
+}
+
+/** A dry run: the folder is recorded and the plan shown; no link is asked for. */
+export function dryRunDownload(
+  settings: Pick<Settings, 'downloadTo'>,
+  backup: Backup,
+  files: readonly BackupFile[],
+  evidence: Evidence,
+  runnerTemp: string,
+): void {
+  const { dir } = planDownload(settings, backup, evidence, runnerTemp)
+  core.info(
+    `Dry run: would send POST /v1/backups/${backup.id}/download and download ${files.length} file(s) to ${dir}`,
+  )
+}
+
+/** The folder a download goes to, recorded in the evidence before anything is fetched. */
+function planDownload(
+  settings: Pick<Settings, 'downloadTo'>,
+  backup: Backup,
+  evidence: Evidence,
+  runnerTemp: string,
+): DownloadEvidence {
+  const dir = downloadDir(settings.downloadTo, backup.id, runnerTemp)
+  evidence.download = { dir, status: null, startedAt: null, durationMs: null, files: [] }
+  return evidence.download
+}
+
+/** `timeout` ran out before every file was downloaded and verified. */
+export class DownloadTimedOut extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'DownloadTimedOut'
+  }
+}
+
+/** Fetches and verifies `files`, or throws with the reason of the first failure. */
+export async function downloadBackup(
+  settings: Pick<Settings, 'downloadTo' | 'timeoutMs'>,
+  backup: Backup,
+  files: readonly BackupFile[],
+  evidence: Evidence,
+  deps: DownloadDeps,
+): Promise<void> {
+  const record = planDownload(settings, backup, evidence, deps.runnerTemp)
+  if (files.length === 0)
+    throw new DownloadRefused(`Backup ${backup.id} has no files: there is nothing to download.`)
+  const started = deps.clock.now()
+  record.startedAt = new Date(started).toISOString()
+  try {
+    const links = await deps.client.getDownloadLinks(backup.id)
+    maskLinks(links)
+    const targets = planTargets(backup.id, files, links, record.dir)
+    core.info(`Downloading ${targets.length} file(s) to ${record.dir}`)
+    await makeFolders(targets)
+    const fileDeps: Omit<FileDeps, 'signal'> = {
+      userAgent: USER_AGENT,
+      deadline: deps.deadline,
+      clock: deps.clock,
+      sleep: deps.sleep,
+      random: Math.random,
+      idleTimeoutMs: REQUEST_TIMEOUT_MS,
+      onRetry: (text) => core.info(text),
+    }
+    // Kept in the order of the backup's files, whatever order they finish in.
+    const done: (DownloadedFile | undefined)[] = targets.map(() => undefined)
+    await eachAtMost(CONCURRENCY, [...targets.keys()], deps.signal, async (index, signal) => {
+      const file = await downloadFile(targets[index] as Target, { ...fileDeps, signal })
+      done[index] = file
+      record.files = done.filter((found) => found !== undefined)
+      core.info(`${file.name}: ${file.bytes} bytes, sha256 ${file.sha256}, verified`)
+    })
+    record.status = 'downloaded'
+  } catch (error) {
+    record.status = 'failed'
+    if (error instanceof DeadlineReached && !deps.signal.aborted) {
+      throw new DownloadTimedOut(
+        `Backup ${backup.id} was not fully downloaded when \`timeout\` (${formatDuration(settings.timeoutMs)}) ran out (${error.message}); ${record.files.length} file(s) had been verified: raise \`timeout\`.`,
+      )
+    }
+    throw error
+  } finally {
+    record.durationMs = deps.clock.now() - started
+  }
+}
+
+/**
+ * Signed links are credentials. Masked before any line could print one; the query string on
+ * its own too, since it holds the signature even where the URL appears encoded differently.
+ */
+export function maskLinks(links: Readonly<Record<string, string>>): void {
+  for (const url of Object.values(links)) {
+    core.setSecret(url)
+    const query = url.indexOf('?')
+    if (query !== -1 && query < url.length - 1) core.setSecret(url.slice(query + 1))
+  }
+}
+
+/**
+ * Runs `work` on every item, at most `limit` at a time. The first failure stops the rest (their
+ * partial files are removed) and is the one thrown.
+ */
+export async function eachAtMost<T>(
+  limit: number,
+  items: readonly T[],
+  signal: AbortSignal,
+  work: (item: T, signal: AbortSignal) => Promise<void>,
+): Promise<void> {
+  const stop = new AbortController()
+  const cancel = (): void => stop.abort(signal.reason)
+  // A cancel that came before this point has already fired its event.
+  if (signal.aborted) cancel()
+  signal.addEventListener('abort', cancel, { once: true })
+  let next = 0
+  let first: { error: unknown } | null = null
+  const worker = async (): Promise<void> => {
+    while (!stop.signal.aborted && next < items.length) {
+      const item = items[next++] as T
+      try {
+        await work(item, stop.signal)
+      } catch (error) {
+        first ??= { error }
+        stop.abort(error)
+      }
+    }
+  }
+  try {
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  } finally {
+    signal.removeEventListener('abort', cancel)
+  }
+  if (first !== null) throw (first as { error: unknown }).error
+  signal.throwIfAborted()
+}
+
+async function makeFolders(targets: readonly Target[]): Promise<void> {
+  for (const target of targets) {
+    const folder = dirname(target.path)
+    try {
+      await mkdir(folder, { recursive: true })
+    } catch (error) {
+      throw new DownloadRefused(
+        `The folder ${folder} could not be created: ${errorMessage(error)}: check \`download_to\`.`,
+      )
+    }
+  }
+}

@@ -1,0 +1,137 @@
+// One file: fetched under the retry policy of design.md section 3 (reads are safe to repeat),
+// streamed to a temporary name, verified, and only then renamed to its real name. A file that
+// is not verified never sits in the folder looking complete.
+import { createWriteStream } from 'node:fs'
+import { rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { MAX_ATTEMPTS } from '../snapshooter/api.js'
+import { isRetryableRead, retryDelayMs } from '../snapshooter/retry.js'
+import { errorMessage } from '../errors.js'
+import type { Clock, Sleep } from '../time.js'
+import { networkFailure, openLink, type Failure } from './fetch.js'
+import type { Target } from './targets.js'
+import { isGzip, tap, verificationProblems, type Digest } from './verify.js'
+
+export interface FileDeps {
+  userAgent: string
+  /** Epoch ms: no attempt, pause or byte goes past it. */
+  deadline: number
+  signal: AbortSignal
+  clock: Clock
+  sleep: Sleep
+  random: () => number
+  idleTimeoutMs: number
+  onRetry(text: string): void
+}
+
+export interface DownloadedFile {
+  name: string
+  path: string
+  bytes: number
+  sha256: string
+}
+
+/** The download failed for good: the message names the file and what to do. */
+export class DownloadFailed extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'DownloadFailed'
+  }
+}
+
+/** The deadline (`timeout`) ran out while this file was on its way. */
+export class DeadlineReached extends Error {
+  constructor(readonly fileName: string) {
+    super(`the time limit ran out while downloading ${fileName}`)
+    this.name = 'DeadlineReached'
+  }
+}
+
+export async function downloadFile(target: Target, deps: FileDeps): Promise<DownloadedFile> {
+  const partial = join(dirname(target.path), `.${basename(target.path)}.partial`)
+  const { clock, signal } = deps
+  try {
+    for (let attempt = 1; ; attempt++) {
+      signal.throwIfAborted()
+      if (clock.now() >= deps.deadline) throw new DeadlineReached(target.name)
+      const result = await attemptOnce(target, partial, deps)
+      if ('sha256' in result) return await accept(target, partial, result)
+      signal.throwIfAborted()
+      if (clock.now() >= deps.deadline) throw new DeadlineReached(target.name)
+      const tried = attempt > 1 ? ` after ${attempt} attempts` : ''
+      const failed = `Download of ${target.name} (file ${target.file.id}) failed${tried}: ${result.reason}`
+      if (!isRetryableRead(result))
+        throw new DownloadFailed(`${failed}: re-run to get fresh links.`)
+      if (attempt >= MAX_ATTEMPTS) throw new DownloadFailed(`${failed}: worth re-running later.`)
+      const delayMs = retryDelayMs(attempt - 1, result.retryAfter, clock.now(), deps.random)
+      if (clock.now() + delayMs >= deps.deadline) throw new DeadlineReached(target.name)
+      deps.onRetry(
+        `${target.name}: attempt ${attempt} failed (${result.reason}); starting it again in ${Math.round(delayMs)} ms`,
+      )
+      await deps.sleep(delayMs, signal)
+    }
+  } finally {
+    // Failing to tidy must not hide why the download failed; the name says it is partial anyway.
+    await rm(partial, { force: true }).catch(() => undefined)
+  }
+}
+
+async function accept(target: Target, partial: string, digest: Digest): Promise<DownloadedFile> {
+  const problems = verificationProblems(target.file, digest)
+  if (problems.length > 0) {
+    throw new DownloadFailed(
+      `${target.name} (file ${target.file.id}) failed verification: ${problems.join('; ')}. The backup may be damaged: check it in SnapShooter.`,
+    )
+  }
+  await rename(partial, target.path)
+  return { name: target.name, path: target.path, bytes: digest.bytes, sha256: digest.sha256 }
+}
+
+/** One attempt, from the first byte: the partial file is rewritten from scratch each time. */
+async function attemptOnce(
+  target: Target,
+  partial: string,
+  deps: FileDeps,
+): Promise<Digest | Failure> {
+  const controller = new AbortController()
+  const stop = (): void => controller.abort()
+  deps.signal.addEventListener('abort', stop, { once: true })
+  const timer = setTimeout(stop, Math.max(0, deps.deadline - deps.clock.now()))
+  try {
+    const opened = await openLink(target.url, { ...deps, signal: controller.signal })
+    if (!('body' in opened)) return opened
+    const measure = tap(isGzip(target.name))
+    try {
+      await pipeline(opened.body, measure.stream, createWriteStream(partial))
+    } catch (error) {
+      // A full disk or a folder we may not write to will not mend on a retry.
+      if (fromDisk(error))
+        throw new DownloadFailed(
+          `${target.name} could not be written to ${dirname(target.path)}: ${errorMessage(error)}: free some space, or choose another \`download_to\`.`,
+        )
+      return networkFailure(error, deps.idleTimeoutMs)
+    }
+    const digest = await measure.digest()
+    // A body shorter than announced is a broken connection, not a damaged file: worth retrying.
+    if (opened.length !== null && digest.bytes !== opened.length) {
+      return {
+        kind: 'network',
+        reason: `the connection broke off after ${digest.bytes} of ${opened.length} bytes`,
+      }
+    }
+    return digest
+  } finally {
+    clearTimeout(timer)
+    deps.signal.removeEventListener('abort', stop)
+  }
+}
+
+// pipeline hands every stream the first error, so which stream failed is told by the error
+// itself: file system calls name theirs, a broken socket does not (or names `read`).
+const DISK_CALLS: ReadonlySet<string> = new Set(['open', 'write', 'close', 'fsync'])
+
+function fromDisk(error: unknown): boolean {
+  const { syscall, code } = (error ?? {}) as { syscall?: unknown; code?: unknown }
+  return (typeof syscall === 'string' && DISK_CALLS.has(syscall)) || code === 'ENOSPC'
+}
