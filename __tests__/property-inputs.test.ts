@@ -1,14 +1,14 @@
 // Properties of input parsing: whatever a workflow passes, the parser answers with Settings or
 // one InputError, and a run with a bad input sends nothing.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { DEMO_TOKEN, SEED, startSimulator, type Simulator } from '../simulator/index.js'
+import { DEMO_TOKEN, SEED } from '../simulator/index.js'
 import { Input, type InputName } from '../src/constants.js'
 import { formatDuration, parseDuration } from '../src/duration.js'
 import { InputError, parseSettings } from '../src/inputs.js'
 import { actionDefaults } from './helpers/action-yml.js'
 import { leaks } from './helpers/leaks.js'
-import { removeRunFiles, runInProcess, sharedTime } from './helpers/in-process.js'
+import { runInProcess, useLab } from './helpers/in-process.js'
 
 const NAMES = Object.values(Input)
 const unit = fc.constantFrom('', 'ms', 's', 'm', 'h', 'd')
@@ -157,17 +157,7 @@ describe('parseDuration', () => {
 })
 
 describe('a run with a bad input, whatever it is', () => {
-  let sim: Simulator
-  let time: ReturnType<typeof sharedTime>
-
-  beforeAll(async () => {
-    time = sharedTime()
-    sim = await startSimulator({ now: time.clock.now })
-  })
-  afterAll(async () => {
-    await sim.close()
-    removeRunFiles()
-  })
+  const lab = useLab()
 
   it('fails in one line and sends no request', async () => {
     await fc.assert(
@@ -176,11 +166,11 @@ describe('a run with a bad input, whatever it is', () => {
         const withSim = {
           ...given,
           issue_on_failure: 'false',
-          api_url: given.api_url === '' ? '' : sim.url,
+          api_url: given.api_url === '' ? '' : lab.sim.url,
         }
         fc.pre(outcomeOf(withSim) === 'invalid')
-        const run = await runInProcess(time, withSim)
-        expect(sim.requests).toHaveLength(0)
+        const run = await runInProcess(lab.time, withSim)
+        expect(lab.sim.requests).toHaveLength(0)
         expect(run.exitCode).toBe(1)
         expect(run.outputs.outcome).toBe('failed')
         expect(run.errors).toEqual([expect.stringMatching(/^Invalid inputs: `/)])

@@ -1,8 +1,8 @@
 // Properties of the response parsers: any JSON at all gives a typed value or one malformed
 // ApiError, and no secret of the answer (encryption_key, a file's signed url) comes out.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { SEED, startSimulator, type Simulator } from '../simulator/index.js'
+import { SEED } from '../simulator/index.js'
 import { ApiError } from '../src/snapshooter/errors.js'
 import {
   parseBackup,
@@ -12,7 +12,7 @@ import {
 } from '../src/snapshooter/parse.js'
 import { DEMO_TOKEN } from './helpers/drill.js'
 import { leaks } from './helpers/leaks.js'
-import { removeRunFiles, runInProcess, sharedTime } from './helpers/in-process.js'
+import { runInProcess, useLab } from './helpers/in-process.js'
 
 const REQUEST = 'GET something'
 // Markers no parser could produce by chance: seeing one in the output means it was let through.
@@ -165,24 +165,15 @@ describe('parseDownloadLinks', () => {
 })
 
 describe('a run answered with any JSON', () => {
-  let sim: Simulator
-  let clock: ReturnType<typeof sharedTime>
-
-  beforeAll(async () => {
-    clock = sharedTime()
-    sim = await startSimulator({ now: clock.clock.now })
-  })
-  afterAll(async () => {
-    await sim.close()
-    removeRunFiles()
-  })
+  const lab = useLab()
 
   it('ends in an outcome with at most one error line, and leaks nothing', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(enveloped(backup), fc.jsonValue()), async (json) => {
+        const { sim } = lab
         sim.clearFaults()
         sim.inject({ route: 'getBackup', kind: 'status', status: 200, body: JSON.stringify(json) })
-        const run = await runInProcess(clock, {
+        const run = await runInProcess(lab.time, {
           api_token: DEMO_TOKEN,
           api_url: sim.url,
           backup_id: SEED.backups.latest,
@@ -197,6 +188,6 @@ describe('a run answered with any JSON', () => {
       }),
       { numRuns: 40 },
     )
-    expect(sim.count('createRestore')).toBe(0)
+    expect(lab.sim.count('createRestore')).toBe(0)
   })
 })

@@ -1,10 +1,11 @@
 // Runs run() inside the test process, as the runner would run the bundle: INPUT_* variables,
 // GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. Time is a fake clock shared with the simulator,
 // so hours of waiting take milliseconds while every request still crosses a real socket.
-import { jest } from '@jest/globals'
+import { afterAll, beforeAll, jest } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/index.js'
 import { run } from '../../src/main.js'
 import type { Sleep } from '../../src/time.js'
 import { fakeTime } from '../fixtures/fake-time.js'
@@ -103,4 +104,23 @@ export async function runInProcess(
 
 export function removeRunFiles(): void {
   rmSync(dir, { recursive: true, force: true })
+}
+
+export interface Lab {
+  sim: Simulator
+  time: ReturnType<typeof sharedTime>
+}
+
+/** One simulator on one fake clock for the enclosing describe block, closed after it. */
+export function useLab(options: SimulatorOptions = {}): Lab {
+  const lab = {} as Lab
+  beforeAll(async () => {
+    lab.time = sharedTime()
+    lab.sim = await startSimulator({ now: lab.time.clock.now, ...options })
+  })
+  afterAll(async () => {
+    await lab.sim.close()
+    removeRunFiles()
+  })
+  return lab
 }

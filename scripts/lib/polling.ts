@@ -2,6 +2,8 @@
 // completion is seen, for the action's wait loop and for fixed pollers driven the same way.
 import { waitForRestore } from '../../src/restore/wait.js'
 import type { Restore } from '../../src/snapshooter/types.js'
+// The test fixture: the bench drives the same wait loop the tests do, with the same values.
+import { restore } from '../../__tests__/fixtures/values.js'
 import type { Clock, Sleep } from '../../src/time.js'
 
 export interface PollFigures {
@@ -31,23 +33,12 @@ interface Lab {
 /** A restore that reads `running` until `durationMs` after creation, then `completed`. */
 function lab(durationMs: number): Lab {
   let now = 0
-  const restore = (status: string): Restore => ({
-    id: 'r',
-    jobId: null,
-    backupId: null,
-    status,
-    createdAt: null,
-    startedAt: null,
-    completedAt: null,
-    compute: null,
-    files: [],
-  })
   return {
     clock: { now: () => now },
     sleep: async (ms) => {
       now += ms
     },
-    getRestore: async () => restore(now >= durationMs ? 'completed' : 'running'),
+    getRestore: async () => restore({ status: now >= durationMs ? 'completed' : 'running' }),
   }
 }
 
