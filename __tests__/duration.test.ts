@@ -25,6 +25,11 @@ describe('parseDuration', () => {
       expect(parseDuration(text)).toBeNull()
     },
   )
+
+  it('refuses a number too large to be finite, with or without a unit', () => {
+    expect(parseDuration('9'.repeat(400))).toBeNull()
+    expect(parseDuration(`${'9'.repeat(400)}s`)).toBeNull()
+  })
 })
 
 describe('formatDuration', () => {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { actionYml } from './helpers/action-yml.js'
-import { runAction } from './helpers/run-action.js'
+import { leaks } from './helpers/leaks.js'
+import { runAction, type ActionRun } from './helpers/run-action.js'
 
 const BACKUP = '596c5046-1bd8-4664-9a3f-6208526c3b87'
 let server: Server
@@ -20,6 +21,12 @@ beforeAll(async () => {
 })
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+const leaksOf = (run: ActionRun, token: string): string[] =>
+  leaks(
+    { evidence: [run.stdout, run.stderr, JSON.stringify(run.outputs), run.summary].join('\n') },
+    token,
+  )
 
 describe('a run with a bad input', () => {
   it.each<[string, Record<string, string>]>([
@@ -43,6 +50,7 @@ describe('a run with a bad input', () => {
       inputs: { api_token: 'e2e-token', backup_id: BACKUP, api_url: apiUrl, ...given },
     })
     run.cleanup()
+    expect(leaksOf(run, 'e2e-token')).toEqual([])
     expect(run.code).toBe(1)
     expect(run.errors).toHaveLength(1)
     expect(run.errors[0]).toMatch(new RegExp(`^Invalid inputs: \`${name}\``))
@@ -59,5 +67,6 @@ describe('a run with a bad input', () => {
     run.cleanup()
     expect(run.stdout.split('\n')[0]).toBe('::add-mask::e2e-secret-token')
     expect(run.stdout.split('\n').slice(1).join('\n')).not.toContain('e2e-secret-token')
+    expect(leaksOf(run, 'e2e-secret-token')).toEqual([])
   })
 })

@@ -30471,7 +30471,7 @@ var constants = __nccwpck_require__(7242);
  * client (and axios with it) is loaded here, once the inputs are known to be good, so that a
  * bad input fails fast.
  */
-async function connect(settings, { signal, clock, sleep }) {
+async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
     const [{ createClient }, { proxySecrets }] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8362)),
         Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2444)),
@@ -30486,6 +30486,7 @@ async function connect(settings, { signal, clock, sleep }) {
         signal,
         clock,
         sleep,
+        requestTimeoutMs,
         onRetry: ({ request, attempt, delayMs, reason }) => core/* info */.pq(`${request}: attempt ${attempt} failed (${reason}); retrying in ${Math.round(delayMs)} ms`),
     });
 }
@@ -30508,8 +30509,9 @@ function parseDuration(text) {
     const value = text.trim().toLowerCase();
     if (value === '')
         return null;
+    // A bare number of seconds, however long its digits, must come out finite like any other.
     if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
+        return finite(Number(value) * 1000);
     PART.lastIndex = 0;
     let total = 0;
     let lastUnit = -1;
@@ -30522,9 +30524,12 @@ function parseDuration(text) {
         lastUnit = order;
         total += Number(amount) * (UNIT_MS[unit] ?? NaN);
         if (PART.lastIndex === value.length)
-            return Number.isFinite(total) ? Math.round(total) : null;
+            return finite(total);
     }
     return null;
+}
+function finite(ms) {
+    return Number.isFinite(ms) ? Math.round(ms) : null;
 }
 /** Formats milliseconds the way parseDuration reads them back: `1h30m`, `45s`, `500ms`. */
 function formatDuration(ms) {
@@ -32146,7 +32151,7 @@ var time = __nccwpck_require__(1968);
  * it), and leave evidence.
  */
 async function run(deps = {}) {
-    const { signal = new AbortController().signal, clock = time/* systemClock */.m, sleep = time/* realSleep */.u } = deps;
+    const { signal = new AbortController().signal, clock = time/* systemClock */.m, sleep = time/* realSleep */.u, requestTimeoutMs, } = deps;
     const startedAt = clock.now();
     const evidence = newEvidence();
     const env = deps.env ?? process.env;
@@ -32154,7 +32159,7 @@ async function run(deps = {}) {
     const alerting = readAlertSettings();
     try {
         const settings = (evidence.settings = readSettings());
-        const clientUntil = await connect(settings, { signal, clock, sleep });
+        const clientUntil = await connect(settings, { signal, clock, sleep, requestTimeoutMs });
         const client = clientUntil(startedAt + settings.timeoutMs);
         const backup = await core/* group */.Os('Resolve the backup', async () => {
             const found = await resolveBackup(settings, client);

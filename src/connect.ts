@@ -8,6 +8,8 @@ export interface Connection {
   signal: AbortSignal
   clock: Clock
   sleep: Sleep
+  /** Left out: the client's own default (REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number
 }
 
 /**
@@ -17,7 +19,7 @@ export interface Connection {
  */
 export async function connect(
   settings: Pick<Settings, 'apiUrl' | 'apiToken'>,
-  { signal, clock, sleep }: Connection,
+  { signal, clock, sleep, requestTimeoutMs }: Connection,
 ): Promise<(deadline: number) => SnapShooterClient> {
   const [{ createClient }, { proxySecrets }] = await Promise.all([
     import('./snapshooter/client.js'),
@@ -33,6 +35,7 @@ export async function connect(
       signal,
       clock,
       sleep,
+      requestTimeoutMs,
       onRetry: ({ request, attempt, delayMs, reason }) =>
         core.info(
           `${request}: attempt ${attempt} failed (${reason}); retrying in ${Math.round(delayMs)} ms`,

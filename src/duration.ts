@@ -17,7 +17,8 @@ const PART = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/gy
 export function parseDuration(text: string): number | null {
   const value = text.trim().toLowerCase()
   if (value === '') return null
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000)
+  // A bare number of seconds, however long its digits, must come out finite like any other.
+  if (/^\d+(\.\d+)?$/.test(value)) return finite(Number(value) * 1000)
 
   PART.lastIndex = 0
   let total = 0
@@ -29,9 +30,13 @@ export function parseDuration(text: string): number | null {
     if (order <= lastUnit) return null
     lastUnit = order
     total += Number(amount) * (UNIT_MS[unit] ?? NaN)
-    if (PART.lastIndex === value.length) return Number.isFinite(total) ? Math.round(total) : null
+    if (PART.lastIndex === value.length) return finite(total)
   }
   return null
+}
+
+function finite(ms: number): number | null {
+  return Number.isFinite(ms) ? Math.round(ms) : null
 }
 
 /** Formats milliseconds the way parseDuration reads them back: `1h30m`, `45s`, `500ms`. */

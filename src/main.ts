@@ -20,6 +20,8 @@ export interface RunDeps {
   clock: Clock
   sleep: Sleep
   env: NodeJS.ProcessEnv
+  /** Each request's own time limit; tests shorten it to prove a slow answer is survived. */
+  requestTimeoutMs: number
 }
 
 /**
@@ -27,7 +29,12 @@ export interface RunDeps {
  * it), and leave evidence.
  */
 export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
-  const { signal = new AbortController().signal, clock = systemClock, sleep = realSleep } = deps
+  const {
+    signal = new AbortController().signal,
+    clock = systemClock,
+    sleep = realSleep,
+    requestTimeoutMs,
+  } = deps
   const startedAt = clock.now()
   const evidence = newEvidence()
   const env = deps.env ?? process.env
@@ -35,7 +42,7 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
   const alerting = readAlertSettings()
   try {
     const settings = (evidence.settings = readSettings())
-    const clientUntil = await connect(settings, { signal, clock, sleep })
+    const clientUntil = await connect(settings, { signal, clock, sleep, requestTimeoutMs })
     const client = clientUntil(startedAt + settings.timeoutMs)
 
     const backup = await core.group('Resolve the backup', async () => {

@@ -11,6 +11,7 @@ import {
 import { runAction, type ActionRun, type RunOptions } from './run-action.js'
 
 export { DEMO_TOKEN, SEED }
+export { leaks } from './leaks.js'
 
 /** Fast but realistic timings: a restore that takes a second or so, checked often. */
 export const FAST: SimulatorOptions = { restoreDurationMs: 1200, pendingMs: 200 }
@@ -62,23 +63,4 @@ export function signaturesFetched(sim: Simulator): string[] {
     .filter((request) => request.route === 'storage')
     .map((request) => request.query['X-Amz-Signature'] ?? '')
     .filter((signature) => signature !== '')
-}
-
-/**
- * Secrets that must never leave the action: the token (except in the runner's own
- * `::add-mask::` command), and anything of a backup's encryption_key or a signed link.
- */
-export function leaks(run: DrillRun, token = DEMO_TOKEN, signatures: string[] = []): string[] {
-  const text = run.evidence
-    .split('\n')
-    .filter((line) => !line.startsWith('::add-mask::'))
-    .join('\n')
-  const found: string[] = []
-  if (text.includes(token)) found.push('api token')
-  if (/encryption_key/i.test(text)) found.push('encryption_key')
-  if (/LS0tLS1CRU/.test(text)) found.push('encryption key value')
-  if (/X-Amz-Signature|X-Amz-Credential|\/storage\//i.test(text)) found.push('signed URL')
-  // A signature on its own, as a link cut up or re-encoded would show it.
-  if (signatures.some((signature) => text.includes(signature))) found.push('link signature')
-  return found
 }

@@ -1,10 +1,11 @@
 // Runs run() inside the test process, as the runner would run the bundle: INPUT_* variables,
 // GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. Time is a fake clock shared with the simulator,
 // so hours of waiting take milliseconds while every request still crosses a real socket.
-import { jest } from '@jest/globals'
+import { afterAll, beforeAll, jest } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/index.js'
 import { run } from '../../src/main.js'
 import type { Sleep } from '../../src/time.js'
 import { fakeTime } from '../fixtures/fake-time.js'
@@ -22,11 +23,15 @@ export interface InProcessRun {
   errors: string[]
   warnings: string[]
   exitCode: number
+  /** Every text the run left for people: log, outputs, summary (for the leak scan). */
+  evidence: string
 }
 
 export interface InProcessOptions {
   /** Cancel (as SIGINT would) once this much fake time has passed. */
   abortAfterMs?: number
+  /** Each request's own time limit (real time: it is a socket's), shorter than the 30 s default. */
+  requestTimeoutMs?: number
 }
 
 export function sharedTime(): ReturnType<typeof fakeTime> {
@@ -69,7 +74,13 @@ export async function runInProcess(
   }
   let exitCode: number
   try {
-    await run({ signal: controller.signal, clock: time.clock, sleep, env: process.env })
+    await run({
+      signal: controller.signal,
+      clock: time.clock,
+      sleep,
+      env: process.env,
+      requestTimeoutMs: options.requestTimeoutMs,
+    })
   } finally {
     stdout.mockRestore()
     process.env = saved
@@ -78,10 +89,13 @@ export async function runInProcess(
   }
   const log = written.join('')
   const lines = log.split('\n')
+  const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
+  const summary = readFileSync(summaryFile, 'utf8')
   return {
-    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-    summary: readFileSync(summaryFile, 'utf8'),
+    outputs,
+    summary,
     log,
+    evidence: [log, JSON.stringify(outputs), summary].join('\n'),
     errors: lines.filter((line) => line.startsWith('::error::')).map((line) => line.slice(9)),
     warnings: lines.filter((line) => line.startsWith('::warning::')).map((line) => line.slice(11)),
     exitCode,
@@ -90,4 +104,23 @@ export async function runInProcess(
 
 export function removeRunFiles(): void {
   rmSync(dir, { recursive: true, force: true })
+}
+
+export interface Lab {
+  sim: Simulator
+  time: ReturnType<typeof sharedTime>
+}
+
+/** One simulator on one fake clock for the enclosing describe block, closed after it. */
+export function useLab(options: SimulatorOptions = {}): Lab {
+  const lab = {} as Lab
+  beforeAll(async () => {
+    lab.time = sharedTime()
+    lab.sim = await startSimulator({ now: lab.time.clock.now, ...options })
+  })
+  afterAll(async () => {
+    await lab.sim.close()
+    removeRunFiles()
+  })
+  return lab
 }
