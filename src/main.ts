@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os'
 import { drillAlert } from './alert/index.js'
 import { connect } from './connect.js'
 import { preflight, refuseOnFailedChecks, resolveBackup } from './drill/preflight.js'
-import { DownloadTimedOut, downloadBackup, dryRunDownload } from './download/backup.js'
-import { errorMessage } from './errors.js'
+import { downloadBackup, dryRunDownload } from './download/backup.js'
 import { readAlertSettings, readSettings } from './inputs.js'
 import { newEvidence } from './report/evidence.js'
 import { Publisher } from './report/publish.js'
-import { cancelledReason, concludeWait } from './restore/conclude.js'
-import { describeWaitEvent } from './restore/log.js'
-import { startRestore } from './restore/start.js'
+import { concludeFailure, concludeWait } from './restore/conclude.js'
+import { logWaitEvent } from './restore/log.js'
+import { dryRunRestore, startRestore } from './restore/start.js'
 import { LAST_CHECK_GRACE_MS, waitForRestore } from './restore/wait.js'
 import { realSleep, systemClock, type Clock, type Sleep } from './time.js'
 
@@ -66,12 +65,9 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
 
     const runnerTemp = env.RUNNER_TEMP || tmpdir()
     if (settings.dryRun) {
-      if (settings.mode === 'download')
+      if (settings.mode === 'download') {
         dryRunDownload(settings, backup, plan.files, evidence, runnerTemp)
-      else
-        core.info(
-          `Dry run: would send POST /v1/backups/${backup.id}/restore ${JSON.stringify(plan.request)}`,
-        )
+      } else dryRunRestore(backup.id, plan.request)
       evidence.outcome = 'dry_run'
       return
     }
@@ -116,22 +112,13 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
           clock,
           sleep,
           signal,
-          notify: (event) => {
-            const line = describeWaitEvent(event)
-            if (line.level === 'warning') core.warning(line.text)
-            else core.info(line.text)
-          },
+          notify: logWaitEvent,
         },
       ),
     )
     concludeWait(evidence, end, settings)
   } catch (error) {
-    evidence.outcome = signal.aborted
-      ? 'cancelled'
-      : error instanceof DownloadTimedOut
-        ? 'timed_out'
-        : 'failed'
-    evidence.error = signal.aborted ? cancelledReason(evidence) : errorMessage(error)
+    concludeFailure(evidence, error, signal.aborted)
   } finally {
     await publisher.finish(evidence, drillAlert(alerting, env))
   }

@@ -1,7 +1,9 @@
 // Turns how the wait ended into the run's outcome, its RTO check, and the one-line reason.
+import { DownloadTimedOut } from '../download/backup.js'
 import { limitCheck, restoreDurationMs } from '../drill/checks.js'
 import { checkFailure } from '../drill/preflight.js'
 import { formatDuration } from '../duration.js'
+import { errorMessage } from '../errors.js'
 import type { Settings } from '../inputs.js'
 import type { Evidence } from '../report/evidence.js'
 import type { WaitEnd } from './wait.js'
@@ -68,4 +70,15 @@ export function cancelledReason(evidence: Evidence): string {
     return 'The run was cancelled while the restore request was in flight: a restore may have started. Check SnapShooter before running again.'
   }
   return 'The run was cancelled before a restore was requested: nothing was restored.'
+}
+
+/** A run that stopped on an error: cancelled when the signal came, else failed (or timed out). */
+export function concludeFailure(evidence: Evidence, error: unknown, cancelled: boolean): void {
+  if (cancelled) {
+    evidence.outcome = 'cancelled'
+    evidence.error = cancelledReason(evidence)
+    return
+  }
+  evidence.outcome = error instanceof DownloadTimedOut ? 'timed_out' : 'failed'
+  evidence.error = errorMessage(error)
 }

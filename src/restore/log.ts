@@ -1,3 +1,4 @@
+import * as core from '@actions/core'
 import { formatDuration } from '../duration.js'
 import type { WaitEvent } from './wait.js'
 
@@ -25,4 +26,11 @@ export function describeWaitEvent(event: WaitEvent): { level: 'info' | 'warning'
         text: `status check failed (${event.inARow} in a row): ${event.message}`,
       }
   }
+}
+
+/** Writes a wait event to the log: warnings as annotations, the rest as plain lines. */
+export function logWaitEvent(event: WaitEvent): void {
+  const line = describeWaitEvent(event)
+  if (line.level === 'warning') core.warning(line.text)
+  else core.info(line.text)
 }

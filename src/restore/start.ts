@@ -29,3 +29,8 @@ export async function startRestore(
     throw error
   }
 }
+
+/** A dry run's account of the request a real run would send. */
+export function dryRunRestore(backupId: string, request: RestoreRequest): void {
+  core.info(`Dry run: would send POST /v1/backups/${backupId}/restore ${JSON.stringify(request)}`)
+}
