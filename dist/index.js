@@ -30411,7 +30411,7 @@ function errorMessage(e) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7155);
 
 // The runner cancels a step with SIGINT, then SIGTERM; either one stops the run in an orderly
 // way, so the evidence is still written. The listeners go once the run is over, so nothing
@@ -30429,7 +30429,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 69:
+/***/ 7155:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31231,6 +31231,64 @@ async function makeFolders(targets) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/input-values.ts
+// The values inside inputs, read from plain strings: each function here is pure. Reading the
+// inputs themselves stays in inputs.ts.
+
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function parseCompute(type, serverId, bad) {
+    if (type === '' && serverId === '')
+        return null;
+    const validType = type === 'server' || type === 'ss_agent';
+    if (type === '')
+        bad(constants/* Input */.pd.computeType, 'is required with `server_id`: `server` or `ss_agent`');
+    else if (!validType)
+        bad(constants/* Input */.pd.computeType, 'must be `server` or `ss_agent`');
+    const id = /^\d+$/.test(serverId) ? Number(serverId) : NaN;
+    const validId = Number.isSafeInteger(id) && id > 0;
+    if (serverId === '')
+        bad(constants/* Input */.pd.serverId, 'is required with `compute_type`: a positive integer');
+    else if (!validId)
+        bad(constants/* Input */.pd.serverId, 'must be a positive integer');
+    return validType && validId ? Object.freeze({ type: type, serverId: id }) : null;
+}
+/** Entries separated by commas or new lines; UUIDs are file ids, anything else a name pattern. */
+function parseFiles(text) {
+    const entries = [...new Set(text.split(/[,\n]/).map((entry) => entry.trim()))];
+    return entries
+        .filter((entry) => entry !== '')
+        .map((entry) => UUID.test(entry)
+        ? { kind: 'id', id: entry.toLowerCase() }
+        : { kind: 'pattern', pattern: entry });
+}
+// The same words core.getBooleanInput accepts (YAML 1.2 core schema), so no typo becomes `false`.
+function parseBoolean(text, onBad) {
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (!['false', 'False', 'FALSE'].includes(text))
+        onBad();
+    return false;
+}
+function parseApiUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return null;
+    }
+    if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
+        return null;
+    if (!isSecureUrl(url))
+        return null;
+    return url.href.replace(/\/+$/, '');
+}
+function quote(value) {
+    const cut = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+    return JSON.stringify(cut);
+}
+
 ;// CONCATENATED MODULE: ./src/mode.ts
 // The `mode` input: a restore (the default) or a download, and which inputs each refuses.
 
@@ -31267,12 +31325,12 @@ function parseMode(raw, bad) {
 
 
 
+
 // GitHub refuses longer label names.
 const MAX_LABEL_LENGTH = 50;
 const MAX_TIMEOUT_MS = 6 * 3_600_000;
 // Faster checks than this would only spend the API's rate limit.
 const MIN_POLL_INTERVAL_MS = 100;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Every bad input of one run, reported together so that one edit of the workflow fixes them all. */
 class InputError extends Error {
     problems;
@@ -31401,57 +31459,6 @@ function parseAlertSettings(get) {
         ? `job ${raw(constants/* Input */.pd.jobId) || '(no job_id)'}`
         : `backup ${backupId || '(no backup_id)'}`;
     return Object.freeze({ githubToken, label, target });
-}
-function parseCompute(type, serverId, bad) {
-    if (type === '' && serverId === '')
-        return null;
-    const validType = type === 'server' || type === 'ss_agent';
-    if (type === '')
-        bad(constants/* Input */.pd.computeType, 'is required with `server_id`: `server` or `ss_agent`');
-    else if (!validType)
-        bad(constants/* Input */.pd.computeType, 'must be `server` or `ss_agent`');
-    const id = /^\d+$/.test(serverId) ? Number(serverId) : NaN;
-    const validId = Number.isSafeInteger(id) && id > 0;
-    if (serverId === '')
-        bad(constants/* Input */.pd.serverId, 'is required with `compute_type`: a positive integer');
-    else if (!validId)
-        bad(constants/* Input */.pd.serverId, 'must be a positive integer');
-    return validType && validId ? Object.freeze({ type: type, serverId: id }) : null;
-}
-/** Entries separated by commas or new lines; UUIDs are file ids, anything else a name pattern. */
-function parseFiles(text) {
-    const entries = [...new Set(text.split(/[,\n]/).map((entry) => entry.trim()))];
-    return entries
-        .filter((entry) => entry !== '')
-        .map((entry) => UUID.test(entry)
-        ? { kind: 'id', id: entry.toLowerCase() }
-        : { kind: 'pattern', pattern: entry });
-}
-// The same words core.getBooleanInput accepts (YAML 1.2 core schema), so no typo becomes `false`.
-function parseBoolean(text, onBad) {
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (!['false', 'False', 'FALSE'].includes(text))
-        onBad();
-    return false;
-}
-function parseApiUrl(text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return null;
-    }
-    if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
-        return null;
-    if (!isSecureUrl(url))
-        return null;
-    return url.href.replace(/\/+$/, '');
-}
-function quote(value) {
-    const cut = value.length > 60 ? `${value.slice(0, 60)}…` : value;
-    return JSON.stringify(cut);
 }
 
 ;// CONCATENATED MODULE: ./src/report/evidence.ts
@@ -31881,6 +31888,8 @@ function leftBehind(evidence) {
 
 
 
+
+
 function concludeWait(evidence, end, settings) {
     const restore = end.restore ?? evidence.restore;
     evidence.restore = restore;
@@ -31936,8 +31945,19 @@ function cancelledReason(evidence) {
     }
     return 'The run was cancelled before a restore was requested: nothing was restored.';
 }
+/** A run that stopped on an error: cancelled when the signal came, else failed (or timed out). */
+function concludeFailure(evidence, error, cancelled) {
+    if (cancelled) {
+        evidence.outcome = 'cancelled';
+        evidence.error = cancelledReason(evidence);
+        return;
+    }
+    evidence.outcome = error instanceof DownloadTimedOut ? 'timed_out' : 'failed';
+    evidence.error = (0,errors/* errorMessage */.g)(error);
+}
 
 ;// CONCATENATED MODULE: ./src/restore/log.ts
+
 
 /** The log line for a wait event: a line per status change, and a progress line now and then. */
 function describeWaitEvent(event) {
@@ -31964,6 +31984,14 @@ function describeWaitEvent(event) {
             };
     }
 }
+/** Writes a wait event to the log: warnings as annotations, the rest as plain lines. */
+function logWaitEvent(event) {
+    const line = describeWaitEvent(event);
+    if (line.level === 'warning')
+        core/* warning */.$e(line.text);
+    else
+        core/* info */.pq(line.text);
+}
 
 ;// CONCATENATED MODULE: ./src/restore/start.ts
 
@@ -31988,6 +32016,10 @@ async function startRestore(client, backupId, request, evidence) {
             !(error instanceof snapshooter_errors/* ApiError */.hD) || error.kind === 'cancelled' || error.mayHaveStarted;
         throw error;
     }
+}
+/** A dry run's account of the request a real run would send. */
+function dryRunRestore(backupId, request) {
+    core/* info */.pq(`Dry run: would send POST /v1/backups/${backupId}/restore ${JSON.stringify(request)}`);
 }
 
 ;// CONCATENATED MODULE: ./src/restore/schedule.ts
@@ -32145,7 +32177,6 @@ var time = __nccwpck_require__(1968);
 
 
 
-
 /**
  * One run: validate, resolve the backup, check it, restore it and wait (or download and verify
  * it), and leave evidence.
@@ -32178,10 +32209,11 @@ async function run(deps = {}) {
         });
         const runnerTemp = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
         if (settings.dryRun) {
-            if (settings.mode === 'download')
+            if (settings.mode === 'download') {
                 dryRunDownload(settings, backup, plan.files, evidence, runnerTemp);
+            }
             else
-                core/* info */.pq(`Dry run: would send POST /v1/backups/${backup.id}/restore ${JSON.stringify(plan.request)}`);
+                dryRunRestore(backup.id, plan.request);
             evidence.outcome = 'dry_run';
             return;
         }
@@ -32216,23 +32248,12 @@ async function run(deps = {}) {
             clock,
             sleep,
             signal,
-            notify: (event) => {
-                const line = describeWaitEvent(event);
-                if (line.level === 'warning')
-                    core/* warning */.$e(line.text);
-                else
-                    core/* info */.pq(line.text);
-            },
+            notify: logWaitEvent,
         }));
         concludeWait(evidence, end, settings);
     }
     catch (error) {
-        evidence.outcome = signal.aborted
-            ? 'cancelled'
-            : error instanceof DownloadTimedOut
-                ? 'timed_out'
-                : 'failed';
-        evidence.error = signal.aborted ? cancelledReason(evidence) : (0,errors/* errorMessage */.g)(error);
+        concludeFailure(evidence, error, signal.aborted);
     }
     finally {
         await publisher.finish(evidence, drillAlert(alerting, env));

@@ -1,11 +1,20 @@
 import * as core from '@actions/core'
 import { Input, type InputName } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
+import {
+  UUID,
+  parseApiUrl,
+  parseBoolean,
+  parseCompute,
+  parseFiles,
+  quote,
+  type Compute,
+  type FileSelector,
+} from './input-values.js'
 import { type Mode, parseMode } from './mode.js'
-import { isSecureUrl } from './urls.js'
 
-export type FileSelector = { kind: 'id'; id: string } | { kind: 'pattern'; pattern: string }
-export type ComputeType = 'server' | 'ss_agent'
+export type { ComputeType, FileSelector } from './input-values.js'
+export { parseFiles } from './input-values.js'
 
 export interface Settings {
   readonly apiToken: string
@@ -13,7 +22,7 @@ export interface Settings {
   readonly backupId: string
   readonly jobId: string | null
   readonly files: readonly FileSelector[]
-  readonly compute: { readonly type: ComputeType; readonly serverId: number } | null
+  readonly compute: Compute | null
   readonly wait: boolean
   readonly timeoutMs: number
   readonly pollIntervalMs: number
@@ -44,8 +53,6 @@ const MAX_LABEL_LENGTH = 50
 export const MAX_TIMEOUT_MS = 6 * 3_600_000
 // Faster checks than this would only spend the API's rate limit.
 export const MIN_POLL_INTERVAL_MS = 100
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Every bad input of one run, reported together so that one edit of the workflow fixes them all. */
 export class InputError extends Error {
@@ -201,57 +208,4 @@ export function parseAlertSettings(get: (name: InputName) => string): AlertSetti
       ? `job ${raw(Input.jobId) || '(no job_id)'}`
       : `backup ${backupId || '(no backup_id)'}`
   return Object.freeze({ githubToken, label, target })
-}
-
-function parseCompute(
-  type: string,
-  serverId: string,
-  bad: (name: InputName, rule: string) => void,
-): Settings['compute'] {
-  if (type === '' && serverId === '') return null
-  const validType = type === 'server' || type === 'ss_agent'
-  if (type === '') bad(Input.computeType, 'is required with `server_id`: `server` or `ss_agent`')
-  else if (!validType) bad(Input.computeType, 'must be `server` or `ss_agent`')
-  const id = /^\d+$/.test(serverId) ? Number(serverId) : NaN
-  const validId = Number.isSafeInteger(id) && id > 0
-  if (serverId === '') bad(Input.serverId, 'is required with `compute_type`: a positive integer')
-  else if (!validId) bad(Input.serverId, 'must be a positive integer')
-  return validType && validId ? Object.freeze({ type: type as ComputeType, serverId: id }) : null
-}
-
-/** Entries separated by commas or new lines; UUIDs are file ids, anything else a name pattern. */
-export function parseFiles(text: string): FileSelector[] {
-  const entries = [...new Set(text.split(/[,\n]/).map((entry) => entry.trim()))]
-  return entries
-    .filter((entry) => entry !== '')
-    .map((entry) =>
-      UUID.test(entry)
-        ? { kind: 'id', id: entry.toLowerCase() }
-        : { kind: 'pattern', pattern: entry },
-    )
-}
-
-// The same words core.getBooleanInput accepts (YAML 1.2 core schema), so no typo becomes `false`.
-function parseBoolean(text: string, onBad: () => void): boolean {
-  if (['true', 'True', 'TRUE'].includes(text)) return true
-  if (!['false', 'False', 'FALSE'].includes(text)) onBad()
-  return false
-}
-
-function parseApiUrl(text: string): string | null {
-  let url: URL
-  try {
-    url = new URL(text)
-  } catch {
-    return null
-  }
-  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
-    return null
-  if (!isSecureUrl(url)) return null
-  return url.href.replace(/\/+$/, '')
-}
-
-function quote(value: string): string {
-  const cut = value.length > 60 ? `${value.slice(0, 60)}…` : value
-  return JSON.stringify(cut)
 }
