@@ -1,1900 +1,6 @@
 import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 5183:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || function (mod) {
-    if (mod && mod.__esModule) return mod;
-    var result = {};
-    if (mod != null) for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
-    __setModuleDefault(result, mod);
-    return result;
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.req = exports.json = exports.toBuffer = void 0;
-const http = __importStar(__nccwpck_require__(8611));
-const https = __importStar(__nccwpck_require__(5692));
-async function toBuffer(stream) {
-    let length = 0;
-    const chunks = [];
-    for await (const chunk of stream) {
-        length += chunk.length;
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks, length);
-}
-exports.toBuffer = toBuffer;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function json(stream) {
-    const buf = await toBuffer(stream);
-    const str = buf.toString('utf8');
-    try {
-        return JSON.parse(str);
-    }
-    catch (_err) {
-        const err = _err;
-        err.message += ` (input: ${str})`;
-        throw err;
-    }
-}
-exports.json = json;
-function req(url, opts = {}) {
-    const href = typeof url === 'string' ? url : url.href;
-    const req = (href.startsWith('https:') ? https : http).request(url, opts);
-    const promise = new Promise((resolve, reject) => {
-        req
-            .once('response', resolve)
-            .once('error', reject)
-            .end();
-    });
-    req.then = promise.then.bind(promise);
-    return req;
-}
-exports.req = req;
-//# sourceMappingURL=helpers.js.map
-
-/***/ }),
-
-/***/ 8894:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || function (mod) {
-    if (mod && mod.__esModule) return mod;
-    var result = {};
-    if (mod != null) for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
-    __setModuleDefault(result, mod);
-    return result;
-};
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Agent = void 0;
-const net = __importStar(__nccwpck_require__(9278));
-const http = __importStar(__nccwpck_require__(8611));
-const https_1 = __nccwpck_require__(5692);
-__exportStar(__nccwpck_require__(5183), exports);
-const INTERNAL = Symbol('AgentBaseInternalState');
-class Agent extends http.Agent {
-    constructor(opts) {
-        super(opts);
-        this[INTERNAL] = {};
-    }
-    /**
-     * Determine whether this is an `http` or `https` request.
-     */
-    isSecureEndpoint(options) {
-        if (options) {
-            // First check the `secureEndpoint` property explicitly, since this
-            // means that a parent `Agent` is "passing through" to this instance.
-            // eslint-disable-next-line @typescript-eslint/no-explicit-any
-            if (typeof options.secureEndpoint === 'boolean') {
-                return options.secureEndpoint;
-            }
-            // If no explicit `secure` endpoint, check if `protocol` property is
-            // set. This will usually be the case since using a full string URL
-            // or `URL` instance should be the most common usage.
-            if (typeof options.protocol === 'string') {
-                return options.protocol === 'https:';
-            }
-        }
-        // Finally, if no `protocol` property was set, then fall back to
-        // checking the stack trace of the current call stack, and try to
-        // detect the "https" module.
-        const { stack } = new Error();
-        if (typeof stack !== 'string')
-            return false;
-        return stack
-            .split('\n')
-            .some((l) => l.indexOf('(https.js:') !== -1 ||
-            l.indexOf('node:https:') !== -1);
-    }
-    // In order to support async signatures in `connect()` and Node's native
-    // connection pooling in `http.Agent`, the array of sockets for each origin
-    // has to be updated synchronously. This is so the length of the array is
-    // accurate when `addRequest()` is next called. We achieve this by creating a
-    // fake socket and adding it to `sockets[origin]` and incrementing
-    // `totalSocketCount`.
-    incrementSockets(name) {
-        // If `maxSockets` and `maxTotalSockets` are both Infinity then there is no
-        // need to create a fake socket because Node.js native connection pooling
-        // will never be invoked.
-        if (this.maxSockets === Infinity && this.maxTotalSockets === Infinity) {
-            return null;
-        }
-        // All instances of `sockets` are expected TypeScript errors. The
-        // alternative is to add it as a private property of this class but that
-        // will break TypeScript subclassing.
-        if (!this.sockets[name]) {
-            // @ts-expect-error `sockets` is readonly in `@types/node`
-            this.sockets[name] = [];
-        }
-        const fakeSocket = new net.Socket({ writable: false });
-        this.sockets[name].push(fakeSocket);
-        // @ts-expect-error `totalSocketCount` isn't defined in `@types/node`
-        this.totalSocketCount++;
-        return fakeSocket;
-    }
-    decrementSockets(name, socket) {
-        if (!this.sockets[name] || socket === null) {
-            return;
-        }
-        const sockets = this.sockets[name];
-        const index = sockets.indexOf(socket);
-        if (index !== -1) {
-            sockets.splice(index, 1);
-            // @ts-expect-error  `totalSocketCount` isn't defined in `@types/node`
-            this.totalSocketCount--;
-            if (sockets.length === 0) {
-                // @ts-expect-error `sockets` is readonly in `@types/node`
-                delete this.sockets[name];
-            }
-        }
-    }
-    // In order to properly update the socket pool, we need to call `getName()` on
-    // the core `https.Agent` if it is a secureEndpoint.
-    getName(options) {
-        const secureEndpoint = this.isSecureEndpoint(options);
-        if (secureEndpoint) {
-            // @ts-expect-error `getName()` isn't defined in `@types/node`
-            return https_1.Agent.prototype.getName.call(this, options);
-        }
-        // @ts-expect-error `getName()` isn't defined in `@types/node`
-        return super.getName(options);
-    }
-    createSocket(req, options, cb) {
-        const connectOpts = {
-            ...options,
-            secureEndpoint: this.isSecureEndpoint(options),
-        };
-        const name = this.getName(connectOpts);
-        const fakeSocket = this.incrementSockets(name);
-        Promise.resolve()
-            .then(() => this.connect(req, connectOpts))
-            .then((socket) => {
-            this.decrementSockets(name, fakeSocket);
-            if (socket instanceof http.Agent) {
-                try {
-                    // @ts-expect-error `addRequest()` isn't defined in `@types/node`
-                    return socket.addRequest(req, connectOpts);
-                }
-                catch (err) {
-                    return cb(err);
-                }
-            }
-            this[INTERNAL].currentSocket = socket;
-            // @ts-expect-error `createSocket()` isn't defined in `@types/node`
-            super.createSocket(req, options, cb);
-        }, (err) => {
-            this.decrementSockets(name, fakeSocket);
-            cb(err);
-        });
-    }
-    createConnection() {
-        const socket = this[INTERNAL].currentSocket;
-        this[INTERNAL].currentSocket = undefined;
-        if (!socket) {
-            throw new Error('No socket was returned in the `connect()` function');
-        }
-        return socket;
-    }
-    get defaultPort() {
-        return (this[INTERNAL].defaultPort ??
-            (this.protocol === 'https:' ? 443 : 80));
-    }
-    set defaultPort(v) {
-        if (this[INTERNAL]) {
-            this[INTERNAL].defaultPort = v;
-        }
-    }
-    get protocol() {
-        return (this[INTERNAL].protocol ??
-            (this.isSecureEndpoint() ? 'https:' : 'http:'));
-    }
-    set protocol(v) {
-        if (this[INTERNAL]) {
-            this[INTERNAL].protocol = v;
-        }
-    }
-}
-exports.Agent = Agent;
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 6110:
-/***/ ((module, exports, __nccwpck_require__) => {
-
-/* eslint-env browser */
-
-/**
- * This is the web browser implementation of `debug()`.
- */
-
-exports.formatArgs = formatArgs;
-exports.save = save;
-exports.load = load;
-exports.useColors = useColors;
-exports.storage = localstorage();
-exports.destroy = (() => {
-	let warned = false;
-
-	return () => {
-		if (!warned) {
-			warned = true;
-			console.warn('Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.');
-		}
-	};
-})();
-
-/**
- * Colors.
- */
-
-exports.colors = [
-	'#0000CC',
-	'#0000FF',
-	'#0033CC',
-	'#0033FF',
-	'#0066CC',
-	'#0066FF',
-	'#0099CC',
-	'#0099FF',
-	'#00CC00',
-	'#00CC33',
-	'#00CC66',
-	'#00CC99',
-	'#00CCCC',
-	'#00CCFF',
-	'#3300CC',
-	'#3300FF',
-	'#3333CC',
-	'#3333FF',
-	'#3366CC',
-	'#3366FF',
-	'#3399CC',
-	'#3399FF',
-	'#33CC00',
-	'#33CC33',
-	'#33CC66',
-	'#33CC99',
-	'#33CCCC',
-	'#33CCFF',
-	'#6600CC',
-	'#6600FF',
-	'#6633CC',
-	'#6633FF',
-	'#66CC00',
-	'#66CC33',
-	'#9900CC',
-	'#9900FF',
-	'#9933CC',
-	'#9933FF',
-	'#99CC00',
-	'#99CC33',
-	'#CC0000',
-	'#CC0033',
-	'#CC0066',
-	'#CC0099',
-	'#CC00CC',
-	'#CC00FF',
-	'#CC3300',
-	'#CC3333',
-	'#CC3366',
-	'#CC3399',
-	'#CC33CC',
-	'#CC33FF',
-	'#CC6600',
-	'#CC6633',
-	'#CC9900',
-	'#CC9933',
-	'#CCCC00',
-	'#CCCC33',
-	'#FF0000',
-	'#FF0033',
-	'#FF0066',
-	'#FF0099',
-	'#FF00CC',
-	'#FF00FF',
-	'#FF3300',
-	'#FF3333',
-	'#FF3366',
-	'#FF3399',
-	'#FF33CC',
-	'#FF33FF',
-	'#FF6600',
-	'#FF6633',
-	'#FF9900',
-	'#FF9933',
-	'#FFCC00',
-	'#FFCC33'
-];
-
-/**
- * Currently only WebKit-based Web Inspectors, Firefox >= v31,
- * and the Firebug extension (any Firefox version) are known
- * to support "%c" CSS customizations.
- *
- * TODO: add a `localStorage` variable to explicitly enable/disable colors
- */
-
-// eslint-disable-next-line complexity
-function useColors() {
-	// NB: In an Electron preload script, document will be defined but not fully
-	// initialized. Since we know we're in Chrome, we'll just detect this case
-	// explicitly
-	if (typeof window !== 'undefined' && window.process && (window.process.type === 'renderer' || window.process.__nwjs)) {
-		return true;
-	}
-
-	// Internet Explorer and Edge do not support colors.
-	if (typeof navigator !== 'undefined' && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-		return false;
-	}
-
-	let m;
-
-	// Is webkit? http://stackoverflow.com/a/16459606/376773
-	// document is undefined in react-native: https://github.com/facebook/react-native/pull/1632
-	// eslint-disable-next-line no-return-assign
-	return (typeof document !== 'undefined' && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance) ||
-		// Is firebug? http://stackoverflow.com/a/398120/376773
-		(typeof window !== 'undefined' && window.console && (window.console.firebug || (window.console.exception && window.console.table))) ||
-		// Is firefox >= v31?
-		// https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-		(typeof navigator !== 'undefined' && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31) ||
-		// Double check webkit in userAgent just in case we are in a worker
-		(typeof navigator !== 'undefined' && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/));
-}
-
-/**
- * Colorize log arguments if enabled.
- *
- * @api public
- */
-
-function formatArgs(args) {
-	args[0] = (this.useColors ? '%c' : '') +
-		this.namespace +
-		(this.useColors ? ' %c' : ' ') +
-		args[0] +
-		(this.useColors ? '%c ' : ' ') +
-		'+' + module.exports.humanize(this.diff);
-
-	if (!this.useColors) {
-		return;
-	}
-
-	const c = 'color: ' + this.color;
-	args.splice(1, 0, c, 'color: inherit');
-
-	// The final "%c" is somewhat tricky, because there could be other
-	// arguments passed either before or after the %c, so we need to
-	// figure out the correct index to insert the CSS into
-	let index = 0;
-	let lastC = 0;
-	args[0].replace(/%[a-zA-Z%]/g, match => {
-		if (match === '%%') {
-			return;
-		}
-		index++;
-		if (match === '%c') {
-			// We only are interested in the *last* %c
-			// (the user may have provided their own)
-			lastC = index;
-		}
-	});
-
-	args.splice(lastC, 0, c);
-}
-
-/**
- * Invokes `console.debug()` when available.
- * No-op when `console.debug` is not a "function".
- * If `console.debug` is not available, falls back
- * to `console.log`.
- *
- * @api public
- */
-exports.log = console.debug || console.log || (() => {});
-
-/**
- * Save `namespaces`.
- *
- * @param {String} namespaces
- * @api private
- */
-function save(namespaces) {
-	try {
-		if (namespaces) {
-			exports.storage.setItem('debug', namespaces);
-		} else {
-			exports.storage.removeItem('debug');
-		}
-	} catch (error) {
-		// Swallow
-		// XXX (@Qix-) should we be logging these?
-	}
-}
-
-/**
- * Load `namespaces`.
- *
- * @return {String} returns the previously persisted debug modes
- * @api private
- */
-function load() {
-	let r;
-	try {
-		r = exports.storage.getItem('debug') || exports.storage.getItem('DEBUG') ;
-	} catch (error) {
-		// Swallow
-		// XXX (@Qix-) should we be logging these?
-	}
-
-	// If debug isn't set in LS, and we're in Electron, try to load $DEBUG
-	if (!r && typeof process !== 'undefined' && 'env' in process) {
-		r = process.env.DEBUG;
-	}
-
-	return r;
-}
-
-/**
- * Localstorage attempts to return the localstorage.
- *
- * This is necessary because safari throws
- * when a user disables cookies/localstorage
- * and you attempt to access it.
- *
- * @return {LocalStorage}
- * @api private
- */
-
-function localstorage() {
-	try {
-		// TVMLKit (Apple TV JS Runtime) does not have a window object, just localStorage in the global context
-		// The Browser also has localStorage in the global context.
-		return localStorage;
-	} catch (error) {
-		// Swallow
-		// XXX (@Qix-) should we be logging these?
-	}
-}
-
-module.exports = __nccwpck_require__(897)(exports);
-
-const {formatters} = module.exports;
-
-/**
- * Map %j to `JSON.stringify()`, since no Web Inspectors do that by default.
- */
-
-formatters.j = function (v) {
-	try {
-		return JSON.stringify(v);
-	} catch (error) {
-		return '[UnexpectedJSONParseError]: ' + error.message;
-	}
-};
-
-
-/***/ }),
-
-/***/ 897:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-/**
- * This is the common logic for both the Node.js and web browser
- * implementations of `debug()`.
- */
-
-function setup(env) {
-	createDebug.debug = createDebug;
-	createDebug.default = createDebug;
-	createDebug.coerce = coerce;
-	createDebug.disable = disable;
-	createDebug.enable = enable;
-	createDebug.enabled = enabled;
-	createDebug.humanize = __nccwpck_require__(744);
-	createDebug.destroy = destroy;
-
-	Object.keys(env).forEach(key => {
-		createDebug[key] = env[key];
-	});
-
-	/**
-	* The currently active debug mode names, and names to skip.
-	*/
-
-	createDebug.names = [];
-	createDebug.skips = [];
-
-	/**
-	* Map of special "%n" handling functions, for the debug "format" argument.
-	*
-	* Valid key names are a single, lower or upper-case letter, i.e. "n" and "N".
-	*/
-	createDebug.formatters = {};
-
-	/**
-	* Selects a color for a debug namespace
-	* @param {String} namespace The namespace string for the debug instance to be colored
-	* @return {Number|String} An ANSI color code for the given namespace
-	* @api private
-	*/
-	function selectColor(namespace) {
-		let hash = 0;
-
-		for (let i = 0; i < namespace.length; i++) {
-			hash = ((hash << 5) - hash) + namespace.charCodeAt(i);
-			hash |= 0; // Convert to 32bit integer
-		}
-
-		return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
-	}
-	createDebug.selectColor = selectColor;
-
-	/**
-	* Create a debugger with the given `namespace`.
-	*
-	* @param {String} namespace
-	* @return {Function}
-	* @api public
-	*/
-	function createDebug(namespace) {
-		let prevTime;
-		let enableOverride = null;
-		let namespacesCache;
-		let enabledCache;
-
-		function debug(...args) {
-			// Disabled?
-			if (!debug.enabled) {
-				return;
-			}
-
-			const self = debug;
-
-			// Set `diff` timestamp
-			const curr = Number(new Date());
-			const ms = curr - (prevTime || curr);
-			self.diff = ms;
-			self.prev = prevTime;
-			self.curr = curr;
-			prevTime = curr;
-
-			args[0] = createDebug.coerce(args[0]);
-
-			if (typeof args[0] !== 'string') {
-				// Anything else let's inspect with %O
-				args.unshift('%O');
-			}
-
-			// Apply any `formatters` transformations
-			let index = 0;
-			args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
-				// If we encounter an escaped % then don't increase the array index
-				if (match === '%%') {
-					return '%';
-				}
-				index++;
-				const formatter = createDebug.formatters[format];
-				if (typeof formatter === 'function') {
-					const val = args[index];
-					match = formatter.call(self, val);
-
-					// Now we need to remove `args[index]` since it's inlined in the `format`
-					args.splice(index, 1);
-					index--;
-				}
-				return match;
-			});
-
-			// Apply env-specific formatting (colors, etc.)
-			createDebug.formatArgs.call(self, args);
-
-			const logFn = self.log || createDebug.log;
-			logFn.apply(self, args);
-		}
-
-		debug.namespace = namespace;
-		debug.useColors = createDebug.useColors();
-		debug.color = createDebug.selectColor(namespace);
-		debug.extend = extend;
-		debug.destroy = createDebug.destroy; // XXX Temporary. Will be removed in the next major release.
-
-		Object.defineProperty(debug, 'enabled', {
-			enumerable: true,
-			configurable: false,
-			get: () => {
-				if (enableOverride !== null) {
-					return enableOverride;
-				}
-				if (namespacesCache !== createDebug.namespaces) {
-					namespacesCache = createDebug.namespaces;
-					enabledCache = createDebug.enabled(namespace);
-				}
-
-				return enabledCache;
-			},
-			set: v => {
-				enableOverride = v;
-			}
-		});
-
-		// Env-specific initialization logic for debug instances
-		if (typeof createDebug.init === 'function') {
-			createDebug.init(debug);
-		}
-
-		return debug;
-	}
-
-	function extend(namespace, delimiter) {
-		const newDebug = createDebug(this.namespace + (typeof delimiter === 'undefined' ? ':' : delimiter) + namespace);
-		newDebug.log = this.log;
-		return newDebug;
-	}
-
-	/**
-	* Enables a debug mode by namespaces. This can include modes
-	* separated by a colon and wildcards.
-	*
-	* @param {String} namespaces
-	* @api public
-	*/
-	function enable(namespaces) {
-		createDebug.save(namespaces);
-		createDebug.namespaces = namespaces;
-
-		createDebug.names = [];
-		createDebug.skips = [];
-
-		const split = (typeof namespaces === 'string' ? namespaces : '')
-			.trim()
-			.replace(/\s+/g, ',')
-			.split(',')
-			.filter(Boolean);
-
-		for (const ns of split) {
-			if (ns[0] === '-') {
-				createDebug.skips.push(ns.slice(1));
-			} else {
-				createDebug.names.push(ns);
-			}
-		}
-	}
-
-	/**
-	 * Checks if the given string matches a namespace template, honoring
-	 * asterisks as wildcards.
-	 *
-	 * @param {String} search
-	 * @param {String} template
-	 * @return {Boolean}
-	 */
-	function matchesTemplate(search, template) {
-		let searchIndex = 0;
-		let templateIndex = 0;
-		let starIndex = -1;
-		let matchIndex = 0;
-
-		while (searchIndex < search.length) {
-			if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === '*')) {
-				// Match character or proceed with wildcard
-				if (template[templateIndex] === '*') {
-					starIndex = templateIndex;
-					matchIndex = searchIndex;
-					templateIndex++; // Skip the '*'
-				} else {
-					searchIndex++;
-					templateIndex++;
-				}
-			} else if (starIndex !== -1) { // eslint-disable-line no-negated-condition
-				// Backtrack to the last '*' and try to match more characters
-				templateIndex = starIndex + 1;
-				matchIndex++;
-				searchIndex = matchIndex;
-			} else {
-				return false; // No match
-			}
-		}
-
-		// Handle trailing '*' in template
-		while (templateIndex < template.length && template[templateIndex] === '*') {
-			templateIndex++;
-		}
-
-		return templateIndex === template.length;
-	}
-
-	/**
-	* Disable debug output.
-	*
-	* @return {String} namespaces
-	* @api public
-	*/
-	function disable() {
-		const namespaces = [
-			...createDebug.names,
-			...createDebug.skips.map(namespace => '-' + namespace)
-		].join(',');
-		createDebug.enable('');
-		return namespaces;
-	}
-
-	/**
-	* Returns true if the given mode name is enabled, false otherwise.
-	*
-	* @param {String} name
-	* @return {Boolean}
-	* @api public
-	*/
-	function enabled(name) {
-		for (const skip of createDebug.skips) {
-			if (matchesTemplate(name, skip)) {
-				return false;
-			}
-		}
-
-		for (const ns of createDebug.names) {
-			if (matchesTemplate(name, ns)) {
-				return true;
-			}
-		}
-
-		return false;
-	}
-
-	/**
-	* Coerce `val`.
-	*
-	* @param {Mixed} val
-	* @return {Mixed}
-	* @api private
-	*/
-	function coerce(val) {
-		if (val instanceof Error) {
-			return val.stack || val.message;
-		}
-		return val;
-	}
-
-	/**
-	* XXX DO NOT USE. This is a temporary stub function.
-	* XXX It WILL be removed in the next major release.
-	*/
-	function destroy() {
-		console.warn('Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.');
-	}
-
-	createDebug.enable(createDebug.load());
-
-	return createDebug;
-}
-
-module.exports = setup;
-
-
-/***/ }),
-
-/***/ 2830:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-/**
- * Detect Electron renderer / nwjs process, which is node, but we should
- * treat as a browser.
- */
-
-if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
-	module.exports = __nccwpck_require__(6110);
-} else {
-	module.exports = __nccwpck_require__(5108);
-}
-
-
-/***/ }),
-
-/***/ 5108:
-/***/ ((module, exports, __nccwpck_require__) => {
-
-/**
- * Module dependencies.
- */
-
-const tty = __nccwpck_require__(2018);
-const util = __nccwpck_require__(9023);
-
-/**
- * This is the Node.js implementation of `debug()`.
- */
-
-exports.init = init;
-exports.log = log;
-exports.formatArgs = formatArgs;
-exports.save = save;
-exports.load = load;
-exports.useColors = useColors;
-exports.destroy = util.deprecate(
-	() => {},
-	'Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.'
-);
-
-/**
- * Colors.
- */
-
-exports.colors = [6, 2, 3, 4, 5, 1];
-
-try {
-	// Optional dependency (as in, doesn't need to be installed, NOT like optionalDependencies in package.json)
-	// eslint-disable-next-line import/no-extraneous-dependencies
-	const supportsColor = __nccwpck_require__(1450);
-
-	if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
-		exports.colors = [
-			20,
-			21,
-			26,
-			27,
-			32,
-			33,
-			38,
-			39,
-			40,
-			41,
-			42,
-			43,
-			44,
-			45,
-			56,
-			57,
-			62,
-			63,
-			68,
-			69,
-			74,
-			75,
-			76,
-			77,
-			78,
-			79,
-			80,
-			81,
-			92,
-			93,
-			98,
-			99,
-			112,
-			113,
-			128,
-			129,
-			134,
-			135,
-			148,
-			149,
-			160,
-			161,
-			162,
-			163,
-			164,
-			165,
-			166,
-			167,
-			168,
-			169,
-			170,
-			171,
-			172,
-			173,
-			178,
-			179,
-			184,
-			185,
-			196,
-			197,
-			198,
-			199,
-			200,
-			201,
-			202,
-			203,
-			204,
-			205,
-			206,
-			207,
-			208,
-			209,
-			214,
-			215,
-			220,
-			221
-		];
-	}
-} catch (error) {
-	// Swallow - we only care if `supports-color` is available; it doesn't have to be.
-}
-
-/**
- * Build up the default `inspectOpts` object from the environment variables.
- *
- *   $ DEBUG_COLORS=no DEBUG_DEPTH=10 DEBUG_SHOW_HIDDEN=enabled node script.js
- */
-
-exports.inspectOpts = Object.keys(process.env).filter(key => {
-	return /^debug_/i.test(key);
-}).reduce((obj, key) => {
-	// Camel-case
-	const prop = key
-		.substring(6)
-		.toLowerCase()
-		.replace(/_([a-z])/g, (_, k) => {
-			return k.toUpperCase();
-		});
-
-	// Coerce string value into JS value
-	let val = process.env[key];
-	if (/^(yes|on|true|enabled)$/i.test(val)) {
-		val = true;
-	} else if (/^(no|off|false|disabled)$/i.test(val)) {
-		val = false;
-	} else if (val === 'null') {
-		val = null;
-	} else {
-		val = Number(val);
-	}
-
-	obj[prop] = val;
-	return obj;
-}, {});
-
-/**
- * Is stdout a TTY? Colored output is enabled when `true`.
- */
-
-function useColors() {
-	return 'colors' in exports.inspectOpts ?
-		Boolean(exports.inspectOpts.colors) :
-		tty.isatty(process.stderr.fd);
-}
-
-/**
- * Adds ANSI color escape codes if enabled.
- *
- * @api public
- */
-
-function formatArgs(args) {
-	const {namespace: name, useColors} = this;
-
-	if (useColors) {
-		const c = this.color;
-		const colorCode = '\u001B[3' + (c < 8 ? c : '8;5;' + c);
-		const prefix = `  ${colorCode};1m${name} \u001B[0m`;
-
-		args[0] = prefix + args[0].split('\n').join('\n' + prefix);
-		args.push(colorCode + 'm+' + module.exports.humanize(this.diff) + '\u001B[0m');
-	} else {
-		args[0] = getDate() + name + ' ' + args[0];
-	}
-}
-
-function getDate() {
-	if (exports.inspectOpts.hideDate) {
-		return '';
-	}
-	return new Date().toISOString() + ' ';
-}
-
-/**
- * Invokes `util.formatWithOptions()` with the specified arguments and writes to stderr.
- */
-
-function log(...args) {
-	return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + '\n');
-}
-
-/**
- * Save `namespaces`.
- *
- * @param {String} namespaces
- * @api private
- */
-function save(namespaces) {
-	if (namespaces) {
-		process.env.DEBUG = namespaces;
-	} else {
-		// If you set a process.env field to null or undefined, it gets cast to the
-		// string 'null' or 'undefined'. Just delete instead.
-		delete process.env.DEBUG;
-	}
-}
-
-/**
- * Load `namespaces`.
- *
- * @return {String} returns the previously persisted debug modes
- * @api private
- */
-
-function load() {
-	return process.env.DEBUG;
-}
-
-/**
- * Init logic for `debug` instances.
- *
- * Create a new `inspectOpts` object in case `useColors` is set
- * differently for a particular `debug` instance.
- */
-
-function init(debug) {
-	debug.inspectOpts = {};
-
-	const keys = Object.keys(exports.inspectOpts);
-	for (let i = 0; i < keys.length; i++) {
-		debug.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
-	}
-}
-
-module.exports = __nccwpck_require__(897)(exports);
-
-const {formatters} = module.exports;
-
-/**
- * Map %o to `util.inspect()`, all on a single line.
- */
-
-formatters.o = function (v) {
-	this.inspectOpts.colors = this.useColors;
-	return util.inspect(v, this.inspectOpts)
-		.split('\n')
-		.map(str => str.trim())
-		.join(' ');
-};
-
-/**
- * Map %O to `util.inspect()`, allowing multiple lines if needed.
- */
-
-formatters.O = function (v) {
-	this.inspectOpts.colors = this.useColors;
-	return util.inspect(v, this.inspectOpts);
-};
-
-
-/***/ }),
-
-/***/ 3813:
-/***/ ((module) => {
-
-
-
-module.exports = (flag, argv = process.argv) => {
-	const prefix = flag.startsWith('-') ? '' : (flag.length === 1 ? '-' : '--');
-	const position = argv.indexOf(prefix + flag);
-	const terminatorPosition = argv.indexOf('--');
-	return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
-};
-
-
-/***/ }),
-
-/***/ 1970:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || function (mod) {
-    if (mod && mod.__esModule) return mod;
-    var result = {};
-    if (mod != null) for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
-    __setModuleDefault(result, mod);
-    return result;
-};
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HttpProxyAgent = void 0;
-const net = __importStar(__nccwpck_require__(9278));
-const tls = __importStar(__nccwpck_require__(4756));
-const debug_1 = __importDefault(__nccwpck_require__(2830));
-const events_1 = __nccwpck_require__(4434);
-const agent_base_1 = __nccwpck_require__(8894);
-const url_1 = __nccwpck_require__(7016);
-const debug = (0, debug_1.default)('http-proxy-agent');
-/**
- * The `HttpProxyAgent` implements an HTTP Agent subclass that connects
- * to the specified "HTTP proxy server" in order to proxy HTTP requests.
- */
-class HttpProxyAgent extends agent_base_1.Agent {
-    constructor(proxy, opts) {
-        super(opts);
-        this.proxy = typeof proxy === 'string' ? new url_1.URL(proxy) : proxy;
-        this.proxyHeaders = opts?.headers ?? {};
-        debug('Creating new HttpProxyAgent instance: %o', this.proxy.href);
-        // Trim off the brackets from IPv6 addresses
-        const host = (this.proxy.hostname || this.proxy.host).replace(/^\[|\]$/g, '');
-        const port = this.proxy.port
-            ? parseInt(this.proxy.port, 10)
-            : this.proxy.protocol === 'https:'
-                ? 443
-                : 80;
-        this.connectOpts = {
-            ...(opts ? omit(opts, 'headers') : null),
-            host,
-            port,
-        };
-    }
-    addRequest(req, opts) {
-        req._header = null;
-        this.setRequestProps(req, opts);
-        // @ts-expect-error `addRequest()` isn't defined in `@types/node`
-        super.addRequest(req, opts);
-    }
-    setRequestProps(req, opts) {
-        const { proxy } = this;
-        const protocol = opts.secureEndpoint ? 'https:' : 'http:';
-        const hostname = req.getHeader('host') || 'localhost';
-        const base = `${protocol}//${hostname}`;
-        const url = new url_1.URL(req.path, base);
-        if (opts.port !== 80) {
-            url.port = String(opts.port);
-        }
-        // Change the `http.ClientRequest` instance's "path" field
-        // to the absolute path of the URL that will be requested.
-        req.path = String(url);
-        // Inject the `Proxy-Authorization` header if necessary.
-        const headers = typeof this.proxyHeaders === 'function'
-            ? this.proxyHeaders()
-            : { ...this.proxyHeaders };
-        if (proxy.username || proxy.password) {
-            const auth = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-            headers['Proxy-Authorization'] = `Basic ${Buffer.from(auth).toString('base64')}`;
-        }
-        if (!headers['Proxy-Connection']) {
-            headers['Proxy-Connection'] = this.keepAlive
-                ? 'Keep-Alive'
-                : 'close';
-        }
-        for (const name of Object.keys(headers)) {
-            const value = headers[name];
-            if (value) {
-                req.setHeader(name, value);
-            }
-        }
-    }
-    async connect(req, opts) {
-        req._header = null;
-        if (!req.path.includes('://')) {
-            this.setRequestProps(req, opts);
-        }
-        // At this point, the http ClientRequest's internal `_header` field
-        // might have already been set. If this is the case then we'll need
-        // to re-generate the string since we just changed the `req.path`.
-        let first;
-        let endOfHeaders;
-        debug('Regenerating stored HTTP header string for request');
-        req._implicitHeader();
-        if (req.outputData && req.outputData.length > 0) {
-            debug('Patching connection write() output buffer with updated header');
-            first = req.outputData[0].data;
-            endOfHeaders = first.indexOf('\r\n\r\n') + 4;
-            req.outputData[0].data =
-                req._header + first.substring(endOfHeaders);
-            debug('Output buffer: %o', req.outputData[0].data);
-        }
-        // Create a socket connection to the proxy server.
-        let socket;
-        if (this.proxy.protocol === 'https:') {
-            debug('Creating `tls.Socket`: %o', this.connectOpts);
-            socket = tls.connect(this.connectOpts);
-        }
-        else {
-            debug('Creating `net.Socket`: %o', this.connectOpts);
-            socket = net.connect(this.connectOpts);
-        }
-        // Wait for the socket's `connect` event, so that this `callback()`
-        // function throws instead of the `http` request machinery. This is
-        // important for i.e. `PacProxyAgent` which determines a failed proxy
-        // connection via the `callback()` function throwing.
-        await (0, events_1.once)(socket, 'connect');
-        return socket;
-    }
-}
-HttpProxyAgent.protocols = ['http', 'https'];
-exports.HttpProxyAgent = HttpProxyAgent;
-function omit(obj, ...keys) {
-    const ret = {};
-    let key;
-    for (key in obj) {
-        if (!keys.includes(key)) {
-            ret[key] = obj[key];
-        }
-    }
-    return ret;
-}
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 3669:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || function (mod) {
-    if (mod && mod.__esModule) return mod;
-    var result = {};
-    if (mod != null) for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
-    __setModuleDefault(result, mod);
-    return result;
-};
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HttpsProxyAgent = void 0;
-const net = __importStar(__nccwpck_require__(9278));
-const tls = __importStar(__nccwpck_require__(4756));
-const assert_1 = __importDefault(__nccwpck_require__(2613));
-const debug_1 = __importDefault(__nccwpck_require__(2830));
-const agent_base_1 = __nccwpck_require__(8894);
-const url_1 = __nccwpck_require__(7016);
-const parse_proxy_response_1 = __nccwpck_require__(7943);
-const debug = (0, debug_1.default)('https-proxy-agent');
-const setServernameFromNonIpHost = (options) => {
-    if (options.servername === undefined &&
-        options.host &&
-        !net.isIP(options.host)) {
-        return {
-            ...options,
-            servername: options.host,
-        };
-    }
-    return options;
-};
-/**
- * The `HttpsProxyAgent` implements an HTTP Agent subclass that connects to
- * the specified "HTTP(s) proxy server" in order to proxy HTTPS requests.
- *
- * Outgoing HTTP requests are first tunneled through the proxy server using the
- * `CONNECT` HTTP request method to establish a connection to the proxy server,
- * and then the proxy server connects to the destination target and issues the
- * HTTP request from the proxy server.
- *
- * `https:` requests have their socket connection upgraded to TLS once
- * the connection to the proxy server has been established.
- */
-class HttpsProxyAgent extends agent_base_1.Agent {
-    constructor(proxy, opts) {
-        super(opts);
-        this.options = { path: undefined };
-        this.proxy = typeof proxy === 'string' ? new url_1.URL(proxy) : proxy;
-        this.proxyHeaders = opts?.headers ?? {};
-        debug('Creating new HttpsProxyAgent instance: %o', this.proxy.href);
-        // Trim off the brackets from IPv6 addresses
-        const host = (this.proxy.hostname || this.proxy.host).replace(/^\[|\]$/g, '');
-        const port = this.proxy.port
-            ? parseInt(this.proxy.port, 10)
-            : this.proxy.protocol === 'https:'
-                ? 443
-                : 80;
-        this.connectOpts = {
-            // Attempt to negotiate http/1.1 for proxy servers that support http/2
-            ALPNProtocols: ['http/1.1'],
-            ...(opts ? omit(opts, 'headers') : null),
-            host,
-            port,
-        };
-    }
-    /**
-     * Called when the node-core HTTP client library is creating a
-     * new HTTP request.
-     */
-    async connect(req, opts) {
-        const { proxy } = this;
-        if (!opts.host) {
-            throw new TypeError('No "host" provided');
-        }
-        // Create a socket connection to the proxy server.
-        let socket;
-        if (proxy.protocol === 'https:') {
-            debug('Creating `tls.Socket`: %o', this.connectOpts);
-            socket = tls.connect(setServernameFromNonIpHost(this.connectOpts));
-        }
-        else {
-            debug('Creating `net.Socket`: %o', this.connectOpts);
-            socket = net.connect(this.connectOpts);
-        }
-        const headers = typeof this.proxyHeaders === 'function'
-            ? this.proxyHeaders()
-            : { ...this.proxyHeaders };
-        const host = net.isIPv6(opts.host) ? `[${opts.host}]` : opts.host;
-        let payload = `CONNECT ${host}:${opts.port} HTTP/1.1\r\n`;
-        // Inject the `Proxy-Authorization` header if necessary.
-        if (proxy.username || proxy.password) {
-            const auth = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-            headers['Proxy-Authorization'] = `Basic ${Buffer.from(auth).toString('base64')}`;
-        }
-        headers.Host = `${host}:${opts.port}`;
-        if (!headers['Proxy-Connection']) {
-            headers['Proxy-Connection'] = this.keepAlive
-                ? 'Keep-Alive'
-                : 'close';
-        }
-        for (const name of Object.keys(headers)) {
-            payload += `${name}: ${headers[name]}\r\n`;
-        }
-        const proxyResponsePromise = (0, parse_proxy_response_1.parseProxyResponse)(socket);
-        socket.write(`${payload}\r\n`);
-        const { connect, buffered } = await proxyResponsePromise;
-        req.emit('proxyConnect', connect);
-        this.emit('proxyConnect', connect, req);
-        if (connect.statusCode === 200) {
-            req.once('socket', resume);
-            if (opts.secureEndpoint) {
-                // The proxy is connecting to a TLS server, so upgrade
-                // this socket connection to a TLS connection.
-                debug('Upgrading socket connection to TLS');
-                return tls.connect({
-                    ...omit(setServernameFromNonIpHost(opts), 'host', 'path', 'port'),
-                    socket,
-                });
-            }
-            return socket;
-        }
-        // Some other status code that's not 200... need to re-play the HTTP
-        // header "data" events onto the socket once the HTTP machinery is
-        // attached so that the node core `http` can parse and handle the
-        // error status code.
-        // Close the original socket, and a new "fake" socket is returned
-        // instead, so that the proxy doesn't get the HTTP request
-        // written to it (which may contain `Authorization` headers or other
-        // sensitive data).
-        //
-        // See: https://hackerone.com/reports/541502
-        socket.destroy();
-        const fakeSocket = new net.Socket({ writable: false });
-        fakeSocket.readable = true;
-        // Need to wait for the "socket" event to re-play the "data" events.
-        req.once('socket', (s) => {
-            debug('Replaying proxy buffer for failed request');
-            (0, assert_1.default)(s.listenerCount('data') > 0);
-            // Replay the "buffered" Buffer onto the fake `socket`, since at
-            // this point the HTTP module machinery has been hooked up for
-            // the user.
-            s.push(buffered);
-            s.push(null);
-        });
-        return fakeSocket;
-    }
-}
-HttpsProxyAgent.protocols = ['http', 'https'];
-exports.HttpsProxyAgent = HttpsProxyAgent;
-function resume(socket) {
-    socket.resume();
-}
-function omit(obj, ...keys) {
-    const ret = {};
-    let key;
-    for (key in obj) {
-        if (!keys.includes(key)) {
-            ret[key] = obj[key];
-        }
-    }
-    return ret;
-}
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 7943:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.parseProxyResponse = void 0;
-const debug_1 = __importDefault(__nccwpck_require__(2830));
-const debug = (0, debug_1.default)('https-proxy-agent:parse-proxy-response');
-function parseProxyResponse(socket) {
-    return new Promise((resolve, reject) => {
-        // we need to buffer any HTTP traffic that happens with the proxy before we get
-        // the CONNECT response, so that if the response is anything other than an "200"
-        // response code, then we can re-play the "data" events on the socket once the
-        // HTTP parser is hooked up...
-        let buffersLength = 0;
-        const buffers = [];
-        function read() {
-            const b = socket.read();
-            if (b)
-                ondata(b);
-            else
-                socket.once('readable', read);
-        }
-        function cleanup() {
-            socket.removeListener('end', onend);
-            socket.removeListener('error', onerror);
-            socket.removeListener('readable', read);
-        }
-        function onend() {
-            cleanup();
-            debug('onend');
-            reject(new Error('Proxy connection ended before receiving CONNECT response'));
-        }
-        function onerror(err) {
-            cleanup();
-            debug('onerror %o', err);
-            reject(err);
-        }
-        function ondata(b) {
-            buffers.push(b);
-            buffersLength += b.length;
-            const buffered = Buffer.concat(buffers, buffersLength);
-            const endOfHeaders = buffered.indexOf('\r\n\r\n');
-            if (endOfHeaders === -1) {
-                // keep buffering
-                debug('have not received end of HTTP headers yet...');
-                read();
-                return;
-            }
-            const headerParts = buffered
-                .slice(0, endOfHeaders)
-                .toString('ascii')
-                .split('\r\n');
-            const firstLine = headerParts.shift();
-            if (!firstLine) {
-                socket.destroy();
-                return reject(new Error('No header received from proxy CONNECT response'));
-            }
-            const firstLineParts = firstLine.split(' ');
-            const statusCode = +firstLineParts[1];
-            const statusText = firstLineParts.slice(2).join(' ');
-            const headers = {};
-            for (const header of headerParts) {
-                if (!header)
-                    continue;
-                const firstColon = header.indexOf(':');
-                if (firstColon === -1) {
-                    socket.destroy();
-                    return reject(new Error(`Invalid header from proxy CONNECT response: "${header}"`));
-                }
-                const key = header.slice(0, firstColon).toLowerCase();
-                const value = header.slice(firstColon + 1).trimStart();
-                const current = headers[key];
-                if (typeof current === 'string') {
-                    headers[key] = [current, value];
-                }
-                else if (Array.isArray(current)) {
-                    current.push(value);
-                }
-                else {
-                    headers[key] = value;
-                }
-            }
-            debug('got proxy server response: %o %o', firstLine, headers);
-            cleanup();
-            resolve({
-                connect: {
-                    statusCode,
-                    statusText,
-                    headers,
-                },
-                buffered,
-            });
-        }
-        socket.on('error', onerror);
-        socket.on('end', onend);
-        read();
-    });
-}
-exports.parseProxyResponse = parseProxyResponse;
-//# sourceMappingURL=parse-proxy-response.js.map
-
-/***/ }),
-
-/***/ 744:
-/***/ ((module) => {
-
-/**
- * Helpers.
- */
-
-var s = 1000;
-var m = s * 60;
-var h = m * 60;
-var d = h * 24;
-var w = d * 7;
-var y = d * 365.25;
-
-/**
- * Parse or format the given `val`.
- *
- * Options:
- *
- *  - `long` verbose formatting [false]
- *
- * @param {String|Number} val
- * @param {Object} [options]
- * @throws {Error} throw an error if val is not a non-empty string or a number
- * @return {String|Number}
- * @api public
- */
-
-module.exports = function (val, options) {
-  options = options || {};
-  var type = typeof val;
-  if (type === 'string' && val.length > 0) {
-    return parse(val);
-  } else if (type === 'number' && isFinite(val)) {
-    return options.long ? fmtLong(val) : fmtShort(val);
-  }
-  throw new Error(
-    'val is not a non-empty string or a valid number. val=' +
-      JSON.stringify(val)
-  );
-};
-
-/**
- * Parse the given `str` and return milliseconds.
- *
- * @param {String} str
- * @return {Number}
- * @api private
- */
-
-function parse(str) {
-  str = String(str);
-  if (str.length > 100) {
-    return;
-  }
-  var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-    str
-  );
-  if (!match) {
-    return;
-  }
-  var n = parseFloat(match[1]);
-  var type = (match[2] || 'ms').toLowerCase();
-  switch (type) {
-    case 'years':
-    case 'year':
-    case 'yrs':
-    case 'yr':
-    case 'y':
-      return n * y;
-    case 'weeks':
-    case 'week':
-    case 'w':
-      return n * w;
-    case 'days':
-    case 'day':
-    case 'd':
-      return n * d;
-    case 'hours':
-    case 'hour':
-    case 'hrs':
-    case 'hr':
-    case 'h':
-      return n * h;
-    case 'minutes':
-    case 'minute':
-    case 'mins':
-    case 'min':
-    case 'm':
-      return n * m;
-    case 'seconds':
-    case 'second':
-    case 'secs':
-    case 'sec':
-    case 's':
-      return n * s;
-    case 'milliseconds':
-    case 'millisecond':
-    case 'msecs':
-    case 'msec':
-    case 'ms':
-      return n;
-    default:
-      return undefined;
-  }
-}
-
-/**
- * Short format for `ms`.
- *
- * @param {Number} ms
- * @return {String}
- * @api private
- */
-
-function fmtShort(ms) {
-  var msAbs = Math.abs(ms);
-  if (msAbs >= d) {
-    return Math.round(ms / d) + 'd';
-  }
-  if (msAbs >= h) {
-    return Math.round(ms / h) + 'h';
-  }
-  if (msAbs >= m) {
-    return Math.round(ms / m) + 'm';
-  }
-  if (msAbs >= s) {
-    return Math.round(ms / s) + 's';
-  }
-  return ms + 'ms';
-}
-
-/**
- * Long format for `ms`.
- *
- * @param {Number} ms
- * @return {String}
- * @api private
- */
-
-function fmtLong(ms) {
-  var msAbs = Math.abs(ms);
-  if (msAbs >= d) {
-    return plural(ms, msAbs, d, 'day');
-  }
-  if (msAbs >= h) {
-    return plural(ms, msAbs, h, 'hour');
-  }
-  if (msAbs >= m) {
-    return plural(ms, msAbs, m, 'minute');
-  }
-  if (msAbs >= s) {
-    return plural(ms, msAbs, s, 'second');
-  }
-  return ms + ' ms';
-}
-
-/**
- * Pluralization helper.
- */
-
-function plural(ms, msAbs, n, name) {
-  var isPlural = msAbs >= n * 1.5;
-  return Math.round(ms / n) + ' ' + name + (isPlural ? 's' : '');
-}
-
-
-/***/ }),
-
-/***/ 1450:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-const os = __nccwpck_require__(857);
-const tty = __nccwpck_require__(2018);
-const hasFlag = __nccwpck_require__(3813);
-
-const {env} = process;
-
-let forceColor;
-if (hasFlag('no-color') ||
-	hasFlag('no-colors') ||
-	hasFlag('color=false') ||
-	hasFlag('color=never')) {
-	forceColor = 0;
-} else if (hasFlag('color') ||
-	hasFlag('colors') ||
-	hasFlag('color=true') ||
-	hasFlag('color=always')) {
-	forceColor = 1;
-}
-
-if ('FORCE_COLOR' in env) {
-	if (env.FORCE_COLOR === 'true') {
-		forceColor = 1;
-	} else if (env.FORCE_COLOR === 'false') {
-		forceColor = 0;
-	} else {
-		forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
-	}
-}
-
-function translateLevel(level) {
-	if (level === 0) {
-		return false;
-	}
-
-	return {
-		level,
-		hasBasic: true,
-		has256: level >= 2,
-		has16m: level >= 3
-	};
-}
-
-function supportsColor(haveStream, streamIsTTY) {
-	if (forceColor === 0) {
-		return 0;
-	}
-
-	if (hasFlag('color=16m') ||
-		hasFlag('color=full') ||
-		hasFlag('color=truecolor')) {
-		return 3;
-	}
-
-	if (hasFlag('color=256')) {
-		return 2;
-	}
-
-	if (haveStream && !streamIsTTY && forceColor === undefined) {
-		return 0;
-	}
-
-	const min = forceColor || 0;
-
-	if (env.TERM === 'dumb') {
-		return min;
-	}
-
-	if (process.platform === 'win32') {
-		// Windows 10 build 10586 is the first Windows release that supports 256 colors.
-		// Windows 10 build 14931 is the first release that supports 16m/TrueColor.
-		const osRelease = os.release().split('.');
-		if (
-			Number(osRelease[0]) >= 10 &&
-			Number(osRelease[2]) >= 10586
-		) {
-			return Number(osRelease[2]) >= 14931 ? 3 : 2;
-		}
-
-		return 1;
-	}
-
-	if ('CI' in env) {
-		if (['TRAVIS', 'CIRCLECI', 'APPVEYOR', 'GITLAB_CI', 'GITHUB_ACTIONS', 'BUILDKITE'].some(sign => sign in env) || env.CI_NAME === 'codeship') {
-			return 1;
-		}
-
-		return min;
-	}
-
-	if ('TEAMCITY_VERSION' in env) {
-		return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-	}
-
-	if (env.COLORTERM === 'truecolor') {
-		return 3;
-	}
-
-	if ('TERM_PROGRAM' in env) {
-		const version = parseInt((env.TERM_PROGRAM_VERSION || '').split('.')[0], 10);
-
-		switch (env.TERM_PROGRAM) {
-			case 'iTerm.app':
-				return version >= 3 ? 3 : 2;
-			case 'Apple_Terminal':
-				return 2;
-			// No default
-		}
-	}
-
-	if (/-256(color)?$/i.test(env.TERM)) {
-		return 2;
-	}
-
-	if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-		return 1;
-	}
-
-	if ('COLORTERM' in env) {
-		return 1;
-	}
-
-	return min;
-}
-
-function getSupportLevel(stream) {
-	const level = supportsColor(stream, stream && stream.isTTY);
-	return translateLevel(level);
-}
-
-module.exports = {
-	supportsColor: getSupportLevel,
-	stdout: translateLevel(supportsColor(true, tty.isatty(1))),
-	stderr: translateLevel(supportsColor(true, tty.isatty(2)))
-};
-
-
-/***/ }),
-
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -30376,122 +28482,129 @@ const USER_AGENT = `snapshooter-restore/${VERSION}`;
 
 /***/ }),
 
-/***/ 3916:
+/***/ 9282:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */   C: () => (/* binding */ DownloadTimedOut)
 /* harmony export */ });
-// One way to turn anything thrown into a line of text, so no caller reaches for `(e as any).message`.
-/** The message of an Error, or a readable form of whatever else was thrown. */
-function errorMessage(e) {
-    if (e instanceof Error)
-        return e.message !== '' ? e.message : e.name;
-    if (typeof e === 'string')
-        return e;
-    if (e === undefined || e === null)
-        return `unknown error (${String(e)})`;
-    if (typeof e === 'object' && 'message' in e && typeof e.message === 'string')
-        return e.message;
-    try {
-        const json = JSON.stringify(e);
-        if (json !== undefined)
-            return json;
+// Apart from the rest of download mode, so that the run's verdict can know this error without
+// loading the download code (and its proxy agents) on every run.
+/** `timeout` ran out before every file was downloaded and verified. */
+class DownloadTimedOut extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DownloadTimedOut';
     }
-    catch {
-        // A cyclic object or a BigInt: fall through to String().
-    }
-    return String(e);
 }
 
 
 /***/ }),
 
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7155);
-
-// The runner cancels a step with SIGINT, then SIGTERM; either one stops the run in an orderly
-// way, so the evidence is still written. The listeners go once the run is over, so nothing
-// keeps the process alive.
-const controller = new AbortController();
-const cancel = () => controller.abort();
-process.on('SIGINT', cancel);
-process.on('SIGTERM', cancel);
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)({ signal: controller.signal });
-process.off('SIGINT', cancel);
-process.off('SIGTERM', cancel);
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 7155:
+/***/ 2162:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __nccwpck_require__(8179);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: ./src/alert/plan.ts
-var plan = __nccwpck_require__(1747);
-;// CONCATENATED MODULE: ./src/alert/index.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AL: () => (/* binding */ selectFiles),
+/* harmony export */   Fl: () => (/* binding */ baseName)
+/* harmony export */ });
+/* unused harmony export globToRegExp */
+/* harmony import */ var _refusal_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5977);
 
 /**
- * The drill's alert, or none when alerting is off. Octokit (in ./github.js) is imported only
- * when an alert is actually raised, so drills that do not alert never pay for loading it.
+ * The backup's files picked by the `files` input, in the backup's order. Every entry must match
+ * at least one file, so a typo never turns into restoring less than was meant.
  */
-function drillAlert(settings, env) {
-    if (settings === null)
-        return undefined;
-    return async (outcome, summary) => {
-        if (!(0,plan/* mayAlert */.ig)(outcome))
-            return null;
-        const { alertOnGitHub } = await __nccwpck_require__.e(/* import() */ 595).then(__nccwpck_require__.bind(__nccwpck_require__, 595));
-        return alertOnGitHub(settings, outcome, summary, env);
-    };
+function selectFiles(backupId, files, selectors) {
+    if (selectors.length === 0)
+        return [...files];
+    const tests = selectors.map((selector) => ({ selector, test: fileTest(selector) }));
+    const unmatched = tests
+        .filter(({ test }) => !files.some(test))
+        .map(({ selector }) => show(selector));
+    if (unmatched.length > 0) {
+        const names = files.map((file) => baseName(file.name));
+        const shown = names.length > 10 ? [...names.slice(0, 10), `and ${names.length - 10} more`] : names;
+        throw new _refusal_js__WEBPACK_IMPORTED_MODULE_0__/* .DrillRefusal */ .o(`\`files\` ${unmatched.length === 1 ? 'entry' : 'entries'} ${unmatched.join(', ')} ` +
+            `${unmatched.length === 1 ? 'matches' : 'match'} no file of backup ${backupId}; ` +
+            `its files are: ${shown.join(', ') || 'none'}.`);
+    }
+    return files.filter((file) => tests.some(({ test }) => test(file)));
+}
+function baseName(name) {
+    return name.slice(name.lastIndexOf('/') + 1);
+}
+function fileTest(selector) {
+    if (selector.kind === 'id')
+        return (file) => file.id.toLowerCase() === selector.id;
+    const regex = globToRegExp(selector.pattern);
+    // Without a `/` a pattern names a file; with one, a path inside the backup.
+    return selector.pattern.includes('/')
+        ? (file) => regex.test(file.name)
+        : (file) => regex.test(baseName(file.name));
+}
+/** `*` and `?` stay within one path segment, `**` crosses segments, `[...]` is a character class. */
+function globToRegExp(pattern) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const char = pattern[i];
+        if (char === '*' && pattern[i + 1] === '*') {
+            source += '.*';
+            i++;
+        }
+        else if (char === '*')
+            source += '[^/]*';
+        else if (char === '?')
+            source += '[^/]';
+        else if (char === '[' && classEnd(pattern, i) !== -1) {
+            const end = classEnd(pattern, i);
+            const negated = pattern[i + 1] === '!';
+            const body = pattern.slice(i + (negated ? 2 : 1), end).replace(/[\\\]^]/g, '\\$&');
+            // Like `*` and `?`, a class never matches the `/` between path segments.
+            source += negated ? `[^/${body}]` : `(?!/)[${body}]`;
+            i = end;
+        }
+        else
+            source += char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`);
+}
+/** Where a `[` class closes; a `]` right after `[` or `[!` is a member, not the end. */
+function classEnd(pattern, start) {
+    const first = pattern[start + 1] === '!' ? start + 2 : start + 1;
+    return pattern.indexOf(']', first + 1);
+}
+function show(selector) {
+    return JSON.stringify(selector.kind === 'id' ? selector.id : selector.pattern);
 }
 
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __nccwpck_require__(7242);
-;// CONCATENATED MODULE: ./src/connect.ts
 
+/***/ }),
 
-/**
- * A client factory for the API at `settings.apiUrl`; each client gets its own deadline. The
- * client (and axios with it) is loaded here, once the inputs are known to be good, so that a
- * bad input fails fast.
- */
-async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
-    const [{ createClient }, { proxySecrets }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8362)),
-        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2444)),
-    ]);
-    for (const secret of proxySecrets(process.env))
-        core/* setSecret */.Pq(secret);
-    return (deadline) => createClient({
-        baseUrl: settings.apiUrl,
-        token: settings.apiToken,
-        userAgent: constants/* USER_AGENT */._O,
-        deadline,
-        signal,
-        clock,
-        sleep,
-        requestTimeoutMs,
-        onRetry: ({ request, attempt, delayMs, reason }) => core/* info */.pq(`${request}: attempt ${attempt} failed (${reason}); retrying in ${Math.round(delayMs)} ms`),
-    });
+/***/ 5977:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ DrillRefusal)
+/* harmony export */ });
+/** A pre-flight check refused the drill before anything was sent: the message says why and what to do. */
+class DrillRefusal extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DrillRefusal';
+    }
 }
 
-;// CONCATENATED MODULE: ./src/duration.ts
+
+/***/ }),
+
+/***/ 7607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
 // Durations as users write them in workflow files: `500ms`, `90s`, `30m`, `1h30m`, `2d`,
 // or a bare number of seconds (`45`, `1.5`).
 const UNIT_MS = {
@@ -30552,6 +28665,126 @@ function formatDuration(ms) {
     return parts.join('');
 }
 
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */ });
+// One way to turn anything thrown into a line of text, so no caller reaches for `(e as any).message`.
+/** The message of an Error, or a readable form of whatever else was thrown. */
+function errorMessage(e) {
+    if (e instanceof Error)
+        return e.message !== '' ? e.message : e.name;
+    if (typeof e === 'string')
+        return e;
+    if (e === undefined || e === null)
+        return `unknown error (${String(e)})`;
+    if (typeof e === 'object' && 'message' in e && typeof e.message === 'string')
+        return e.message;
+    try {
+        const json = JSON.stringify(e);
+        if (json !== undefined)
+            return json;
+    }
+    catch {
+        // A cyclic object or a BigInt: fall through to String().
+    }
+    return String(e);
+}
+
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3225);
+
+// The runner cancels a step with SIGINT, then SIGTERM; either one stops the run in an orderly
+// way, so the evidence is still written. The listeners go once the run is over, so nothing
+// keeps the process alive.
+const controller = new AbortController();
+const cancel = () => controller.abort();
+process.on('SIGINT', cancel);
+process.on('SIGTERM', cancel);
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)({ signal: controller.signal });
+process.off('SIGINT', cancel);
+process.off('SIGTERM', cancel);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 3225:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(8179);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: ./src/alert/plan.ts
+var plan = __nccwpck_require__(1747);
+;// CONCATENATED MODULE: ./src/alert/index.ts
+
+/**
+ * The drill's alert, or none when alerting is off. Octokit (in ./github.js) is imported only
+ * when an alert is actually raised, so drills that do not alert never pay for loading it.
+ */
+function drillAlert(settings, env) {
+    if (settings === null)
+        return undefined;
+    return async (outcome, summary) => {
+        if (!(0,plan/* mayAlert */.ig)(outcome))
+            return null;
+        const { alertOnGitHub } = await __nccwpck_require__.e(/* import() */ 595).then(__nccwpck_require__.bind(__nccwpck_require__, 595));
+        return alertOnGitHub(settings, outcome, summary, env);
+    };
+}
+
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(7242);
+;// CONCATENATED MODULE: ./src/connect.ts
+
+
+/**
+ * A client factory for the API at `settings.apiUrl`; each client gets its own deadline. The
+ * client (and axios with it) is loaded here, once the inputs are known to be good, so that a
+ * bad input fails fast.
+ */
+async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
+    const [{ createClient }, { proxySecrets }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(878), __nccwpck_require__.e(159), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8362)),
+        Promise.all(/* import() */[__nccwpck_require__.e(878), __nccwpck_require__.e(444)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2444)),
+    ]);
+    for (const secret of proxySecrets(process.env))
+        core/* setSecret */.Pq(secret);
+    return (deadline) => createClient({
+        baseUrl: settings.apiUrl,
+        token: settings.apiToken,
+        userAgent: constants/* USER_AGENT */._O,
+        deadline,
+        signal,
+        clock,
+        sleep,
+        requestTimeoutMs,
+        onRetry: ({ request, attempt, delayMs, reason }) => core/* info */.pq(`${request}: attempt ${attempt} failed (${reason}); retrying in ${Math.round(delayMs)} ms`),
+    });
+}
+
+// EXTERNAL MODULE: ./src/duration.ts
+var src_duration = __nccwpck_require__(7607);
 ;// CONCATENATED MODULE: ./src/drill/checks.ts
 function parseTime(text) {
     if (text === null)
@@ -30584,84 +28817,10 @@ function seconds(ms) {
     return Math.round(ms / 100) / 10;
 }
 
-;// CONCATENATED MODULE: ./src/drill/refusal.ts
-/** A pre-flight check refused the drill before anything was sent: the message says why and what to do. */
-class DrillRefusal extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'DrillRefusal';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/drill/files.ts
-
-/**
- * The backup's files picked by the `files` input, in the backup's order. Every entry must match
- * at least one file, so a typo never turns into restoring less than was meant.
- */
-function selectFiles(backupId, files, selectors) {
-    if (selectors.length === 0)
-        return [...files];
-    const tests = selectors.map((selector) => ({ selector, test: fileTest(selector) }));
-    const unmatched = tests
-        .filter(({ test }) => !files.some(test))
-        .map(({ selector }) => show(selector));
-    if (unmatched.length > 0) {
-        const names = files.map((file) => baseName(file.name));
-        const shown = names.length > 10 ? [...names.slice(0, 10), `and ${names.length - 10} more`] : names;
-        throw new DrillRefusal(`\`files\` ${unmatched.length === 1 ? 'entry' : 'entries'} ${unmatched.join(', ')} ` +
-            `${unmatched.length === 1 ? 'matches' : 'match'} no file of backup ${backupId}; ` +
-            `its files are: ${shown.join(', ') || 'none'}.`);
-    }
-    return files.filter((file) => tests.some(({ test }) => test(file)));
-}
-function baseName(name) {
-    return name.slice(name.lastIndexOf('/') + 1);
-}
-function fileTest(selector) {
-    if (selector.kind === 'id')
-        return (file) => file.id.toLowerCase() === selector.id;
-    const regex = globToRegExp(selector.pattern);
-    // Without a `/` a pattern names a file; with one, a path inside the backup.
-    return selector.pattern.includes('/')
-        ? (file) => regex.test(file.name)
-        : (file) => regex.test(baseName(file.name));
-}
-/** `*` and `?` stay within one path segment, `**` crosses segments, `[...]` is a character class. */
-function globToRegExp(pattern) {
-    let source = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const char = pattern[i];
-        if (char === '*' && pattern[i + 1] === '*') {
-            source += '.*';
-            i++;
-        }
-        else if (char === '*')
-            source += '[^/]*';
-        else if (char === '?')
-            source += '[^/]';
-        else if (char === '[' && classEnd(pattern, i) !== -1) {
-            const end = classEnd(pattern, i);
-            const negated = pattern[i + 1] === '!';
-            const body = pattern.slice(i + (negated ? 2 : 1), end).replace(/[\\\]^]/g, '\\$&');
-            // Like `*` and `?`, a class never matches the `/` between path segments.
-            source += negated ? `[^/${body}]` : `(?!/)[${body}]`;
-            i = end;
-        }
-        else
-            source += char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    }
-    return new RegExp(`^${source}$`);
-}
-/** Where a `[` class closes; a `]` right after `[` or `[!` is a member, not the end. */
-function classEnd(pattern, start) {
-    const first = pattern[start + 1] === '!' ? start + 2 : start + 1;
-    return pattern.indexOf(']', first + 1);
-}
-function show(selector) {
-    return JSON.stringify(selector.kind === 'id' ? selector.id : selector.pattern);
-}
-
+// EXTERNAL MODULE: ./src/drill/files.ts
+var drill_files = __nccwpck_require__(2162);
+// EXTERNAL MODULE: ./src/drill/refusal.ts
+var refusal = __nccwpck_require__(5977);
 ;// CONCATENATED MODULE: ./src/drill/select.ts
 
 // A job with thousands of failed backups in a row is a finding in itself; stop looking there.
@@ -30682,7 +28841,7 @@ async function findLatestCompleted(jobId, listPage) {
         page = result.nextPage;
     }
     const scope = page === null ? `all ${seen} of its backups` : `its newest ${seen} backups`;
-    throw new DrillRefusal(`Job ${jobId} has no completed backup (looked at ${scope}): check the job in SnapShooter, or give a backup id as \`backup_id\`.`);
+    throw new refusal/* DrillRefusal */.o(`Job ${jobId} has no completed backup (looked at ${scope}): check the job in SnapShooter, or give a backup id as \`backup_id\`.`);
 }
 function newestCompleted(backups) {
     let best = null;
@@ -30701,10 +28860,10 @@ function completedTime(backup) {
 /** The pre-flight checks on the backup itself: it is completed and belongs to the job asked for. */
 function checkBackup(backup, jobId) {
     if (jobId !== null && backup.jobId.toLowerCase() !== jobId) {
-        throw new DrillRefusal(`Backup ${backup.id} belongs to job ${backup.jobId}, not to job ${jobId}: check \`backup_id\` and \`job_id\`.`);
+        throw new refusal/* DrillRefusal */.o(`Backup ${backup.id} belongs to job ${backup.jobId}, not to job ${jobId}: check \`backup_id\` and \`job_id\`.`);
     }
     if (backup.status.toLowerCase() !== 'completed') {
-        throw new DrillRefusal(`Backup ${backup.id} is ${backup.status}, not completed: only a completed backup can be restored. Pick another \`backup_id\`, or use \`latest\`.`);
+        throw new refusal/* DrillRefusal */.o(`Backup ${backup.id} is ${backup.status}, not completed: only a completed backup can be restored. Pick another \`backup_id\`, or use \`latest\`.`);
     }
 }
 
@@ -30727,7 +28886,7 @@ async function resolveBackup(settings, client) {
 /** Pure: the checks on a resolved backup at time `now`. Throws DrillRefusal on the first that fails. */
 function preflight(settings, backup, now) {
     checkBackup(backup, settings.jobId);
-    const files = selectFiles(backup.id, backup.files, settings.files);
+    const files = (0,drill_files/* selectFiles */.AL)(backup.id, backup.files, settings.files);
     const ageMs = backupAgeMs(backup.completedAt, now);
     const checks = settings.maxBackupAgeMs === null
         ? []
@@ -30743,8 +28902,8 @@ function preflight(settings, backup, now) {
 function checkFailure(check, subject) {
     if (check.passed !== false || check.actualSeconds === null)
         return null;
-    let actual = formatDuration(check.actualSeconds * 1000);
-    let limit = formatDuration(check.limitSeconds * 1000);
+    let actual = (0,src_duration/* formatDuration */.a)(check.actualSeconds * 1000);
+    let limit = (0,src_duration/* formatDuration */.a)(check.limitSeconds * 1000);
     // 60.4 s against 60 s would read "took 1m, longer than 1m": show the tenths that differ.
     if (actual === limit)
         [actual, limit] = [`${check.actualSeconds}s`, `${check.limitSeconds}s`];
@@ -30756,481 +28915,12 @@ function refuseOnFailedChecks(checks, subject) {
     for (const check of checks) {
         const reason = checkFailure(check, subject);
         if (reason !== null)
-            throw new DrillRefusal(reason);
+            throw new refusal/* DrillRefusal */.o(reason);
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/snapshooter/api.ts
-var api = __nccwpck_require__(7024);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: ./src/snapshooter/retry.ts
-var retry = __nccwpck_require__(4570);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
-// EXTERNAL MODULE: ./src/snapshooter/errors.ts
-var snapshooter_errors = __nccwpck_require__(2993);
-// EXTERNAL MODULE: ./src/snapshooter/proxy.ts
-var proxy = __nccwpck_require__(2444);
-;// CONCATENATED MODULE: ./src/download/fetch.ts
-// One GET of a signed link. Storage is another host: the request carries no SnapShooter token,
-// follows no redirect and keeps no socket alive after it. No message here quotes the URL.
-
-
-
-
-const NETWORK_REASONS = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'the connection broke off',
-    ENOTFOUND: 'storage host not found',
-    EAI_AGAIN: 'storage host name lookup failed',
-    ETIMEDOUT: 'connection timed out',
-    EPIPE: 'the connection broke off',
-};
-class IdleTimeout extends Error {
-    code = 'IDLE_TIMEOUT';
-}
-function openLink(url, options) {
-    const secure = url.startsWith('https:');
-    const client = secure ? (external_node_https_default()) : (external_node_http_default());
-    const agents = (0,proxy.agentsFor)(url, options.env);
-    return new Promise((resolve) => {
-        const request = client.get(url, {
-            agent: secure ? agents.httpsAgent : agents.httpAgent,
-            headers: { 'User-Agent': options.userAgent, Accept: '*/*' },
-            signal: options.signal,
-            timeout: options.idleTimeoutMs,
-        }, (response) => {
-            const status = response.statusCode ?? 0;
-            if (status >= 200 && status < 300) {
-                const length = Number(response.headers['content-length'] ?? NaN);
-                resolve({
-                    ok: true,
-                    body: response,
-                    length: Number.isSafeInteger(length) ? length : null,
-                });
-                return;
-            }
-            response.resume();
-            const retryAfter = response.headers['retry-after'];
-            resolve({ ...statusFailure(status), ...(retryAfter ? { retryAfter } : {}) });
-        });
-        request.on('timeout', () => request.destroy(new IdleTimeout()));
-        // After the answer has come, the body stream reports errors; this catches those before it.
-        request.on('error', (error) => resolve(networkFailure(error, options.idleTimeoutMs)));
-    });
-}
-function statusFailure(status) {
-    const kind = (0,snapshooter_errors/* kindOfStatus */.o3)(status);
-    const hint = status === 403
-        ? ' (the signed link was refused; it may have expired)'
-        : status >= 300 && status < 400
-            ? ' (a redirect, not followed)'
-            : '';
-    return { kind, status, reason: `storage answered HTTP ${status}${hint}` };
-}
-/** Whatever broke an attempt without an HTTP status, as the retry policy's facts. */
-function networkFailure(error, idleTimeoutMs) {
-    const code = error.code;
-    if (error instanceof IdleTimeout) {
-        return { kind: 'timeout', reason: `storage sent nothing for ${idleTimeoutMs / 1000} s` };
-    }
-    if (typeof code !== 'string')
-        return { kind: 'network', reason: 'network error' };
-    const reason = NETWORK_REASONS[code] ?? `network error (${code})`;
-    return { kind: 'network', code, reason: `${reason} (${code})` };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/download/verify.ts
-// What a file is checked against on its way to disk: its byte count, its SHA-256 and, for a .gz,
-// a complete gunzip. All streamed, so memory stays flat whatever the file's size.
-
-
-
-
-
-function isGzip(name) {
-    return name.toLowerCase().endsWith('.gz');
-}
-function tap(gzip) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let bytes = 0;
-    let gzipError = null;
-    const gunzip = gzip ? (0,external_node_zlib_.createGunzip)() : null;
-    // The decompressed bytes only prove the gzip is whole; they are dropped as they come.
-    gunzip?.resume();
-    gunzip?.on('error', (error) => (gzipError ??= (0,errors/* errorMessage */.g)(error)));
-    const stream = new external_node_stream_.Transform({
-        transform(chunk, _encoding, callback) {
-            hash.update(chunk);
-            bytes += chunk.length;
-            // Once the gzip is known broken, feeding it more would only raise the same error again.
-            if (gunzip === null || gzipError !== null || gunzip.write(chunk))
-                callback(null, chunk);
-            else
-                gunzip.once('drain', () => callback(null, chunk));
-        },
-    });
-    // A broken gzip emits no drain: release a chunk that waits for one.
-    gunzip?.once('error', () => gunzip.emit('drain'));
-    return {
-        stream,
-        async digest() {
-            if (gunzip !== null && gzipError === null) {
-                gunzip.end();
-                await (0,external_node_stream_promises_namespaceObject.finished)(gunzip).catch((error) => (gzipError ??= (0,errors/* errorMessage */.g)(error)));
-            }
-            return { bytes, sha256: hash.digest('hex'), gzipError };
-        },
-    };
-}
-/** Each reason the file as downloaded is not the file SnapShooter describes; empty when it is. */
-function verificationProblems(file, digest) {
-    const problems = [];
-    if (file.sizeBytes !== null && digest.bytes !== file.sizeBytes) {
-        problems.push(`${digest.bytes} bytes arrived, but SnapShooter lists its size as ${file.size}`);
-    }
-    if (digest.gzipError !== null)
-        problems.push(`it does not gunzip (${digest.gzipError})`);
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/download/file.ts
-// One file: fetched under the retry policy of design.md section 3 (reads are safe to repeat),
-// streamed to a temporary name, verified, and only then renamed to its real name. A file that
-// is not verified never sits in the folder looking complete.
-
-
-
-
-
-
-
-
-
-/** The download failed for good: the message names the file and what to do. */
-class DownloadFailed extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'DownloadFailed';
-    }
-}
-/** The deadline (`timeout`) ran out while this file was on its way. */
-class DeadlineReached extends Error {
-    fileName;
-    constructor(fileName) {
-        super(`the time limit ran out while downloading ${fileName}`);
-        this.fileName = fileName;
-        this.name = 'DeadlineReached';
-    }
-}
-async function downloadFile(target, deps) {
-    const partial = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target.path), `.${(0,external_node_path_namespaceObject.basename)(target.path)}.partial`);
-    const { clock, signal } = deps;
-    try {
-        for (let attempt = 1;; attempt++) {
-            signal.throwIfAborted();
-            if (clock.now() >= deps.deadline)
-                throw new DeadlineReached(target.name);
-            const result = await attemptOnce(target, partial, deps);
-            if ('sha256' in result)
-                return await accept(target, partial, result);
-            signal.throwIfAborted();
-            if (clock.now() >= deps.deadline)
-                throw new DeadlineReached(target.name);
-            const tried = attempt > 1 ? ` after ${attempt} attempts` : '';
-            const failed = `Download of ${target.name} (file ${target.file.id}) failed${tried}: ${result.reason}`;
-            if (!(0,retry/* isRetryableRead */.bV)(result))
-                throw new DownloadFailed(`${failed}: re-run to get fresh links.`);
-            if (attempt >= api/* MAX_ATTEMPTS */.m)
-                throw new DownloadFailed(`${failed}: worth re-running later.`);
-            const delayMs = (0,retry/* retryDelayMs */.qO)(attempt - 1, result.retryAfter, clock.now(), deps.random);
-            if (clock.now() + delayMs >= deps.deadline)
-                throw new DeadlineReached(target.name);
-            deps.onRetry(`${target.name}: attempt ${attempt} failed (${result.reason}); starting it again in ${Math.round(delayMs)} ms`);
-            await deps.sleep(delayMs, signal);
-        }
-    }
-    finally {
-        // Failing to tidy must not hide why the download failed; the name says it is partial anyway.
-        await (0,promises_namespaceObject.rm)(partial, { force: true }).catch(() => undefined);
-    }
-}
-async function accept(target, partial, digest) {
-    const problems = verificationProblems(target.file, digest);
-    if (problems.length > 0) {
-        throw new DownloadFailed(`${target.name} (file ${target.file.id}) failed verification: ${problems.join('; ')}. The backup may be damaged: check it in SnapShooter.`);
-    }
-    await (0,promises_namespaceObject.rename)(partial, target.path);
-    return { name: target.name, path: target.path, bytes: digest.bytes, sha256: digest.sha256 };
-}
-/** One attempt, from the first byte: the partial file is rewritten from scratch each time. */
-async function attemptOnce(target, partial, deps) {
-    const controller = new AbortController();
-    const stop = () => controller.abort();
-    deps.signal.addEventListener('abort', stop, { once: true });
-    const timer = setTimeout(stop, Math.max(0, deps.deadline - deps.clock.now()));
-    try {
-        const opened = await openLink(target.url, { ...deps, signal: controller.signal });
-        if (!('body' in opened))
-            return opened;
-        const measure = tap(isGzip(target.name));
-        try {
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(opened.body, measure.stream, (0,external_node_fs_namespaceObject.createWriteStream)(partial));
-        }
-        catch (error) {
-            // A full disk or a folder we may not write to will not mend on a retry.
-            if (fromDisk(error))
-                throw new DownloadFailed(`${target.name} could not be written to ${(0,external_node_path_namespaceObject.dirname)(target.path)}: ${(0,errors/* errorMessage */.g)(error)}: free some space, or choose another \`download_to\`.`);
-            return networkFailure(error, deps.idleTimeoutMs);
-        }
-        const digest = await measure.digest();
-        // A body shorter than announced is a broken connection, not a damaged file: worth retrying.
-        if (opened.length !== null && digest.bytes !== opened.length) {
-            return {
-                kind: 'network',
-                reason: `the connection broke off after ${digest.bytes} of ${opened.length} bytes`,
-            };
-        }
-        return digest;
-    }
-    finally {
-        clearTimeout(timer);
-        deps.signal.removeEventListener('abort', stop);
-    }
-}
-// pipeline hands every stream the first error, so which stream failed is told by the error
-// itself: file system calls name theirs, a broken socket does not (or names `read`).
-const DISK_CALLS = new Set(['open', 'write', 'close', 'fsync']);
-function fromDisk(error) {
-    const { syscall, code } = (error ?? {});
-    return (typeof syscall === 'string' && DISK_CALLS.has(syscall)) || code === 'ENOSPC';
-}
-
-;// CONCATENATED MODULE: ./src/urls.ts
-// Which URLs may carry a secret: the API's base URL, and the signed links of download mode.
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
-/** https://, or http:// to a loopback host (a local simulator): nothing else carries a secret. */
-function isSecureUrl(url) {
-    const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
-}
-
-;// CONCATENATED MODULE: ./src/download/targets.ts
-// Where each selected file lands. Names come from the API, so a name that would resolve outside
-// the download folder is refused here, before a single byte is written.
-
-
-
-/** A refusal of the download as planned: the message names the file and what to do. */
-class DownloadRefused extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'DownloadRefused';
-    }
-}
-/** `download_to` as given, else a folder named after the backup under RUNNER_TEMP. */
-function downloadDir(downloadTo, backupId, runnerTemp) {
-    return (0,external_node_path_namespaceObject.resolve)(downloadTo ?? (0,external_node_path_namespaceObject.join)(runnerTemp, `snapshooter-${backupId}`));
-}
-/**
- * Each selected file with its signed link, matched by base name (as SnapShooter keys the map),
- * falling back to the full object key.
- */
-function planTargets(backupId, files, links, dir) {
-    const has = (key) => Object.hasOwn(links, key);
-    const used = new Map();
-    return files.map((file) => {
-        const base = baseName(file.name);
-        const name = has(base) ? base : has(file.name) ? file.name : null;
-        if (name === null) {
-            throw new DownloadRefused(`SnapShooter gave no download link for file ${base} (${file.id}) of backup ${backupId}: re-run later, or leave it out with \`files\`.`);
-        }
-        const url = links[name];
-        if (!isSecureUrl(new URL(url))) {
-            throw new DownloadRefused(`SnapShooter gave a plain http:// link for file ${base} (${file.id}) of backup ${backupId}: refused, since it would send the signed link unencrypted. Report it to SnapShooter.`);
-        }
-        const path = safePath(dir, name, backupId);
-        const clash = used.get(path);
-        if (clash !== undefined) {
-            throw new DownloadRefused(`Files ${clash} and ${file.id} of backup ${backupId} would both be written as ${JSON.stringify(name)}: pick one with \`files\`.`);
-        }
-        used.set(path, file.id);
-        return { file, name, url, path };
-    });
-}
-/** The path of `name` inside `dir`, or a refusal when the name could reach outside it. */
-function safePath(dir, name, backupId) {
-    const refuse = (why) => {
-        throw new DownloadRefused(`Backup ${backupId} names a file ${JSON.stringify(name.slice(0, 80))}, which ${why}: refused, nothing was written for it. Report it to SnapShooter.`);
-    };
-    // Drive letters and backslashes mean nothing on Linux, but are a way out of the folder on Windows.
-    if (/^[a-z]:/i.test(name) || name.includes('\\'))
-        refuse('looks like a Windows path');
-    if ((0,external_node_path_namespaceObject.isAbsolute)(name))
-        refuse('is an absolute path');
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f]/.test(name))
-        refuse('contains control characters');
-    const path = (0,external_node_path_namespaceObject.resolve)(dir, name);
-    const inside = (0,external_node_path_namespaceObject.relative)(dir, path);
-    if (inside === '' || inside === '..' || inside.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(inside))
-        refuse('would land outside `download_to`');
-    return path;
-}
-
-;// CONCATENATED MODULE: ./src/download/backup.ts
-// Download mode: the selected files of a backup fetched to the runner through their signed
-// links, a few at a time, each verified before it takes its real name.
-
-
-
-
-
-
-
-
-
-/** Enough to fill a runner's link without opening a socket per file of a large backup. */
-const CONCURRENCY = 4;
-/** A dry run: the folder is recorded and the plan shown; no link is asked for. */
-function dryRunDownload(settings, backup, files, evidence, runnerTemp) {
-    const { dir } = planDownload(settings, backup, evidence, runnerTemp);
-    core/* info */.pq(`Dry run: would send POST /v1/backups/${backup.id}/download and download ${files.length} file(s) to ${dir}`);
-}
-/** The folder a download goes to, recorded in the evidence before anything is fetched. */
-function planDownload(settings, backup, evidence, runnerTemp) {
-    const dir = downloadDir(settings.downloadTo, backup.id, runnerTemp);
-    evidence.download = { dir, status: null, startedAt: null, durationMs: null, files: [] };
-    return evidence.download;
-}
-/** `timeout` ran out before every file was downloaded and verified. */
-class DownloadTimedOut extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'DownloadTimedOut';
-    }
-}
-/** Fetches and verifies `files`, or throws with the reason of the first failure. */
-async function downloadBackup(settings, backup, files, evidence, deps) {
-    const record = planDownload(settings, backup, evidence, deps.runnerTemp);
-    if (files.length === 0)
-        throw new DownloadRefused(`Backup ${backup.id} has no files: there is nothing to download.`);
-    const started = deps.clock.now();
-    record.startedAt = new Date(started).toISOString();
-    try {
-        const links = await deps.client.getDownloadLinks(backup.id);
-        maskLinks(links);
-        const targets = planTargets(backup.id, files, links, record.dir);
-        core/* info */.pq(`Downloading ${targets.length} file(s) to ${record.dir}`);
-        await makeFolders(targets);
-        const fileDeps = {
-            userAgent: constants/* USER_AGENT */._O,
-            deadline: deps.deadline,
-            clock: deps.clock,
-            sleep: deps.sleep,
-            random: Math.random,
-            idleTimeoutMs: api/* REQUEST_TIMEOUT_MS */.j2,
-            onRetry: (text) => core/* info */.pq(text),
-        };
-        // Kept in the order of the backup's files, whatever order they finish in.
-        const done = targets.map(() => undefined);
-        await eachAtMost(CONCURRENCY, [...targets.keys()], deps.signal, async (index, signal) => {
-            const file = await downloadFile(targets[index], { ...fileDeps, signal });
-            done[index] = file;
-            record.files = done.filter((found) => found !== undefined);
-            core/* info */.pq(`${file.name}: ${file.bytes} bytes, sha256 ${file.sha256}, verified`);
-        });
-        record.status = 'downloaded';
-    }
-    catch (error) {
-        record.status = 'failed';
-        if (error instanceof DeadlineReached && !deps.signal.aborted) {
-            throw new DownloadTimedOut(`Backup ${backup.id} was not fully downloaded when \`timeout\` (${formatDuration(settings.timeoutMs)}) ran out (${error.message}); ${record.files.length} file(s) had been verified: raise \`timeout\`.`);
-        }
-        throw error;
-    }
-    finally {
-        record.durationMs = deps.clock.now() - started;
-    }
-}
-/**
- * Signed links are credentials. Masked before any line could print one; the query string on
- * its own too, since it holds the signature even where the URL appears encoded differently.
- */
-function maskLinks(links) {
-    for (const url of Object.values(links)) {
-        core/* setSecret */.Pq(url);
-        const query = url.indexOf('?');
-        if (query !== -1 && query < url.length - 1)
-            core/* setSecret */.Pq(url.slice(query + 1));
-    }
-}
-/**
- * Runs `work` on every item, at most `limit` at a time. The first failure stops the rest (their
- * partial files are removed) and is the one thrown.
- */
-async function eachAtMost(limit, items, signal, work) {
-    const stop = new AbortController();
-    const cancel = () => stop.abort(signal.reason);
-    // A cancel that came before this point has already fired its event.
-    if (signal.aborted)
-        cancel();
-    signal.addEventListener('abort', cancel, { once: true });
-    let next = 0;
-    let first = null;
-    const worker = async () => {
-        while (!stop.signal.aborted && next < items.length) {
-            const item = items[next++];
-            try {
-                await work(item, stop.signal);
-            }
-            catch (error) {
-                first ??= { error };
-                stop.abort(error);
-            }
-        }
-    };
-    try {
-        await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    }
-    finally {
-        signal.removeEventListener('abort', cancel);
-    }
-    if (first !== null)
-        throw first.error;
-    signal.throwIfAborted();
-}
-async function makeFolders(targets) {
-    for (const target of targets) {
-        const folder = (0,external_node_path_namespaceObject.dirname)(target.path);
-        try {
-            await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
-        }
-        catch (error) {
-            throw new DownloadRefused(`The folder ${folder} could not be created: ${(0,errors/* errorMessage */.g)(error)}: check \`download_to\`.`);
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./src/urls.ts
+var urls = __nccwpck_require__(5769);
 ;// CONCATENATED MODULE: ./src/input-values.ts
 // The values inside inputs, read from plain strings: each function here is pure. Reading the
 // inputs themselves stays in inputs.ts.
@@ -31280,7 +28970,7 @@ function parseApiUrl(text) {
     }
     if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
         return null;
-    if (!isSecureUrl(url))
+    if (!(0,urls/* isSecureUrl */.z)(url))
         return null;
     return url.href.replace(/\/+$/, '');
 }
@@ -31391,13 +29081,13 @@ function parseSettings(get) {
         const text = raw(name);
         if (text === '' && !required)
             return null;
-        const ms = parseDuration(text);
+        const ms = (0,src_duration/* parseDuration */.E)(text);
         if (ms === null)
             bad(name, 'must be a duration such as `90s`, `30m`, `1h30m`, `500ms` or a number of seconds');
         else if (ms < min)
-            bad(name, `must be at least ${formatDuration(min)}`);
+            bad(name, `must be at least ${(0,src_duration/* formatDuration */.a)(min)}`);
         else if (ms > max)
-            bad(name, `must be at most ${formatDuration(max)}`);
+            bad(name, `must be at most ${(0,src_duration/* formatDuration */.a)(max)}`);
         else
             return ms;
         return null;
@@ -31479,6 +29169,12 @@ function newEvidence() {
     };
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/restore/status.ts
 // SnapShooter documents only `pending` for a restore; the other words are an assumption
 // (see snapshooter-api.md). They live in this one table so that a word seen on the live API
@@ -31744,7 +29440,7 @@ function summary_text(value) {
     return value === null || value === '' ? '–' : inline(value);
 }
 function duration(secondsValue) {
-    return secondsValue === null ? '–' : formatDuration(secondsValue * 1000);
+    return secondsValue === null ? '–' : (0,src_duration/* formatDuration */.a)(secondsValue * 1000);
 }
 function escapeHtml(value) {
     return value
@@ -31856,10 +29552,10 @@ class Publisher {
         const wanted = evidence.settings?.resultFile;
         if (!wanted)
             return null;
-        const path = (0,external_node_path_namespaceObject.resolve)(wanted);
+        const path = (0,external_node_path_.resolve)(wanted);
         try {
-            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-            await (0,promises_namespaceObject.writeFile)(path, `${JSON.stringify(result, null, 2)}\n`);
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+            await (0,promises_.writeFile)(path, `${JSON.stringify(result, null, 2)}\n`);
             core/* info */.pq(`Result written to ${path}`);
             return path;
         }
@@ -31883,6 +29579,8 @@ function leftBehind(evidence) {
     return null;
 }
 
+// EXTERNAL MODULE: ./src/download/timed-out.ts
+var timed_out = __nccwpck_require__(9282);
 ;// CONCATENATED MODULE: ./src/restore/conclude.ts
 // Turns how the wait ended into the run's outcome, its RTO check, and the one-line reason.
 
@@ -31911,12 +29609,12 @@ function concludeWait(evidence, end, settings) {
         }
         case 'failed':
             evidence.outcome = 'failed';
-            evidence.error = `Restore ${id} ended with status "${status}" after ${formatDuration(end.elapsedMs)}: SnapShooter could not restore the backup; see the restore's log in SnapShooter.`;
+            evidence.error = `Restore ${id} ended with status "${status}" after ${(0,src_duration/* formatDuration */.a)(end.elapsedMs)}: SnapShooter could not restore the backup; see the restore's log in SnapShooter.`;
             return;
         case 'timed_out':
             evidence.outcome = 'timed_out';
             evidence.error =
-                `Restore ${id} was still ${status} when \`timeout\` (${formatDuration(settings.timeoutMs)}) ran out; it goes on at SnapShooter. ` +
+                `Restore ${id} was still ${status} when \`timeout\` (${(0,src_duration/* formatDuration */.a)(settings.timeoutMs)}) ran out; it goes on at SnapShooter. ` +
                     (settings.onTimeout === 'fail'
                         ? 'Raise `timeout`, or set `on_timeout: warn`.'
                         : 'Raise `timeout` to wait for it.');
@@ -31952,7 +29650,7 @@ function concludeFailure(evidence, error, cancelled) {
         evidence.error = cancelledReason(evidence);
         return;
     }
-    evidence.outcome = error instanceof DownloadTimedOut ? 'timed_out' : 'failed';
+    evidence.outcome = error instanceof timed_out/* DownloadTimedOut */.C ? 'timed_out' : 'failed';
     evidence.error = (0,errors/* errorMessage */.g)(error);
 }
 
@@ -31965,12 +29663,12 @@ function describeWaitEvent(event) {
         case 'status':
             return {
                 level: 'info',
-                text: `[${formatDuration(event.elapsedMs)}] status ${event.from === null ? '' : `${event.from} → `}${event.to}`,
+                text: `[${(0,src_duration/* formatDuration */.a)(event.elapsedMs)}] status ${event.from === null ? '' : `${event.from} → `}${event.to}`,
             };
         case 'progress':
             return {
                 level: 'info',
-                text: `[${formatDuration(event.elapsedMs)}] still waiting (status ${event.status ?? 'unknown'})`,
+                text: `[${(0,src_duration/* formatDuration */.a)(event.elapsedMs)}] still waiting (status ${event.status ?? 'unknown'})`,
             };
         case 'unknown_status':
             return {
@@ -31993,6 +29691,8 @@ function logWaitEvent(event) {
         core/* info */.pq(line.text);
 }
 
+// EXTERNAL MODULE: ./src/snapshooter/errors.ts
+var snapshooter_errors = __nccwpck_require__(2993);
 ;// CONCATENATED MODULE: ./src/restore/start.ts
 
 
@@ -32176,7 +29876,6 @@ var time = __nccwpck_require__(1968);
 
 
 
-
 /**
  * One run: validate, resolve the backup, check it, restore it and wait (or download and verify
  * it), and leave evidence.
@@ -32207,17 +29906,15 @@ async function run(deps = {}) {
             core/* info */.pq(`${checked.files.length} file(s) selected; every check passed.`);
             return checked;
         });
-        const runnerTemp = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
-        if (settings.dryRun) {
-            if (settings.mode === 'download') {
-                dryRunDownload(settings, backup, plan.files, evidence, runnerTemp);
-            }
-            else
-                dryRunRestore(backup.id, plan.request);
-            evidence.outcome = 'dry_run';
-            return;
-        }
         if (settings.mode === 'download') {
+            // Loaded only in download mode, with the storage fetch and its proxy agents.
+            const { downloadBackup, dryRunDownload } = await Promise.all(/* import() */[__nccwpck_require__.e(878), __nccwpck_require__.e(813)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8813));
+            const runnerTemp = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+            if (settings.dryRun) {
+                dryRunDownload(settings, backup, plan.files, evidence, runnerTemp);
+                evidence.outcome = 'dry_run';
+                return;
+            }
             await core/* group */.Os(`Download backup ${backup.id}`, () => downloadBackup(settings, backup, plan.files, evidence, {
                 client,
                 deadline: startedAt + settings.timeoutMs,
@@ -32227,6 +29924,11 @@ async function run(deps = {}) {
                 runnerTemp,
             }));
             evidence.outcome = 'succeeded';
+            return;
+        }
+        if (settings.dryRun) {
+            dryRunRestore(backup.id, plan.request);
+            evidence.outcome = 'dry_run';
             return;
         }
         const restore = await core/* group */.Os('Start the restore', () => startRestore(client, backup.id, plan.request, evidence));
@@ -32518,213 +30220,6 @@ function describeApiError(init) {
 
 /***/ }),
 
-/***/ 2444:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.r(__webpack_exports__);
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   agentsFor: () => (/* binding */ agentsFor),
-/* harmony export */   isLoopback: () => (/* binding */ isLoopback),
-/* harmony export */   proxyFor: () => (/* binding */ proxyFor),
-/* harmony export */   proxySecrets: () => (/* binding */ proxySecrets)
-/* harmony export */ });
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4708);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1692);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var http_proxy_agent__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1970);
-/* harmony import */ var http_proxy_agent__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(http_proxy_agent__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var https_proxy_agent__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3669);
-/* harmony import */ var https_proxy_agent__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(https_proxy_agent__WEBPACK_IMPORTED_MODULE_4__);
-// Which way a request goes out: straight to its host, or through the proxy that the runner's
-// environment names. One exported function, so that every HTTP client of the action (the API
-// client, and any later one that fetches other URLs) takes the same decision.
-//
-// The rules are those of the Actions toolkit (@actions/http-client), as runners set the variables:
-// - https:// targets use `https_proxy`, else `HTTPS_PROXY`; http:// targets `http_proxy`, else
-//   `HTTP_PROXY`. There is no fallback from one scheme to the other.
-// - `no_proxy`, else `NO_PROXY`: comma-separated; `*` bypasses every host; `example.com` and
-//   `.example.com` match that domain and its subdomains; `host:port` matches that port only.
-//   CIDR ranges are not understood.
-// - Loopback targets (localhost, 127.0.0.0/8, ::1) always go direct: a proxy cannot reach the
-//   runner's own loopback, which is where a local simulator listens.
-
-
-
-
-
-/**
- * Agents for requests to `target`: a CONNECT tunnel through the proxy for https (the proxy sees
- * only the host and port; TLS, and with it the token, runs end to end), the proxy forwarding
- * absolute URIs for http, or direct connections. Keep-alive is off everywhere: a pooled socket
- * the server has closed would reset a restore POST and leave its fate unknown.
- */
-function agentsFor(target, env = process.env) {
-    const url = new URL(target);
-    const direct = {
-        httpAgent: new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)({ keepAlive: false }),
-        httpsAgent: new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ keepAlive: false }),
-        proxy: null,
-    };
-    const proxy = proxyFor(url, env);
-    if (proxy === null)
-        return direct;
-    const shown = `${proxy.protocol}//${proxy.host}`;
-    return url.protocol === 'https:'
-        ? { ...direct, httpsAgent: new TunnelAgent(proxy, { keepAlive: false }), proxy: shown }
-        : { ...direct, httpAgent: new http_proxy_agent__WEBPACK_IMPORTED_MODULE_3__.HttpProxyAgent(proxy, { keepAlive: false }), proxy: shown };
-}
-/**
- * https-proxy-agent sends a target name as SNI (servername), which Node then also checks the
- * certificate against. For an IP address it rightly sends no SNI (TLS allows names only) and hands
- * TLS no host either, so Node would check the certificate against "localhost". This checks it
- * against the target, name or IP alike, and leaves SNI as the agent sets it.
- */
-class TunnelAgent extends https_proxy_agent__WEBPACK_IMPORTED_MODULE_4__.HttpsProxyAgent {
-    connect(req, options) {
-        if (!options.secureEndpoint)
-            return super.connect(req, options);
-        const host = bare(options.host ?? '');
-        const checkServerIdentity = (_name, cert) => node_tls__WEBPACK_IMPORTED_MODULE_2___default().checkServerIdentity(host, cert);
-        return super.connect(req, { ...options, checkServerIdentity });
-    }
-}
-/** The proxy a request to `target` goes through, or null for a direct connection. */
-function proxyFor(target, env) {
-    const scheme = target.protocol.replace(/:$/, '');
-    if (scheme !== 'http' && scheme !== 'https')
-        return null;
-    const setting = firstSet(env, `${scheme}_proxy`, `${scheme.toUpperCase()}_PROXY`);
-    if (setting === null || isLoopback(target.hostname) || bypassed(target, env))
-        return null;
-    return parseProxyUrl(setting);
-}
-const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
-/**
- * The passwords in the runner's proxy URLs (as written and decoded), for masking: no message here
- * shows them, but a dependency's debug log (DEBUG=*) would print a proxy URL whole.
- */
-function proxySecrets(env) {
-    const secrets = PROXY_VARIABLES.flatMap((name) => {
-        const password = parseProxyUrl(env[name]?.trim() ?? '')?.password ?? '';
-        return password === '' ? [] : [password, decodeURIComponent(password)];
-    });
-    return [...new Set(secrets)];
-}
-function firstSet(env, ...names) {
-    for (const name of names) {
-        const value = env[name]?.trim();
-        if (value)
-            return value;
-    }
-    return null;
-}
-/** `proxy.corp:3128` means `http://proxy.corp:3128`, as curl and the toolkit read it. */
-function parseProxyUrl(text) {
-    try {
-        const url = new URL(text.includes('://') ? text : `http://${text}`);
-        return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== ''
-            ? url
-            : null;
-    }
-    catch {
-        return null;
-    }
-}
-function bare(host) {
-    return host.replace(/^\[|\]$/g, '').toLowerCase();
-}
-function isLoopback(hostname) {
-    const host = bare(hostname);
-    return (host === 'localhost' ||
-        host.endsWith('.localhost') ||
-        host === '::1' ||
-        /^127(\.\d{1,3}){3}$/.test(host));
-}
-function bypassed(target, env) {
-    const list = firstSet(env, 'no_proxy', 'NO_PROXY');
-    if (list === null)
-        return false;
-    const host = bare(target.hostname);
-    const port = target.port || (target.protocol === 'https:' ? '443' : '80');
-    return list
-        .split(',')
-        .map((entry) => entry.trim().toLowerCase())
-        .filter((entry) => entry !== '')
-        .some((entry) => entry === '*' || matches(entry, host, port));
-}
-function matches(entry, host, port) {
-    // `[::1]:8080`, `example.com:8080`, or a bare IPv6 address whose colons are not a port.
-    const withPort = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(entry);
-    if (withPort !== null && withPort[2] !== port)
-        return false;
-    const name = bare(withPort?.[1] ?? entry).replace(/^\*?\./, '');
-    return host === name || host.endsWith(`.${name}`);
-}
-
-
-/***/ }),
-
-/***/ 4570:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   PC: () => (/* binding */ isRetryablePost),
-/* harmony export */   bV: () => (/* binding */ isRetryableRead),
-/* harmony export */   qO: () => (/* binding */ retryDelayMs)
-/* harmony export */ });
-/* unused harmony export parseRetryAfter */
-/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7024);
-// The retry policy as pure functions: which failures are worth another attempt, and how long to
-// wait first. The client owns the loop; these decide.
-
-/** A Retry-After value (seconds, or an HTTP date) as milliseconds from now; undefined if unreadable. */
-function parseRetryAfter(value, nowMs) {
-    const text = value?.trim() ?? '';
-    if (text === '')
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Math.round(Number(text) * 1_000);
-    // An HTTP date names its month; Date.parse alone would read `-3` as a year.
-    const at = /[a-z]/i.test(text) ? Date.parse(text) : NaN;
-    return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
-}
-/**
- * The pause before retry `attempt` (0 for the first retry). The server's Retry-After wins, plus up
- * to a second of spread; without it, full-jitter exponential backoff.
- */
-function retryDelayMs(attempt, retryAfter, nowMs, random) {
-    const serverDelay = parseRetryAfter(retryAfter, nowMs);
-    if (serverDelay !== undefined)
-        return serverDelay + Math.floor(random() * _api_js__WEBPACK_IMPORTED_MODULE_0__/* .RETRY_AFTER_JITTER_MS */ .O4);
-    const ceiling = Math.min(_api_js__WEBPACK_IMPORTED_MODULE_0__/* .BACKOFF_CAP_MS */ .NA, _api_js__WEBPACK_IMPORTED_MODULE_0__/* .BACKOFF_BASE_MS */ .UQ * 2 ** Math.min(Math.max(attempt, 0), 30));
-    return Math.floor(random() * ceiling);
-}
-// A certificate the runner does not trust stays untrusted however often it is asked again.
-const CERTIFICATE_FAILURE = /CERT|UNABLE_TO_VERIFY|^ERR_TLS_|^ERR_SSL_/;
-/** GETs (and the download POST, which creates nothing) may be repeated without harm. */
-function isRetryableRead(err) {
-    if (err.status !== undefined)
-        return _api_js__WEBPACK_IMPORTED_MODULE_0__/* .RETRYABLE_STATUSES */ .U3.has(err.status);
-    if (err.code !== undefined && CERTIFICATE_FAILURE.test(err.code))
-        return false;
-    return err.kind === 'network' || err.kind === 'timeout';
-}
-/**
- * The restore POST starts a restore each time it lands, so it is sent again only when the server
- * surely did not act: it said 429, or the connection was refused before a byte was sent.
- */
-function isRetryablePost(err) {
-    if (err.status !== undefined)
-        return _api_js__WEBPACK_IMPORTED_MODULE_0__/* .POST_RETRYABLE_STATUSES */ .Z0.has(err.status);
-    return err.kind === 'network' && err.code !== undefined && _api_js__WEBPACK_IMPORTED_MODULE_0__/* .POST_RETRYABLE_CODES */ .lX.has(err.code);
-}
-
-
-/***/ }),
-
 /***/ 1968:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32747,6 +30242,23 @@ const realSleep = async (ms, signal) => {
     }
     await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
 };
+
+
+/***/ }),
+
+/***/ 5769:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ isSecureUrl)
+/* harmony export */ });
+// Which URLs may carry a secret: the API's base URL, and the signed links of download mode.
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
+/** https://, or http:// to a loopback host (a local simulator): nothing else carries a secret. */
+function isSecureUrl(url) {
+    const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
+}
 
 
 /***/ }),
@@ -32863,6 +30375,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -32891,6 +30417,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
@@ -32909,6 +30442,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 

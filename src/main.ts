@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os'
 import { drillAlert } from './alert/index.js'
 import { connect } from './connect.js'
 import { preflight, refuseOnFailedChecks, resolveBackup } from './drill/preflight.js'
-import { downloadBackup, dryRunDownload } from './download/backup.js'
 import { readAlertSettings, readSettings } from './inputs.js'
 import { newEvidence } from './report/evidence.js'
 import { Publisher } from './report/publish.js'
@@ -63,16 +62,15 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
       return checked
     })
 
-    const runnerTemp = env.RUNNER_TEMP || tmpdir()
-    if (settings.dryRun) {
-      if (settings.mode === 'download') {
-        dryRunDownload(settings, backup, plan.files, evidence, runnerTemp)
-      } else dryRunRestore(backup.id, plan.request)
-      evidence.outcome = 'dry_run'
-      return
-    }
-
     if (settings.mode === 'download') {
+      // Loaded only in download mode, with the storage fetch and its proxy agents.
+      const { downloadBackup, dryRunDownload } = await import('./download/backup.js')
+      const runnerTemp = env.RUNNER_TEMP || tmpdir()
+      if (settings.dryRun) {
+        dryRunDownload(settings, backup, plan.files, evidence, runnerTemp)
+        evidence.outcome = 'dry_run'
+        return
+      }
       await core.group(`Download backup ${backup.id}`, () =>
         downloadBackup(settings, backup, plan.files, evidence, {
           client,
@@ -84,6 +82,12 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
         }),
       )
       evidence.outcome = 'succeeded'
+      return
+    }
+
+    if (settings.dryRun) {
+      dryRunRestore(backup.id, plan.request)
+      evidence.outcome = 'dry_run'
       return
     }
 

@@ -12,6 +12,8 @@ import { REQUEST_TIMEOUT_MS } from '../snapshooter/api.js'
 import type { SnapShooterClient } from '../snapshooter/client.js'
 import type { Backup, BackupFile } from '../snapshooter/types.js'
 import type { Clock, Sleep } from '../time.js'
+export { DownloadTimedOut } from './timed-out.js'
+import { DownloadTimedOut } from './timed-out.js'
 import { DeadlineReached, downloadFile, type DownloadedFile, type FileDeps } from './file.js'
 import { DownloadRefused, downloadDir, planTargets, type Target } from './targets.js'
 
@@ -52,14 +54,6 @@ function planDownload(
   const dir = downloadDir(settings.downloadTo, backup.id, runnerTemp)
   evidence.download = { dir, status: null, startedAt: null, durationMs: null, files: [] }
   return evidence.download
-}
-
-/** `timeout` ran out before every file was downloaded and verified. */
-export class DownloadTimedOut extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'DownloadTimedOut'
-  }
 }
 
 /** Fetches and verifies `files`, or throws with the reason of the first failure. */

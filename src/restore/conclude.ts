@@ -1,5 +1,5 @@
 // Turns how the wait ended into the run's outcome, its RTO check, and the one-line reason.
-import { DownloadTimedOut } from '../download/backup.js'
+import { DownloadTimedOut } from '../download/timed-out.js'
 import { limitCheck, restoreDurationMs } from '../drill/checks.js'
 import { checkFailure } from '../drill/preflight.js'
 import { formatDuration } from '../duration.js'
