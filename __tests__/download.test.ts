@@ -4,9 +4,9 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/glo
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEMO_TOKEN, SEED, startSimulator, type Simulator } from '../simulator/index.js'
+import { SEED, startSimulator, type Simulator } from '../simulator/index.js'
 import { eachAtMost } from '../src/download/backup.js'
-import { removeRunFiles, runInProcess, sharedTime } from './helpers/in-process.js'
+import { removeRunFiles, runInProcess, sharedTime, drillInputs } from './helpers/in-process.js'
 
 let sim: Simulator
 let time: ReturnType<typeof sharedTime>
@@ -24,19 +24,9 @@ afterEach(async () => {
 afterAll(removeRunFiles)
 
 const download = (inputs: Record<string, string> = {}, abortAfterMs?: number) =>
-  runInProcess(
-    time,
-    {
-      api_token: DEMO_TOKEN,
-      api_url: sim.url,
-      backup_id: 'latest',
-      job_id: SEED.jobs.main,
-      mode: 'download',
-      download_to: dir,
-      ...inputs,
-    },
-    { abortAfterMs },
-  )
+  runInProcess(time, drillInputs(sim, { mode: 'download', download_to: dir, ...inputs }), {
+    abortAfterMs,
+  })
 
 const storageGets = (): number => sim.count('storage')
 

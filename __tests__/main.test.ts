@@ -4,15 +4,9 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/glo
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  DEMO_TOKEN,
-  SEED,
-  startSimulator,
-  type Simulator,
-  type SimulatorOptions,
-} from '../simulator/index.js'
+import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator/index.js'
 import { MAX_FAILED_CHECKS } from '../src/restore/wait.js'
-import { removeRunFiles, runInProcess, sharedTime } from './helpers/in-process.js'
+import { removeRunFiles, runInProcess, sharedTime, drillInputs } from './helpers/in-process.js'
 
 const MINUTE = 60_000
 let sim: Simulator
@@ -24,17 +18,7 @@ async function lab(options: SimulatorOptions): Promise<void> {
 }
 
 const drill = (inputs: Record<string, string> = {}, abortAfterMs?: number) =>
-  runInProcess(
-    time,
-    {
-      api_token: DEMO_TOKEN,
-      api_url: sim.url,
-      backup_id: 'latest',
-      job_id: SEED.jobs.main,
-      ...inputs,
-    },
-    { abortAfterMs },
-  )
+  runInProcess(time, drillInputs(sim, inputs), { abortAfterMs })
 
 beforeEach(() => lab({ restoreDurationMs: 10 * MINUTE }))
 afterEach(() => sim.close())

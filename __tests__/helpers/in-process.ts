@@ -5,7 +5,13 @@ import { afterAll, beforeAll, jest } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/index.js'
+import {
+  DEMO_TOKEN,
+  SEED,
+  startSimulator,
+  type Simulator,
+  type SimulatorOptions,
+} from '../../simulator/index.js'
 import { run } from '../../src/main.js'
 import type { Sleep } from '../../src/time.js'
 import { fakeTime } from '../fixtures/fake-time.js'
@@ -99,6 +105,20 @@ export async function runInProcess(
     errors: lines.filter((line) => line.startsWith('::error::')).map((line) => line.slice(9)),
     warnings: lines.filter((line) => line.startsWith('::warning::')).map((line) => line.slice(11)),
     exitCode,
+  }
+}
+
+/** The inputs of a drill of the seeded main job's newest backup against `sim`, with `inputs` on top. */
+export function drillInputs(
+  sim: Simulator,
+  inputs: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    api_token: DEMO_TOKEN,
+    api_url: sim.url,
+    backup_id: 'latest',
+    job_id: SEED.jobs.main,
+    ...inputs,
   }
 }
 
