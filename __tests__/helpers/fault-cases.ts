@@ -145,12 +145,14 @@ function expectedPost(kind: FaultKind, times: number): Expected {
   // 429 is the one answer that proves the server did nothing: the POST is sent again.
   if (is429 && times === 1) return ok(2)
   if (is429) return failed(5, 0, [request, kind.says, 'after 5 attempts'], [MAY_HAVE_STARTED])
-  const refusedByStatus = kind.fault.kind === 'status' && kind.fault.status < 500
+  // A 4xx refused the request, except 408: a timeout, after which the restore may have started.
+  const refusedByStatus =
+    kind.fault.kind === 'status' && kind.fault.status < 500 && kind.fault.status !== 408
   if (refusedByStatus) {
     const subject = kind.fault.kind === 'status' && kind.fault.status === 404 ? '' : request
     return failed(1, 0, [subject, kind.says], [MAY_HAVE_STARTED])
   }
-  // 5xx, a dropped or slow answer, an unreadable 2xx: it may have landed, so it is not resent.
+  // 5xx, 408, a dropped or slow answer, an unreadable 2xx: it may have landed, so it is not resent.
   return failed(1, 0, [request, MAY_HAVE_STARTED])
 }
 

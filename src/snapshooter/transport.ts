@@ -118,7 +118,8 @@ export async function attemptOnce(
     attempts: options.attempt,
     status,
     requestId,
-    mayHaveStarted: exchange.startsRestore === true && status >= 500,
+    // A 5xx or a 408 (the server's own timeout) may come after the restore was started.
+    mayHaveStarted: exchange.startsRestore === true && (status >= 500 || status === 408),
     ...(proxy !== null ? { proxy } : {}),
   })
   return { ok: false, error, retryAfter: headerOf(response, 'retry-after') }
