@@ -1,16 +1,15 @@
 export const id = 362;
-export const ids = [362,444];
+export const ids = [362];
 export const modules = {
 
 /***/ 8362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  createClient: () => (/* binding */ createClient)
+  createClient: () => (/* binding */ createClient),
+  proxySecrets: () => (/* reexport */ snapshooter_proxy/* proxySecrets */.Wm)
 });
 
 // EXTERNAL MODULE: ./src/constants.ts
@@ -291,7 +290,7 @@ var snapshooter_proxy = __webpack_require__(2444);
 
 
 function createHttp(baseUrl, token, userAgent, env = process.env) {
-    const { httpAgent, httpsAgent, proxy } = (0,snapshooter_proxy.agentsFor)(baseUrl, env);
+    const { httpAgent, httpsAgent, proxy } = (0,snapshooter_proxy/* agentsFor */.ml)(baseUrl, env);
     const instance = axios/* default */.A.create({
         baseURL: baseUrl,
         allowAbsoluteUrls: false,
@@ -425,6 +424,9 @@ function requestIdOf(response) {
 
 
 
+// The client's chunk holds the proxy rules already; the run masks proxy passwords from here, so
+// that no second lazy chunk carries another copy of them.
+
 function createClient(options) {
     const shared = {
         http: createHttp(options.baseUrl, options.token, options.userAgent, options.env),
@@ -553,13 +555,11 @@ function reasonOf(error) {
 /***/ 2444:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   agentsFor: () => (/* binding */ agentsFor),
-/* harmony export */   isLoopback: () => (/* binding */ isLoopback),
-/* harmony export */   proxyFor: () => (/* binding */ proxyFor),
-/* harmony export */   proxySecrets: () => (/* binding */ proxySecrets)
+/* harmony export */   Wm: () => (/* binding */ proxySecrets),
+/* harmony export */   ml: () => (/* binding */ agentsFor)
 /* harmony export */ });
+/* unused harmony exports proxyFor, isLoopback */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);

@@ -1,5 +1,5 @@
 export const id = 813;
-export const ids = [813,444];
+export const ids = [813];
 export const modules = {
 
 /***/ 8813:
@@ -67,7 +67,7 @@ class IdleTimeout extends Error {
 function openLink(url, options) {
     const secure = url.startsWith('https:');
     const client = secure ? (external_node_https_default()) : (external_node_http_default());
-    const agents = (0,proxy.agentsFor)(url, options.env);
+    const agents = (0,proxy/* agentsFor */.ml)(url, options.env);
     return new Promise((resolve) => {
         const request = client.get(url, {
             agent: secure ? agents.httpsAgent : agents.httpAgent,
@@ -489,13 +489,11 @@ async function makeFolders(targets) {
 /***/ 2444:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   agentsFor: () => (/* binding */ agentsFor),
-/* harmony export */   isLoopback: () => (/* binding */ isLoopback),
-/* harmony export */   proxyFor: () => (/* binding */ proxyFor),
-/* harmony export */   proxySecrets: () => (/* binding */ proxySecrets)
+/* harmony export */   Wm: () => (/* binding */ proxySecrets),
+/* harmony export */   ml: () => (/* binding */ agentsFor)
 /* harmony export */ });
+/* unused harmony exports proxyFor, isLoopback */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);

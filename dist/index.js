@@ -28764,10 +28764,7 @@ var constants = __nccwpck_require__(7242);
  * bad input fails fast.
  */
 async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
-    const [{ createClient }, { proxySecrets }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(878), __nccwpck_require__.e(159), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8362)),
-        Promise.all(/* import() */[__nccwpck_require__.e(878), __nccwpck_require__.e(444)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2444)),
-    ]);
+    const { createClient, proxySecrets } = await Promise.all(/* import() */[__nccwpck_require__.e(878), __nccwpck_require__.e(159), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8362));
     for (const secret of proxySecrets(process.env))
         core/* setSecret */.Pq(secret);
     return (deadline) => createClient({

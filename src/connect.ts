@@ -21,10 +21,7 @@ export async function connect(
   settings: Pick<Settings, 'apiUrl' | 'apiToken'>,
   { signal, clock, sleep, requestTimeoutMs }: Connection,
 ): Promise<(deadline: number) => SnapShooterClient> {
-  const [{ createClient }, { proxySecrets }] = await Promise.all([
-    import('./snapshooter/client.js'),
-    import('./snapshooter/proxy.js'),
-  ])
+  const { createClient, proxySecrets } = await import('./snapshooter/client.js')
   for (const secret of proxySecrets(process.env)) core.setSecret(secret)
   return (deadline) =>
     createClient({

@@ -12,6 +12,10 @@ import type { ProxyEnv } from './proxy.js'
 import { attemptOnce, createHttp, type Exchange, type Http } from './transport.js'
 import type { Backup, BackupPage, Restore, RestoreRequest } from './types.js'
 
+// The client's chunk holds the proxy rules already; the run masks proxy passwords from here, so
+// that no second lazy chunk carries another copy of them.
+export { proxySecrets } from './proxy.js'
+
 export interface RetryInfo {
   request: string
   /** The attempt that failed (1-based). */
