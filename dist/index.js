@@ -29027,26 +29027,21 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
-/** Reads the action's inputs. The tokens are masked before anything else can print them. */
-function readSettings() {
-    maskTokens();
-    return parseSettings((name) => core/* getInput */.V4(name));
-}
-/** Reads the alerting inputs alone, so that a drill failing on another bad input still alerts. */
-function readAlertSettings() {
-    maskTokens();
-    return parseAlertSettings((name) => core/* getInput */.V4(name));
-}
-let masked = false;
-function maskTokens() {
-    if (masked)
-        return;
-    masked = true;
+/** Masks the tokens given as inputs: the first thing a run does, before anything can print them. */
+function maskSecrets() {
     for (const name of [constants/* Input */.pd.apiToken, constants/* Input */.pd.githubToken]) {
         const token = core/* getInput */.V4(name);
         if (token !== '')
             core/* setSecret */.Pq(token);
     }
+}
+/** Reads the action's inputs. */
+function readSettings() {
+    return parseSettings((name) => core/* getInput */.V4(name));
+}
+/** Reads the alerting inputs alone, so that a drill failing on another bad input still alerts. */
+function readAlertSettings() {
+    return parseAlertSettings((name) => core/* getInput */.V4(name));
 }
 /** Validates raw input strings (as the runner gives them) into frozen Settings, or throws InputError. */
 function parseSettings(get) {
@@ -29878,6 +29873,7 @@ var time = __nccwpck_require__(1968);
  * it), and leave evidence.
  */
 async function run(deps = {}) {
+    maskSecrets();
     const { signal = new AbortController().signal, clock = time/* systemClock */.m, sleep = time/* realSleep */.u, requestTimeoutMs, } = deps;
     const startedAt = clock.now();
     const evidence = newEvidence();

@@ -62,26 +62,22 @@ export class InputError extends Error {
   }
 }
 
-/** Reads the action's inputs. The tokens are masked before anything else can print them. */
+/** Masks the tokens given as inputs: the first thing a run does, before anything can print them. */
+export function maskSecrets(): void {
+  for (const name of [Input.apiToken, Input.githubToken]) {
+    const token = core.getInput(name)
+    if (token !== '') core.setSecret(token)
+  }
+}
+
+/** Reads the action's inputs. */
 export function readSettings(): Settings {
-  maskTokens()
   return parseSettings((name) => core.getInput(name))
 }
 
 /** Reads the alerting inputs alone, so that a drill failing on another bad input still alerts. */
 export function readAlertSettings(): AlertSettings | null {
-  maskTokens()
   return parseAlertSettings((name) => core.getInput(name))
-}
-
-let masked = false
-function maskTokens(): void {
-  if (masked) return
-  masked = true
-  for (const name of [Input.apiToken, Input.githubToken]) {
-    const token = core.getInput(name)
-    if (token !== '') core.setSecret(token)
-  }
 }
 
 /** Validates raw input strings (as the runner gives them) into frozen Settings, or throws InputError. */

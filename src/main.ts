@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { drillAlert } from './alert/index.js'
 import { connect } from './connect.js'
 import { preflight, refuseOnFailedChecks, resolveBackup } from './drill/preflight.js'
-import { readAlertSettings, readSettings } from './inputs.js'
+import { maskSecrets, readAlertSettings, readSettings } from './inputs.js'
 import { newEvidence } from './report/evidence.js'
 import { Publisher } from './report/publish.js'
 import { concludeFailure, concludeWait } from './restore/conclude.js'
@@ -27,6 +27,7 @@ export interface RunDeps {
  * it), and leave evidence.
  */
 export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
+  maskSecrets()
   const {
     signal = new AbortController().signal,
     clock = systemClock,
