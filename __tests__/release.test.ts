@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { USER_AGENT, VERSION } from '../src/constants.js'
-import { ROOT, workflowFiles } from './helpers/action-yml.js'
+import { ROOT, actionYml, workflowFiles } from './helpers/action-yml.js'
 
 const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8')
 const pkg = JSON.parse(read('package.json')) as { version: string; license: string }
@@ -30,6 +30,20 @@ describe('a release', () => {
       expect(rest).toMatch(/^ - \d{4}-\d\d-\d\d$/)
     }
     for (const [, version] of headings) expect(changelog).toContain(`\n[${version}]: https://`)
+  })
+
+  it('names one Node version, in .node-version, that everything else follows', () => {
+    const major = read('.node-version').trim()
+    expect(major).toMatch(/^\d+$/)
+    expect(actionYml().runs.using).toBe(`node${major}`)
+    expect((pkg as { engines?: { node?: string } }).engines?.node).toBe(`>=${major}`)
+    expect(read('.ci/run')).toContain('.node-version')
+    for (const file of workflowFiles().filter((f) => f.startsWith('.github/'))) {
+      const text = read(file)
+      if (!text.includes('actions/setup-node@')) continue
+      expect(text).not.toMatch(/^\s*node-version:/m)
+      expect(text).toMatch(/^\s*node-version-file: \.node-version$/m)
+    }
   })
 
   it('gets weekly dependency updates for npm and the workflows', () => {
