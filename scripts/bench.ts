@@ -1,20 +1,23 @@
 // `npm run bench`: start-up, bundle size, polling economy and one real drill, as a table on
 // stdout and in BENCHMARKS.md. Figures belong here, never in timed tests.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { format } from 'prettier'
 import { DEMO_TOKEN, SEED, startSimulator } from '../simulator/index.js'
+import { builtFiles, ENTRIES, startPath } from './lib/dist-layout.js'
 import { adaptivePoller, fixedPoller, median, pollFigures } from './lib/polling.js'
 import { readActionYml, runStep } from './lib/runner.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const ENTRY = join(ROOT, 'dist/index.js')
 const RUNS = 25
-const TARGET_RATIO = 3
+// Start-up budgets against `node -e 0`, per Node major: 24 is what action.yml's runs.using
+// names; 20 is kept in view because it loads ES modules more slowly.
+const TARGET_RATIO: Readonly<Record<string, number>> = { 'Node 24': 2.0, 'Node 20': 2.5 }
 
 interface NodeBinary {
   label: string
@@ -65,14 +68,24 @@ function startup(node: NodeBinary): Startup {
   return { node, baseMs: median(base), failFastMs: median(failFast), exitCode }
 }
 
-function bundleSizes(): { entry: number; chunks: number; chunkCount: number } {
+interface BundleSizes {
+  /** Per entry: the files Node reads before the action's first line, and their bytes. */
+  starts: Array<{ entry: string; files: number; bytes: number; packages: string[] }>
+  /** Everything else in dist/: chunks loaded by `import()` once the inputs are valid. */
+  lazy: { files: number; bytes: number }
+}
+
+function bundleSizes(): BundleSizes {
   const dist = join(ROOT, 'dist')
-  const chunks = readdirSync(dist).filter((name) => /^\d+\.index\.js$/.test(name))
-  const size = (name: string): number => statSync(join(dist, name)).size
+  const starts = Object.keys(ENTRIES).map((entry) => {
+    const path = startPath(dist, entry)
+    return { entry, files: path.files.length, bytes: path.bytes, packages: path.packages }
+  })
+  const onStart = new Set(Object.keys(ENTRIES).flatMap((entry) => startPath(dist, entry).files))
+  const lazy = builtFiles(dist).filter((file) => !onStart.has(relative(dist, file)))
   return {
-    entry: size('index.js'),
-    chunks: chunks.reduce((sum, name) => sum + size(name), 0),
-    chunkCount: chunks.length,
+    starts,
+    lazy: { files: lazy.length, bytes: lazy.reduce((sum, file) => sum + statSync(file).size, 0) },
   }
 }
 
@@ -154,7 +167,13 @@ async function main(): Promise<void> {
   const drills: Drill[] = []
   for (const node of binaries) drills.push(await drill(node))
 
-  const node24 = starts.find((s) => s.node.label === 'Node 24')
+  const ratio = (s: Startup): number => s.failFastMs / s.baseMs
+  const verdict = (s: Startup): string => {
+    const target = TARGET_RATIO[s.node.label]
+    if (target === undefined) return `${s.node.label} ratio ${ratio(s).toFixed(2)}×: no target.`
+    const met = ratio(s) <= target ? 'met' : 'missed'
+    return `${s.node.label} ratio ${ratio(s).toFixed(2)}×: target ${target.toFixed(1)}×, ${met}.`
+  }
   const lines = [
     '# Benchmarks',
     '',
@@ -166,30 +185,38 @@ async function main(): Promise<void> {
     '## Start-up: the fail-fast path',
     '',
     `\`node dist/index.js\` with no inputs (it fails at validation, exit 1) against \`node -e 0\`, ` +
-      `median of ${RUNS} runs each, interleaved. Target: at most ${TARGET_RATIO}× on Node 24.`,
+      `median of ${RUNS} runs each, interleaved. Targets: at most ` +
+      `${Object.entries(TARGET_RATIO)
+        .map(([label, target]) => `${target.toFixed(1)}× on ${label}`)
+        .join(' and ')}.`,
     '',
     '| node | `node -e 0` | fail-fast run | ratio |',
     '| --- | --- | --- | --- |',
     ...starts.map(
       (s) =>
-        `| ${s.node.label} | ${ms(s.baseMs)} | ${ms(s.failFastMs)} | ${(s.failFastMs / s.baseMs).toFixed(2)}× |`,
+        `| ${s.node.label} | ${ms(s.baseMs)} | ${ms(s.failFastMs)} | ${ratio(s).toFixed(2)}× |`,
     ),
     '',
-    node24 === undefined
-      ? ''
-      : `Node 24 ratio ${(node24.failFastMs / node24.baseMs).toFixed(2)}×: target ${node24.failFastMs / node24.baseMs <= TARGET_RATIO ? 'met' : 'missed'}.`,
-    '',
-    'The fail-fast path reads `dist/index.js` only: the API client (axios), alerting ' +
-      '(`@actions/github`) and download mode are chunks loaded once the inputs are valid. ' +
-      'Most of what remains is `@actions/core` itself, which imports `@actions/http-client` ' +
-      'and undici at start for `getIDToken`, a function this action never calls.',
+    ...starts.map(verdict).flatMap((line) => [line, '']),
+    'The fail-fast path reads `dist/index.js` and the chunks it imports statically: the ' +
+      "action's own code and `@actions/core`. The API client (axios and the proxy agents), " +
+      'alerting (Octokit) and download mode are chunks loaded by `import()` once the inputs ' +
+      'are valid. `npm run bundle` marks the `@actions` packages free of side effects, so ' +
+      "`@actions/core`'s OIDC client (`getIDToken`, never called here) is left out, and with " +
+      'it `@actions/http-client` and undici.',
     '',
     '## Bundle',
     '',
-    '| file | size |',
-    '| --- | --- |',
-    `| \`dist/index.js\` (loaded at start) | ${kib(size.entry)} |`,
-    `| ${size.chunkCount} chunk(s) loaded once the inputs are valid | ${kib(size.chunks)} |`,
+    '| what | files | size |',
+    '| --- | --- | --- |',
+    ...size.starts.map(
+      (s) =>
+        `| \`dist/${s.entry}.js\` and its static imports (loaded at start: ` +
+        `${s.packages.map((name) => `\`${name}\``).join(', ') || 'no packages'}) | ` +
+        `${s.files} | ${kib(s.bytes)} |`,
+    ),
+    `| chunks loaded by \`import()\` once the inputs are valid | ${size.lazy.files} | ` +
+      `${kib(size.lazy.bytes)} |`,
     '',
     '## Polling economy',
     '',
