@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
-import { DownloadRefused, downloadDir, planTargets, safePath } from '../src/download/targets.js'
+import { cannotWrite, diskProblem, shownName } from '../src/download/disk.js'
+import {
+  DownloadRefused,
+  downloadDir,
+  isInside,
+  planTargets,
+  safePath,
+} from '../src/download/targets.js'
 import { BACKUP_ID, DIR, file } from './fixtures/values.js'
 
 const OUT = '/runner/temp/out'
@@ -91,5 +98,88 @@ describe('planTargets', () => {
     expect(() => planTargets(BACKUP_ID, [db, twin], { 'db.sql.gz': 'https://s3/u' }, OUT)).toThrow(
       `Files ${db.id} and ${twin.id}`,
     )
+  })
+
+  it.each([
+    ['a file first, then one inside it', ['sub', 'sub/x.sql']],
+    ['a file inside first, then its folder', ['sub/deep/x.sql', 'sub']],
+  ])('refuses a file that would be the folder of another: %s', (_, names) => {
+    const files = names.map((name) => file(name))
+    const links = Object.fromEntries(names.map((name) => [name, 'https://s3/u']))
+    const [first, second] = files
+    const refuse = (): unknown => planTargets(BACKUP_ID, files, links, OUT)
+    expect(refuse).toThrow(DownloadRefused)
+    expect(refuse).toThrow('would be written as "sub", the folder that file')
+    expect(refuse).toThrow(first?.id)
+    expect(refuse).toThrow(second?.id)
+  })
+
+  it('keeps files that share a folder', () => {
+    const names = ['sub/x.sql', 'sub/deep/y.sql', 'subx']
+    const links = Object.fromEntries(names.map((name) => [name, 'https://s3/u']))
+    const targets = planTargets(
+      BACKUP_ID,
+      names.map((name) => file(name)),
+      links,
+      OUT,
+    )
+    expect(targets.map((target) => target.path)).toEqual(names.map((name) => `${OUT}/${name}`))
+  })
+})
+
+describe('isInside', () => {
+  it.each([
+    [OUT, true],
+    [`${OUT}/a`, true],
+    [`${OUT}/a/b`, true],
+    [`${OUT}/..a`, true],
+    ['/runner/temp', false],
+    ['/runner/temp/outside', false],
+    ['/runner/temp/out2', false],
+    ['/etc', false],
+  ])('%s is inside the folder: %s', (path, inside) => {
+    expect(isInside(OUT, path)).toBe(inside)
+  })
+})
+
+describe('the line for a file that cannot be written', () => {
+  const target = { name: 'db.sql', file: file('db.sql') }
+
+  it.each([
+    ['ENAMETOOLONG', 'its name is too long for the file system', 'leave it out with `files`'],
+    ['ENOSPC', 'the disk is full', 'free some space'],
+    ['EDQUOT', 'quota', 'free some space'],
+    ['EFBIG', 'file size limit', 'raise that limit'],
+    ['EACCES', 'may not be written', 'fix its permissions'],
+    ['EROFS', 'read-only', 'choose another `download_to`'],
+    ['EISDIR', 'a folder stands at its name', 'remove it'],
+    ['ENOTDIR', 'a file stands where its path needs a folder', 'remove it'],
+  ])('explains %s in words and says what to do', (code, why, todo) => {
+    const problem = diskProblem(Object.assign(new Error(`${code}: raw`), { code }))
+    expect(problem.why).toContain(why)
+    expect(problem.why).toContain(`(${code})`)
+    expect(problem.todo).toContain(todo)
+    expect(problem.why).not.toContain('raw')
+  })
+
+  it('shows any other error as the system gave it', () => {
+    const problem = diskProblem(Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' }))
+    expect(problem).toEqual({
+      why: 'EIO: i/o error, write',
+      todo: 'choose another `download_to`',
+    })
+  })
+
+  it('is one line naming the file, its id and the folder', () => {
+    const line = cannotWrite(target, OUT, { why: 'the disk is full (ENOSPC)', todo: 'free some' })
+    expect(line).toBe(
+      `db.sql (file ${target.file.id}) could not be written to ${OUT}: the disk is full (ENOSPC): free some.`,
+    )
+  })
+
+  it('cuts a very long name, since the system repeats it in its own words', () => {
+    const long = 'x'.repeat(300)
+    expect(shownName(long)).toBe(`${'x'.repeat(60)}…`)
+    expect(shownName('x'.repeat(80))).toBe('x'.repeat(80))
   })
 })

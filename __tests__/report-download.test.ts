@@ -66,6 +66,26 @@ describe('the result of a download', () => {
     expect(JSON.parse(outputs.downloaded_files ?? '')).toHaveLength(2)
   })
 
+  it.each([
+    ['failed', 'failed'],
+    ['timed_out', 'failed'],
+    ['cancelled', 'failed'],
+    ['dry_run', ''],
+    [null, ''],
+  ] as const)(
+    'sets status for a %s run that stopped before any download to %j',
+    (outcome, status) => {
+      const evidence = { ...newEvidence(), settings: SETTINGS, outcome }
+      expect(buildResult(evidence, {}).status).toBe(status === '' ? null : status)
+      expect(outputsOf(buildResult(evidence, {})).status).toBe(status)
+    },
+  )
+
+  it('leaves status empty for a restore that failed before one was created', () => {
+    const restoreMode = { ...newEvidence(), settings: { mode: 'restore' } as Settings }
+    expect(buildResult({ ...restoreMode, outcome: 'failed' }, {}).status).toBeNull()
+  })
+
   it('leaves download_dir empty and downloaded_files `[]` in restore mode', () => {
     const outputs = outputsOf(buildResult(newEvidence(), {}))
     expect([outputs.download_dir, outputs.downloaded_files]).toEqual(['', '[]'])

@@ -55,6 +55,27 @@ describe('the download-quirks job', () => {
     expect((await bytesOf(map['../../evil.sh'] as string)).toString()).toContain('#!/bin/sh')
   })
 
+  it('has a backup with `db.sql` and `.db.sql.partial`, of different bytes', async () => {
+    const map = await links(SEED.backups.colliding)
+    expect(Object.keys(map)).toEqual(['db.sql', '.db.sql.partial'])
+    const [dump, other] = await Promise.all(Object.values(map).map(bytesOf))
+    expect([dump?.length, other?.length]).toEqual([300_000, 1_000])
+    expect(dump?.toString()).toMatch(/-- Dump completed on .*\n$/)
+    const listed = await listedFiles(SEED.backups.colliding)
+    expect(listed.map((file) => file.size)).toEqual(['300000 bytes', '1000 bytes'])
+  })
+
+  it('has a backup whose files POST download keys by their paths under `sub/`', async () => {
+    const map = await links(SEED.backups.nested)
+    expect(Object.keys(map)).toEqual(['sub/x.sql', 'sub/deep/y.sql'])
+    expect((await bytesOf(map['sub/deep/y.sql'] as string)).length).toBe(3_000)
+  })
+
+  it('has a backup whose one file has a name of more than 255 bytes', async () => {
+    const [name] = Object.keys(await links(SEED.backups.longName))
+    expect(Buffer.byteLength(name ?? '')).toBeGreaterThan(255)
+  })
+
   it('streams the big file at its configured size, from a repeating pattern', async () => {
     const [file] = await listedFiles(SEED.backups.big)
     const url = (await links(SEED.backups.big))['big.bin'] as string

@@ -1,6 +1,8 @@
 // Backups that test the download mode's defences, in a job of their own so that no `latest`
 // drill ever picks them: a listed size that lies, a file name that climbs out of the folder,
-// and a big generated file for the benchmark.
+// names that a careless temporary name or a subfolder would trip over, and a big generated file
+// for the benchmark.
+import { createHash } from 'node:crypto'
 import { type Account, type SimBackup, directory, encryptionKey, fileBytes } from './account.js'
 import { SEED } from './seed.js'
 
@@ -18,7 +20,16 @@ const PATTERN = Buffer.from('snapshooter simulated benchmark data 0123456789abcd
 export function addQuirks(account: Account, start: number, options: QuirkOptions): void {
   const { quirks: jobId } = SEED.jobs
   const { wrongSize, traversal, big } = SEED.backups
-  const { quirkDb, quirkEvil, bigFile } = SEED.files
+  const {
+    quirkDb,
+    quirkEvil,
+    bigFile,
+    collidingDb,
+    collidingPartial,
+    nestedSql,
+    nestedDeep,
+    longNameSql,
+  } = SEED.files
   account.jobs.set(jobId, { id: jobId, name: 'download-quirks' })
   const backup = (id: string, ago: number): SimBackup => {
     const startedAt = start - ago - 95_000
@@ -63,5 +74,55 @@ export function addQuirks(account: Account, start: number, options: QuirkOptions
     generatedBytes: options.bigFileBytes ?? DEFAULT_BIG_FILE_BYTES,
   })
 
-  for (const each of [sized, climbing, large]) account.backups.set(each.id, each)
+  // Both names are legal; the second is what a `.<name>.partial` temporary file of the first
+  // would be called.
+  const colliding = backup(SEED.backups.colliding, 7 * HOUR)
+  colliding.files.push(
+    { id: collidingDb, name: `${colliding.s3Directory}/db.sql`, bytes: sqlDump(300_000) },
+    {
+      id: collidingPartial,
+      name: `${colliding.s3Directory}/.db.sql.partial`,
+      bytes: Buffer.alloc(1000, 'notes kept beside the dump\n'),
+    },
+  )
+
+  // Keyed by their full names, so they land in subfolders of `download_to`.
+  const nested = backup(SEED.backups.nested, 8 * HOUR)
+  nested.files.push(
+    { id: nestedSql, name: 'sub/x.sql', bytes: sqlDump(2_000), linkKey: 'sub/x.sql' },
+    { id: nestedDeep, name: 'sub/deep/y.sql', bytes: sqlDump(3_000), linkKey: 'sub/deep/y.sql' },
+  )
+
+  const long = backup(SEED.backups.longName, 9 * HOUR)
+  long.files.push({
+    id: longNameSql,
+    name: `${long.s3Directory}/${LONG_NAME}`,
+    bytes: sqlDump(2_000),
+  })
+
+  for (const each of [sized, climbing, large, colliding, nested, long])
+    account.backups.set(each.id, each)
+}
+
+/** 292 bytes: past the 255 bytes a file name may have on ext4, XFS, APFS and NTFS. */
+export const LONG_NAME = `${'long-table-name-'.repeat(18)}.sql`
+
+/** A mysqldump-shaped file of exactly `size` bytes (at least 200), ending with its completion line. */
+export function sqlDump(size: number): Buffer {
+  const head =
+    '-- MySQL dump 10.13  Distrib 8.0.36\nCREATE TABLE `posts` (`id` int, `body` text);\n'
+  const foot = '-- Dump completed on 2026-01-01  4:00:00\n'
+  const lines = [head]
+  let total = head.length + foot.length
+  let digest = 'seed'
+  for (let i = 1; ; i++) {
+    digest = createHash('sha256').update(digest).digest('hex')
+    const row = `INSERT INTO \`posts\` VALUES (${i},'${digest}');\n`
+    if (size - total - row.length < 4) break
+    lines.push(row)
+    total += row.length
+  }
+  // A comment line takes up the rest, so the size is exact.
+  lines.push(`-- ${'.'.repeat(size - total - 4)}\n`, foot)
+  return Buffer.from(lines.join(''))
 }

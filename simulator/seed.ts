@@ -38,6 +38,12 @@ export const SEED = {
     traversal: 'e8c2a4f6-3b71-4d90-a5e2-7f1b9c3d8e06',
     /** One generated file, `big.bin`: 1 GiB unless `bigFileBytes` says otherwise. */
     big: 'b16b00b5-7e1a-4c3d-9f20-5a8e6d4c2b71',
+    /** `db.sql` (300,000 bytes) and `.db.sql.partial` (1,000 bytes): two legal names. */
+    colliding: 'c0111de5-4a7b-4c2e-9d81-3f6a2b8e5c17',
+    /** `sub/x.sql` and `sub/deep/y.sql`, keyed by those full names: they land in subfolders. */
+    nested: '5ab7d1e3-8c42-4f96-a0b5-7e2d9c1f3a68',
+    /** One file whose name is longer than the 255 bytes a file system allows. */
+    longName: '10a9e7b3-2d5c-4e81-b6f4-9c3a1e8d7f20',
   },
   files: {
     latestDb: '045c31f2-234c-4c12-ae69-b6188b37412d',
@@ -49,6 +55,11 @@ export const SEED = {
     quirkDb: '6a3d8e1f-2c97-4b50-8e4a-d1f7c2b9a035',
     quirkEvil: '0e9f4c2b-7a18-4d63-b5c9-2a8e1f6d3b47',
     bigFile: '3c7a1e9d-5b24-4f80-a6d3-8e2b0c4f9a16',
+    collidingDb: 'd8b3f1a7-6e29-4c05-b8d4-1a7f3e9c2b60',
+    collidingPartial: '4e7c2a9f-1b83-4d56-9e0a-c5f8b2d7a314',
+    nestedSql: '9f2d6b8e-3a71-4c49-8b5e-0d4a7c1f9e23',
+    nestedDeep: '2c5e8a1d-7f36-4b90-a4d2-6e9b3f0c7a15',
+    longNameSql: 'b7e41c3a-9d05-4f28-a6b1-e3c9f7d2a058',
   },
   /** Valid `compute.server_id` values. */
   servers: { server: 3, agent: 9362 },

@@ -31,6 +31,8 @@ export interface RunOptions {
   /** Leave GITHUB_STEP_SUMMARY unset, as on a runner without summaries. */
   noSummary?: boolean
   killAfterMs?: number
+  /** `ulimit -f` for the run: files past it cannot be written (EFBIG), as on a capped runner. */
+  fileSizeLimit?: number
 }
 
 const ENTRY = join(ROOT, actionYml().runs.main)
@@ -64,7 +66,15 @@ export function runAction(options: RunOptions): Promise<ActionRun> {
   }
 
   const started = Date.now()
-  const child = spawn(process.env.E2E_NODE ?? process.execPath, [ENTRY], { cwd: workDir, env })
+  const node = process.env.E2E_NODE ?? process.execPath
+  const child =
+    options.fileSizeLimit === undefined
+      ? spawn(node, [ENTRY], { cwd: workDir, env })
+      : spawn(
+          '/bin/sh',
+          ['-c', 'ulimit -f "$0" && exec "$1" "$2"', String(options.fileSizeLimit), node, ENTRY],
+          { cwd: workDir, env },
+        )
   let stdout = ''
   let stderr = ''
   const timers: NodeJS.Timeout[] = []

@@ -1,11 +1,8 @@
 // Download mode: the selected files of a backup fetched to the runner through their signed
 // links, a few at a time, each verified before it takes its real name.
 import * as core from '@actions/core'
-import { mkdir } from 'node:fs/promises'
-import { dirname } from 'node:path'
 import { USER_AGENT } from '../constants.js'
 import { formatDuration } from '../duration.js'
-import { errorMessage } from '../errors.js'
 import type { Settings } from '../inputs.js'
 import type { DownloadEvidence, Evidence } from '../report/evidence.js'
 import { REQUEST_TIMEOUT_MS } from '../snapshooter/api.js'
@@ -15,6 +12,7 @@ import type { Clock, Sleep } from '../time.js'
 export { DownloadTimedOut } from './timed-out.js'
 import { DownloadTimedOut } from './timed-out.js'
 import { DeadlineReached, downloadFile, type DownloadedFile, type FileDeps } from './file.js'
+import { partialPath, prepareWorkspace, removeWorkspace, type Workspace } from './place.js'
 import { DownloadRefused, downloadDir, planTargets, type Target } from './targets.js'
 
 /** Enough to fill a runner's link without opening a socket per file of a large backup. */
@@ -69,12 +67,13 @@ export async function downloadBackup(
     throw new DownloadRefused(`Backup ${backup.id} has no files: there is nothing to download.`)
   const started = deps.clock.now()
   record.startedAt = new Date(started).toISOString()
+  let workspace: Workspace | null = null
   try {
     const links = await deps.client.getDownloadLinks(backup.id)
     maskLinks(links)
     const targets = planTargets(backup.id, files, links, record.dir)
     core.info(`Downloading ${targets.length} file(s) to ${record.dir}`)
-    await makeFolders(targets)
+    const ready = (workspace = await prepareWorkspace(record.dir, targets))
     const fileDeps: Omit<FileDeps, 'signal'> = {
       userAgent: USER_AGENT,
       deadline: deps.deadline,
@@ -87,7 +86,8 @@ export async function downloadBackup(
     // Kept in the order of the backup's files, whatever order they finish in.
     const done: (DownloadedFile | undefined)[] = targets.map(() => undefined)
     await eachAtMost(CONCURRENCY, [...targets.keys()], deps.signal, async (index, signal) => {
-      const file = await downloadFile(targets[index] as Target, { ...fileDeps, signal })
+      const spot = { partial: partialPath(ready, index), workspace: ready }
+      const file = await downloadFile(targets[index] as Target, spot, { ...fileDeps, signal })
       done[index] = file
       record.files = done.filter((found) => found !== undefined)
       core.info(`${file.name}: ${file.bytes} bytes, sha256 ${file.sha256}, verified`)
@@ -102,6 +102,8 @@ export async function downloadBackup(
     }
     throw error
   } finally {
+    // Failing to tidy must not hide how the download ended; the folder's name says it is ours.
+    if (workspace !== null) await removeWorkspace(workspace).catch(() => undefined)
     record.durationMs = deps.clock.now() - started
   }
 }
@@ -153,17 +155,4 @@ export async function eachAtMost<T>(
   }
   if (first !== null) throw (first as { error: unknown }).error
   signal.throwIfAborted()
-}
-
-async function makeFolders(targets: readonly Target[]): Promise<void> {
-  for (const target of targets) {
-    const folder = dirname(target.path)
-    try {
-      await mkdir(folder, { recursive: true })
-    } catch (error) {
-      throw new DownloadRefused(
-        `The folder ${folder} could not be created: ${errorMessage(error)}: check \`download_to\`.`,
-      )
-    }
-  }
 }

@@ -1,15 +1,15 @@
 // One file: fetched under the retry policy of design.md section 3 (reads are safe to repeat),
-// streamed to a temporary name, verified, and only then renamed to its real name. A file that
-// is not verified never sits in the folder looking complete.
+// streamed to a temporary file in the action's own folder, verified, and only then renamed to
+// its real name. A file that is not verified never sits in the folder looking complete.
 import { createWriteStream } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { rm } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
 import { MAX_ATTEMPTS } from '../snapshooter/api.js'
 import { isRetryableRead, retryDelayMs } from '../snapshooter/retry.js'
-import { errorMessage } from '../errors.js'
 import type { Clock, Sleep } from '../time.js'
+import { cannotWrite, diskProblem } from './disk.js'
 import { networkFailure, openLink, type Failure } from './fetch.js'
+import { placeFile, type Workspace } from './place.js'
 import type { Target } from './targets.js'
 import { isGzip, tap, verificationProblems, type Digest } from './verify.js'
 
@@ -48,15 +48,25 @@ export class DeadlineReached extends Error {
   }
 }
 
-export async function downloadFile(target: Target, deps: FileDeps): Promise<DownloadedFile> {
-  const partial = join(dirname(target.path), `.${basename(target.path)}.partial`)
+/** Where a file is written on its way: a name of the action's own, in its own folder. */
+export interface Spot {
+  partial: string
+  workspace: Workspace
+}
+
+export async function downloadFile(
+  target: Target,
+  spot: Spot,
+  deps: FileDeps,
+): Promise<DownloadedFile> {
+  const { partial } = spot
   const { clock, signal } = deps
   try {
     for (let attempt = 1; ; attempt++) {
       signal.throwIfAborted()
       if (clock.now() >= deps.deadline) throw new DeadlineReached(target.name)
-      const result = await attemptOnce(target, partial, deps)
-      if ('sha256' in result) return await accept(target, partial, result)
+      const result = await attemptOnce(target, spot, deps)
+      if ('sha256' in result) return await accept(target, spot, result)
       signal.throwIfAborted()
       if (clock.now() >= deps.deadline) throw new DeadlineReached(target.name)
       const tried = attempt > 1 ? ` after ${attempt} attempts` : ''
@@ -77,21 +87,21 @@ export async function downloadFile(target: Target, deps: FileDeps): Promise<Down
   }
 }
 
-async function accept(target: Target, partial: string, digest: Digest): Promise<DownloadedFile> {
+async function accept(target: Target, spot: Spot, digest: Digest): Promise<DownloadedFile> {
   const problems = verificationProblems(target.file, digest)
   if (problems.length > 0) {
     throw new DownloadFailed(
       `${target.name} (file ${target.file.id}) failed verification: ${problems.join('; ')}. The backup may be damaged: check it in SnapShooter.`,
     )
   }
-  await rename(partial, target.path)
+  await placeFile(spot.partial, target, spot.workspace)
   return { name: target.name, path: target.path, bytes: digest.bytes, sha256: digest.sha256 }
 }
 
 /** One attempt, from the first byte: the partial file is rewritten from scratch each time. */
 async function attemptOnce(
   target: Target,
-  partial: string,
+  { partial, workspace }: Spot,
   deps: FileDeps,
 ): Promise<Digest | Failure> {
   const controller = new AbortController()
@@ -103,13 +113,14 @@ async function attemptOnce(
     if (!('body' in opened)) return opened
     const measure = tap(isGzip(target.name))
     try {
-      await pipeline(opened.body, measure.stream, createWriteStream(partial))
+      // Each attempt starts a new file; `wx` creates it or fails, and never opens through a
+      // link or into a file that something else put there.
+      await rm(partial, { force: true })
+      await pipeline(opened.body, measure.stream, createWriteStream(partial, { flags: 'wx' }))
     } catch (error) {
       // A full disk or a folder we may not write to will not mend on a retry.
       if (fromDisk(error))
-        throw new DownloadFailed(
-          `${target.name} could not be written to ${dirname(target.path)}: ${errorMessage(error)}: free some space, or choose another \`download_to\`.`,
-        )
+        throw new DownloadFailed(cannotWrite(target, workspace.dir, diskProblem(error)))
       return networkFailure(error, deps.idleTimeoutMs)
     }
     const digest = await measure.digest()
@@ -129,7 +140,7 @@ async function attemptOnce(
 
 // pipeline hands every stream the first error, so which stream failed is told by the error
 // itself: file system calls name theirs, a broken socket does not (or names `read`).
-const DISK_CALLS: ReadonlySet<string> = new Set(['open', 'write', 'close', 'fsync'])
+const DISK_CALLS: ReadonlySet<string> = new Set(['open', 'write', 'close', 'fsync', 'unlink'])
 
 function fromDisk(error: unknown): boolean {
   const { syscall, code } = (error ?? {}) as { syscall?: unknown; code?: unknown }

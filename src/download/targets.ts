@@ -1,6 +1,6 @@
 // Where each selected file lands. Names come from the API, so a name that would resolve outside
 // the download folder is refused here, before a single byte is written.
-import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { baseName } from '../drill/files.js'
 import { isSecureUrl } from '../urls.js'
 import type { BackupFile } from '../snapshooter/types.js'
@@ -43,6 +43,8 @@ export function planTargets(
 ): Target[] {
   const has = (key: string): boolean => Object.hasOwn(links, key)
   const used = new Map<string, string>()
+  // Each folder a file needs, with the first file that needs it.
+  const folders = new Map<string, string>()
   return files.map((file) => {
     const base = baseName(file.name)
     const name = has(base) ? base : has(file.name) ? file.name : null
@@ -64,6 +66,14 @@ export function planTargets(
         `Files ${clash} and ${file.id} of backup ${backupId} would both be written as ${JSON.stringify(name)}: pick one with \`files\`.`,
       )
     }
+    const parents = foldersOf(dir, path)
+    const nested = nesting(file.id, path, parents, used, folders)
+    if (nested !== null) {
+      throw new DownloadRefused(
+        `File ${nested.file} of backup ${backupId} would be written as ${JSON.stringify(relative(dir, nested.path))}, the folder that file ${nested.inside} goes in: pick one with \`files\`.`,
+      )
+    }
+    for (const folder of parents) if (!folders.has(folder)) folders.set(folder, file.id)
     used.set(path, file.id)
     return { file, name, url, path }
   })
@@ -82,8 +92,43 @@ export function safePath(dir: string, name: string, backupId: string): string {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f]/.test(name)) refuse('contains control characters')
   const path = resolve(dir, name)
-  const inside = relative(dir, path)
-  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside))
-    refuse('would land outside `download_to`')
+  if (path === dir || !isInside(dir, path)) refuse('would land outside `download_to`')
   return path
+}
+
+/**
+ * `a` and `a/b`: a file whose path is a folder another file goes in, in either order. Found
+ * here, it is one clear line; found on disk, one of them would meet a file or a folder in its way.
+ */
+function nesting(
+  id: string,
+  path: string,
+  parents: readonly string[],
+  used: ReadonlyMap<string, string>,
+  folders: ReadonlyMap<string, string>,
+): { file: string; path: string; inside: string } | null {
+  const inside = folders.get(path)
+  if (inside !== undefined) return { file: id, path, inside }
+  const folder = parents.find((parent) => used.has(parent))
+  return folder === undefined
+    ? null
+    : { file: used.get(folder) as string, path: folder, inside: id }
+}
+
+/** The folders between `dir` and `path` (which is inside it), nearest first. */
+function foldersOf(dir: string, path: string): string[] {
+  const found: string[] = []
+  // The second test only guards the loop: `path` is inside `dir` by the time this runs.
+  let folder = dirname(path)
+  while (folder !== dir && folder !== dirname(folder)) {
+    found.push(folder)
+    folder = dirname(folder)
+  }
+  return found
+}
+
+/** True when `path` is `dir` or anywhere under it (both absolute). */
+export function isInside(dir: string, path: string): boolean {
+  const inside = relative(dir, path)
+  return !(inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside))
 }

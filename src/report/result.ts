@@ -65,7 +65,7 @@ export function buildResult(evidence: Evidence, env: NodeJS.ProcessEnv): Result 
     version: 1,
     outcome: evidence.outcome ?? 'failed',
     mode: settings?.mode ?? 'restore',
-    status: restore?.status ?? download?.status ?? null,
+    status: restore?.status ?? statusOfDownload(evidence),
     backup: {
       id: backup?.id ?? null,
       job_id: backup?.jobId ?? null,
@@ -113,4 +113,15 @@ export function buildResult(evidence: Evidence, env: NodeJS.ProcessEnv): Result 
       actor: env.GITHUB_ACTOR ?? null,
     },
   }
+}
+
+/**
+ * In download mode, `downloaded` or `failed` (design.md section 5b): a run that failed before
+ * the first file was asked for (the backup not found, a refusal) failed all the same. Empty
+ * while the run goes on, on a dry run, and in restore mode without a restore.
+ */
+function statusOfDownload({ settings, download, outcome }: Evidence): string | null {
+  if (download?.status) return download.status
+  const ended = outcome === 'failed' || outcome === 'timed_out' || outcome === 'cancelled'
+  return settings?.mode === 'download' && ended ? 'failed' : null
 }
