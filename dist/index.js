@@ -466,7 +466,7 @@ function buildResult(evidence, env) {
     version: 1,
     outcome: evidence.outcome ?? "failed",
     mode: settings?.mode ?? "restore",
-    status: restore?.status ?? download?.status ?? null,
+    status: restore?.status ?? statusOfDownload(evidence),
     backup: {
       id: backup?.id ?? null,
       job_id: backup?.jobId ?? null,
@@ -511,6 +511,11 @@ function buildResult(evidence, env) {
       actor: env.GITHUB_ACTOR ?? null
     }
   };
+}
+function statusOfDownload({ settings, download, outcome }) {
+  if (download?.status) return download.status;
+  const ended = outcome === "failed" || outcome === "timed_out" || outcome === "cancelled";
+  return settings?.mode === "download" && ended ? "failed" : null;
 }
 
 // src/report/summary.ts
@@ -999,7 +1004,7 @@ async function run(deps = {}) {
       return checked;
     });
     if (settings.mode === "download") {
-      const { downloadBackup, dryRunDownload } = await import("./chunks/backup-EJQYUVJS.js");
+      const { downloadBackup, dryRunDownload } = await import("./chunks/backup-DVV5VQRQ.js");
       const runnerTemp = env.RUNNER_TEMP || tmpdir();
       if (settings.dryRun) {
         dryRunDownload(settings, backup, plan.files, evidence, runnerTemp);

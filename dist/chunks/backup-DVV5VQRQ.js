@@ -1,0 +1,581 @@
+import { createRequire as __bundleCreateRequire } from 'node:module'
+const require = __bundleCreateRequire(import.meta.url)
+import {
+  DownloadTimedOut,
+  baseName,
+  formatDuration,
+  isSecureUrl
+} from "./chunk-52L7FT2A.js";
+import {
+  info,
+  setSecret
+} from "./chunk-7HI3TMYG.js";
+import {
+  agentsFor,
+  isRetryableRead,
+  retryDelayMs
+} from "./chunk-ZTIP63UC.js";
+import {
+  MAX_ATTEMPTS,
+  REQUEST_TIMEOUT_MS,
+  USER_AGENT,
+  kindOfStatus
+} from "./chunk-QNEOQGGF.js";
+import {
+  errorMessage
+} from "./chunk-OUGQHY2S.js";
+import "./chunk-23VKRORU.js";
+
+// src/download/file.ts
+import { createWriteStream } from "node:fs";
+import { rm as rm2 } from "node:fs/promises";
+import { pipeline } from "node:stream/promises";
+
+// src/download/disk.ts
+var CHOOSE_ANOTHER = "choose another `download_to`";
+var NOT_WRITABLE = {
+  why: "the folder may not be written",
+  todo: `fix its permissions, or ${CHOOSE_ANOTHER}`
+};
+var PROBLEMS = {
+  ENAMETOOLONG: {
+    why: "its name is too long for the file system, which allows 255 bytes a name on most systems",
+    todo: "leave it out with `files`, or choose a `download_to` with a shorter path"
+  },
+  ENOSPC: { why: "the disk is full", todo: `free some space, or ${CHOOSE_ANOTHER}` },
+  EDQUOT: { why: "the disk quota is used up", todo: `free some space, or ${CHOOSE_ANOTHER}` },
+  EFBIG: {
+    why: "the file is larger than the runner lets a process write, its file size limit",
+    todo: "raise that limit (`ulimit -f`), or leave the file out with `files`"
+  },
+  EACCES: NOT_WRITABLE,
+  EPERM: NOT_WRITABLE,
+  EROFS: { why: "the file system is read-only", todo: CHOOSE_ANOTHER },
+  EISDIR: { why: "a folder stands at its name", todo: `remove it, or ${CHOOSE_ANOTHER}` },
+  ENOTDIR: {
+    why: "a file stands where its path needs a folder",
+    todo: `remove it, or ${CHOOSE_ANOTHER}`
+  },
+  ELOOP: { why: "its path goes through a loop of links", todo: CHOOSE_ANOTHER },
+  EXDEV: {
+    why: "its folder is on another file system than `download_to`",
+    todo: CHOOSE_ANOTHER
+  }
+};
+function diskProblem(error) {
+  const code = error?.code;
+  const known = typeof code === "string" ? PROBLEMS[code] : void 0;
+  if (known !== void 0) return { why: `${known.why} (${code})`, todo: known.todo };
+  return { why: errorMessage(error), todo: CHOOSE_ANOTHER };
+}
+function shownName(name) {
+  return name.length > 80 ? `${name.slice(0, 60)}\u2026` : name;
+}
+function cannotWrite(target, folder, problem) {
+  return `${shownName(target.name)} (file ${target.file.id}) could not be written to ${folder}: ${problem.why}: ${problem.todo}.`;
+}
+
+// src/download/fetch.ts
+import http from "node:http";
+import https from "node:https";
+var NETWORK_REASONS = {
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "the connection broke off",
+  ENOTFOUND: "storage host not found",
+  EAI_AGAIN: "storage host name lookup failed",
+  ETIMEDOUT: "connection timed out",
+  EPIPE: "the connection broke off"
+};
+var IdleTimeout = class extends Error {
+  code = "IDLE_TIMEOUT";
+};
+function openLink(url, options) {
+  const secure = url.startsWith("https:");
+  const client = secure ? https : http;
+  const agents = agentsFor(url, options.env);
+  return new Promise((resolve2) => {
+    const request = client.get(
+      url,
+      {
+        agent: secure ? agents.httpsAgent : agents.httpAgent,
+        headers: { "User-Agent": options.userAgent, Accept: "*/*" },
+        signal: options.signal,
+        timeout: options.idleTimeoutMs
+      },
+      (response) => {
+        const status = response.statusCode ?? 0;
+        if (status >= 200 && status < 300) {
+          const length = Number(response.headers["content-length"] ?? NaN);
+          resolve2({
+            ok: true,
+            body: response,
+            length: Number.isSafeInteger(length) ? length : null
+          });
+          return;
+        }
+        response.resume();
+        const retryAfter = response.headers["retry-after"];
+        resolve2({ ...statusFailure(status), ...retryAfter ? { retryAfter } : {} });
+      }
+    );
+    request.on("timeout", () => request.destroy(new IdleTimeout()));
+    request.on("error", (error) => resolve2(networkFailure(error, options.idleTimeoutMs)));
+  });
+}
+function statusFailure(status) {
+  const kind = kindOfStatus(status);
+  const hint = status === 403 ? " (the signed link was refused; it may have expired)" : status >= 300 && status < 400 ? " (a redirect, not followed)" : "";
+  return { kind, status, reason: `storage answered HTTP ${status}${hint}` };
+}
+function networkFailure(error, idleTimeoutMs) {
+  const code = error.code;
+  if (error instanceof IdleTimeout) {
+    return { kind: "timeout", reason: `storage sent nothing for ${idleTimeoutMs / 1e3} s` };
+  }
+  if (typeof code !== "string") return { kind: "network", reason: "network error" };
+  const reason = NETWORK_REASONS[code] ?? `network error (${code})`;
+  return { kind: "network", code, reason: `${reason} (${code})` };
+}
+
+// src/download/place.ts
+import { lstat, mkdir, mkdtemp, readlink, realpath, rename, rm, stat } from "node:fs/promises";
+import { dirname as dirname2, join as join2, relative as relative2, sep as sep2 } from "node:path";
+
+// src/download/targets.ts
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+var DownloadRefused = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "DownloadRefused";
+  }
+};
+function downloadDir(downloadTo, backupId, runnerTemp) {
+  return resolve(downloadTo ?? join(runnerTemp, `snapshooter-${backupId}`));
+}
+function planTargets(backupId, files, links, dir) {
+  const has = (key) => Object.hasOwn(links, key);
+  const used = /* @__PURE__ */ new Map();
+  const folders = /* @__PURE__ */ new Map();
+  return files.map((file) => {
+    const base = baseName(file.name);
+    const name = has(base) ? base : has(file.name) ? file.name : null;
+    if (name === null) {
+      throw new DownloadRefused(
+        `SnapShooter gave no download link for file ${base} (${file.id}) of backup ${backupId}: re-run later, or leave it out with \`files\`.`
+      );
+    }
+    const url = links[name];
+    if (!isSecureUrl(new URL(url))) {
+      throw new DownloadRefused(
+        `SnapShooter gave a plain http:// link for file ${base} (${file.id}) of backup ${backupId}: refused, since it would send the signed link unencrypted. Report it to SnapShooter.`
+      );
+    }
+    const path = safePath(dir, name, backupId);
+    const clash = used.get(path);
+    if (clash !== void 0) {
+      throw new DownloadRefused(
+        `Files ${clash} and ${file.id} of backup ${backupId} would both be written as ${JSON.stringify(name)}: pick one with \`files\`.`
+      );
+    }
+    const parents = foldersOf(dir, path);
+    const nested = nesting(file.id, path, parents, used, folders);
+    if (nested !== null) {
+      throw new DownloadRefused(
+        `File ${nested.file} of backup ${backupId} would be written as ${JSON.stringify(relative(dir, nested.path))}, the folder that file ${nested.inside} goes in: pick one with \`files\`.`
+      );
+    }
+    for (const folder of parents) if (!folders.has(folder)) folders.set(folder, file.id);
+    used.set(path, file.id);
+    return { file, name, url, path };
+  });
+}
+function safePath(dir, name, backupId) {
+  const refuse = (why) => {
+    throw new DownloadRefused(
+      `Backup ${backupId} names a file ${JSON.stringify(name.slice(0, 80))}, which ${why}: refused, nothing was written for it. Report it to SnapShooter.`
+    );
+  };
+  if (/^[a-z]:/i.test(name) || name.includes("\\")) refuse("looks like a Windows path");
+  if (isAbsolute(name)) refuse("is an absolute path");
+  if (/[\u0000-\u001f]/.test(name)) refuse("contains control characters");
+  const path = resolve(dir, name);
+  if (path === dir || !isInside(dir, path)) refuse("would land outside `download_to`");
+  return path;
+}
+function nesting(id, path, parents, used, folders) {
+  const inside = folders.get(path);
+  if (inside !== void 0) return { file: id, path, inside };
+  const folder = parents.find((parent) => used.has(parent));
+  return folder === void 0 ? null : { file: used.get(folder), path: folder, inside: id };
+}
+function foldersOf(dir, path) {
+  const found = [];
+  let folder = dirname(path);
+  while (folder !== dir && folder !== dirname(folder)) {
+    found.push(folder);
+    folder = dirname(folder);
+  }
+  return found;
+}
+function isInside(dir, path) {
+  const inside = relative(dir, path);
+  return !(inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside));
+}
+
+// src/download/place.ts
+function partialPath(workspace, index) {
+  return join2(workspace.work, `${index}.partial`);
+}
+async function prepareWorkspace(dir, targets) {
+  let root;
+  try {
+    await mkdir(dir, { recursive: true });
+    root = await realpath(dir);
+  } catch (error) {
+    throw new DownloadRefused(
+      `The folder ${dir} could not be created: ${errorMessage(error)}: check \`download_to\`.`
+    );
+  }
+  for (const target of targets) {
+    await makeFolders(dir, root, target);
+    await checkTarget(dir, root, target);
+  }
+  const work = await makeWork(dir, targets);
+  return { dir, root, work, placed: /* @__PURE__ */ new Map(), turn: Promise.resolve() };
+}
+function placeFile(partial, target, workspace) {
+  const placing = workspace.turn.then(() => placeNow(partial, target, workspace));
+  workspace.turn = placing.catch(() => void 0);
+  return placing;
+}
+async function placeNow(partial, target, workspace) {
+  const { dir, root, placed } = workspace;
+  const found = await checkTarget(dir, root, target);
+  const earlier = found === null ? void 0 : placed.get(inode(found));
+  if (earlier !== void 0) {
+    throw refusal(target, dir, {
+      why: `the file system takes its name for that of ${earlier}, written just before`,
+      todo: "pick one with `files`, or choose another `download_to`"
+    });
+  }
+  try {
+    await rename(partial, target.path);
+    placed.set(inode(await lstat(target.path)), target.name);
+  } catch (error) {
+    throw refusal(target, dir, diskProblem(error));
+  }
+}
+var inode = (stats) => `${stats.dev}:${stats.ino}`;
+async function removeWorkspace(workspace) {
+  await rm(workspace.work, { recursive: true, force: true });
+}
+function refusal(target, dir, problem) {
+  return new DownloadRefused(cannotWrite(target, dir, problem));
+}
+async function makeFolders(dir, root, target) {
+  const parts = relative2(dir, dirname2(target.path)).split(sep2).filter(Boolean);
+  let folder = dir;
+  for (const part of parts) {
+    folder = join2(folder, part);
+    const found = await lstatOrNull(folder, target, dir);
+    if (found === null) {
+      await mkdir(folder).catch((error) => {
+        throw refusal(target, dir, diskProblem(error));
+      });
+      continue;
+    }
+    await refuseLinkOutside(folder, root, target, dir);
+    if (!(await stat(folder)).isDirectory()) {
+      throw refusal(target, dir, {
+        why: `${relative2(dir, folder)} is a file, where its path needs a folder`,
+        todo: "remove it, or choose another `download_to`"
+      });
+    }
+  }
+}
+async function checkTarget(dir, root, target) {
+  await refuseLinkOutside(dirname2(target.path), root, target, dir);
+  const found = await lstatOrNull(target.path, target, dir);
+  if (found === null || found.isFile()) return found;
+  const shown = relative2(dir, target.path);
+  const why = found.isSymbolicLink() ? (
+    // Replacing a link someone made on purpose is not ours to decide, wherever it points.
+    `${shown} is a symbolic link`
+  ) : found.isDirectory() ? `${shown} is a folder` : `${shown} is not a regular file`;
+  throw refusal(target, dir, { why, todo: "remove it, or choose another `download_to`" });
+}
+async function refuseLinkOutside(path, root, target, dir) {
+  let real;
+  try {
+    real = await realpath(path);
+  } catch (error) {
+    const link = await readlink(path).catch(() => null);
+    if (link === null) throw refusal(target, dir, diskProblem(error));
+    throw linkOutside(path, link, target, dir);
+  }
+  if (!isInside(root, real)) throw linkOutside(path, real, target, dir);
+}
+function linkOutside(path, to, target, dir) {
+  return refusal(target, dir, {
+    why: `${relative2(dir, path) || "."} is a link to ${to}, outside \`download_to\``,
+    todo: "remove the link, or choose another `download_to`"
+  });
+}
+async function lstatOrNull(path, target, dir) {
+  try {
+    return await lstat(path);
+  } catch (error) {
+    if (error.code === "ENOENT") return null;
+    throw refusal(target, dir, diskProblem(error));
+  }
+}
+async function makeWork(dir, targets) {
+  for (let draw = 1; ; draw++) {
+    let work;
+    try {
+      work = await mkdtemp(join2(dir, ".snapshooter-download-"));
+    } catch (error) {
+      const { why, todo } = diskProblem(error);
+      throw new DownloadRefused(`The folder ${dir} could not be written: ${why}: ${todo}.`);
+    }
+    const free = (path) => !isInside(work, path);
+    if (targets.every((target) => free(target.path))) return work;
+    await rm(work, { recursive: true, force: true });
+    if (draw === 3)
+      throw new DownloadRefused(
+        `The backup's file names keep matching the action's own folder in ${dir}: choose another \`download_to\`.`
+      );
+  }
+}
+
+// src/download/verify.ts
+import { createHash } from "node:crypto";
+import { Transform } from "node:stream";
+import { finished } from "node:stream/promises";
+import { createGunzip } from "node:zlib";
+function isGzip(name) {
+  return name.toLowerCase().endsWith(".gz");
+}
+function tap(gzip) {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  let gzipError = null;
+  const gunzip = gzip ? createGunzip() : null;
+  gunzip?.resume();
+  gunzip?.on("error", (error) => gzipError ??= errorMessage(error));
+  const stream = new Transform({
+    transform(chunk, _encoding, callback) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      if (gunzip === null || gzipError !== null || gunzip.write(chunk)) callback(null, chunk);
+      else gunzip.once("drain", () => callback(null, chunk));
+    }
+  });
+  gunzip?.once("error", () => gunzip.emit("drain"));
+  return {
+    stream,
+    async digest() {
+      if (gunzip !== null && gzipError === null) {
+        gunzip.end();
+        await finished(gunzip).catch((error) => gzipError ??= errorMessage(error));
+      }
+      return { bytes, sha256: hash.digest("hex"), gzipError };
+    }
+  };
+}
+function verificationProblems(file, digest) {
+  const problems = [];
+  if (file.sizeBytes !== null && digest.bytes !== file.sizeBytes) {
+    problems.push(`${digest.bytes} bytes arrived, but SnapShooter lists its size as ${file.size}`);
+  }
+  if (digest.gzipError !== null) problems.push(`it does not gunzip (${digest.gzipError})`);
+  return problems;
+}
+
+// src/download/file.ts
+var DownloadFailed = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "DownloadFailed";
+  }
+};
+var DeadlineReached = class extends Error {
+  constructor(fileName) {
+    super(`the time limit ran out while downloading ${fileName}`);
+    this.fileName = fileName;
+    this.name = "DeadlineReached";
+  }
+  fileName;
+};
+async function downloadFile(target, spot, deps) {
+  const { partial } = spot;
+  const { clock, signal } = deps;
+  try {
+    for (let attempt = 1; ; attempt++) {
+      signal.throwIfAborted();
+      if (clock.now() >= deps.deadline) throw new DeadlineReached(target.name);
+      const result = await attemptOnce(target, spot, deps);
+      if ("sha256" in result) return await accept(target, spot, result);
+      signal.throwIfAborted();
+      if (clock.now() >= deps.deadline) throw new DeadlineReached(target.name);
+      const tried = attempt > 1 ? ` after ${attempt} attempts` : "";
+      const failed = `Download of ${target.name} (file ${target.file.id}) failed${tried}: ${result.reason}`;
+      if (!isRetryableRead(result))
+        throw new DownloadFailed(`${failed}: re-run to get fresh links.`);
+      if (attempt >= MAX_ATTEMPTS) throw new DownloadFailed(`${failed}: worth re-running later.`);
+      const delayMs = retryDelayMs(attempt - 1, result.retryAfter, clock.now(), deps.random);
+      if (clock.now() + delayMs >= deps.deadline) throw new DeadlineReached(target.name);
+      deps.onRetry(
+        `${target.name}: attempt ${attempt} failed (${result.reason}); starting it again in ${Math.round(delayMs)} ms`
+      );
+      await deps.sleep(delayMs, signal);
+    }
+  } finally {
+    await rm2(partial, { force: true }).catch(() => void 0);
+  }
+}
+async function accept(target, spot, digest) {
+  const problems = verificationProblems(target.file, digest);
+  if (problems.length > 0) {
+    throw new DownloadFailed(
+      `${target.name} (file ${target.file.id}) failed verification: ${problems.join("; ")}. The backup may be damaged: check it in SnapShooter.`
+    );
+  }
+  await placeFile(spot.partial, target, spot.workspace);
+  return { name: target.name, path: target.path, bytes: digest.bytes, sha256: digest.sha256 };
+}
+async function attemptOnce(target, { partial, workspace }, deps) {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  deps.signal.addEventListener("abort", stop, { once: true });
+  const timer = setTimeout(stop, Math.max(0, deps.deadline - deps.clock.now()));
+  try {
+    const opened = await openLink(target.url, { ...deps, signal: controller.signal });
+    if (!("body" in opened)) return opened;
+    const measure = tap(isGzip(target.name));
+    try {
+      await rm2(partial, { force: true });
+      await pipeline(opened.body, measure.stream, createWriteStream(partial, { flags: "wx" }));
+    } catch (error) {
+      if (fromDisk(error))
+        throw new DownloadFailed(cannotWrite(target, workspace.dir, diskProblem(error)));
+      return networkFailure(error, deps.idleTimeoutMs);
+    }
+    const digest = await measure.digest();
+    if (opened.length !== null && digest.bytes !== opened.length) {
+      return {
+        kind: "network",
+        reason: `the connection broke off after ${digest.bytes} of ${opened.length} bytes`
+      };
+    }
+    return digest;
+  } finally {
+    clearTimeout(timer);
+    deps.signal.removeEventListener("abort", stop);
+  }
+}
+var DISK_CALLS = /* @__PURE__ */ new Set(["open", "write", "close", "fsync", "unlink"]);
+function fromDisk(error) {
+  const { syscall, code } = error ?? {};
+  return typeof syscall === "string" && DISK_CALLS.has(syscall) || code === "ENOSPC";
+}
+
+// src/download/backup.ts
+var CONCURRENCY = 4;
+function dryRunDownload(settings, backup, files, evidence, runnerTemp) {
+  const { dir } = planDownload(settings, backup, evidence, runnerTemp);
+  info(
+    `Dry run: would send POST /v1/backups/${backup.id}/download and download ${files.length} file(s) to ${dir}`
+  );
+}
+function planDownload(settings, backup, evidence, runnerTemp) {
+  const dir = downloadDir(settings.downloadTo, backup.id, runnerTemp);
+  evidence.download = { dir, status: null, startedAt: null, durationMs: null, files: [] };
+  return evidence.download;
+}
+async function downloadBackup(settings, backup, files, evidence, deps) {
+  const record = planDownload(settings, backup, evidence, deps.runnerTemp);
+  if (files.length === 0)
+    throw new DownloadRefused(`Backup ${backup.id} has no files: there is nothing to download.`);
+  const started = deps.clock.now();
+  record.startedAt = new Date(started).toISOString();
+  let workspace = null;
+  try {
+    const links = await deps.client.getDownloadLinks(backup.id);
+    maskLinks(links);
+    const targets = planTargets(backup.id, files, links, record.dir);
+    info(`Downloading ${targets.length} file(s) to ${record.dir}`);
+    const ready = workspace = await prepareWorkspace(record.dir, targets);
+    const fileDeps = {
+      userAgent: USER_AGENT,
+      deadline: deps.deadline,
+      clock: deps.clock,
+      sleep: deps.sleep,
+      random: Math.random,
+      idleTimeoutMs: REQUEST_TIMEOUT_MS,
+      onRetry: (text) => info(text)
+    };
+    const done = targets.map(() => void 0);
+    await eachAtMost(CONCURRENCY, [...targets.keys()], deps.signal, async (index, signal) => {
+      const spot = { partial: partialPath(ready, index), workspace: ready };
+      const file = await downloadFile(targets[index], spot, { ...fileDeps, signal });
+      done[index] = file;
+      record.files = done.filter((found) => found !== void 0);
+      info(`${file.name}: ${file.bytes} bytes, sha256 ${file.sha256}, verified`);
+    });
+    record.status = "downloaded";
+  } catch (error) {
+    record.status = "failed";
+    if (error instanceof DeadlineReached && !deps.signal.aborted) {
+      throw new DownloadTimedOut(
+        `Backup ${backup.id} was not fully downloaded when \`timeout\` (${formatDuration(settings.timeoutMs)}) ran out (${error.message}); ${record.files.length} file(s) had been verified: raise \`timeout\`.`
+      );
+    }
+    throw error;
+  } finally {
+    if (workspace !== null) await removeWorkspace(workspace).catch(() => void 0);
+    record.durationMs = deps.clock.now() - started;
+  }
+}
+function maskLinks(links) {
+  for (const url of Object.values(links)) {
+    setSecret(url);
+    const query = url.indexOf("?");
+    if (query !== -1 && query < url.length - 1) setSecret(url.slice(query + 1));
+  }
+}
+async function eachAtMost(limit, items, signal, work) {
+  const stop = new AbortController();
+  const cancel = () => stop.abort(signal.reason);
+  if (signal.aborted) cancel();
+  signal.addEventListener("abort", cancel, { once: true });
+  let next = 0;
+  let first = null;
+  const worker = async () => {
+    while (!stop.signal.aborted && next < items.length) {
+      const item = items[next++];
+      try {
+        await work(item, stop.signal);
+      } catch (error) {
+        first ??= { error };
+        stop.abort(error);
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  } finally {
+    signal.removeEventListener("abort", cancel);
+  }
+  if (first !== null) throw first.error;
+  signal.throwIfAborted();
+}
+export {
+  CONCURRENCY,
+  DownloadTimedOut,
+  downloadBackup,
+  dryRunDownload,
+  eachAtMost,
+  maskLinks
+};
+//# sourceMappingURL=backup-DVV5VQRQ.js.map
