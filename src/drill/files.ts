@@ -1,5 +1,6 @@
 import type { FileSelector } from '../inputs.js'
 import type { BackupFile } from '../snapshooter/types.js'
+import { matchGlob, parseGlob } from './glob.js'
 import { DrillRefusal } from './refusal.js'
 
 /**
@@ -35,39 +36,15 @@ export function baseName(name: string): string {
 
 function fileTest(selector: FileSelector): (file: BackupFile) => boolean {
   if (selector.kind === 'id') return (file) => file.id.toLowerCase() === selector.id
-  const regex = globToRegExp(selector.pattern)
+  const parsed = parseGlob(selector.pattern)
+  // Input validation refuses such a pattern before any request; this guards other callers.
+  if ('problem' in parsed)
+    throw new DrillRefusal(`\`files\` entry ${show(selector)} is not a pattern: ${parsed.problem}.`)
+  const { glob } = parsed
   // Without a `/` a pattern names a file; with one, a path inside the backup.
   return selector.pattern.includes('/')
-    ? (file) => regex.test(file.name)
-    : (file) => regex.test(baseName(file.name))
-}
-
-/** `*` and `?` stay within one path segment, `**` crosses segments, `[...]` is a character class. */
-export function globToRegExp(pattern: string): RegExp {
-  let source = ''
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i] as string
-    if (char === '*' && pattern[i + 1] === '*') {
-      source += '.*'
-      i++
-    } else if (char === '*') source += '[^/]*'
-    else if (char === '?') source += '[^/]'
-    else if (char === '[' && classEnd(pattern, i) !== -1) {
-      const end = classEnd(pattern, i)
-      const negated = pattern[i + 1] === '!'
-      const body = pattern.slice(i + (negated ? 2 : 1), end).replace(/[\\\]^]/g, '\\$&')
-      // Like `*` and `?`, a class never matches the `/` between path segments.
-      source += negated ? `[^/${body}]` : `(?!/)[${body}]`
-      i = end
-    } else source += char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-  }
-  return new RegExp(`^${source}$`)
-}
-
-/** Where a `[` class closes; a `]` right after `[` or `[!` is a member, not the end. */
-function classEnd(pattern: string, start: number): number {
-  const first = pattern[start + 1] === '!' ? start + 2 : start + 1
-  return pattern.indexOf(']', first + 1)
+    ? (file) => matchGlob(glob, file.name)
+    : (file) => matchGlob(glob, baseName(file.name))
 }
 
 function show(selector: FileSelector): string {
