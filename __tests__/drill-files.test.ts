@@ -123,6 +123,13 @@ describe('selectFiles', () => {
     )
   })
 
+  it('cuts a long file name short in the list, so the refusal stays one readable line', () => {
+    const long = file(`${'-'.repeat(1500)}.log`)
+    const error = refusal([dump, long], [pattern('*-*-*-*.tar')])
+    expect(error.message).toContain(`its files are: test.sql.gz, ${'-'.repeat(80)}….`)
+    expect(error.message.length).toBeLessThan(250)
+  })
+
   it('says the backup has no files when it has none', () => {
     const error = refusal([], [pattern('*.sql.gz')])
     expect(error.message).toContain('its files are: none.')

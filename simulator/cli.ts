@@ -68,6 +68,7 @@ console.log(`SnapShooter API simulator listening on ${sim.url}
   job_id (other)   ${SEED.jobs.other}  (backup ${SEED.backups.otherJob})
   backups          running ${SEED.backups.running}, failed ${SEED.backups.failed}, older ${SEED.backups.older}
   download quirks  wrong size ${SEED.backups.wrongSize}, ../../evil.sh ${SEED.backups.traversal}, 1 GiB ${SEED.backups.big}
+  long file name   ${SEED.backups.longName}  (beside db-2023-07-06.sql.gz, a name of 1,500 dashes)
   server_id        ${SEED.servers.server} (compute_type server), ${SEED.servers.agent} (compute_type ss_agent)
 Ctrl-C to stop.`)
 

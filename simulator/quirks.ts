@@ -1,6 +1,7 @@
 // Backups that test the download mode's defences, in a job of their own so that no `latest`
 // drill ever picks them: a listed size that lies, a file name that climbs out of the folder,
-// and a big generated file for the benchmark.
+// a big generated file for the benchmark, and a file name longer than S3 allows (1,024 bytes),
+// on which a backtracking pattern matcher would stall.
 import { type Account, type SimBackup, directory, encryptionKey, fileBytes } from './account.js'
 import { SEED } from './seed.js'
 
@@ -17,7 +18,7 @@ const PATTERN = Buffer.from('snapshooter simulated benchmark data 0123456789abcd
 
 export function addQuirks(account: Account, start: number, options: QuirkOptions): void {
   const { quirks: jobId } = SEED.jobs
-  const { wrongSize, traversal, big } = SEED.backups
+  const { wrongSize, traversal, big, longName } = SEED.backups
   const { quirkDb, quirkEvil, bigFile } = SEED.files
   account.jobs.set(jobId, { id: jobId, name: 'download-quirks' })
   const backup = (id: string, ago: number): SimBackup => {
@@ -63,5 +64,12 @@ export function addQuirks(account: Account, start: number, options: QuirkOptions
     generatedBytes: options.bigFileBytes ?? DEFAULT_BIG_FILE_BYTES,
   })
 
-  for (const each of [sized, climbing, large]) account.backups.set(each.id, each)
+  const long = backup(longName, 7 * HOUR)
+  for (const [id, name] of [
+    [SEED.files.longNameDb, 'db-2023-07-06.sql.gz'],
+    [SEED.files.longName, `${'-'.repeat(1500)}.log`],
+  ] as const)
+    long.files.push({ id, name: `${long.s3Directory}/${name}`, bytes: fileBytes(id, name) })
+
+  for (const each of [sized, climbing, large, long]) account.backups.set(each.id, each)
 }

@@ -38,6 +38,8 @@ export const SEED = {
     traversal: 'e8c2a4f6-3b71-4d90-a5e2-7f1b9c3d8e06',
     /** One generated file, `big.bin`: 1 GiB unless `bigFileBytes` says otherwise. */
     big: 'b16b00b5-7e1a-4c3d-9f20-5a8e6d4c2b71',
+    /** `db-2023-07-06.sql.gz` beside a file whose base name is 1,500 dashes then `.log`. */
+    longName: '7a2f9c4e-1d6b-4e83-9b5a-0c8d2f4e6a19',
   },
   files: {
     latestDb: '045c31f2-234c-4c12-ae69-b6188b37412d',
@@ -49,6 +51,8 @@ export const SEED = {
     quirkDb: '6a3d8e1f-2c97-4b50-8e4a-d1f7c2b9a035',
     quirkEvil: '0e9f4c2b-7a18-4d63-b5c9-2a8e1f6d3b47',
     bigFile: '3c7a1e9d-5b24-4f80-a6d3-8e2b0c4f9a16',
+    longNameDb: 'd9a4c6e2-8f13-4b7d-a2c5-6e0f8b3d1a74',
+    longName: 'b3e8d1a7-4c2f-4a96-8e0b-5d7c9f1a3e62',
   },
   /** Valid `compute.server_id` values. */
   servers: { server: 3, agent: 9362 },

@@ -18,7 +18,7 @@ export function selectFiles(
     .filter(({ test }) => !files.some(test))
     .map(({ selector }) => show(selector))
   if (unmatched.length > 0) {
-    const names = files.map((file) => baseName(file.name))
+    const names = files.map((file) => shortened(baseName(file.name)))
     const shown =
       names.length > 10 ? [...names.slice(0, 10), `and ${names.length - 10} more`] : names
     throw new DrillRefusal(
@@ -45,6 +45,15 @@ function fileTest(selector: FileSelector): (file: BackupFile) => boolean {
   return selector.pattern.includes('/')
     ? (file) => matchGlob(glob, file.name)
     : (file) => matchGlob(glob, baseName(file.name))
+}
+
+// Names come from the API and may run past S3's 1,024 bytes: the error stays one readable line.
+const SHOWN_NAME_LENGTH = 80
+
+function shortened(name: string): string {
+  const chars = [...name]
+  if (chars.length <= SHOWN_NAME_LENGTH) return name
+  return `${chars.slice(0, SHOWN_NAME_LENGTH).join('')}…`
 }
 
 function show(selector: FileSelector): string {
