@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { baseName, globToRegExp, selectFiles } from '../src/drill/files.js'
+import { baseName, selectFiles } from '../src/drill/files.js'
 import { DrillRefusal } from '../src/drill/refusal.js'
 import type { FileSelector } from '../src/inputs.js'
 import type { BackupFile } from '../src/snapshooter/types.js'
@@ -115,94 +115,24 @@ describe('selectFiles', () => {
     expect(error.message).not.toContain('more')
   })
 
+  it('refuses a pattern that is not one with a clear reason, not a raw RegExp error', () => {
+    const error = refusal(files, [pattern('[z-a].sql')])
+    expect(error.message).toBe(
+      '`files` entry "[z-a].sql" is not a pattern: ' +
+        'its class range "z-a" runs backwards (write "a-z").',
+    )
+  })
+
+  it('cuts a long file name short in the list, so the refusal stays one readable line', () => {
+    const long = file(`${'-'.repeat(1500)}.log`)
+    const error = refusal([dump, long], [pattern('*-*-*-*.tar')])
+    expect(error.message).toContain(`its files are: test.sql.gz, ${'-'.repeat(80)}….`)
+    expect(error.message.length).toBeLessThan(250)
+  })
+
   it('says the backup has no files when it has none', () => {
     const error = refusal([], [pattern('*.sql.gz')])
     expect(error.message).toContain('its files are: none.')
-  })
-})
-
-describe('globToRegExp', () => {
-  it('negates a class that starts with ] after !', () => {
-    const regex = globToRegExp('[!]]')
-    expect(regex.test('a')).toBe(true)
-    expect(regex.test(']')).toBe(false)
-  })
-
-  it('reads a ] right after [ as a member of the class', () => {
-    const regex = globToRegExp('[]a]')
-    expect(regex.test(']')).toBe(true)
-    expect(regex.test('a')).toBe(true)
-    expect(regex.test('b')).toBe(false)
-  })
-
-  it('keeps a [...] class within one path segment', () => {
-    expect(globToRegExp('a[!x]b').test('a/b')).toBe(false)
-    expect(globToRegExp('a[/x]b').test('a/b')).toBe(false)
-    expect(globToRegExp('a[!x]b').test('a-b')).toBe(true)
-  })
-
-  it('takes ^ inside a class literally', () => {
-    expect(globToRegExp('[^a]').test('^')).toBe(true)
-    expect(globToRegExp('[^a]').test('b')).toBe(false)
-  })
-
-  const matches = (glob: string, name: string): boolean => globToRegExp(glob).test(name)
-
-  it('keeps `*` within one path segment', () => {
-    expect(matches('snapshooter/*/test.sql.gz', `snapshooter/abc/test.sql.gz`)).toBe(true)
-    expect(matches('snapshooter/*/test.sql.gz', `${DIR}/test.sql.gz`)).toBe(false)
-    expect(matches('*.sql.gz', 'test.sql.gz')).toBe(true)
-    expect(matches('*.sql.gz', 'dir/test.sql.gz')).toBe(false)
-  })
-
-  it('lets `**` cross path segments', () => {
-    expect(matches('snapshooter/**/test.sql.gz', `${DIR}/test.sql.gz`)).toBe(true)
-    expect(matches('**.gz', 'a/b/c.gz')).toBe(true)
-  })
-
-  it('matches exactly one character, not `/`, with `?`', () => {
-    expect(matches('part-?.sql', 'part-1.sql')).toBe(true)
-    expect(matches('part-?.sql', 'part-12.sql')).toBe(false)
-    expect(matches('a?b', 'a/b')).toBe(false)
-  })
-
-  it('reads `[...]` as a character class, with ranges', () => {
-    expect(matches('part-[0-9].sql', 'part-7.sql')).toBe(true)
-    expect(matches('part-[0-9].sql', 'part-x.sql')).toBe(false)
-    expect(matches('[abc].txt', 'b.txt')).toBe(true)
-  })
-
-  it('negates a class written `[!...]`', () => {
-    expect(matches('part-[!0-9].sql', 'part-x.sql')).toBe(true)
-    expect(matches('part-[!0-9].sql', 'part-7.sql')).toBe(false)
-  })
-
-  it('reads a `]` right after `[` as part of the class', () => {
-    expect(matches('[]x].txt', '].txt')).toBe(true)
-    expect(matches('[]x].txt', 'x.txt')).toBe(true)
-    expect(matches('[]x].txt', 'y.txt')).toBe(false)
-  })
-
-  it('escapes a backslash inside a class', () => {
-    expect(matches('a[\\]b', 'a\\b')).toBe(true)
-    expect(matches('a[\\]b', 'ab')).toBe(false)
-  })
-
-  it('reads a `[` without a closing `]` literally', () => {
-    expect(matches('backup[1.sql', 'backup[1.sql')).toBe(true)
-    expect(matches('[]', '[]')).toBe(true)
-  })
-
-  it('reads regex characters literally', () => {
-    expect(matches('db.(1).sql+gz', 'db.(1).sql+gz')).toBe(true)
-    expect(matches('db.(1).sql+gz', 'dbx(1)xsqlgz')).toBe(false)
-    expect(matches('a|b^$c{2}', 'a|b^$c{2}')).toBe(true)
-    expect(matches('a|b^$c{2}', 'a')).toBe(false)
-  })
-
-  it('matches the whole name, not a part of it', () => {
-    expect(matches('test.sql', 'test.sql.gz')).toBe(false)
-    expect(matches('sql', 'test.sql')).toBe(false)
   })
 })
 

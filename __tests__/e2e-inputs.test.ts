@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { startFakeGitHub } from '../simulator/github.js'
 import { actionYml } from './helpers/action-yml.js'
 import { leaks } from './helpers/leaks.js'
 import { runAction, type ActionRun } from './helpers/run-action.js'
@@ -28,6 +29,28 @@ const leaksOf = (run: ActionRun, token: string): string[] =>
     token,
   )
 
+function refusedRun(
+  given: Record<string, string>,
+  env: Record<string, string> = {},
+): Promise<ActionRun> {
+  return runAction({
+    inputs: { api_token: 'e2e-token', backup_id: BACKUP, api_url: apiUrl, ...given },
+    env,
+  })
+}
+
+function expectRefused(run: ActionRun, name: string): void {
+  run.cleanup()
+  expect(leaksOf(run, 'e2e-token')).toEqual([])
+  expect(run.code).toBe(1)
+  expect(run.errors).toHaveLength(1)
+  expect(run.errors[0]).toMatch(new RegExp(`^Invalid inputs: \`${name}\``))
+  expect(run.outputs.outcome).toBe('failed')
+  expect(requests).toBe(0)
+  for (const output of Object.keys(run.outputs))
+    expect(Object.keys(actionYml().outputs)).toContain(output)
+}
+
 describe('a run with a bad input', () => {
   it.each<[string, Record<string, string>]>([
     ['api_token', { api_token: '' }],
@@ -45,19 +68,41 @@ describe('a run with a bad input', () => {
     ['api_url', { api_url: 'http://api.snapshooter.com' }],
     ['issue_on_failure', { issue_on_failure: 'on' }],
     ['issue_label', { issue_on_failure: 'true', issue_label: 'x'.repeat(60) }],
+    ['files', { files: '*.sql.gz, [z-a].sql' }],
   ])('fails naming `%s`, sending nothing', async (name, given) => {
-    const run = await runAction({
-      inputs: { api_token: 'e2e-token', backup_id: BACKUP, api_url: apiUrl, ...given },
-    })
-    run.cleanup()
-    expect(leaksOf(run, 'e2e-token')).toEqual([])
-    expect(run.code).toBe(1)
-    expect(run.errors).toHaveLength(1)
-    expect(run.errors[0]).toMatch(new RegExp(`^Invalid inputs: \`${name}\``))
-    expect(run.outputs.outcome).toBe('failed')
-    expect(requests).toBe(0)
-    for (const output of Object.keys(run.outputs))
-      expect(Object.keys(actionYml().outputs)).toContain(output)
+    expectRefused(await refusedRun(given), name)
+  })
+
+  it.each(['?', '#', '/?', '/#'])(
+    'fails naming `api_url` when it ends in an empty %s, sending nothing',
+    async (tail) => {
+      expectRefused(await refusedRun({ api_url: `${apiUrl}${tail}` }), 'api_url')
+    },
+  )
+
+  it('names the bad `files` entry and why, with the other bad inputs, in one line', async () => {
+    const run = await refusedRun({ files: '*.sql.gz\n[z-a].sql', wait: 'yes' })
+    expectRefused(run, 'files')
+    expect(run.errors[0]).toBe(
+      'Invalid inputs: `files` entry "[z-a].sql" is not a pattern: its class range "z-a" ' +
+        'runs backwards (write "a-z"); `wait` must be `true` or `false` (got "yes").',
+    )
+  })
+
+  it('refuses an `issue_label` with a comma, and opens no issue with it', async () => {
+    const github = await startFakeGitHub()
+    try {
+      const run = await refusedRun(
+        { issue_on_failure: 'true', github_token: github.token, issue_label: 'ops,restore-drill' },
+        { GITHUB_API_URL: github.url },
+      )
+      expectRefused(run, 'issue_label')
+      expect(run.errors[0]).toContain('without a comma')
+      expect(github.requests).toEqual([])
+      expect(run.outputs.issue_url ?? '').toBe('')
+    } finally {
+      await github.close()
+    }
   })
 
   it('masks the token before anything else', async () => {

@@ -7,6 +7,7 @@ import {
   parseSettings,
   type Settings,
 } from '../src/inputs.js'
+import { checkPatterns } from '../src/input-values.js'
 import { actionDefaults } from './helpers/action-yml.js'
 
 const BACKUP = '596c5046-1bd8-4664-9a3f-6208526c3b87'
@@ -201,6 +202,32 @@ describe('parseSettings', () => {
       '`api_url` must be an https:// URL',
     ],
     ['an ftp api_url', { api_url: 'ftp://127.0.0.1' }, '`api_url` must be an https:// URL'],
+    [
+      'an api_url ending in an empty query',
+      { api_url: 'https://api.snapshooter.com?' },
+      '`api_url` must be an https:// URL without user:password, query or fragment',
+    ],
+    [
+      'an api_url ending in an empty fragment',
+      { api_url: 'https://api.snapshooter.com#' },
+      '`api_url` must be an https:// URL without user:password, query or fragment',
+    ],
+    [
+      'an api_url with a path and an empty query',
+      { api_url: 'http://127.0.0.1:4010/api/?' },
+      '`api_url` must be an https:// URL',
+    ],
+    [
+      'an api_url with a fragment',
+      { api_url: 'https://api.snapshooter.com/#v1' },
+      '`api_url` must be an https:// URL',
+    ],
+    [
+      'a files pattern with a class range written backwards',
+      { files: '*.sql.gz\n[z-a].sql' },
+      '`files` entry "[z-a].sql" is not a pattern: ' +
+        'its class range "z-a" runs backwards (write "a-z")',
+    ],
   ])('refuses %s, naming the input', (_, given, expected) => {
     const found = problems(given)
     expect(found).toHaveLength(1)
@@ -227,6 +254,12 @@ describe('parseSettings', () => {
       'alerting with a label too long',
       { issue_on_failure: 'true', issue_label: 'x'.repeat(51) },
       '`issue_label` must be a label name',
+    ],
+    [
+      'alerting with a label holding a comma, which GitHub would read as two',
+      { issue_on_failure: 'true', issue_label: 'ops,restore-drill' },
+      '`issue_label` must be one label name, without a comma: ' +
+        'GitHub reads a comma as a list of labels (got "ops,restore-drill")',
     ],
   ])('refuses %s', (_, given, expected) => {
     expect(problems(given)).toEqual([expect.stringContaining(expected)])
@@ -266,6 +299,14 @@ describe('parseSettings', () => {
       'timeout',
       'api_url',
     ])
+    expect(
+      problems({ files: '[z-a].sql, *.gz, [9-0]', wait: 'yes', api_url: 'https://x?' }),
+    ).toEqual([
+      expect.stringMatching(/^`files` entry "\[z-a\]\.sql" is not a pattern: /),
+      expect.stringMatching(/^`files` entry "\[9-0\]" is not a pattern: .*"9-0"/),
+      expect.stringMatching(/^`wait` /),
+      expect.stringMatching(/^`api_url` /),
+    ])
     try {
       parse({ api_token: '', wait: 'maybe' })
     } catch (error) {
@@ -303,6 +344,10 @@ describe('parseAlertSettings', () => {
     expect(read({})).toBeNull()
     expect(read({ issue_on_failure: 'yes' })).toBeNull()
     expect(read({ issue_on_failure: 'true', github_token: '' })).toBeNull()
+    expect(read({ issue_on_failure: 'true', issue_label: 'ops,restore-drill' })).toBeNull()
+    expect(read({ issue_on_failure: 'true', issue_label: 'restore-drill' })?.label).toBe(
+      'restore-drill',
+    )
   })
 })
 
@@ -359,5 +404,21 @@ describe('parseFiles', () => {
 
   it('is empty for an empty input', () => {
     expect(parseFiles('')).toEqual([])
+  })
+
+  it('accepts every pattern the matcher can read, and file ids, with no problem', () => {
+    const found: string[] = []
+    checkPatterns(parseFiles(`[a-z]*.sql, [!]x, backup[1, [-z], ${BACKUP}`), (name, rule) =>
+      found.push(`${name} ${rule}`),
+    )
+    expect(found).toEqual([])
+  })
+
+  it('names a long bad entry, cut short, on one line', () => {
+    const found: string[] = []
+    checkPatterns(parseFiles(`${'x'.repeat(5000)}[z-a]`), (name, rule) => found.push(rule))
+    expect(found).toHaveLength(1)
+    expect(found[0]?.length).toBeLessThan(160)
+    expect(found[0]).not.toContain('\n')
   })
 })

@@ -69,6 +69,7 @@ console.log(`SnapShooter API simulator listening on ${sim.url}
   backups          running ${SEED.backups.running}, failed ${SEED.backups.failed}, older ${SEED.backups.older}
   download quirks  wrong size ${SEED.backups.wrongSize}, ../../evil.sh ${SEED.backups.traversal}, 1 GiB ${SEED.backups.big}
   hostile names    db.sql + .db.sql.partial ${SEED.backups.colliding}, sub/ ${SEED.backups.nested}, too long ${SEED.backups.longName}
+  dashed name     ${SEED.backups.dashedName}  (beside db-2023-07-06.sql.gz, a name of 1,500 dashes)
   server_id        ${SEED.servers.server} (compute_type server), ${SEED.servers.agent} (compute_type ss_agent)
 Ctrl-C to stop.`)
 

@@ -1,7 +1,8 @@
 // Backups that test the download mode's defences, in a job of their own so that no `latest`
 // drill ever picks them: a listed size that lies, a file name that climbs out of the folder,
-// names that a careless temporary name or a subfolder would trip over, and a big generated file
-// for the benchmark.
+// names that a careless temporary name or a subfolder would trip over, a file name longer than
+// S3 allows (1,024 bytes) on which a backtracking pattern matcher would stall, and a big generated
+// file for the benchmark.
 import { createHash } from 'node:crypto'
 import { type Account, type SimBackup, directory, encryptionKey, fileBytes } from './account.js'
 import { SEED } from './seed.js'
@@ -100,7 +101,14 @@ export function addQuirks(account: Account, start: number, options: QuirkOptions
     bytes: sqlDump(2_000),
   })
 
-  for (const each of [sized, climbing, large, colliding, nested, long])
+  const dashed = backup(SEED.backups.dashedName, 10 * HOUR)
+  for (const [id, name] of [
+    [SEED.files.dashedDb, 'db-2023-07-06.sql.gz'],
+    [SEED.files.dashedName, `${'-'.repeat(1500)}.log`],
+  ] as const)
+    dashed.files.push({ id, name: `${dashed.s3Directory}/${name}`, bytes: fileBytes(id, name) })
+
+  for (const each of [sized, climbing, large, colliding, nested, long, dashed])
     account.backups.set(each.id, each)
 }
 

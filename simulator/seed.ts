@@ -44,6 +44,8 @@ export const SEED = {
     nested: '5ab7d1e3-8c42-4f96-a0b5-7e2d9c1f3a68',
     /** One file whose name is longer than the 255 bytes a file system allows. */
     longName: '10a9e7b3-2d5c-4e81-b6f4-9c3a1e8d7f20',
+    /** `db-2023-07-06.sql.gz` beside a file whose base name is 1,500 dashes then `.log`. */
+    dashedName: '7a2f9c4e-1d6b-4e83-9b5a-0c8d2f4e6a19',
   },
   files: {
     latestDb: '045c31f2-234c-4c12-ae69-b6188b37412d',
@@ -60,6 +62,8 @@ export const SEED = {
     nestedSql: '9f2d6b8e-3a71-4c49-8b5e-0d4a7c1f9e23',
     nestedDeep: '2c5e8a1d-7f36-4b90-a4d2-6e9b3f0c7a15',
     longNameSql: 'b7e41c3a-9d05-4f28-a6b1-e3c9f7d2a058',
+    dashedDb: 'd9a4c6e2-8f13-4b7d-a2c5-6e0f8b3d1a74',
+    dashedName: 'b3e8d1a7-4c2f-4a96-8e0b-5d7c9f1a3e62',
   },
   /** Valid `compute.server_id` values. */
   servers: { server: 3, agent: 9362 },

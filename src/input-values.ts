@@ -1,6 +1,7 @@
 // The values inside inputs, read from plain strings: each function here is pure. Reading the
 // inputs themselves stays in inputs.ts.
 import { Input, type InputName } from './constants.js'
+import { parseGlob } from './drill/glob.js'
 import { isSecureUrl } from './urls.js'
 
 export type FileSelector = { kind: 'id'; id: string } | { kind: 'pattern'; pattern: string }
@@ -8,6 +9,11 @@ export type ComputeType = 'server' | 'ss_agent'
 export type Compute = { readonly type: ComputeType; readonly serverId: number }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+// GitHub refuses longer label names.
+export const MAX_LABEL_LENGTH = 50
+
+type Bad = (name: InputName, rule: string, shown?: boolean) => void
 
 export function parseCompute(
   type: string,
@@ -37,6 +43,31 @@ export function parseFiles(text: string): FileSelector[] {
     )
 }
 
+/** Refuses each pattern entry that cannot be matched, by name, before the API is asked. */
+export function checkPatterns(files: readonly FileSelector[], bad: Bad): void {
+  for (const selector of files) {
+    if (selector.kind !== 'pattern') continue
+    const parsed = parseGlob(selector.pattern)
+    if ('problem' in parsed)
+      bad(
+        Input.files,
+        `entry ${quote(selector.pattern)} is not a pattern: ${parsed.problem}`,
+        false,
+      )
+  }
+}
+
+/** What is wrong with `issue_label`, or null when the drill can find its issue by it. */
+export function labelRule(label: string): string | null {
+  if (label === '' || label.length > MAX_LABEL_LENGTH)
+    return `must be a label name of 1 to ${MAX_LABEL_LENGTH} characters`
+  // GitHub's issue list reads `labels=a,b` as two labels, so a label with a comma would never
+  // find the drill's own issue, and every failing run would open another.
+  if (label.includes(','))
+    return 'must be one label name, without a comma: GitHub reads a comma as a list of labels'
+  return null
+}
+
 // The same words core.getBooleanInput accepts (YAML 1.2 core schema), so no typo becomes `false`.
 export function parseBoolean(text: string, onBad: () => void): boolean {
   if (['true', 'True', 'TRUE'].includes(text)) return true
@@ -45,14 +76,16 @@ export function parseBoolean(text: string, onBad: () => void): boolean {
 }
 
 export function parseApiUrl(text: string): string | null {
+  // Paths are appended to the base URL, so a query or fragment would swallow them. The raw text
+  // is checked: URL drops an empty `?` or `#` from `search` and `hash` but keeps it in `href`.
+  if (/[?#]/.test(text)) return null
   let url: URL
   try {
     url = new URL(text)
   } catch {
     return null
   }
-  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
-    return null
+  if (url.username !== '' || url.password !== '') return null
   if (!isSecureUrl(url)) return null
   return url.href.replace(/\/+$/, '')
 }

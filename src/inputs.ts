@@ -3,6 +3,8 @@ import { Input, type InputName } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
 import {
   UUID,
+  checkPatterns,
+  labelRule,
   parseApiUrl,
   parseBoolean,
   parseCompute,
@@ -46,9 +48,6 @@ export interface AlertSettings {
   /** The drill's target as the inputs name it: `job <job_id>` for `latest`, else `backup <backup_id>`. */
   readonly target: string
 }
-
-// GitHub refuses longer label names.
-const MAX_LABEL_LENGTH = 50
 
 export const MAX_TIMEOUT_MS = 6 * 3_600_000
 // Faster checks than this would only spend the API's rate limit.
@@ -107,6 +106,7 @@ export function parseSettings(get: (name: InputName) => string): Settings {
   const compute =
     mode === 'download' ? null : parseCompute(raw(Input.computeType), raw(Input.serverId), bad)
   const files = parseFiles(raw(Input.files))
+  checkPatterns(files, bad)
 
   const wait = parseBoolean(raw(Input.wait), () => bad(Input.wait, 'must be `true` or `false`'))
   const dryRun = parseBoolean(raw(Input.dryRun), () =>
@@ -146,7 +146,8 @@ export function parseSettings(get: (name: InputName) => string): Settings {
   if (apiUrl === null) {
     bad(
       Input.apiUrl,
-      'must be an https:// URL without user:password (http:// only for loopback hosts)',
+      'must be an https:// URL without user:password, query or fragment ' +
+        '(http:// only for loopback hosts)',
     )
   }
 
@@ -165,9 +166,8 @@ export function parseSettings(get: (name: InputName) => string): Settings {
       false,
     )
   }
-  if (alerting && (label === '' || label.length > MAX_LABEL_LENGTH)) {
-    bad(Input.issueLabel, `must be a label name of 1 to ${MAX_LABEL_LENGTH} characters`)
-  }
+  const labelProblem = alerting ? labelRule(label) : null
+  if (labelProblem !== null) bad(Input.issueLabel, labelProblem)
 
   if (problems.length > 0) throw new InputError(problems)
   return Object.freeze({
@@ -197,7 +197,7 @@ export function parseAlertSettings(get: (name: InputName) => string): AlertSetti
   const githubToken = raw(Input.githubToken)
   const label = raw(Input.issueLabel)
   const enabled = parseBoolean(raw(Input.issueOnFailure), () => {})
-  if (!enabled || githubToken === '' || label === '' || label.length > MAX_LABEL_LENGTH) return null
+  if (!enabled || githubToken === '' || labelRule(label) !== null) return null
   const backupId = raw(Input.backupId)
   const target =
     backupId.toLowerCase() === 'latest'

@@ -1,5 +1,6 @@
 import type { FileSelector } from '../inputs.js'
 import type { BackupFile } from '../snapshooter/types.js'
+import { matchGlob, parseGlob } from './glob.js'
 import { DrillRefusal } from './refusal.js'
 
 /**
@@ -17,7 +18,7 @@ export function selectFiles(
     .filter(({ test }) => !files.some(test))
     .map(({ selector }) => show(selector))
   if (unmatched.length > 0) {
-    const names = files.map((file) => baseName(file.name))
+    const names = files.map((file) => shortened(baseName(file.name)))
     const shown =
       names.length > 10 ? [...names.slice(0, 10), `and ${names.length - 10} more`] : names
     throw new DrillRefusal(
@@ -35,39 +36,24 @@ export function baseName(name: string): string {
 
 function fileTest(selector: FileSelector): (file: BackupFile) => boolean {
   if (selector.kind === 'id') return (file) => file.id.toLowerCase() === selector.id
-  const regex = globToRegExp(selector.pattern)
+  const parsed = parseGlob(selector.pattern)
+  // Input validation refuses such a pattern before any request; this guards other callers.
+  if ('problem' in parsed)
+    throw new DrillRefusal(`\`files\` entry ${show(selector)} is not a pattern: ${parsed.problem}.`)
+  const { glob } = parsed
   // Without a `/` a pattern names a file; with one, a path inside the backup.
   return selector.pattern.includes('/')
-    ? (file) => regex.test(file.name)
-    : (file) => regex.test(baseName(file.name))
+    ? (file) => matchGlob(glob, file.name)
+    : (file) => matchGlob(glob, baseName(file.name))
 }
 
-/** `*` and `?` stay within one path segment, `**` crosses segments, `[...]` is a character class. */
-export function globToRegExp(pattern: string): RegExp {
-  let source = ''
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i] as string
-    if (char === '*' && pattern[i + 1] === '*') {
-      source += '.*'
-      i++
-    } else if (char === '*') source += '[^/]*'
-    else if (char === '?') source += '[^/]'
-    else if (char === '[' && classEnd(pattern, i) !== -1) {
-      const end = classEnd(pattern, i)
-      const negated = pattern[i + 1] === '!'
-      const body = pattern.slice(i + (negated ? 2 : 1), end).replace(/[\\\]^]/g, '\\$&')
-      // Like `*` and `?`, a class never matches the `/` between path segments.
-      source += negated ? `[^/${body}]` : `(?!/)[${body}]`
-      i = end
-    } else source += char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-  }
-  return new RegExp(`^${source}$`)
-}
+// Names come from the API and may run past S3's 1,024 bytes: the error stays one readable line.
+const SHOWN_NAME_LENGTH = 80
 
-/** Where a `[` class closes; a `]` right after `[` or `[!` is a member, not the end. */
-function classEnd(pattern: string, start: number): number {
-  const first = pattern[start + 1] === '!' ? start + 2 : start + 1
-  return pattern.indexOf(']', first + 1)
+function shortened(name: string): string {
+  const chars = [...name]
+  if (chars.length <= SHOWN_NAME_LENGTH) return name
+  return `${chars.slice(0, SHOWN_NAME_LENGTH).join('')}…`
 }
 
 function show(selector: FileSelector): string {
