@@ -13,8 +13,9 @@ import {
   formatDuration,
   isSecureUrl,
   parseDuration,
+  parseGlob,
   selectFiles
-} from "./chunks/chunk-52L7FT2A.js";
+} from "./chunks/chunk-WHRVQGSY.js";
 import {
   getInput,
   group,
@@ -173,6 +174,7 @@ function refuseOnFailedChecks(checks, subject) {
 
 // src/input-values.ts
 var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var MAX_LABEL_LENGTH = 50;
 function parseCompute(type, serverId, bad) {
   if (type === "" && serverId === "") return null;
   const validType = type === "server" || type === "ss_agent";
@@ -190,20 +192,39 @@ function parseFiles(text2) {
     (entry) => UUID.test(entry) ? { kind: "id", id: entry.toLowerCase() } : { kind: "pattern", pattern: entry }
   );
 }
+function checkPatterns(files, bad) {
+  for (const selector of files) {
+    if (selector.kind !== "pattern") continue;
+    const parsed = parseGlob(selector.pattern);
+    if ("problem" in parsed)
+      bad(
+        Input.files,
+        `entry ${quote(selector.pattern)} is not a pattern: ${parsed.problem}`,
+        false
+      );
+  }
+}
+function labelRule(label) {
+  if (label === "" || label.length > MAX_LABEL_LENGTH)
+    return `must be a label name of 1 to ${MAX_LABEL_LENGTH} characters`;
+  if (label.includes(","))
+    return "must be one label name, without a comma: GitHub reads a comma as a list of labels";
+  return null;
+}
 function parseBoolean(text2, onBad) {
   if (["true", "True", "TRUE"].includes(text2)) return true;
   if (!["false", "False", "FALSE"].includes(text2)) onBad();
   return false;
 }
 function parseApiUrl(text2) {
+  if (/[?#]/.test(text2)) return null;
   let url;
   try {
     url = new URL(text2);
   } catch {
     return null;
   }
-  if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "")
-    return null;
+  if (url.username !== "" || url.password !== "") return null;
   if (!isSecureUrl(url)) return null;
   return url.href.replace(/\/+$/, "");
 }
@@ -235,7 +256,6 @@ function parseMode(raw, bad) {
 }
 
 // src/inputs.ts
-var MAX_LABEL_LENGTH = 50;
 var MAX_TIMEOUT_MS = 6 * 36e5;
 var MIN_POLL_INTERVAL_MS = 100;
 var InputError = class extends Error {
@@ -279,6 +299,7 @@ function parseSettings(get) {
   const mode = parseMode(raw, bad);
   const compute = mode === "download" ? null : parseCompute(raw(Input.computeType), raw(Input.serverId), bad);
   const files = parseFiles(raw(Input.files));
+  checkPatterns(files, bad);
   const wait = parseBoolean(raw(Input.wait), () => bad(Input.wait, "must be `true` or `false`"));
   const dryRun = parseBoolean(
     raw(Input.dryRun),
@@ -310,7 +331,7 @@ function parseSettings(get) {
   if (apiUrl === null) {
     bad(
       Input.apiUrl,
-      "must be an https:// URL without user:password (http:// only for loopback hosts)"
+      "must be an https:// URL without user:password, query or fragment (http:// only for loopback hosts)"
     );
   }
   const resultFile = raw(Input.resultFile);
@@ -328,9 +349,8 @@ function parseSettings(get) {
       false
     );
   }
-  if (alerting && (label === "" || label.length > MAX_LABEL_LENGTH)) {
-    bad(Input.issueLabel, `must be a label name of 1 to ${MAX_LABEL_LENGTH} characters`);
-  }
+  const labelProblem = alerting ? labelRule(label) : null;
+  if (labelProblem !== null) bad(Input.issueLabel, labelProblem);
   if (problems.length > 0) throw new InputError(problems);
   return Object.freeze({
     apiToken,
@@ -358,7 +378,7 @@ function parseAlertSettings(get) {
   const label = raw(Input.issueLabel);
   const enabled = parseBoolean(raw(Input.issueOnFailure), () => {
   });
-  if (!enabled || githubToken === "" || label === "" || label.length > MAX_LABEL_LENGTH) return null;
+  if (!enabled || githubToken === "" || labelRule(label) !== null) return null;
   const backupId = raw(Input.backupId);
   const target = backupId.toLowerCase() === "latest" ? `job ${raw(Input.jobId) || "(no job_id)"}` : `backup ${backupId || "(no backup_id)"}`;
   return Object.freeze({ githubToken, label, target });
@@ -1004,7 +1024,7 @@ async function run(deps = {}) {
       return checked;
     });
     if (settings.mode === "download") {
-      const { downloadBackup, dryRunDownload } = await import("./chunks/backup-DVV5VQRQ.js");
+      const { downloadBackup, dryRunDownload } = await import("./chunks/backup-5XTG7KZG.js");
       const runnerTemp = env.RUNNER_TEMP || tmpdir();
       if (settings.dryRun) {
         dryRunDownload(settings, backup, plan.files, evidence, runnerTemp);

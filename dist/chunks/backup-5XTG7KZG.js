@@ -5,7 +5,7 @@ import {
   baseName,
   formatDuration,
   isSecureUrl
-} from "./chunk-52L7FT2A.js";
+} from "./chunk-WHRVQGSY.js";
 import {
   info,
   setSecret
@@ -578,4 +578,4 @@ export {
   eachAtMost,
   maskLinks
 };
-//# sourceMappingURL=backup-DVV5VQRQ.js.map
+//# sourceMappingURL=backup-5XTG7KZG.js.map

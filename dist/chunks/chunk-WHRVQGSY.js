@@ -1,0 +1,213 @@
+import { createRequire as __bundleCreateRequire } from 'node:module'
+const require = __bundleCreateRequire(import.meta.url)
+
+// src/duration.ts
+var UNIT_MS = {
+  ms: 1,
+  s: 1e3,
+  m: 6e4,
+  h: 36e5,
+  d: 864e5
+};
+var UNIT_ORDER = ["d", "h", "m", "s", "ms"];
+var PART = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/gy;
+function parseDuration(text) {
+  const value = text.trim().toLowerCase();
+  if (value === "") return null;
+  if (/^\d+(\.\d+)?$/.test(value)) return finite(Number(value) * 1e3);
+  PART.lastIndex = 0;
+  let total = 0;
+  let lastUnit = -1;
+  let match;
+  while ((match = PART.exec(value)) !== null) {
+    const [, amount = "", unit = ""] = match;
+    const order = UNIT_ORDER.indexOf(unit);
+    if (order <= lastUnit) return null;
+    lastUnit = order;
+    total += Number(amount) * (UNIT_MS[unit] ?? NaN);
+    if (PART.lastIndex === value.length) return finite(total);
+  }
+  return null;
+}
+function finite(ms) {
+  return Number.isFinite(ms) ? Math.round(ms) : null;
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.round(ms)}ms`;
+  let rest = Math.round(ms / 1e3);
+  const parts = [];
+  for (const [unit, size] of [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60]
+  ]) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)}${unit}`);
+      rest %= size;
+    }
+  }
+  if (rest > 0 || parts.length === 0) parts.push(`${rest}s`);
+  return parts.join("");
+}
+
+// src/download/timed-out.ts
+var DownloadTimedOut = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "DownloadTimedOut";
+  }
+};
+
+// src/drill/glob.ts
+var SLASH = "/".charCodeAt(0);
+function parseGlob(pattern) {
+  const glob = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    const end = char === "[" ? classEnd(pattern, i) : -1;
+    if (char === "*" && pattern[i + 1] === "*") {
+      glob.push({ kind: "globstar" });
+      i++;
+    } else if (char === "*") glob.push({ kind: "star" });
+    else if (char === "?") glob.push({ kind: "any" });
+    else if (end !== -1) {
+      const negated = pattern[i + 1] === "!";
+      const parsed = parseClass(pattern.slice(i + (negated ? 2 : 1), end));
+      if (typeof parsed === "string") return { problem: parsed };
+      glob.push({ kind: "class", negated, ranges: parsed });
+      i = end;
+    } else glob.push({ kind: "char", code: pattern.charCodeAt(i) });
+  }
+  return { glob };
+}
+function matchGlob(glob, name, meter) {
+  let active = new Uint8Array(glob.length + 1);
+  let next = new Uint8Array(glob.length + 1);
+  active[0] = 1;
+  let steps = skipStars(glob, active);
+  for (let at = 0; at < name.length; at++) {
+    const code = name.charCodeAt(at);
+    next.fill(0);
+    let alive = false;
+    for (let i = 0; i < glob.length; i++) {
+      steps++;
+      if (active[i] === 0) continue;
+      const token = glob[i];
+      const stays = token.kind === "globstar" || token.kind === "star" && code !== SLASH;
+      const target = stays ? i : accepts(token, code) ? i + 1 : -1;
+      if (target !== -1) {
+        next[target] = 1;
+        alive = true;
+      }
+    }
+    ;
+    [active, next] = [next, active];
+    if (!alive) break;
+    steps += skipStars(glob, active);
+  }
+  if (meter) meter.steps += steps;
+  return active[glob.length] === 1;
+}
+function skipStars(glob, active) {
+  for (let i = 0; i < glob.length; i++) {
+    const kind = glob[i].kind;
+    if (active[i] === 1 && (kind === "star" || kind === "globstar")) active[i + 1] = 1;
+  }
+  return glob.length;
+}
+function accepts(token, code) {
+  if (token.kind === "char") return code === token.code;
+  if (code === SLASH) return false;
+  if (token.kind === "any") return true;
+  if (token.kind !== "class") return false;
+  let member = false;
+  for (let i = 0; i < token.ranges.length && !member; i += 2)
+    member = token.ranges[i] <= code && code <= token.ranges[i + 1];
+  return member !== token.negated;
+}
+function classEnd(pattern, start) {
+  const first = pattern[start + 1] === "!" ? start + 2 : start + 1;
+  return pattern.indexOf("]", first + 1);
+}
+function parseClass(body) {
+  const ranges = [];
+  for (let i = 0; i < body.length; ) {
+    const low = body.charCodeAt(i);
+    if (body[i + 1] === "-" && i + 2 < body.length) {
+      const high = body.charCodeAt(i + 2);
+      if (low > high) {
+        const written = JSON.stringify(body.slice(i, i + 3));
+        const fixed = JSON.stringify(`${body[i + 2]}-${body[i]}`);
+        return `its class range ${written} runs backwards (write ${fixed})`;
+      }
+      ranges.push(low, high);
+      i += 3;
+    } else {
+      ranges.push(low, low);
+      i++;
+    }
+  }
+  return ranges;
+}
+
+// src/drill/refusal.ts
+var DrillRefusal = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "DrillRefusal";
+  }
+};
+
+// src/drill/files.ts
+function selectFiles(backupId, files, selectors) {
+  if (selectors.length === 0) return [...files];
+  const tests = selectors.map((selector) => ({ selector, test: fileTest(selector) }));
+  const unmatched = tests.filter(({ test }) => !files.some(test)).map(({ selector }) => show(selector));
+  if (unmatched.length > 0) {
+    const names = files.map((file) => shortened(baseName(file.name)));
+    const shown = names.length > 10 ? [...names.slice(0, 10), `and ${names.length - 10} more`] : names;
+    throw new DrillRefusal(
+      `\`files\` ${unmatched.length === 1 ? "entry" : "entries"} ${unmatched.join(", ")} ${unmatched.length === 1 ? "matches" : "match"} no file of backup ${backupId}; its files are: ${shown.join(", ") || "none"}.`
+    );
+  }
+  return files.filter((file) => tests.some(({ test }) => test(file)));
+}
+function baseName(name) {
+  return name.slice(name.lastIndexOf("/") + 1);
+}
+function fileTest(selector) {
+  if (selector.kind === "id") return (file) => file.id.toLowerCase() === selector.id;
+  const parsed = parseGlob(selector.pattern);
+  if ("problem" in parsed)
+    throw new DrillRefusal(`\`files\` entry ${show(selector)} is not a pattern: ${parsed.problem}.`);
+  const { glob } = parsed;
+  return selector.pattern.includes("/") ? (file) => matchGlob(glob, file.name) : (file) => matchGlob(glob, baseName(file.name));
+}
+var SHOWN_NAME_LENGTH = 80;
+function shortened(name) {
+  const chars = [...name];
+  if (chars.length <= SHOWN_NAME_LENGTH) return name;
+  return `${chars.slice(0, SHOWN_NAME_LENGTH).join("")}\u2026`;
+}
+function show(selector) {
+  return JSON.stringify(selector.kind === "id" ? selector.id : selector.pattern);
+}
+
+// src/urls.ts
+var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["localhost", "[::1]"]);
+function isSecureUrl(url) {
+  const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
+  return url.protocol === "https:" || url.protocol === "http:" && loopback;
+}
+
+export {
+  parseDuration,
+  formatDuration,
+  parseGlob,
+  DrillRefusal,
+  selectFiles,
+  baseName,
+  isSecureUrl,
+  DownloadTimedOut
+};
+//# sourceMappingURL=chunk-WHRVQGSY.js.map
