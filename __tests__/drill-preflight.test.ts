@@ -32,6 +32,10 @@ import {
 const COMPLETED_AT = '2023-07-06T21:02:49.000000Z'
 const COMPLETED = Date.parse(COMPLETED_AT)
 const HOUR = 3_600_000
+/** The runner's clock when resolving: a day after the fixtures' backups completed. */
+const NOW = COMPLETED + 24 * HOUR
+/** How far ahead of the runner's clock a completion may be and still count as now. */
+const MAX_CLOCK_SKEW_MS = 5 * 60_000
 
 describe('parseTime', () => {
   it('reads SnapShooter timestamps with microseconds as UTC', () => {
@@ -57,6 +61,40 @@ describe('backupAgeMs', () => {
   it('is null when SnapShooter gave no completion time', () => {
     expect(backupAgeMs(null, COMPLETED)).toBeNull()
     expect(backupAgeMs('not a time', COMPLETED)).toBeNull()
+  })
+
+  it('counts a completion up to five minutes ahead as age 0, and one further ahead as negative', () => {
+    expect(backupAgeMs(COMPLETED_AT, COMPLETED - MAX_CLOCK_SKEW_MS)).toBe(0)
+    expect(backupAgeMs(COMPLETED_AT, COMPLETED - MAX_CLOCK_SKEW_MS - 1)).toBe(
+      -MAX_CLOCK_SKEW_MS - 1,
+    )
+    expect(backupAgeMs(COMPLETED_AT, COMPLETED - 2 * HOUR)).toBe(-2 * HOUR)
+  })
+
+  it('reads only ISO 8601 times with a zone', () => {
+    expect(backupAgeMs('1', COMPLETED)).toBeNull()
+    expect(backupAgeMs('2023-07-06T21:02:49', COMPLETED)).toBeNull()
+  })
+})
+
+describe('a backup completed ahead of the runner’s clock', () => {
+  const ahead = backup({ completedAt: COMPLETED_AT })
+  const now = COMPLETED - 2 * HOUR
+
+  it('fails `max_backup_age`, however generous, and says why in one line', () => {
+    const result = preflight(settings({ maxBackupAgeMs: 24 * HOUR }), ahead, now)
+    expect(result.checks).toEqual([
+      { name: 'max_backup_age', limitSeconds: 86_400, actualSeconds: -7200, passed: false },
+    ])
+    const reason = checkFailure(result.checks[0] as Check, `Backup ${BACKUP_ID}`)
+    expect(reason).toBe(
+      `Backup ${BACKUP_ID}: the backup's completed_at is 2h ahead of the runner's clock, so its age cannot be measured and \`max_backup_age\` cannot pass: check the runner's clock and the job in SnapShooter. Nothing was restored.`,
+    )
+    expect(() => refuseOnFailedChecks(result.checks, `Backup ${BACKUP_ID}`)).toThrow(DrillRefusal)
+  })
+
+  it('is never a pass of any limit check', () => {
+    expect(limitCheck('max_backup_age', 24 * HOUR, -1).passed).toBe(false)
   })
 })
 
@@ -162,7 +200,9 @@ describe('resolveBackup', () => {
   it('fetches the backup named by its UUID', async () => {
     const named = backup({ id: BACKUP_ID })
     const fake = client([], named)
-    await expect(resolveBackup({ backupId: BACKUP_ID, jobId: JOB_ID }, fake)).resolves.toBe(named)
+    await expect(resolveBackup({ backupId: BACKUP_ID, jobId: JOB_ID }, fake, NOW)).resolves.toBe(
+      named,
+    )
     expect(fake.calls).toEqual([`getBackup ${BACKUP_ID}`])
   })
 
@@ -172,13 +212,15 @@ describe('resolveBackup', () => {
       page([backup({ id: uuid(1), status: 'failed', completedAt: null })], 2),
       page([backup({ id: uuid(2), completedAt: '2023-07-05T21:02:49.000000Z' }), newest]),
     ])
-    await expect(resolveBackup({ backupId: 'latest', jobId: JOB_ID }, fake)).resolves.toBe(newest)
+    await expect(resolveBackup({ backupId: 'latest', jobId: JOB_ID }, fake, NOW)).resolves.toBe(
+      newest,
+    )
     expect(fake.calls).toEqual([`listJobBackups ${JOB_ID} 1`, `listJobBackups ${JOB_ID} 2`])
   })
 
   it('refuses `latest` when the job has no completed backup', async () => {
     const fake = client([page([backup({ status: 'failed' })])])
-    await expect(resolveBackup({ backupId: 'latest', jobId: JOB_ID }, fake)).rejects.toThrow(
+    await expect(resolveBackup({ backupId: 'latest', jobId: JOB_ID }, fake, NOW)).rejects.toThrow(
       DrillRefusal,
     )
   })

@@ -9,6 +9,9 @@ import {
 import type { Backup, BackupPage } from '../src/snapshooter/types.js'
 import { backup, JOB_ID, OTHER_JOB_ID, page, uuid } from './fixtures/values.js'
 
+// The runner's clock in these tests: long after every completion time of the fixtures.
+const NOW = Date.UTC(2023, 7, 1)
+
 const completed = (n: number, completedAt: string | null): Backup =>
   backup({ id: uuid(n), status: 'completed', completedAt })
 const failed = (n: number): Backup => backup({ id: uuid(n), status: 'failed', completedAt: null })
@@ -46,35 +49,44 @@ describe('newestCompleted', () => {
     const older = completed(1, '2023-07-05T21:02:49.000000Z')
     const newest = completed(2, '2023-07-06T21:02:49.000000Z')
     const oldest = completed(3, '2023-07-04T21:02:49.000000Z')
-    expect(newestCompleted([older, oldest, newest])).toBe(newest)
+    expect(newestCompleted([older, oldest, newest], NOW)).toBe(newest)
   })
 
   it('skips backups that are not completed, however recent', () => {
     const done = completed(1, '2023-07-05T21:02:49.000000Z')
     const broken = backup({ id: uuid(2), status: 'failed' })
-    expect(newestCompleted([running(3), broken, done])).toBe(done)
+    expect(newestCompleted([running(3), broken, done], NOW)).toBe(done)
   })
 
   it('reads the status case-insensitively', () => {
     const done = backup({ id: uuid(1), status: 'Completed' })
-    expect(newestCompleted([failed(2), done])).toBe(done)
+    expect(newestCompleted([failed(2), done], NOW)).toBe(done)
   })
 
   it('prefers a backup with a completion time over one without', () => {
     const undated = completed(1, null)
     const dated = completed(2, '2023-07-06T21:02:49.000000Z')
-    expect(newestCompleted([undated, dated])).toBe(dated)
-    expect(newestCompleted([dated, undated])).toBe(dated)
+    expect(newestCompleted([undated, dated], NOW)).toBe(dated)
+    expect(newestCompleted([dated, undated], NOW)).toBe(dated)
   })
 
   it('still picks a completed backup that has no completion time', () => {
     const undated = completed(1, null)
-    expect(newestCompleted([failed(2), undated])).toBe(undated)
+    expect(newestCompleted([failed(2), undated], NOW)).toBe(undated)
+  })
+
+  it('never picks a backup completed further ahead of the clock than clocks disagree', () => {
+    const real = completed(1, '2023-07-31T22:00:00.000000Z')
+    const future = completed(2, '2023-08-01T01:00:00.000000Z')
+    const skewed = completed(3, '2023-08-01T00:04:00.000000Z')
+    expect(newestCompleted([future, real], NOW)).toBe(real)
+    expect(newestCompleted([future], NOW)).toBeNull()
+    expect(newestCompleted([real, skewed], NOW)).toBe(skewed)
   })
 
   it('is null when no backup is completed', () => {
-    expect(newestCompleted([failed(1), running(2)])).toBeNull()
-    expect(newestCompleted([])).toBeNull()
+    expect(newestCompleted([failed(1), running(2)], NOW)).toBeNull()
+    expect(newestCompleted([], NOW)).toBeNull()
   })
 })
 
@@ -85,7 +97,7 @@ describe('findLatestCompleted', () => {
       page([completed(1, '2023-07-05T21:02:49.000000Z'), newest], 2),
       page([completed(3, '2023-07-07T21:02:49.000000Z')]),
     ])
-    await expect(findLatestCompleted(JOB_ID, listPage)).resolves.toBe(newest)
+    await expect(findLatestCompleted(JOB_ID, listPage, NOW)).resolves.toBe(newest)
     expect(asked).toEqual([1])
   })
 
@@ -98,22 +110,36 @@ describe('findLatestCompleted', () => {
       page([]),
       page([failed(4), done], null),
     ])
-    await expect(findLatestCompleted(JOB_ID, listPage)).resolves.toBe(done)
+    await expect(findLatestCompleted(JOB_ID, listPage, NOW)).resolves.toBe(done)
     expect(asked).toEqual([1, 2, 5])
   })
 
   it('refuses when none of the job’s backups completed, counting all it looked at', async () => {
     const { listPage } = listing([page([failed(1), failed(2)], 2), page([running(3)])])
-    const error = await refusal(findLatestCompleted(JOB_ID, listPage))
+    const error = await refusal(findLatestCompleted(JOB_ID, listPage, NOW))
     expect(error.message).toBe(
       `Job ${JOB_ID} has no completed backup (looked at all 3 of its backups): ` +
         'check the job in SnapShooter, or give a backup id as `backup_id`.',
     )
   })
 
+  it('walks past backups completed in the future, and counts them when none is left', async () => {
+    const real = completed(5, '2023-07-31T22:00:00.000000Z')
+    const future = completed(4, '2023-08-02T00:00:00.000000Z')
+    const found = listing([page([future, failed(1)], 2), page([real])])
+    await expect(findLatestCompleted(JOB_ID, found.listPage, NOW)).resolves.toBe(real)
+    expect(found.asked).toEqual([1, 2])
+    const none = listing([page([future, failed(1)])])
+    const error = await refusal(findLatestCompleted(JOB_ID, none.listPage, NOW))
+    expect(error.message).toBe(
+      `Job ${JOB_ID} has no completed backup (looked at all 2 of its backups; 1 completed backup(s) skipped, their completed_at ahead of the runner's clock): ` +
+        'check the job in SnapShooter, or give a backup id as `backup_id`.',
+    )
+  })
+
   it('refuses a job that has no backups at all', async () => {
     const { listPage } = listing([page([])])
-    const error = await refusal(findLatestCompleted(JOB_ID, listPage))
+    const error = await refusal(findLatestCompleted(JOB_ID, listPage, NOW))
     expect(error.message).toContain('(looked at all 0 of its backups)')
   })
 
@@ -122,7 +148,7 @@ describe('findLatestCompleted', () => {
       page([failed(2 * i), failed(2 * i + 1)], i + 2),
     )
     const { listPage, asked } = listing(pages)
-    const error = await refusal(findLatestCompleted(JOB_ID, listPage))
+    const error = await refusal(findLatestCompleted(JOB_ID, listPage, NOW))
     expect(asked).toHaveLength(MAX_PAGES)
     expect(error.message).toContain(`(looked at its newest ${2 * MAX_PAGES} backups)`)
     expect(error.message).toContain(`Job ${JOB_ID} has no completed backup`)
@@ -133,7 +159,7 @@ describe('findLatestCompleted', () => {
       page([failed(i)], i + 1 < MAX_PAGES ? i + 2 : null),
     )
     const { listPage, asked } = listing(pages)
-    const error = await refusal(findLatestCompleted(JOB_ID, listPage))
+    const error = await refusal(findLatestCompleted(JOB_ID, listPage, NOW))
     expect(asked).toHaveLength(MAX_PAGES)
     expect(error.message).toContain(`(looked at all ${MAX_PAGES} of its backups)`)
   })
@@ -141,9 +167,13 @@ describe('findLatestCompleted', () => {
   it('passes on an error from the listing', async () => {
     const boom = new Error('GET job backups failed')
     await expect(
-      findLatestCompleted(JOB_ID, async () => {
-        throw boom
-      }),
+      findLatestCompleted(
+        JOB_ID,
+        async () => {
+          throw boom
+        },
+        NOW,
+      ),
     ).rejects.toBe(boom)
   })
 })

@@ -82,6 +82,7 @@ describe('the result JSON', () => {
         compute: { type: 'server', server_id: 3 },
       },
       files: [{ id: BACKUP.files[0]?.id, name: BACKUP.files[0]?.name, size: '744 bytes' }],
+      files_omitted: 0,
       download: null,
       checks: [
         { name: 'max_restore_duration', limit_seconds: 600, actual_seconds: 90.5, passed: true },

@@ -5,6 +5,7 @@ import { ApiError } from '../src/snapshooter/errors.js'
 import { parseDownloadLinks, parseRestore } from '../src/snapshooter/parse.js'
 
 const REQUEST = 'GET backup 596c5046-1bd8-4664-9a3f-6208526c3b87'
+const FILE_ID = '045c31f2-234c-4c12-ae69-b6188b37412d'
 const SIGNED = 'https://s3.example.com/bucket/test.sql.gz?X-Amz-Signature=deadbeef1234'
 
 function restoreJson(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -21,7 +22,7 @@ function restoreJson(overrides: Record<string, unknown> = {}): Record<string, un
     created_at: '2023-07-21T15:36:39.000000Z',
     started_at: null,
     completed_at: null,
-    files: [{ id: 'f1', name: 'a/test.sql.gz', size: '1.2 MB', url: SIGNED }],
+    files: [{ id: FILE_ID, name: 'a/test.sql.gz', size: '1.2 MB', url: SIGNED }],
     ...overrides,
   }
 }
@@ -50,7 +51,7 @@ describe('parseRestore', () => {
       startedAt: null,
       completedAt: null,
       compute: { type: 'server', serverId: 3, serverName: 'WordPress Blog' },
-      files: [{ id: 'f1', name: 'a/test.sql.gz', size: '1.2 MB', sizeBytes: null }],
+      files: [{ id: FILE_ID, name: 'a/test.sql.gz', size: '1.2 MB', sizeBytes: null }],
     })
     const text = JSON.stringify(restore)
     expect(text).not.toContain('Signature')

@@ -4,6 +4,8 @@ import { parseBackup, parseBackupPage, sizeToBytes } from '../src/snapshooter/pa
 
 const REQUEST = 'GET backup 596c5046-1bd8-4664-9a3f-6208526c3b87'
 const KEY = 'LS0tLS1CRUdJTiBQR1AgTUVTU0FHRS0tLS0t'
+const FILE_A = 'a0000000-0000-4000-8000-00000000000a'
+const FILE_B = 'b0000000-0000-4000-8000-00000000000b'
 const SIGNED = 'https://s3.example.com/bucket/test.sql.gz?X-Amz-Signature=deadbeef1234'
 
 // Field for field as the API reference shows a backup, secrets included.
@@ -80,12 +82,12 @@ describe('parseBackup', () => {
 
   it('reads a bare number as a size in bytes, and a missing size as null', () => {
     const files = [
-      { id: 'a', name: 'a', size: 12 },
-      { id: 'b', name: 'b' },
+      { id: FILE_A, name: 'a', size: 12 },
+      { id: FILE_B, name: 'b' },
     ]
     const backup = parseBackup({ data: backupJson({ files }) }, REQUEST)
-    expect(backup.files[0]).toEqual({ id: 'a', name: 'a', size: '12 bytes', sizeBytes: 12 })
-    expect(backup.files[1]).toEqual({ id: 'b', name: 'b', size: null, sizeBytes: null })
+    expect(backup.files[0]).toEqual({ id: FILE_A, name: 'a', size: '12 bytes', sizeBytes: 12 })
+    expect(backup.files[1]).toEqual({ id: FILE_B, name: 'b', size: null, sizeBytes: null })
   })
 
   it('names the request and the field when the shape is wrong', () => {
@@ -99,7 +101,7 @@ describe('parseBackup', () => {
     expect(malformed(() => parseBackup({ data: backupJson({ id: 7 }) }, REQUEST)).detail).toBe(
       '`data.id` is a number, not a non-empty string',
     )
-    const badFile = { data: backupJson({ files: [{ id: 'x', name: null }] }) }
+    const badFile = { data: backupJson({ files: [{ id: FILE_A, name: null }] }) }
     expect(malformed(() => parseBackup(badFile, REQUEST)).detail).toBe(
       '`data.files[0].name` is null, not a non-empty string',
     )

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { buildAccount } from './account.js'
 import { type Context, resolveSettings } from './context.js'
 import { FaultQueue } from './faults.js'
+import { buildBackup } from './hostile.js'
 import { RateLimiter } from './ratelimit.js'
 import { DEMO_TOKEN } from './seed.js'
 import { createHandler } from './server.js'
@@ -15,6 +16,7 @@ export { SEED, DEMO_TOKEN, READ_ONLY_TOKEN } from './seed.js'
 export { restoreView } from './payloads.js'
 export { startFakeGitHub, type FakeGitHub, type FakeIssue, type GitHubRequest } from './github.js'
 export type {
+  BackupSpec,
   Fault,
   RateLimitOptions,
   RecordedRequest,
@@ -67,6 +69,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     requests,
     restores,
     inject: (fault) => faults.add(fault),
+    addBackup(spec) {
+      if (!ctx.account.jobs.has(spec.jobId)) throw new Error(`no job ${spec.jobId} in the account`)
+      const backup = buildBackup(spec, now())
+      ctx.account.backups.set(backup.id, backup)
+      return backup.id
+    },
     clearFaults: () => faults.clear(),
     configure(changes) {
       current = { ...current, ...changes }

@@ -67,8 +67,8 @@ export function restorePayload(
   view: RestoreView,
 ): Record<string, unknown> {
   const backup = ctx.account.backups.get(restore.backupId)
-  const files = (backup?.files ?? []).filter((f) => restore.fileIds.includes(f.id))
-  const byId = new Map(files.map((f) => [f.id, f]))
+  // A Map, not a search per file: a backup of 10,000 files must not cost 10^8 comparisons.
+  const byId = new Map((backup?.files ?? []).map((f) => [f.id, f]))
   const server =
     restore.compute === null ? undefined : ctx.account.servers.get(restore.compute.server_id)
   return {

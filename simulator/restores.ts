@@ -92,8 +92,9 @@ export function createRestore(
 
   const settings = ctx.settings()
   const fileUrls: Record<string, string> = {}
+  const chosen = new Set(parsed.fileIds)
   for (const file of backup.files) {
-    if (parsed.fileIds.includes(file.id)) fileUrls[file.id] = ctx.signer.sign(backup, file)
+    if (chosen.has(file.id)) fileUrls[file.id] = ctx.signer.sign(backup, file)
   }
   const restore = {
     id: randomUUID(),

@@ -4,6 +4,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import { pipeline } from 'node:stream/promises'
 import type { Context } from './context.js'
 import { FaultQueue, faultReply } from './faults.js'
+import { echoSecrets, rewritten } from './hostile.js'
 import type { RateLimiter } from './ratelimit.js'
 import { type Reply, message } from './reply.js'
 import { classify, dispatch } from './routes.js'
@@ -107,7 +108,7 @@ export function createHandler(
       report(reply.status)
       write(res, requestId, reply)
     }
-    const answerNormally = (rawBody: string): void => {
+    const answerNormally = (rawBody: string, patch?: unknown): void => {
       const call = {
         method: record.method,
         path,
@@ -116,7 +117,8 @@ export function createHandler(
         rawBody,
       }
       try {
-        answer(dispatch(deps.ctx, deps.limiter, call))
+        const reply = dispatch(deps.ctx, deps.limiter, call)
+        answer(patch === undefined ? reply : rewritten(reply, patch))
       } catch (error) {
         console.error('simulator: handler failed', error)
         answer(message(500, 'Server Error'))
@@ -130,6 +132,9 @@ export function createHandler(
         if (fault === undefined) return answerNormally(rawBody)
         const canned = faultReply(fault)
         if (canned !== undefined) return answer(canned)
+        if (fault.kind === 'rewrite') return answerNormally(rawBody, fault.patch)
+        if (fault.kind === 'echoSecrets')
+          return answer(echoSecrets(deps.ctx, path, record.headers, fault.status ?? 422))
         if (fault.kind === 'drop') {
           req.socket.destroy()
         } else if (fault.kind === 'delay') {

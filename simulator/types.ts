@@ -1,4 +1,7 @@
 // Public types of the simulator. Other engineers' tests code against these names.
+import type { BackupSpec } from './hostile.js'
+
+export type { BackupSpec }
 
 export interface RateLimitOptions {
   limit: number
@@ -57,6 +60,10 @@ export type Fault = {
   | { kind: 'truncate' }
   | { kind: 'shortBody' }
   | { kind: 'corrupt' }
+  /** The normal answer (the handler runs, a POST creates its restore), `patch` laid over its data. */
+  | { kind: 'rewrite'; patch: unknown }
+  /** An error (422 unless told) whose text quotes the request's token and the backup's key. */
+  | { kind: 'echoSecrets'; status?: number }
 )
 
 export interface SimCompute {
@@ -88,6 +95,8 @@ export interface Simulator {
   requests: RecordedRequest[]
   restores: SimRestore[]
   inject(fault: Fault): void
+  /** Adds a backup to a job of the account (see BackupSpec); returns its id. */
+  addBackup(spec: BackupSpec): string
   clearFaults(): void
   configure(options: Partial<SimulatorOptions>): void
   count(route: RouteName, method?: string): number

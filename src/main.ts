@@ -45,7 +45,7 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
     const client = clientUntil(startedAt + settings.timeoutMs)
 
     const backup = await core.group('Resolve the backup', async () => {
-      const found = await resolveBackup(settings, client)
+      const found = await resolveBackup(settings, client, clock.now())
       core.info(
         `Backup ${found.id} of job ${found.jobId}, completed ${found.completedAt ?? '(unknown)'}.`,
       )

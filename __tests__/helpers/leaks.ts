@@ -10,10 +10,7 @@ export function leaks(
   token = DEMO_TOKEN,
   signatures: string[] = [],
 ): string[] {
-  const text = run.evidence
-    .split('\n')
-    .filter((line) => !line.startsWith('::add-mask::'))
-    .join('\n')
+  const text = visible(run)
   const found: string[] = []
   if (text.includes(token)) found.push('api token')
   if (/encryption_key/i.test(text)) found.push('encryption_key')
@@ -22,4 +19,15 @@ export function leaks(
   // A signature on its own, as a link cut up or re-encoded would show it.
   if (signatures.some((signature) => text.includes(signature))) found.push('link signature')
   return found
+}
+
+/**
+ * The evidence as people see it: without the `::add-mask::` commands, which the runner consumes
+ * (they carry the very secrets they hide, and never reach the log).
+ */
+export function visible(run: { evidence: string }): string {
+  return run.evidence
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n')
 }

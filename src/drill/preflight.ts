@@ -20,10 +20,11 @@ export interface Preflight {
 export async function resolveBackup(
   settings: Pick<Settings, 'backupId' | 'jobId'>,
   client: Pick<SnapShooterClient, 'getBackup' | 'listJobBackups'>,
+  now: number,
 ): Promise<Backup> {
   const { backupId, jobId } = settings
   if (backupId === 'latest' && jobId !== null) {
-    return findLatestCompleted(jobId, (page) => client.listJobBackups(jobId, page))
+    return findLatestCompleted(jobId, (page) => client.listJobBackups(jobId, page), now)
   }
   return client.getBackup(backupId)
 }
@@ -51,6 +52,10 @@ export function preflight(
 /** The one-line reason a check failed, or null when it passed (or could not be measured). */
 export function checkFailure(check: Check, subject: string): string | null {
   if (check.passed !== false || check.actualSeconds === null) return null
+  if (check.actualSeconds < 0) {
+    const ahead = formatDuration(-check.actualSeconds * 1000)
+    return `${subject}: the backup's completed_at is ${ahead} ahead of the runner's clock, so its age cannot be measured and \`max_backup_age\` cannot pass: check the runner's clock and the job in SnapShooter. Nothing was restored.`
+  }
   let actual = formatDuration(check.actualSeconds * 1000)
   let limit = formatDuration(check.limitSeconds * 1000)
   // 60.4 s against 60 s would read "took 1m, longer than 1m": show the tenths that differ.

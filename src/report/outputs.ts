@@ -1,11 +1,13 @@
 import * as core from '@actions/core'
 import { Output, type OutputName } from '../constants.js'
-import type { Result } from './result.js'
+import { resultForOutput, type Result } from './result.js'
 
 /** The step outputs a result stands for. Unknown values are empty strings, never `null`. */
 export function outputsOf(result: Result): Partial<Record<OutputName, string>> {
   const text = (value: string | number | null): string => (value === null ? '' : String(value))
   const fileIds = result.files.map((file) => file.id)
+  // Every file is in the result file; an output has a size limit (see resultForOutput).
+  const listed = resultForOutput(result)
   return {
     [Output.outcome]: result.outcome,
     [Output.status]: text(result.status),
@@ -20,8 +22,8 @@ export function outputsOf(result: Result): Partial<Record<OutputName, string>> {
     [Output.backupCompletedAt]: text(result.backup.completed_at),
     [Output.backupAgeSeconds]: text(result.backup.age_seconds),
     [Output.downloadDir]: text(result.download?.dir ?? null),
-    [Output.downloadedFiles]: JSON.stringify(result.download?.files ?? []),
-    [Output.result]: JSON.stringify(result),
+    [Output.downloadedFiles]: JSON.stringify(listed.download?.files ?? []),
+    [Output.result]: JSON.stringify(listed),
   }
 }
 

@@ -1,9 +1,19 @@
 // The JSON result (version 1): the `result` output and the `result_file`. Its shape is part of
-// the action's contract (design.md section 4): add fields, never rename them.
+// the action's contract: add fields, never rename them.
+//
+// The result file keeps every file of the backup, however many: it is a file, with no limit but
+// the disk's. The `result` output is not: GitHub refuses an output over 1 MB, and a backup of
+// 10,000 files lists 1.5 MB of them. So the output lists the first MAX_OUTPUT_FILES files (of
+// the backup, and of the download) and counts the others in `files_omitted`.
 import type { Outcome } from '../constants.js'
 import type { Mode } from '../mode.js'
 import { restoreDurationMs, seconds } from '../drill/checks.js'
 import type { Evidence } from './evidence.js'
+
+/** Files listed in the `result` output: the first of them, enough to see what was restored. */
+export const MAX_OUTPUT_FILES = 100
+/** GitHub's limit for one output is 1 MB; the `result` output stays below it whatever the names. */
+export const MAX_RESULT_OUTPUT_BYTES = 1_000_000
 
 export interface Result {
   version: 1
@@ -27,6 +37,8 @@ export interface Result {
     compute: { type: string; server_id: number | null } | null
   }
   files: { id: string; name: string; size: string | null }[]
+  /** Files of `files` left out of this copy of the result (0 in the result file). */
+  files_omitted: number
   /** Download mode only; null otherwise. */
   download: {
     dir: string
@@ -34,6 +46,8 @@ export interface Result {
     started_at: string | null
     duration_seconds: number | null
     files: { name: string; path: string; bytes: number; sha256: string }[]
+    /** Downloaded files left out of this copy of the result (0 in the result file). */
+    files_omitted: number
   } | null
   checks: {
     name: string
@@ -82,6 +96,7 @@ export function buildResult(evidence: Evidence, env: NodeJS.ProcessEnv): Result 
       compute,
     },
     files: (evidence.files ?? []).map(({ id, name, size }) => ({ id, name, size })),
+    files_omitted: 0,
     download:
       download === null
         ? null
@@ -96,6 +111,7 @@ export function buildResult(evidence: Evidence, env: NodeJS.ProcessEnv): Result 
               bytes,
               sha256,
             })),
+            files_omitted: 0,
           },
     checks: evidence.checks.map((check) => ({
       name: check.name,
@@ -124,4 +140,37 @@ function statusOfDownload({ settings, download, outcome }: Evidence): string | n
   if (download?.status) return download.status
   const ended = outcome === 'failed' || outcome === 'timed_out' || outcome === 'cancelled'
   return settings?.mode === 'download' && ended ? 'failed' : null
+}
+
+/**
+ * The result as the `result` output holds it: at most MAX_OUTPUT_FILES files of each list, the
+ * rest counted. File names may be long (up to 1,024 characters each), so when even that is too
+ * much for one output, fewer are listed until it fits.
+ */
+export function resultForOutput(result: Result, maxBytes = MAX_RESULT_OUTPUT_BYTES): Result {
+  for (let keep = MAX_OUTPUT_FILES; ; keep = Math.floor(keep / 2)) {
+    const listed = listFirst(result, keep)
+    if (keep === 0 || Buffer.byteLength(JSON.stringify(listed)) < maxBytes) return listed
+  }
+}
+
+function listFirst(result: Result, keep: number): Result {
+  const files = result.files.slice(0, keep)
+  const { download } = result
+  return {
+    ...result,
+    files,
+    files_omitted: result.files_omitted + result.files.length - files.length,
+    download:
+      download === null
+        ? null
+        : {
+            ...download,
+            files: download.files.slice(0, keep),
+            files_omitted:
+              download.files_omitted +
+              download.files.length -
+              Math.min(keep, download.files.length),
+          },
+  }
 }

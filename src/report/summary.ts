@@ -50,7 +50,7 @@ export function renderSummary(result: Result, extras: SummaryExtras = {}): strin
       ['id', code(backup.id)],
       ['job', code(backup.job_id)],
       ['completed at', text(backup.completed_at)],
-      ['age', duration(backup.age_seconds)],
+      ['age', age(backup.age_seconds)],
     ]),
     ...(downloading ? downloadTables(result) : restoreTables(result)),
   )
@@ -66,19 +66,25 @@ export function renderSummary(result: Result, extras: SummaryExtras = {}): strin
       const verdict =
         check.passed === null ? '➖ not measured' : check.passed ? '✅ passed' : '❌ failed'
       lines.push(
-        `| ${CHECK_LABELS[check.name] ?? check.name} | ${duration(check.limit_seconds)} | ${duration(check.actual_seconds)} | ${verdict} |`,
+        `| ${CHECK_LABELS[check.name] ?? check.name} | ${duration(check.limit_seconds)} | ${age(check.actual_seconds)} | ${verdict} |`,
       )
     }
     lines.push('')
   }
 
   if (extras.request && !downloading) {
-    const body = escapeHtml(JSON.stringify(extras.request, null, 2))
+    const { files } = extras.request
+    // A summary over 1 MiB is not shown at all: thousands of file ids would take it there.
+    const omitted = Math.max(0, (files?.length ?? 0) - MAX_FILE_ROWS)
+    const shown =
+      omitted > 0 ? { ...extras.request, files: files?.slice(0, MAX_FILE_ROWS) } : extras.request
+    const body = escapeHtml(JSON.stringify(shown, null, 2))
     lines.push('### Request', '', 'The request a run without `dry_run` would send:', '')
     lines.push(
       `<pre><code>POST /v1/backups/${inline(backup.id ?? '')}/restore\n${body}</code></pre>`,
       '',
     )
+    if (omitted > 0) lines.push(`Its \`files\` holds ${omitted} more file ids, left out here.`, '')
   }
 
   const run = result.run
@@ -159,6 +165,12 @@ function text(value: string | null): string {
 
 function duration(secondsValue: number | null): string {
   return secondsValue === null ? '–' : formatDuration(secondsValue * 1000)
+}
+
+/** A backup's age; a negative one is a completion time ahead of the clock, and says so. */
+function age(secondsValue: number | null): string {
+  if (secondsValue === null || secondsValue >= 0) return duration(secondsValue)
+  return `${formatDuration(-secondsValue * 1000)} ahead of the runner's clock`
 }
 
 export function escapeHtml(value: string): string {

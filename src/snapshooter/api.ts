@@ -3,6 +3,9 @@
 
 const id = (value: string): string => encodeURIComponent(value)
 
+/** Ids of backups, jobs, files and restores are UUIDs; anything else in their place is no answer. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 export const Paths = {
   backup: (backupId: string): string => `/v1/backups/${id(backupId)}`,
   /** Seen in public client code, not in the reference. */
@@ -39,7 +42,24 @@ export const RETRY_AFTER_JITTER_MS = 1_000
 export const REQUEST_TIMEOUT_MS = 30_000
 /** A page of 100 backups is far below this; anything bigger is not an answer we expect. */
 export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024
+/**
+ * The longest text kept from each kind of field of an answer, cut where the answer is read:
+ * enough for any real value, far too little for one answer to flood a log line, an annotation,
+ * the job summary or an output (a status word of megabytes would reach all of them).
+ */
+export const TEXT_LIMITS = {
+  /** Status words, compute types, human sizes such as `744 bytes`, server names. */
+  word: 200,
+  /** File names: full object keys, which S3 keeps to 1,024 bytes. */
+  name: 1024,
+  /** SnapShooter's error message, and each message of a field error. */
+  message: 200,
+  /** The name of a field in a 422's `errors`. */
+  field: 60,
+  /** A request id header. */
+  requestId: 100,
+} as const
 /** Text from the API is cut to this length before it reaches a log line or an error. */
-export const MAX_API_TEXT = 200
+export const MAX_API_TEXT = TEXT_LIMITS.message
 /** At most this many field errors of a 422 are shown; the rest are counted. */
 export const MAX_FIELD_ERRORS = 10

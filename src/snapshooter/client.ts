@@ -1,14 +1,16 @@
 // The SnapShooter client: one function per endpoint and one retry loop. Every failure leaves as
 // an ApiError whose message a user can act on.
 
+import * as core from '@actions/core'
 import { Input } from '../constants.js'
 import { realSleep, systemClock, type Clock, type Sleep } from '../time.js'
-import { LIST_PARAMS, MAX_ATTEMPTS, Paths, REQUEST_TIMEOUT_MS } from './api.js'
+import { LIST_PARAMS, MAX_ATTEMPTS, Paths, REQUEST_TIMEOUT_MS, TEXT_LIMITS } from './api.js'
 import { ApiError, formatMs, type Subject } from './errors.js'
 import { parseJsonBody } from './body.js'
 import { parseBackup, parseBackupPage, parseDownloadLinks, parseRestore } from './parse.js'
 import { isRetryablePost, isRetryableRead, retryDelayMs } from './retry.js'
 import type { ProxyEnv } from './proxy.js'
+import { Secrets, cleanText } from './text.js'
 import { attemptOnce, createHttp, type Exchange, type Http } from './transport.js'
 import type { Backup, BackupPage, Restore, RestoreRequest } from './types.js'
 
@@ -39,6 +41,8 @@ export interface ClientOptions {
   onRetry?: (info: RetryInfo) => void
   /** Where the proxy variables are read (HTTPS_PROXY, NO_PROXY...); process.env by default. */
   env?: ProxyEnv
+  /** Registers a secret read from an answer (an encryption_key) with the runner's log masking. */
+  mask?: (secret: string) => void
 }
 
 export interface SnapShooterClient {
@@ -63,6 +67,8 @@ interface Shared {
   requestTimeoutMs: number
   signal?: AbortSignal
   onRetry?: (info: RetryInfo) => void
+  /** The token and every key read so far: no text from an answer keeps one. */
+  secrets: Secrets
 }
 
 export function createClient(options: ClientOptions): SnapShooterClient {
@@ -74,12 +80,19 @@ export function createClient(options: ClientOptions): SnapShooterClient {
     requestTimeoutMs: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
     signal: options.signal,
     onRetry: options.onRetry,
+    secrets: new Secrets(options.mask ?? core.setSecret),
   }
+  // Masked already, as the first thing a run does; remembered here to be scrubbed from text.
+  shared.secrets.add(options.token, { mask: false })
   return bind(shared, options.deadline)
 }
 
 function bind(shared: Shared, deadline: number): SnapShooterClient {
-  const run = <T>(call: Call<T>): Promise<T> => execute(shared, deadline, call)
+  const { secrets } = shared
+  const run = <T>(call: Call<T>): Promise<T> =>
+    execute(shared, deadline, call).catch((error: unknown) => {
+      throw error instanceof ApiError ? scrubbed(error, secrets) : error
+    })
   const backup = (id: string): Subject => ({ noun: 'backup', id, input: Input.backupId })
   return {
     getBackup: (backupId) =>
@@ -88,7 +101,7 @@ function bind(shared: Shared, deadline: number): SnapShooterClient {
         path: Paths.backup(backupId),
         request: `GET backup ${backupId}`,
         subject: backup(backupId),
-        parse: parseBackup,
+        parse: (json, request) => parseBackup(json, request, { backupId, secrets }),
       }),
     listJobBackups: (jobId, page) =>
       run({
@@ -97,7 +110,7 @@ function bind(shared: Shared, deadline: number): SnapShooterClient {
         params: { ...LIST_PARAMS, page },
         request: `GET backups of job ${jobId} (page ${page})`,
         subject: { noun: 'job', id: jobId, input: Input.jobId },
-        parse: (json, request) => parseBackupPage(json, request, page),
+        parse: (json, request) => parseBackupPage(json, request, page, { jobId, secrets }),
       }),
     createRestore: (backupId, body) =>
       run({
@@ -107,7 +120,7 @@ function bind(shared: Shared, deadline: number): SnapShooterClient {
         startsRestore: true,
         request: `POST restore of backup ${backupId}`,
         subject: backup(backupId),
-        parse: parseRestore,
+        parse: (json, request) => parseRestore(json, request, { backupId, secrets }),
       }),
     getRestore: (restoreId) =>
       run({
@@ -115,7 +128,7 @@ function bind(shared: Shared, deadline: number): SnapShooterClient {
         path: Paths.restore(restoreId),
         request: `GET restore ${restoreId}`,
         subject: { noun: 'restore', id: restoreId },
-        parse: parseRestore,
+        parse: (json, request) => parseRestore(json, request, { restoreId, secrets }),
       }),
     // Creates nothing, so it is retried like a read.
     getDownloadLinks: (backupId) =>
@@ -124,7 +137,7 @@ function bind(shared: Shared, deadline: number): SnapShooterClient {
         path: Paths.downloadLinks(backupId),
         request: `POST download links of backup ${backupId}`,
         subject: backup(backupId),
-        parse: parseDownloadLinks,
+        parse: (json, request) => parseDownloadLinks(json, request, { secrets }),
       }),
     withDeadline: (next) => bind(shared, next),
   }
@@ -146,6 +159,7 @@ async function execute<T>(shared: Shared, deadline: number, call: Call<T>): Prom
       timeoutMs: Math.min(shared.requestTimeoutMs, left),
       requestTimeoutMs: shared.requestTimeoutMs,
       signal,
+      secrets: shared.secrets,
     })
     if (answer.ok) return parseAnswer(call, attempt, answer.status, answer.body, answer.requestId)
     const { error } = answer
@@ -181,6 +195,34 @@ function parseAnswer<T>(
     const mayHaveStarted = call.startsRestore === true
     throw e.with({ subject: call.subject, attempts, status, requestId, mayHaveStarted })
   }
+}
+
+/**
+ * The error with every piece of API text in it scrubbed of the run's secrets, a key learnt after
+ * the text was first read included, and the request id (a header) made safe like any API text.
+ */
+function scrubbed(error: ApiError, secrets: Secrets): ApiError {
+  const scrub = (text: string | undefined): string | undefined =>
+    text === undefined ? undefined : secrets.scrub(text)
+  const fieldErrors =
+    error.fieldErrors === undefined
+      ? undefined
+      : Object.fromEntries(
+          Object.entries(error.fieldErrors).map(([field, list]) => [
+            secrets.scrub(field),
+            list.map((message) => secrets.scrub(message)),
+          ]),
+        )
+  const requestId =
+    error.requestId === undefined
+      ? undefined
+      : cleanText(error.requestId, TEXT_LIMITS.requestId, secrets)
+  return error.with({
+    apiMessage: scrub(error.apiMessage),
+    fieldErrors,
+    requestId,
+    detail: scrub(error.detail),
+  })
 }
 
 // A function, not an inline check, so the compiler does not assume the flag stays as first read.

@@ -2,7 +2,8 @@
 // failure annotation, so it is built here, from plain fields, and never from a response body.
 
 import { Input, type InputName } from '../constants.js'
-import { MAX_API_TEXT } from './api.js'
+import { TEXT_LIMITS } from './api.js'
+import { cleanText } from './text.js'
 
 export type ApiErrorKind =
   | 'auth'
@@ -97,12 +98,8 @@ export function kindOfStatus(status: number): ApiErrorKind {
   return 'server'
 }
 
-/** Text from the API made safe for one log line: control characters and runs of space collapse. */
-export function cleanText(text: string, max = MAX_API_TEXT): string {
-  // eslint-disable-next-line no-control-regex
-  const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g, ' ').trim()
-  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line
-}
+// Text from the API made safe for one log line; kept importable from here, where it always was.
+export { cleanText }
 
 const RERUN = 'worth re-running later'
 const MAY_HAVE_STARTED = 'a restore may have started: check SnapShooter before running again'
@@ -130,7 +127,10 @@ function said(apiMessage: string | undefined): string {
 
 function fieldList(fieldErrors: Record<string, string[]> | undefined): string {
   return Object.entries(fieldErrors ?? {})
-    .map(([field, messages]) => `; ${cleanText(field, 60)}: ${cleanText(messages.join(' '))}`)
+    .map(
+      ([field, messages]) =>
+        `; ${cleanText(field, TEXT_LIMITS.field)}: ${cleanText(messages.join(' '))}`,
+    )
     .join('')
 }
 
@@ -228,6 +228,9 @@ function line(init: ApiErrorInit): Line {
 export function describeApiError(init: ApiErrorInit): string {
   const [what, todo] = line(init)
   const action = init.mayHaveStarted === true ? MAY_HAVE_STARTED : todo
-  const id = init.requestId !== undefined ? ` (request id ${cleanText(init.requestId, 100)})` : ''
+  const id =
+    init.requestId !== undefined
+      ? ` (request id ${cleanText(init.requestId, TEXT_LIMITS.requestId)})`
+      : ''
   return `${what}${action !== '' ? `: ${action}` : ''}${id}`
 }

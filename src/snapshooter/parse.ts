@@ -1,72 +1,40 @@
 // Unknown JSON in, typed values out. Each value is built field by field, never spread from the
 // answer, so the secrets in it (a backup's encryption_key, the signed `url` of each file) are
-// left behind here and no later code can leak them.
+// left behind here and no later code can leak them. The key is not forgotten, though: it joins
+// the run's secrets (and the runner's masks) the moment it is read, so that any text quoting it
+// later, an error message say, comes out without it.
+//
+// An answer about something other than what was asked (another backup's id, another job's
+// backups, another restore) is refused as malformed: acting on it would restore or report the
+// wrong thing.
 
-import { ApiError, cleanText } from './errors.js'
 import type { Backup, BackupFile, BackupPage, Compute, Restore } from './types.js'
+import {
+  Reader,
+  array,
+  fail,
+  guarded,
+  object,
+  optionalInteger,
+  optionalObject,
+  optionalRawText,
+  same,
+  wrong,
+  type Json,
+} from './read.js'
+import { Secrets } from './text.js'
 
-// Thrown deep inside a parser and turned into one ApiError that names the request.
-class ShapeError extends Error {}
-
-type Json = Record<string, unknown>
-
-function typeOf(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
-}
-
-function fail(path: string, problem: string): never {
-  throw new ShapeError(`\`${path}\` ${problem}`)
-}
-
-function wrong(path: string, value: unknown, expected: string): never {
-  fail(path, value === undefined ? 'is missing' : `is ${typeOf(value)}, not ${expected}`)
-}
-
-function object(value: unknown, path: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    wrong(path, value, 'an object')
-  }
-  return value as Json
-}
-
-function array(value: unknown, path: string): unknown[] {
-  return Array.isArray(value) ? value : wrong(path, value, 'an array')
-}
-
-function text(value: unknown, path: string): string {
-  if (typeof value !== 'string' || value === '') wrong(path, value, 'a non-empty string')
-  return value
-}
-
-function optionalText(value: unknown, path: string): string | null {
-  return value === undefined || value === null ? null : text(value, path)
-}
-
-function optionalTime(value: unknown, path: string): string | null {
-  const time = optionalText(value, path)
-  if (time !== null && Number.isNaN(Date.parse(time))) fail(path, 'is not a timestamp')
-  return time
-}
-
-function optionalInteger(value: unknown, path: string): number | null {
-  if (value === undefined || value === null) return null
-  return Number.isSafeInteger(value) ? (value as number) : wrong(path, value, 'an integer')
+export interface ParseOptions {
+  /** The run's secrets: scrubbed out of every string, and joined by each encryption_key read. */
+  secrets?: Secrets
 }
 
 function envelope(json: unknown): unknown {
   return object(json, 'body').data
 }
 
-function guarded<T>(request: string, parse: () => T): T {
-  try {
-    return parse()
-  } catch (e) {
-    if (e instanceof ShapeError)
-      throw new ApiError({ kind: 'malformed', request, detail: e.message })
-    throw e
-  }
+function reader(options: ParseOptions): Reader {
+  return new Reader(options.secrets ?? new Secrets())
 }
 
 /** Bytes when the size says so exactly (`744 bytes`, `1 byte`); a rounded `1.2 MB` gives null. */
@@ -76,38 +44,53 @@ export function sizeToBytes(size: string | null): number | null {
   return bytes !== null && Number.isSafeInteger(bytes) ? bytes : null
 }
 
-function parseFile(value: unknown, path: string): BackupFile {
+function parseFile(read: Reader, value: unknown, path: string): BackupFile {
   const file = object(value, path)
-  const id = text(file.id, `${path}.id`)
-  const name = text(file.name, `${path}.name`)
+  const id = read.uuid(file.id, `${path}.id`)
+  const name = read.text(file.name, `${path}.name`, 'name')
   // A bare number is read as bytes: the reference only shows strings, but a number is unambiguous.
   if (typeof file.size === 'number' && Number.isSafeInteger(file.size) && file.size >= 0) {
     return { id, name, size: `${file.size} bytes`, sizeBytes: file.size }
   }
-  const size = optionalText(file.size, `${path}.size`)
+  const size = read.optionalText(file.size, `${path}.size`, 'word')
   return { id, name, size, sizeBytes: sizeToBytes(size) }
 }
 
-function parseFiles(value: unknown, path: string): BackupFile[] {
+function parseFiles(read: Reader, value: unknown, path: string): BackupFile[] {
   if (value === undefined || value === null) return []
-  return array(value, path).map((file, i) => parseFile(file, `${path}[${i}]`))
+  return array(value, path).map((file, i) => parseFile(read, file, `${path}[${i}]`))
 }
 
-function parseBackupData(value: unknown, path: string): Backup {
+/** Learns the key before any text of the answer is read, so that none of it can quote the key. */
+function learnKey(read: Reader, value: unknown): void {
+  if (typeof value === 'object' && value !== null) read.secrets.add((value as Json).encryption_key)
+}
+
+function parseBackupData(read: Reader, value: unknown, path: string): Backup {
   const backup = object(value, path)
+  learnKey(read, backup)
   return {
-    id: text(backup.id, `${path}.id`),
-    jobId: text(backup.job_id, `${path}.job_id`),
-    status: text(backup.status, `${path}.status`),
-    createdAt: optionalTime(backup.created_at, `${path}.created_at`),
-    startedAt: optionalTime(backup.started_at, `${path}.started_at`),
-    completedAt: optionalTime(backup.completed_at, `${path}.completed_at`),
-    files: parseFiles(backup.files, `${path}.files`),
+    id: read.uuid(backup.id, `${path}.id`),
+    jobId: read.uuid(backup.job_id, `${path}.job_id`),
+    status: read.text(backup.status, `${path}.status`, 'word'),
+    createdAt: read.optionalTime(backup.created_at, `${path}.created_at`),
+    startedAt: read.optionalTime(backup.started_at, `${path}.started_at`),
+    completedAt: read.optionalTime(backup.completed_at, `${path}.completed_at`),
+    files: parseFiles(read, backup.files, `${path}.files`),
   }
 }
 
-export function parseBackup(json: unknown, request: string): Backup {
-  return guarded(request, () => parseBackupData(envelope(json), 'data'))
+/** GET backup: `backupId` is the backup asked for, which the answer must be. */
+export function parseBackup(
+  json: unknown,
+  request: string,
+  options: ParseOptions & { backupId?: string } = {},
+): Backup {
+  return guarded(request, () => {
+    const backup = parseBackupData(reader(options), envelope(json), 'data')
+    same(backup.id, options.backupId, 'data.id', 'backup')
+    return backup
+  })
 }
 
 function pageFromLink(link: string): number | null {
@@ -121,11 +104,12 @@ function pageFromLink(link: string): number | null {
 }
 
 function nextPage(body: Json, requested: number | undefined): number | null {
-  const links = body.links === undefined || body.links === null ? {} : object(body.links, 'links')
-  const meta = body.meta === undefined || body.meta === null ? {} : object(body.meta, 'meta')
+  const links = optionalObject(body.links, 'links') ?? {}
+  const meta = optionalObject(body.meta, 'meta') ?? {}
   const current = optionalInteger(meta.current_page, 'meta.current_page')
   const last = optionalInteger(meta.last_page, 'meta.last_page')
-  const link = optionalText(links.next, 'links.next')
+  // Read for its page number only, never shown: it stays as it came.
+  const link = optionalRawText(links.next, 'links.next')
   const fromMeta = current !== null && last !== null && current < last ? current + 1 : null
   if (link === null) return fromMeta
   const after = current ?? requested
@@ -136,46 +120,73 @@ function nextPage(body: Json, requested: number | undefined): number | null {
   return next
 }
 
-/** One page of a job's backups; `page` (the page asked for) guards against a link going back. */
-export function parseBackupPage(json: unknown, request: string, page?: number): BackupPage {
+/**
+ * One page of a job's backups; `page` (the page asked for) guards against a link going back, and
+ * `jobId` (the job asked for) against a backup of another job slipping in.
+ */
+export function parseBackupPage(
+  json: unknown,
+  request: string,
+  page?: number,
+  options: ParseOptions & { jobId?: string } = {},
+): BackupPage {
   return guarded(request, () => {
+    const read = reader(options)
     const body = object(json, 'body')
-    const backups = array(body.data, 'data').map((b, i) => parseBackupData(b, `data[${i}]`))
+    const data = array(body.data, 'data')
+    for (const item of data) learnKey(read, item)
+    const backups = data.map((item, i) => {
+      const backup = parseBackupData(read, item, `data[${i}]`)
+      same(backup.jobId, options.jobId, `data[${i}].job_id`, 'job')
+      return backup
+    })
     return { backups, nextPage: nextPage(body, page) }
   })
 }
 
-function parseCompute(value: unknown, path: string): Compute | null {
-  if (value === undefined || value === null) return null
-  const compute = object(value, path)
-  const server =
-    compute.server === undefined || compute.server === null
-      ? null
-      : object(compute.server, `${path}.server`)
+function parseCompute(read: Reader, value: unknown, path: string): Compute | null {
+  const compute = optionalObject(value, path)
+  if (compute === null) return null
+  const server = optionalObject(compute.server, `${path}.server`)
   return {
-    type: text(compute.type, `${path}.type`),
+    type: read.text(compute.type, `${path}.type`, 'word'),
     serverId:
       server !== null
         ? optionalInteger(server.id, `${path}.server.id`)
         : optionalInteger(compute.server_id, `${path}.server_id`),
-    serverName: server !== null ? optionalText(server.name, `${path}.server.name`) : null,
+    serverName:
+      server !== null ? read.optionalText(server.name, `${path}.server.name`, 'word') : null,
   }
 }
 
-export function parseRestore(json: unknown, request: string): Restore {
+/**
+ * A restore: `restoreId` is the restore asked for (a status check), `backupId` the backup whose
+ * restore was started (the POST); the answer must be about them.
+ */
+export function parseRestore(
+  json: unknown,
+  request: string,
+  options: ParseOptions & { restoreId?: string; backupId?: string } = {},
+): Restore {
   return guarded(request, () => {
+    const read = reader(options)
     const restore = object(envelope(json), 'data')
-    return {
-      id: text(restore.id, 'data.id'),
-      jobId: optionalText(restore.job_id, 'data.job_id'),
-      backupId: optionalText(restore.backup_id, 'data.backup_id'),
-      status: text(restore.status, 'data.status'),
-      createdAt: optionalTime(restore.created_at, 'data.created_at'),
-      startedAt: optionalTime(restore.started_at, 'data.started_at'),
-      completedAt: optionalTime(restore.completed_at, 'data.completed_at'),
-      compute: parseCompute(restore.compute, 'data.compute'),
-      files: parseFiles(restore.files, 'data.files'),
+    learnKey(read, restore)
+    const parsed: Restore = {
+      id: read.uuid(restore.id, 'data.id'),
+      jobId: read.optionalUuid(restore.job_id, 'data.job_id'),
+      backupId: read.optionalUuid(restore.backup_id, 'data.backup_id'),
+      status: read.text(restore.status, 'data.status', 'word'),
+      createdAt: read.optionalTime(restore.created_at, 'data.created_at'),
+      startedAt: read.optionalTime(restore.started_at, 'data.started_at'),
+      completedAt: read.optionalTime(restore.completed_at, 'data.completed_at'),
+      compute: parseCompute(read, restore.compute, 'data.compute'),
+      files: parseFiles(read, restore.files, 'data.files'),
     }
+    same(parsed.id, options.restoreId, 'data.id', 'restore')
+    if (parsed.backupId !== null)
+      same(parsed.backupId, options.backupId, 'data.backup_id', 'backup')
+    return parsed
   })
 }
 
@@ -190,19 +201,25 @@ function isWebUrl(value: string): boolean {
 
 /**
  * File name to signed URL. The URLs are credentials: the caller masks them, and no error here
- * quotes one.
+ * quotes one. The names are API text like any other, made safe as the backup's file names are,
+ * so that a link's name and its file's name still match.
  */
-export function parseDownloadLinks(json: unknown, request: string): Record<string, string> {
+export function parseDownloadLinks(
+  json: unknown,
+  request: string,
+  options: ParseOptions = {},
+): Record<string, string> {
   return guarded(request, () => {
+    const read = reader(options)
     const data = envelope(json)
     // PHP encodes an empty map as [], so an empty array means "no files".
     if (Array.isArray(data) && data.length === 0) return {}
-    const entries = Object.entries(object(data, 'data')).map(([name, url]) => {
-      const path = `data[${JSON.stringify(cleanText(name, 60))}]`
-      if (name.trim() === '') fail(path, 'has an empty file name')
+    const entries = Object.entries(object(data, 'data')).map(([key, url]) => {
+      const path = `data[${read.quote(key)}]`
+      if (key.trim() === '') fail(path, 'has an empty file name')
       if (typeof url !== 'string') wrong(path, url, 'a string')
       if (!isWebUrl(url)) fail(path, 'is not an http(s) URL')
-      return [name, url] as const
+      return [read.text(key, path, 'name'), url] as const
     })
     // fromEntries defines own properties, so a key such as `__proto__` stays a plain key.
     return Object.fromEntries(entries)

@@ -7,6 +7,7 @@ import { MAX_RESPONSE_BYTES, NEVER_CONNECTED_CODES, REQUEST_ID_HEADERS } from '.
 import { ApiError, cleanText, kindOfStatus, type Subject } from './errors.js'
 import { parseErrorBody } from './body.js'
 import { agentsFor, type ProxyEnv } from './proxy.js'
+import type { Secrets } from './text.js'
 
 export interface Exchange {
   method: 'GET' | 'POST'
@@ -27,6 +28,8 @@ export interface AttemptOptions {
   /** The request timeout proper; a shorter `timeoutMs` means the deadline cut it. */
   requestTimeoutMs: number
   signal?: AbortSignal
+  /** Taken out of an error answer's text before it is cut. */
+  secrets?: Secrets
 }
 
 export type Answer =
@@ -111,7 +114,7 @@ export async function attemptOnce(
   const body = typeof response.data === 'string' ? response.data : ''
   if (status >= 200 && status < 300) return { ok: true, status, body, requestId }
   const error = new ApiError({
-    ...parseErrorBody(body),
+    ...parseErrorBody(body, options.secrets),
     kind: kindOfStatus(status),
     request: exchange.request,
     subject: exchange.subject,

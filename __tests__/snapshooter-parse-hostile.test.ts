@@ -1,0 +1,221 @@
+// Answers that cannot be trusted: ids that are no UUIDs, answers about something else than what
+// was asked, text that tries to start a workflow command, quotes a secret or runs to megabytes,
+// and times Date.parse would guess at.
+import { describe, expect, it } from '@jest/globals'
+import { TEXT_LIMITS } from '../src/snapshooter/api.js'
+import { parseErrorBody } from '../src/snapshooter/body.js'
+import { ApiError } from '../src/snapshooter/errors.js'
+import {
+  parseBackup,
+  parseBackupPage,
+  parseDownloadLinks,
+  parseRestore,
+} from '../src/snapshooter/parse.js'
+import { SCRUBBED, Secrets } from '../src/snapshooter/text.js'
+
+const BACKUP = '596c5046-1bd8-4664-9a3f-6208526c3b87'
+const OTHER_BACKUP = '4c8e1b6d-2a7f-4390-8e5c-b1d9f3a06e27'
+const JOB = '6f7c5f07-bd49-49a5-8416-27b8de037ddc'
+const OTHER_JOB = 'e29c7a5d-41b8-4f06-9d3e-7c85a0b1f642'
+const RESTORE = 'ed6ca4f1-6047-4deb-a69d-8c42ba7e745f'
+const FILE = '045c31f2-234c-4c12-ae69-b6188b37412d'
+const KEY = 'LS0tLS1CRUdJTiBTSU1VTEFURUQgUFJJVkFURSBLRVktLS0tLQo='
+const HOSTILE = 'x\n::error::forged\r\n::add-mask::Backup\n::stop-commands::t0k ##[error]y'
+
+const GET = `GET backup ${BACKUP}`
+
+function backupJson(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: BACKUP,
+    job_id: JOB,
+    status: 'completed',
+    completed_at: '2023-07-06T21:02:49.000000Z',
+    encryption_key: KEY,
+    files: [{ id: FILE, name: 'snapshooter/dir/db.sql.gz', size: '744 bytes', url: 'https://x' }],
+    ...overrides,
+  }
+}
+
+function restoreJson(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: RESTORE,
+    job_id: JOB,
+    backup_id: BACKUP,
+    status: 'pending',
+    created_at: '2023-07-21T15:36:39.000000Z',
+    ...overrides,
+  }
+}
+
+function malformed(run: () => unknown): ApiError {
+  try {
+    run()
+  } catch (e) {
+    expect(e).toBeInstanceOf(ApiError)
+    expect((e as ApiError).kind).toBe('malformed')
+    return e as ApiError
+  }
+  throw new Error('expected a malformed error')
+}
+
+/** Every string anywhere in a value. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  if (Array.isArray(value)) return value.flatMap(strings)
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(strings)
+  return []
+}
+
+describe('ids', () => {
+  it('refuses an id that is no UUID, naming the request and the field', () => {
+    const error = malformed(() => parseBackup({ data: backupJson({ id: `${BACKUP}\n::x` }) }, GET))
+    expect(error.message).toMatch(
+      new RegExp(`^${GET} failed: the answer was not the expected JSON`),
+    )
+    expect(error.detail).toMatch(/^`data\.id` is ".*", not a UUID$/)
+    expect(error.message).not.toMatch(/[\r\n]|::/)
+    expect(malformed(() => parseBackup({ data: backupJson({ job_id: 'j' }) }, GET)).detail).toBe(
+      '`data.job_id` is "j", not a UUID',
+    )
+    const file = { data: backupJson({ files: [{ id: '1', name: 'a' }] }) }
+    expect(malformed(() => parseBackup(file, GET)).detail).toBe(
+      '`data.files[0].id` is "1", not a UUID',
+    )
+    for (const field of ['id', 'backup_id', 'job_id']) {
+      const bad = { data: restoreJson({ [field]: 'restore-1' }) }
+      expect(malformed(() => parseRestore(bad, 'GET restore')).detail).toBe(
+        `\`data.${field}\` is "restore-1", not a UUID`,
+      )
+    }
+  })
+
+  it('refuses a backup other than the one asked for', () => {
+    const other = { data: backupJson({ id: OTHER_BACKUP }) }
+    expect(malformed(() => parseBackup(other, GET, { backupId: BACKUP })).message).toBe(
+      `${GET} failed: the answer was not the expected JSON (\`data.id\` is ${OTHER_BACKUP}, another backup than the one asked for)`,
+    )
+    const upper = { data: backupJson({ id: BACKUP.toUpperCase() }) }
+    expect(parseBackup(upper, GET, { backupId: BACKUP }).id).toBe(BACKUP.toUpperCase())
+  })
+
+  it('refuses a listing of the job that holds a backup of another job', () => {
+    const page = { data: [backupJson(), backupJson({ id: OTHER_BACKUP, job_id: OTHER_JOB })] }
+    expect(malformed(() => parseBackupPage(page, 'GET list', 1, { jobId: JOB })).detail).toBe(
+      `\`data[1].job_id\` is ${OTHER_JOB}, another job than the one asked for`,
+    )
+  })
+
+  it('refuses a restore other than the one asked for, and one of another backup', () => {
+    const other = { data: restoreJson({ id: '00000000-0000-4000-8000-000000000000' }) }
+    expect(malformed(() => parseRestore(other, 'GET', { restoreId: RESTORE })).detail).toBe(
+      '`data.id` is 00000000-0000-4000-8000-000000000000, another restore than the one asked for',
+    )
+    const wrongBackup = { data: restoreJson({ backup_id: OTHER_BACKUP }) }
+    expect(malformed(() => parseRestore(wrongBackup, 'POST', { backupId: BACKUP })).detail).toBe(
+      `\`data.backup_id\` is ${OTHER_BACKUP}, another backup than the one asked for`,
+    )
+  })
+})
+
+describe('text', () => {
+  it('leaves no line break and no workflow command marker in any string', () => {
+    const backup = parseBackup(
+      {
+        data: backupJson({
+          status: HOSTILE,
+          files: [{ id: FILE, name: `dir/${HOSTILE}`, size: HOSTILE }],
+        }),
+      },
+      GET,
+    )
+    const restore = parseRestore(
+      {
+        data: restoreJson({
+          status: HOSTILE,
+          compute: { type: HOSTILE, server: { name: HOSTILE } },
+        }),
+      },
+      'GET restore',
+    )
+    const links = parseDownloadLinks({ data: { [HOSTILE]: 'https://storage.example/x' } }, 'POST')
+    for (const text of [...strings(backup), ...strings(restore), ...Object.keys(links)]) {
+      // eslint-disable-next-line no-control-regex
+      expect(text).not.toMatch(/[\r\n\u0000-\u001f]|::|##\[/)
+    }
+    expect(backup.status).toBe(
+      'x : :error: :forged : :add-mask: :Backup : :stop-commands: :t0k # #[error]y',
+    )
+    expect(backup.files[0]?.name).toBe(
+      'dir/x : :error: :forged  : :add-mask: :Backup : :stop-commands: :t0k # #[error]y',
+    )
+  })
+
+  it('cuts every field to its limit, however long the answer', () => {
+    const huge = 'w'.repeat(2_000_000)
+    const backup = parseBackup(
+      { data: backupJson({ status: huge, files: [{ id: FILE, name: huge, size: huge }] }) },
+      GET,
+    )
+    expect(backup.status).toHaveLength(TEXT_LIMITS.word)
+    expect(backup.files[0]?.name).toHaveLength(TEXT_LIMITS.name)
+    expect(backup.files[0]?.size).toHaveLength(TEXT_LIMITS.word)
+    const restore = parseRestore({ data: restoreJson({ status: huge }) }, 'GET restore')
+    expect(restore.status).toHaveLength(TEXT_LIMITS.word)
+  })
+})
+
+describe('secrets', () => {
+  it('learns and masks the encryption_key as it is read, and drops it from the value', () => {
+    const masked: string[] = []
+    const secrets = new Secrets((secret) => masked.push(secret))
+    const named = { data: backupJson({ files: [{ id: FILE, name: `dir/${KEY}.sql` }] }) }
+    const backup = parseBackup(named, GET, { secrets })
+    expect(masked).toEqual([KEY])
+    expect(backup.files[0]?.name).toBe(`dir/${SCRUBBED}.sql`)
+    expect(JSON.stringify(backup)).not.toContain(KEY)
+    // Learnt for later text too: an error that quotes the key back comes out without it.
+    const error = parseErrorBody(JSON.stringify({ message: `bad key ${KEY}` }), secrets)
+    expect(error.apiMessage).toBe(`bad key ${SCRUBBED}`)
+  })
+
+  it('learns every key of a page before reading any of its text', () => {
+    const secrets = new Secrets()
+    const second = 'S3CR3T-KEY-OF-THE-SECOND-BACKUP'
+    const page = {
+      data: [
+        backupJson({ status: `quoting ${second}` }),
+        backupJson({ id: OTHER_BACKUP, encryption_key: second }),
+      ],
+    }
+    const parsed = parseBackupPage(page, 'GET list', 1, { secrets })
+    expect(parsed.backups[0]?.status).toBe(`quoting ${SCRUBBED}`)
+  })
+
+  it('takes the token, keys and signed links out of an error answer before cutting it', () => {
+    const secrets = new Secrets()
+    const token = 'demo-token-7f3c9a1e5b2d4f608a9c1e3b5d7f9'
+    const longKey = `LS0tLS1CRU${'k'.repeat(3000)}`
+    secrets.add(token, { mask: false })
+    secrets.add(longKey)
+    const body = JSON.stringify({
+      message: `${'m'.repeat(150)} ${longKey}`,
+      errors: {
+        [`field ${token}`]: [`Bearer ${token}\n::error::x`, 'https://s3/x?X-Amz-Signature=abc'],
+      },
+    })
+    const parsed = parseErrorBody(body, secrets)
+    const text = JSON.stringify(parsed)
+    expect(parsed.apiMessage).toBe(`${'m'.repeat(150)} ${SCRUBBED}`)
+    expect(text).not.toMatch(/LS0tLS1CRU|demo-token|X-Amz|::/)
+  })
+})
+
+describe('times', () => {
+  it('refuses a time without a zone or one that is no date', () => {
+    for (const time of ['1', '2023-07-06T21:02:49', '2023-02-30T00:00:00Z']) {
+      expect(
+        malformed(() => parseBackup({ data: backupJson({ completed_at: time }) }, GET)).detail,
+      ).toBe('`data.completed_at` is not a timestamp')
+    }
+  })
+})
