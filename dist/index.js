@@ -4,9 +4,10 @@ import {
   mayAlert
 } from "./chunks/chunk-WZQWPCYB.js";
 import {
+  parseTimestamp,
   realSleep,
   systemClock
-} from "./chunks/chunk-U74NIOEJ.js";
+} from "./chunks/chunk-WGXIBHFN.js";
 import {
   DownloadTimedOut,
   DrillRefusal,
@@ -17,6 +18,13 @@ import {
   selectFiles
 } from "./chunks/chunk-WHRVQGSY.js";
 import {
+  ApiError,
+  Input,
+  Output,
+  USER_AGENT
+} from "./chunks/chunk-ABWGHMAN.js";
+import {
+  errorMessage,
   getInput,
   group,
   info,
@@ -25,16 +33,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-7HI3TMYG.js";
-import {
-  ApiError,
-  Input,
-  Output,
-  USER_AGENT
-} from "./chunks/chunk-QNEOQGGF.js";
-import {
-  errorMessage
-} from "./chunks/chunk-OUGQHY2S.js";
+} from "./chunks/chunk-V2B4RMWV.js";
 import "./chunks/chunk-23VKRORU.js";
 
 // src/main.ts
@@ -45,14 +44,14 @@ function drillAlert(settings, env) {
   if (settings === null) return void 0;
   return async (outcome, summary2) => {
     if (!mayAlert(outcome)) return null;
-    const { alertOnGitHub } = await import("./chunks/github-NNT2T3VY.js");
+    const { alertOnGitHub } = await import("./chunks/github-LAC4ZTSR.js");
     return alertOnGitHub(settings, outcome, summary2, env);
   };
 }
 
 // src/connect.ts
 async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
-  const { createClient, proxySecrets } = await import("./chunks/client-K5CN5MQ4.js");
+  const { createClient, proxySecrets } = await import("./chunks/client-3U4MAWCD.js");
   for (const secret of proxySecrets(process.env)) setSecret(secret);
   return (deadline) => createClient({
     baseUrl: settings.apiUrl,
@@ -70,14 +69,19 @@ async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
 }
 
 // src/drill/checks.ts
+var MAX_CLOCK_SKEW_MS = 5 * 6e4;
 function parseTime(text2) {
-  if (text2 === null) return null;
-  const time = Date.parse(text2);
-  return Number.isNaN(time) ? null : time;
+  return text2 === null ? null : parseTimestamp(text2);
+}
+function aheadOfClockMs(time, now) {
+  const at = parseTime(time);
+  return at !== null && at - now > MAX_CLOCK_SKEW_MS ? at - now : 0;
 }
 function backupAgeMs(completedAt, now) {
   const completed = parseTime(completedAt);
-  return completed === null ? null : Math.max(0, now - completed);
+  if (completed === null) return null;
+  const age2 = now - completed;
+  return -age2 > MAX_CLOCK_SKEW_MS ? age2 : Math.max(0, age2);
 }
 function restoreDurationMs(restore, measuredMs) {
   const started = parseTime(restore?.startedAt ?? null);
@@ -90,7 +94,8 @@ function limitCheck(name, limitMs, actualMs) {
     name,
     limitSeconds: seconds(limitMs),
     actualSeconds: actualMs === null ? null : seconds(actualMs),
-    passed: actualMs === null ? null : actualMs <= limitMs
+    // A negative measure (a time ahead of the clock) is unreadable evidence, not a pass.
+    passed: actualMs === null ? null : actualMs >= 0 && actualMs <= limitMs
   };
 }
 function seconds(ms) {
@@ -99,32 +104,40 @@ function seconds(ms) {
 
 // src/drill/select.ts
 var MAX_PAGES = 20;
-async function findLatestCompleted(jobId, listPage) {
+async function findLatestCompleted(jobId, listPage, now) {
   let seen = 0;
+  let ahead = 0;
   let page = 1;
   for (let asked = 0; page !== null && asked < MAX_PAGES; asked++) {
     const result = await listPage(page);
     seen += result.backups.length;
-    const newest = newestCompleted(result.backups);
+    ahead += result.backups.filter((b) => isCompleted(b) && isAhead(b, now)).length;
+    const newest = newestCompleted(result.backups, now);
     if (newest !== null) return newest;
     page = result.nextPage;
   }
   const scope = page === null ? `all ${seen} of its backups` : `its newest ${seen} backups`;
+  const skipped = ahead === 0 ? "" : `; ${ahead} completed backup(s) skipped, their completed_at ahead of the runner's clock`;
   throw new DrillRefusal(
-    `Job ${jobId} has no completed backup (looked at ${scope}): check the job in SnapShooter, or give a backup id as \`backup_id\`.`
+    `Job ${jobId} has no completed backup (looked at ${scope}${skipped}): check the job in SnapShooter, or give a backup id as \`backup_id\`.`
   );
 }
-function newestCompleted(backups) {
+function newestCompleted(backups, now) {
   let best = null;
   for (const backup of backups) {
-    if (backup.status.toLowerCase() !== "completed") continue;
+    if (!isCompleted(backup) || isAhead(backup, now)) continue;
     if (best === null || completedTime(backup) > completedTime(best)) best = backup;
   }
   return best;
 }
+function isCompleted(backup) {
+  return backup.status.toLowerCase() === "completed";
+}
+function isAhead(backup, now) {
+  return aheadOfClockMs(backup.completedAt, now) > 0;
+}
 function completedTime(backup) {
-  const time = Date.parse(backup.completedAt ?? "");
-  return Number.isNaN(time) ? -Infinity : time;
+  return parseTime(backup.completedAt) ?? -Infinity;
 }
 function checkBackup(backup, jobId) {
   if (jobId !== null && backup.jobId.toLowerCase() !== jobId) {
@@ -140,10 +153,10 @@ function checkBackup(backup, jobId) {
 }
 
 // src/drill/preflight.ts
-async function resolveBackup(settings, client) {
+async function resolveBackup(settings, client, now) {
   const { backupId, jobId } = settings;
   if (backupId === "latest" && jobId !== null) {
-    return findLatestCompleted(jobId, (page) => client.listJobBackups(jobId, page));
+    return findLatestCompleted(jobId, (page) => client.listJobBackups(jobId, page), now);
   }
   return client.getBackup(backupId);
 }
@@ -160,6 +173,10 @@ function preflight(settings, backup, now) {
 }
 function checkFailure(check, subject) {
   if (check.passed !== false || check.actualSeconds === null) return null;
+  if (check.actualSeconds < 0) {
+    const ahead = formatDuration(-check.actualSeconds * 1e3);
+    return `${subject}: the backup's completed_at is ${ahead} ahead of the runner's clock, so its age cannot be measured and \`max_backup_age\` cannot pass: check the runner's clock and the job in SnapShooter. Nothing was restored.`;
+  }
   let actual = formatDuration(check.actualSeconds * 1e3);
   let limit = formatDuration(check.limitSeconds * 1e3);
   if (actual === limit) [actual, limit] = [`${check.actualSeconds}s`, `${check.limitSeconds}s`];
@@ -440,43 +457,9 @@ function classifyStatus(word) {
   return found === void 0 ? { class: "running", known: false } : { class: found, known: true };
 }
 
-// src/report/outputs.ts
-function outputsOf(result) {
-  const text2 = (value) => value === null ? "" : String(value);
-  const fileIds = result.files.map((file) => file.id);
-  return {
-    [Output.outcome]: result.outcome,
-    [Output.status]: text2(result.status),
-    [Output.restoreId]: text2(result.restore.id),
-    [Output.backupId]: text2(result.backup.id),
-    [Output.jobId]: text2(result.backup.job_id),
-    [Output.fileIds]: JSON.stringify(fileIds),
-    [Output.fileCount]: String(fileIds.length),
-    [Output.startedAt]: text2(result.restore.started_at),
-    [Output.completedAt]: text2(result.restore.completed_at),
-    [Output.durationSeconds]: text2(result.restore.duration_seconds),
-    [Output.backupCompletedAt]: text2(result.backup.completed_at),
-    [Output.backupAgeSeconds]: text2(result.backup.age_seconds),
-    [Output.downloadDir]: text2(result.download?.dir ?? null),
-    [Output.downloadedFiles]: JSON.stringify(result.download?.files ?? []),
-    [Output.result]: JSON.stringify(result)
-  };
-}
-var OutputWriter = class {
-  #written = /* @__PURE__ */ new Map();
-  set(values) {
-    for (const [name, value] of Object.entries(values)) {
-      if (this.#written.get(name) === value) continue;
-      this.#written.set(name, value);
-      setOutput2(name, value);
-    }
-  }
-};
-function setOutput2(name, value) {
-  setOutput(name, value);
-}
-
 // src/report/result.ts
+var MAX_OUTPUT_FILES = 100;
+var MAX_RESULT_OUTPUT_BYTES = 1e6;
 function buildResult(evidence, env) {
   const { backup, restore, settings, download } = evidence;
   const durationMs = restoreDurationMs(restore, evidence.measuredDurationMs);
@@ -503,6 +486,7 @@ function buildResult(evidence, env) {
       compute
     },
     files: (evidence.files ?? []).map(({ id, name, size }) => ({ id, name, size })),
+    files_omitted: 0,
     download: download === null ? null : {
       dir: download.dir,
       status: download.status,
@@ -513,7 +497,8 @@ function buildResult(evidence, env) {
         path,
         bytes,
         sha256
-      }))
+      })),
+      files_omitted: 0
     },
     checks: evidence.checks.map((check) => ({
       name: check.name,
@@ -536,6 +521,63 @@ function statusOfDownload({ settings, download, outcome }) {
   if (download?.status) return download.status;
   const ended = outcome === "failed" || outcome === "timed_out" || outcome === "cancelled";
   return settings?.mode === "download" && ended ? "failed" : null;
+}
+function resultForOutput(result, maxBytes = MAX_RESULT_OUTPUT_BYTES) {
+  for (let keep = MAX_OUTPUT_FILES; ; keep = Math.floor(keep / 2)) {
+    const listed = listFirst(result, keep);
+    if (keep === 0 || Buffer.byteLength(JSON.stringify(listed)) < maxBytes) return listed;
+  }
+}
+function listFirst(result, keep) {
+  const files = result.files.slice(0, keep);
+  const { download } = result;
+  return {
+    ...result,
+    files,
+    files_omitted: result.files_omitted + result.files.length - files.length,
+    download: download === null ? null : {
+      ...download,
+      files: download.files.slice(0, keep),
+      files_omitted: download.files_omitted + download.files.length - Math.min(keep, download.files.length)
+    }
+  };
+}
+
+// src/report/outputs.ts
+function outputsOf(result) {
+  const text2 = (value) => value === null ? "" : String(value);
+  const fileIds = result.files.map((file) => file.id);
+  const listed = resultForOutput(result);
+  return {
+    [Output.outcome]: result.outcome,
+    [Output.status]: text2(result.status),
+    [Output.restoreId]: text2(result.restore.id),
+    [Output.backupId]: text2(result.backup.id),
+    [Output.jobId]: text2(result.backup.job_id),
+    [Output.fileIds]: JSON.stringify(fileIds),
+    [Output.fileCount]: String(fileIds.length),
+    [Output.startedAt]: text2(result.restore.started_at),
+    [Output.completedAt]: text2(result.restore.completed_at),
+    [Output.durationSeconds]: text2(result.restore.duration_seconds),
+    [Output.backupCompletedAt]: text2(result.backup.completed_at),
+    [Output.backupAgeSeconds]: text2(result.backup.age_seconds),
+    [Output.downloadDir]: text2(result.download?.dir ?? null),
+    [Output.downloadedFiles]: JSON.stringify(listed.download?.files ?? []),
+    [Output.result]: JSON.stringify(listed)
+  };
+}
+var OutputWriter = class {
+  #written = /* @__PURE__ */ new Map();
+  set(values) {
+    for (const [name, value] of Object.entries(values)) {
+      if (this.#written.get(name) === value) continue;
+      this.#written.set(name, value);
+      setOutput2(name, value);
+    }
+  }
+};
+function setOutput2(name, value) {
+  setOutput(name, value);
 }
 
 // src/report/summary.ts
@@ -571,7 +613,7 @@ function renderSummary(result, extras = {}) {
       ["id", code(backup.id)],
       ["job", code(backup.job_id)],
       ["completed at", text(backup.completed_at)],
-      ["age", duration(backup.age_seconds)]
+      ["age", age(backup.age_seconds)]
     ]),
     ...downloading ? downloadTables(result) : restoreTables(result)
   );
@@ -585,19 +627,23 @@ function renderSummary(result, extras = {}) {
     for (const check of result.checks) {
       const verdict = check.passed === null ? "\u2796 not measured" : check.passed ? "\u2705 passed" : "\u274C failed";
       lines.push(
-        `| ${CHECK_LABELS[check.name] ?? check.name} | ${duration(check.limit_seconds)} | ${duration(check.actual_seconds)} | ${verdict} |`
+        `| ${CHECK_LABELS[check.name] ?? check.name} | ${duration(check.limit_seconds)} | ${age(check.actual_seconds)} | ${verdict} |`
       );
     }
     lines.push("");
   }
   if (extras.request && !downloading) {
-    const body = escapeHtml(JSON.stringify(extras.request, null, 2));
+    const { files } = extras.request;
+    const omitted = Math.max(0, (files?.length ?? 0) - MAX_FILE_ROWS);
+    const shown = omitted > 0 ? { ...extras.request, files: files?.slice(0, MAX_FILE_ROWS) } : extras.request;
+    const body = escapeHtml(JSON.stringify(shown, null, 2));
     lines.push("### Request", "", "The request a run without `dry_run` would send:", "");
     lines.push(
       `<pre><code>POST /v1/backups/${inline(backup.id ?? "")}/restore
 ${body}</code></pre>`,
       ""
     );
+    if (omitted > 0) lines.push(`Its \`files\` holds ${omitted} more file ids, left out here.`, "");
   }
   const run2 = result.run;
   if (run2.repository && run2.run_id) {
@@ -667,6 +713,10 @@ function text(value) {
 }
 function duration(secondsValue) {
   return secondsValue === null ? "\u2013" : formatDuration(secondsValue * 1e3);
+}
+function age(secondsValue) {
+  if (secondsValue === null || secondsValue >= 0) return duration(secondsValue);
+  return `${formatDuration(-secondsValue * 1e3)} ahead of the runner's clock`;
 }
 function escapeHtml(value) {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -876,8 +926,10 @@ async function startRestore(client, backupId, request, evidence) {
     evidence.restore = restore;
     evidence.requestInFlight = false;
     info(`Restore ${restore.id} created (status ${restore.status}).`);
+    if (classifyStatus(restore.status).class === "failed") throw new FailedAtStart(restore);
     return restore;
   } catch (error) {
+    if (error instanceof FailedAtStart) throw error;
     evidence.requestInFlight = !(error instanceof ApiError) || error.kind === "cancelled" || error.mayHaveStarted;
     throw error;
   }
@@ -885,6 +937,14 @@ async function startRestore(client, backupId, request, evidence) {
 function dryRunRestore(backupId, request) {
   info(`Dry run: would send POST /v1/backups/${backupId}/restore ${JSON.stringify(request)}`);
 }
+var FailedAtStart = class extends Error {
+  constructor(restore) {
+    super(
+      `Restore ${restore.id} ended with status "${restore.status}" as soon as it was created: SnapShooter could not restore the backup; see the restore's log in SnapShooter.`
+    );
+    this.name = "FailedAtStart";
+  }
+};
 
 // src/restore/schedule.ts
 var FIRST_CHECK_MS = 1e3;
@@ -1007,7 +1067,7 @@ async function run(deps = {}) {
     const clientUntil = await connect(settings, { signal, clock, sleep, requestTimeoutMs });
     const client = clientUntil(startedAt + settings.timeoutMs);
     const backup = await group("Resolve the backup", async () => {
-      const found = await resolveBackup(settings, client);
+      const found = await resolveBackup(settings, client, clock.now());
       info(
         `Backup ${found.id} of job ${found.jobId}, completed ${found.completedAt ?? "(unknown)"}.`
       );
@@ -1024,7 +1084,7 @@ async function run(deps = {}) {
       return checked;
     });
     if (settings.mode === "download") {
-      const { downloadBackup, dryRunDownload } = await import("./chunks/backup-5XTG7KZG.js");
+      const { downloadBackup, dryRunDownload } = await import("./chunks/backup-6NUFTLJQ.js");
       const runnerTemp = env.RUNNER_TEMP || tmpdir();
       if (settings.dryRun) {
         dryRunDownload(settings, backup, plan.files, evidence, runnerTemp);

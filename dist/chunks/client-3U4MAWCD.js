@@ -1,9 +1,10 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
+  parseTimestamp,
   realSleep,
   systemClock
-} from "./chunk-U74NIOEJ.js";
+} from "./chunk-WGXIBHFN.js";
 import {
   agentsFor,
   isRetryablePost,
@@ -11,7 +12,7 @@ import {
   proxySecrets,
   require_src,
   retryDelayMs
-} from "./chunk-ZTIP63UC.js";
+} from "./chunk-QOJLUAYI.js";
 import {
   ApiError,
   Input,
@@ -23,13 +24,18 @@ import {
   Paths,
   REQUEST_ID_HEADERS,
   REQUEST_TIMEOUT_MS,
+  Secrets,
+  TEXT_LIMITS,
+  UUID_PATTERN,
+  cleanName,
   cleanText,
   formatMs,
   kindOfStatus
-} from "./chunk-QNEOQGGF.js";
+} from "./chunk-ABWGHMAN.js";
 import {
-  errorMessage
-} from "./chunk-OUGQHY2S.js";
+  errorMessage,
+  setSecret
+} from "./chunk-V2B4RMWV.js";
 import {
   __commonJS,
   __export,
@@ -11340,7 +11346,8 @@ function parseJsonBody(body, request) {
     throw malformed("the body is not valid JSON");
   }
 }
-function parseErrorBody(body) {
+function parseErrorBody(body, secrets) {
+  const clean = (text, max = TEXT_LIMITS.message) => cleanText(text, max, secrets);
   let json;
   try {
     json = JSON.parse(body);
@@ -11350,21 +11357,21 @@ function parseErrorBody(body) {
   if (typeof json !== "object" || json === null || Array.isArray(json)) return {};
   const { message, error, errors } = json;
   const said = typeof message === "string" ? message : typeof error === "string" ? error : "";
-  const result = said.trim() !== "" ? { apiMessage: cleanText(said) } : {};
+  const result = said.trim() !== "" ? { apiMessage: clean(said) } : {};
   if (typeof errors !== "object" || errors === null || Array.isArray(errors)) return result;
   const fields = Object.entries(errors).map(([field, list]) => {
     const messages = (Array.isArray(list) ? list : [list]).filter(
       (m) => typeof m === "string"
     );
-    return [cleanText(field, 60), messages.slice(0, 3).map((m) => cleanText(m))];
+    return [field, messages.slice(0, 3)];
   }).filter(([, messages]) => messages.length > 0);
   if (fields.length === 0) return result;
-  const shown = fields.slice(0, MAX_FIELD_ERRORS);
+  const shown = fields.slice(0, MAX_FIELD_ERRORS).map(([field, messages]) => [clean(field, TEXT_LIMITS.field), messages.map((m) => clean(m))]);
   if (fields.length > shown.length) shown.push(["\u2026", [`${fields.length - shown.length} more`]]);
   return { ...result, fieldErrors: Object.fromEntries(shown) };
 }
 
-// src/snapshooter/parse.ts
+// src/snapshooter/read.ts
 var ShapeError = class extends Error {
 };
 function typeOf(value) {
@@ -11384,27 +11391,20 @@ function object(value, path) {
   }
   return value;
 }
+function optionalObject(value, path) {
+  return value === void 0 || value === null ? null : object(value, path);
+}
 function array(value, path) {
   return Array.isArray(value) ? value : wrong(path, value, "an array");
-}
-function text(value, path) {
-  if (typeof value !== "string" || value === "") wrong(path, value, "a non-empty string");
-  return value;
-}
-function optionalText(value, path) {
-  return value === void 0 || value === null ? null : text(value, path);
-}
-function optionalTime(value, path) {
-  const time = optionalText(value, path);
-  if (time !== null && Number.isNaN(Date.parse(time))) fail(path, "is not a timestamp");
-  return time;
 }
 function optionalInteger(value, path) {
   if (value === void 0 || value === null) return null;
   return Number.isSafeInteger(value) ? value : wrong(path, value, "an integer");
 }
-function envelope(json) {
-  return object(json, "body").data;
+function optionalRawText(value, path) {
+  if (value === void 0 || value === null) return null;
+  if (typeof value !== "string" || value === "") wrong(path, value, "a non-empty string");
+  return value;
 }
 function guarded(request, parse) {
   try {
@@ -11415,39 +11415,92 @@ function guarded(request, parse) {
     throw e;
   }
 }
+var Reader = class {
+  constructor(secrets) {
+    this.secrets = secrets;
+  }
+  secrets;
+  /** A non-empty string, kept as safe text of its kind's length. */
+  text(value, path, kind) {
+    if (typeof value !== "string" || value === "") wrong(path, value, "a non-empty string");
+    return kind === "name" ? cleanName(value, TEXT_LIMITS.name, this.secrets) : cleanText(value, TEXT_LIMITS.word, this.secrets);
+  }
+  optionalText(value, path, kind) {
+    return value === void 0 || value === null ? null : this.text(value, path, kind);
+  }
+  /** A UUID, as given; anything else is quoted (made safe and short) in the complaint. */
+  uuid(value, path) {
+    if (typeof value !== "string" || value === "") wrong(path, value, "a non-empty string");
+    if (!UUID_PATTERN.test(value)) fail(path, `is ${this.quote(value)}, not a UUID`);
+    return value;
+  }
+  optionalUuid(value, path) {
+    return value === void 0 || value === null ? null : this.uuid(value, path);
+  }
+  /** An ISO 8601 time with a zone, as SnapShooter wrote it (it can hold nothing else). */
+  optionalTime(value, path) {
+    if (value === void 0 || value === null) return null;
+    if (typeof value !== "string") wrong(path, value, "a timestamp");
+    if (parseTimestamp(value) === null) fail(path, "is not a timestamp");
+    return value;
+  }
+  quote(value) {
+    return JSON.stringify(cleanText(value, 40, this.secrets));
+  }
+};
+function same(found, asked, path, noun) {
+  if (asked !== void 0 && found.toLowerCase() !== asked.toLowerCase())
+    fail(path, `is ${found}, another ${noun} than the one asked for`);
+}
+
+// src/snapshooter/parse.ts
+function envelope(json) {
+  return object(json, "body").data;
+}
+function reader(options) {
+  return new Reader(options.secrets ?? new Secrets());
+}
 function sizeToBytes(size) {
   const match = size === null ? null : /^\s*(\d+)\s*bytes?\s*$/i.exec(size);
   const bytes = match?.[1] === void 0 ? null : Number(match[1]);
   return bytes !== null && Number.isSafeInteger(bytes) ? bytes : null;
 }
-function parseFile(value, path) {
+function parseFile(read, value, path) {
   const file = object(value, path);
-  const id = text(file.id, `${path}.id`);
-  const name = text(file.name, `${path}.name`);
+  const id = read.uuid(file.id, `${path}.id`);
+  const name = read.text(file.name, `${path}.name`, "name");
   if (typeof file.size === "number" && Number.isSafeInteger(file.size) && file.size >= 0) {
     return { id, name, size: `${file.size} bytes`, sizeBytes: file.size };
   }
-  const size = optionalText(file.size, `${path}.size`);
+  const size = read.optionalText(file.size, `${path}.size`, "word");
   return { id, name, size, sizeBytes: sizeToBytes(size) };
 }
-function parseFiles(value, path) {
+function parseFiles(read, value, path) {
   if (value === void 0 || value === null) return [];
-  return array(value, path).map((file, i) => parseFile(file, `${path}[${i}]`));
+  return array(value, path).map((file, i) => parseFile(read, file, `${path}[${i}]`));
 }
-function parseBackupData(value, path) {
+function learnKey(read, value) {
+  if (typeof value === "object" && value !== null) read.secrets.add(value.encryption_key);
+}
+function parseBackupData(read, value, path) {
   const backup = object(value, path);
+  learnKey(read, backup);
   return {
-    id: text(backup.id, `${path}.id`),
-    jobId: text(backup.job_id, `${path}.job_id`),
-    status: text(backup.status, `${path}.status`),
-    createdAt: optionalTime(backup.created_at, `${path}.created_at`),
-    startedAt: optionalTime(backup.started_at, `${path}.started_at`),
-    completedAt: optionalTime(backup.completed_at, `${path}.completed_at`),
-    files: parseFiles(backup.files, `${path}.files`)
+    id: read.uuid(backup.id, `${path}.id`),
+    jobId: read.uuid(backup.job_id, `${path}.job_id`),
+    status: read.text(backup.status, `${path}.status`, "word"),
+    createdAt: read.optionalTime(backup.created_at, `${path}.created_at`),
+    startedAt: read.optionalTime(backup.started_at, `${path}.started_at`),
+    completedAt: read.optionalTime(backup.completed_at, `${path}.completed_at`),
+    files: parseFiles(read, backup.files, `${path}.files`)
   };
 }
-function parseBackup(json, request) {
-  return guarded(request, () => parseBackupData(envelope(json), "data"));
+function parseBackup(json, request, options = {}) {
+  return guarded(request, () => {
+    const backup = parseBackupData(reader(options), envelope(json), "data");
+    same(backup.id, options.backupId, "data.id", "backup");
+    return backup;
+  });
 }
 function pageFromLink(link) {
   let page;
@@ -11459,11 +11512,11 @@ function pageFromLink(link) {
   return page !== null && /^\d+$/.test(page) ? Number(page) : null;
 }
 function nextPage(body, requested) {
-  const links = body.links === void 0 || body.links === null ? {} : object(body.links, "links");
-  const meta = body.meta === void 0 || body.meta === null ? {} : object(body.meta, "meta");
+  const links = optionalObject(body.links, "links") ?? {};
+  const meta = optionalObject(body.meta, "meta") ?? {};
   const current = optionalInteger(meta.current_page, "meta.current_page");
   const last = optionalInteger(meta.last_page, "meta.last_page");
-  const link = optionalText(links.next, "links.next");
+  const link = optionalRawText(links.next, "links.next");
   const fromMeta = current !== null && last !== null && current < last ? current + 1 : null;
   if (link === null) return fromMeta;
   const after = current ?? requested;
@@ -11472,37 +11525,50 @@ function nextPage(body, requested) {
   if (after !== void 0 && next <= after) fail("links.next", `points back to page ${next}`);
   return next;
 }
-function parseBackupPage(json, request, page) {
+function parseBackupPage(json, request, page, options = {}) {
   return guarded(request, () => {
+    const read = reader(options);
     const body = object(json, "body");
-    const backups = array(body.data, "data").map((b, i) => parseBackupData(b, `data[${i}]`));
+    const data = array(body.data, "data");
+    for (const item of data) learnKey(read, item);
+    const backups = data.map((item, i) => {
+      const backup = parseBackupData(read, item, `data[${i}]`);
+      same(backup.jobId, options.jobId, `data[${i}].job_id`, "job");
+      return backup;
+    });
     return { backups, nextPage: nextPage(body, page) };
   });
 }
-function parseCompute(value, path) {
-  if (value === void 0 || value === null) return null;
-  const compute = object(value, path);
-  const server = compute.server === void 0 || compute.server === null ? null : object(compute.server, `${path}.server`);
+function parseCompute(read, value, path) {
+  const compute = optionalObject(value, path);
+  if (compute === null) return null;
+  const server = optionalObject(compute.server, `${path}.server`);
   return {
-    type: text(compute.type, `${path}.type`),
+    type: read.text(compute.type, `${path}.type`, "word"),
     serverId: server !== null ? optionalInteger(server.id, `${path}.server.id`) : optionalInteger(compute.server_id, `${path}.server_id`),
-    serverName: server !== null ? optionalText(server.name, `${path}.server.name`) : null
+    serverName: server !== null ? read.optionalText(server.name, `${path}.server.name`, "word") : null
   };
 }
-function parseRestore(json, request) {
+function parseRestore(json, request, options = {}) {
   return guarded(request, () => {
+    const read = reader(options);
     const restore = object(envelope(json), "data");
-    return {
-      id: text(restore.id, "data.id"),
-      jobId: optionalText(restore.job_id, "data.job_id"),
-      backupId: optionalText(restore.backup_id, "data.backup_id"),
-      status: text(restore.status, "data.status"),
-      createdAt: optionalTime(restore.created_at, "data.created_at"),
-      startedAt: optionalTime(restore.started_at, "data.started_at"),
-      completedAt: optionalTime(restore.completed_at, "data.completed_at"),
-      compute: parseCompute(restore.compute, "data.compute"),
-      files: parseFiles(restore.files, "data.files")
+    learnKey(read, restore);
+    const parsed = {
+      id: read.uuid(restore.id, "data.id"),
+      jobId: read.optionalUuid(restore.job_id, "data.job_id"),
+      backupId: read.optionalUuid(restore.backup_id, "data.backup_id"),
+      status: read.text(restore.status, "data.status", "word"),
+      createdAt: read.optionalTime(restore.created_at, "data.created_at"),
+      startedAt: read.optionalTime(restore.started_at, "data.started_at"),
+      completedAt: read.optionalTime(restore.completed_at, "data.completed_at"),
+      compute: parseCompute(read, restore.compute, "data.compute"),
+      files: parseFiles(read, restore.files, "data.files")
     };
+    same(parsed.id, options.restoreId, "data.id", "restore");
+    if (parsed.backupId !== null)
+      same(parsed.backupId, options.backupId, "data.backup_id", "backup");
+    return parsed;
   });
 }
 function isWebUrl(value) {
@@ -11513,16 +11579,17 @@ function isWebUrl(value) {
     return false;
   }
 }
-function parseDownloadLinks(json, request) {
+function parseDownloadLinks(json, request, options = {}) {
   return guarded(request, () => {
+    const read = reader(options);
     const data = envelope(json);
     if (Array.isArray(data) && data.length === 0) return {};
-    const entries = Object.entries(object(data, "data")).map(([name, url2]) => {
-      const path = `data[${JSON.stringify(cleanText(name, 60))}]`;
-      if (name.trim() === "") fail(path, "has an empty file name");
+    const entries = Object.entries(object(data, "data")).map(([key, url2]) => {
+      const path = `data[${read.quote(key)}]`;
+      if (key.trim() === "") fail(path, "has an empty file name");
       if (typeof url2 !== "string") wrong(path, url2, "a string");
       if (!isWebUrl(url2)) fail(path, "is not an http(s) URL");
-      return [name, url2];
+      return [read.text(key, path, "name"), url2];
     });
     return Object.fromEntries(entries);
   });
@@ -14038,20 +14105,20 @@ var isIPv4Loopback = (host) => {
   if (parts[0] !== "127") return false;
   return parts.every((p) => /^\d+$/.test(p) && Number(p) >= 0 && Number(p) <= 255);
 };
-var parseIPv4Octet = (text2) => {
-  if (/^0[xX][0-9a-fA-F]+$/.test(text2)) {
-    const n = parseInt(text2.slice(2), 16);
+var parseIPv4Octet = (text) => {
+  if (/^0[xX][0-9a-fA-F]+$/.test(text)) {
+    const n = parseInt(text.slice(2), 16);
     return Number.isFinite(n) ? n : null;
   }
-  if (text2.length > 1 && /^0[0-7]+$/.test(text2)) {
-    const n = parseInt(text2, 8);
+  if (text.length > 1 && /^0[0-7]+$/.test(text)) {
+    const n = parseInt(text, 8);
     return Number.isFinite(n) ? n : null;
   }
-  if (text2.length > 1 && /^0[0-9]+$/.test(text2)) {
+  if (text.length > 1 && /^0[0-9]+$/.test(text)) {
     return null;
   }
-  if (/^[0-9]+$/.test(text2)) {
-    const n = parseInt(text2, 10);
+  if (/^[0-9]+$/.test(text)) {
+    const n = parseInt(text, 10);
     return Number.isFinite(n) ? n : null;
   }
   return null;
@@ -16383,17 +16450,17 @@ var readStream = async function* (stream4) {
     yield* stream4;
     return;
   }
-  const reader = stream4.getReader();
+  const reader2 = stream4.getReader();
   try {
     for (; ; ) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader2.read();
       if (done) {
         break;
       }
       yield value;
     }
   } finally {
-    await reader.cancel();
+    await reader2.cancel();
   }
 };
 var trackStream = (stream4, chunkSize, onProgress, onFinish) => {
@@ -17784,7 +17851,7 @@ async function attemptOnce({ instance, proxy }, exchange, options) {
   const body = typeof response.data === "string" ? response.data : "";
   if (status >= 200 && status < 300) return { ok: true, status, body, requestId };
   const error = new ApiError({
-    ...parseErrorBody(body),
+    ...parseErrorBody(body, options.secrets),
     kind: kindOfStatus(status),
     request: exchange.request,
     subject: exchange.subject,
@@ -17849,12 +17916,17 @@ function createClient(options) {
     random: options.random ?? Math.random,
     requestTimeoutMs: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
     signal: options.signal,
-    onRetry: options.onRetry
+    onRetry: options.onRetry,
+    secrets: new Secrets(options.mask ?? setSecret)
   };
+  shared.secrets.add(options.token, { mask: false });
   return bind2(shared, options.deadline);
 }
 function bind2(shared, deadline) {
-  const run = (call) => execute(shared, deadline, call);
+  const { secrets } = shared;
+  const run = (call) => execute(shared, deadline, call).catch((error) => {
+    throw error instanceof ApiError ? scrubbed(error, secrets) : error;
+  });
   const backup = (id) => ({ noun: "backup", id, input: Input.backupId });
   return {
     getBackup: (backupId) => run({
@@ -17862,7 +17934,7 @@ function bind2(shared, deadline) {
       path: Paths.backup(backupId),
       request: `GET backup ${backupId}`,
       subject: backup(backupId),
-      parse: parseBackup
+      parse: (json, request) => parseBackup(json, request, { backupId, secrets })
     }),
     listJobBackups: (jobId, page) => run({
       method: "GET",
@@ -17870,7 +17942,7 @@ function bind2(shared, deadline) {
       params: { ...LIST_PARAMS, page },
       request: `GET backups of job ${jobId} (page ${page})`,
       subject: { noun: "job", id: jobId, input: Input.jobId },
-      parse: (json, request) => parseBackupPage(json, request, page)
+      parse: (json, request) => parseBackupPage(json, request, page, { jobId, secrets })
     }),
     createRestore: (backupId, body) => run({
       method: "POST",
@@ -17879,14 +17951,14 @@ function bind2(shared, deadline) {
       startsRestore: true,
       request: `POST restore of backup ${backupId}`,
       subject: backup(backupId),
-      parse: parseRestore
+      parse: (json, request) => parseRestore(json, request, { backupId, secrets })
     }),
     getRestore: (restoreId) => run({
       method: "GET",
       path: Paths.restore(restoreId),
       request: `GET restore ${restoreId}`,
       subject: { noun: "restore", id: restoreId },
-      parse: parseRestore
+      parse: (json, request) => parseRestore(json, request, { restoreId, secrets })
     }),
     // Creates nothing, so it is retried like a read.
     getDownloadLinks: (backupId) => run({
@@ -17894,7 +17966,7 @@ function bind2(shared, deadline) {
       path: Paths.downloadLinks(backupId),
       request: `POST download links of backup ${backupId}`,
       subject: backup(backupId),
-      parse: parseDownloadLinks
+      parse: (json, request) => parseDownloadLinks(json, request, { secrets })
     }),
     withDeadline: (next) => bind2(shared, next)
   };
@@ -17913,7 +17985,8 @@ async function execute(shared, deadline, call) {
       attempt,
       timeoutMs: Math.min(shared.requestTimeoutMs, left),
       requestTimeoutMs: shared.requestTimeoutMs,
-      signal
+      signal,
+      secrets: shared.secrets
     });
     if (answer.ok) return parseAnswer(call, attempt, answer.status, answer.body, answer.requestId);
     const { error } = answer;
@@ -17940,6 +18013,22 @@ function parseAnswer(call, attempts, status, body, requestId) {
     const mayHaveStarted = call.startsRestore === true;
     throw e.with({ subject: call.subject, attempts, status, requestId, mayHaveStarted });
   }
+}
+function scrubbed(error, secrets) {
+  const scrub = (text) => text === void 0 ? void 0 : secrets.scrub(text);
+  const fieldErrors = error.fieldErrors === void 0 ? void 0 : Object.fromEntries(
+    Object.entries(error.fieldErrors).map(([field, list]) => [
+      secrets.scrub(field),
+      list.map((message) => secrets.scrub(message))
+    ])
+  );
+  const requestId = error.requestId === void 0 ? void 0 : cleanText(error.requestId, TEXT_LIMITS.requestId, secrets);
+  return error.with({
+    apiMessage: scrub(error.apiMessage),
+    fieldErrors,
+    requestId,
+    detail: scrub(error.detail)
+  });
 }
 function aborted(signal) {
   return signal?.aborted === true;
@@ -17971,4 +18060,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-K5CN5MQ4.js.map
+//# sourceMappingURL=client-3U4MAWCD.js.map

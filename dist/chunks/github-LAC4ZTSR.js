@@ -7,12 +7,10 @@ import {
   runUrl
 } from "./chunk-WZQWPCYB.js";
 import {
+  errorMessage,
   info,
   warning
-} from "./chunk-7HI3TMYG.js";
-import {
-  errorMessage
-} from "./chunk-OUGQHY2S.js";
+} from "./chunk-V2B4RMWV.js";
 import "./chunk-23VKRORU.js";
 
 // src/alert/github.ts
@@ -96,4 +94,4 @@ export {
   alertFailure,
   alertOnGitHub
 };
-//# sourceMappingURL=github-NNT2T3VY.js.map
+//# sourceMappingURL=github-LAC4ZTSR.js.map

@@ -7,23 +7,21 @@ import {
   isSecureUrl
 } from "./chunk-WHRVQGSY.js";
 import {
-  info,
-  setSecret
-} from "./chunk-7HI3TMYG.js";
-import {
   agentsFor,
   isRetryableRead,
   retryDelayMs
-} from "./chunk-ZTIP63UC.js";
+} from "./chunk-QOJLUAYI.js";
 import {
   MAX_ATTEMPTS,
   REQUEST_TIMEOUT_MS,
   USER_AGENT,
   kindOfStatus
-} from "./chunk-QNEOQGGF.js";
+} from "./chunk-ABWGHMAN.js";
 import {
-  errorMessage
-} from "./chunk-OUGQHY2S.js";
+  errorMessage,
+  info,
+  setSecret
+} from "./chunk-V2B4RMWV.js";
 import "./chunk-23VKRORU.js";
 
 // src/download/file.ts
@@ -578,4 +576,4 @@ export {
   eachAtMost,
   maskLinks
 };
-//# sourceMappingURL=backup-5XTG7KZG.js.map
+//# sourceMappingURL=backup-6NUFTLJQ.js.map

@@ -477,6 +477,20 @@ function group(name, fn) {
   });
 }
 
+// src/errors.ts
+function errorMessage(e) {
+  if (e instanceof Error) return e.message !== "" ? e.message : e.name;
+  if (typeof e === "string") return e;
+  if (e === void 0 || e === null) return `unknown error (${String(e)})`;
+  if (typeof e === "object" && "message" in e && typeof e.message === "string") return e.message;
+  try {
+    const json = JSON.stringify(e);
+    if (json !== void 0) return json;
+  } catch {
+  }
+  return String(e);
+}
+
 export {
   summary,
   setSecret,
@@ -485,6 +499,7 @@ export {
   setFailed,
   warning,
   info,
-  group
+  group,
+  errorMessage
 };
-//# sourceMappingURL=chunk-7HI3TMYG.js.map
+//# sourceMappingURL=chunk-V2B4RMWV.js.map

@@ -49,6 +49,7 @@ var USER_AGENT = `snapshooter-restore/${VERSION}`;
 
 // src/snapshooter/api.ts
 var id = (value) => encodeURIComponent(value);
+var UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 var Paths = {
   backup: (backupId) => `/v1/backups/${id(backupId)}`,
   /** Seen in public client code, not in the reference. */
@@ -74,8 +75,70 @@ var BACKOFF_CAP_MS = 3e4;
 var RETRY_AFTER_JITTER_MS = 1e3;
 var REQUEST_TIMEOUT_MS = 3e4;
 var MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
-var MAX_API_TEXT = 200;
+var TEXT_LIMITS = {
+  /** Status words, compute types, human sizes such as `744 bytes`, server names. */
+  word: 200,
+  /** File names: full object keys, which S3 keeps to 1,024 bytes. */
+  name: 1024,
+  /** SnapShooter's error message, and each message of a field error. */
+  message: 200,
+  /** The name of a field in a 422's `errors`. */
+  field: 60,
+  /** A request id header. */
+  requestId: 100
+};
+var MAX_API_TEXT = TEXT_LIMITS.message;
 var MAX_FIELD_ERRORS = 10;
+
+// src/snapshooter/text.ts
+var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+var SCRUBBED = "***";
+function neutralise(text) {
+  return text.replace(CONTROLS, " ").replace(/:(?=:)/g, ": ").replace(/#(?=#\[)/g, "# ");
+}
+function cut(text, max) {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  const last = text.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end--;
+  return `${text.slice(0, end).trimEnd()}\u2026`;
+}
+function cleanText(text, max = MAX_API_TEXT, secrets) {
+  const scrubbed = secrets === void 0 ? scrubLinks(text) : secrets.scrub(text);
+  return cut(neutralise(scrubbed).replace(/\s+/g, " ").trim(), max);
+}
+function cleanName(text, max, secrets) {
+  return cut(neutralise(secrets.scrub(text)), max);
+}
+function isSecretWord(word) {
+  return /x-amz-(signature|credential|security-token)|LS0tLS1CRUdJTi/i.test(word) || /[a-z]:\/\//i.test(word) && word.includes("?");
+}
+function scrubLinks(text) {
+  return text.replace(/[^\s"'<>`]+/g, (word) => isSecretWord(word) ? SCRUBBED : word);
+}
+var MIN_SECRET_LENGTH = 8;
+var Secrets = class {
+  constructor(mask = () => void 0) {
+    this.mask = mask;
+  }
+  mask;
+  #values = /* @__PURE__ */ new Set();
+  /** Remembers `value` when it is a string long enough to be a secret; masks it unless told not to. */
+  add(value, { mask = true } = {}) {
+    if (typeof value !== "string" || value.trim().length < MIN_SECRET_LENGTH) return;
+    if (this.#values.has(value)) return;
+    this.#values.add(value);
+    if (mask) this.mask(value);
+  }
+  /** `text` without any known secret or signed link. */
+  scrub(text) {
+    let clean = text;
+    for (const secret of [...this.#values].sort((a, b) => b.length - a.length)) {
+      if (clean.includes(secret)) clean = clean.split(secret).join(SCRUBBED);
+    }
+    return scrubLinks(clean);
+  }
+};
 
 // src/snapshooter/errors.ts
 var ApiError = class _ApiError extends Error {
@@ -123,10 +186,6 @@ function kindOfStatus(status) {
   if (status >= 400 && status < 500) return "validation";
   return "server";
 }
-function cleanText(text, max = MAX_API_TEXT) {
-  const line2 = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g, " ").trim();
-  return line2.length > max ? `${line2.slice(0, max - 1).trimEnd()}\u2026` : line2;
-}
 var RERUN = "worth re-running later";
 var MAY_HAVE_STARTED = "a restore may have started: check SnapShooter before running again";
 var NETWORK_CODES = {
@@ -148,7 +207,9 @@ function said(apiMessage) {
   return apiMessage !== void 0 && apiMessage !== "" ? `: "${cleanText(apiMessage)}"` : "";
 }
 function fieldList(fieldErrors) {
-  return Object.entries(fieldErrors ?? {}).map(([field, messages]) => `; ${cleanText(field, 60)}: ${cleanText(messages.join(" "))}`).join("");
+  return Object.entries(fieldErrors ?? {}).map(
+    ([field, messages]) => `; ${cleanText(field, TEXT_LIMITS.field)}: ${cleanText(messages.join(" "))}`
+  ).join("");
 }
 function notFound({ subject, request }) {
   if (subject === void 0) return [`${request} failed: not found (HTTP 404)`, ""];
@@ -230,7 +291,7 @@ function line(init) {
 function describeApiError(init) {
   const [what, todo] = line(init);
   const action = init.mayHaveStarted === true ? MAY_HAVE_STARTED : todo;
-  const id2 = init.requestId !== void 0 ? ` (request id ${cleanText(init.requestId, 100)})` : "";
+  const id2 = init.requestId !== void 0 ? ` (request id ${cleanText(init.requestId, TEXT_LIMITS.requestId)})` : "";
   return `${what}${action !== "" ? `: ${action}` : ""}${id2}`;
 }
 
@@ -238,6 +299,7 @@ export {
   Input,
   Output,
   USER_AGENT,
+  UUID_PATTERN,
   Paths,
   LIST_PARAMS,
   REQUEST_ID_HEADERS,
@@ -251,10 +313,13 @@ export {
   RETRY_AFTER_JITTER_MS,
   REQUEST_TIMEOUT_MS,
   MAX_RESPONSE_BYTES,
+  TEXT_LIMITS,
   MAX_FIELD_ERRORS,
+  cleanText,
+  cleanName,
+  Secrets,
   ApiError,
   kindOfStatus,
-  cleanText,
   formatMs
 };
-//# sourceMappingURL=chunk-QNEOQGGF.js.map
+//# sourceMappingURL=chunk-ABWGHMAN.js.map

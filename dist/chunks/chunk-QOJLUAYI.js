@@ -7,7 +7,7 @@ import {
   POST_RETRYABLE_STATUSES,
   RETRYABLE_STATUSES,
   RETRY_AFTER_JITTER_MS
-} from "./chunk-QNEOQGGF.js";
+} from "./chunk-ABWGHMAN.js";
 import {
   __commonJS,
   __require,
@@ -1492,4 +1492,4 @@ export {
   agentsFor,
   proxySecrets
 };
-//# sourceMappingURL=chunk-ZTIP63UC.js.map
+//# sourceMappingURL=chunk-QOJLUAYI.js.map
