@@ -26,14 +26,16 @@ beforeEach(() => {
 
 async function alertingDrill(
   inputs: Record<string, string> = {},
-  options: { signal?: 'SIGINT' } = {},
+  options: { signal?: 'SIGINT'; when?: string; killAfterMs?: number } = {},
 ) {
+  const { signal, when = 'status pending', killAfterMs } = options
   const run = await drill(
     sim,
     { issue_on_failure: 'true', github_token: github.token, ...inputs },
     {
       env: { GITHUB_API_URL: github.url },
-      signal: options.signal ? { name: options.signal, when: 'status pending' } : undefined,
+      signal: signal ? { name: signal, when } : undefined,
+      killAfterMs,
     },
   )
   runs.push(run)
@@ -146,6 +148,32 @@ describe('a drill with issue_on_failure', () => {
     expect(run.code).toBe(0)
     expect(run.outputs.outcome).toBe('succeeded')
     expect(run.warnings).toEqual([expect.stringContaining('could not be updated')])
+  })
+})
+
+describe('a drill whose issue cannot be written', () => {
+  it('has its evidence on disk first, and ends within 2 s when cancelled then', async () => {
+    github.refuseWith('silent')
+    sim.configure({ restoreFinalStatus: 'failed' })
+    const before = github.requests.length
+    const run = await alertingDrill(
+      {},
+      // Cancelled as the run starts on the drill issue; a GitHub that never answers would hold
+      // the run until the runner kills it, and the evidence with it, unless the cancel ends it.
+      { signal: 'SIGINT', when: 'Drill issue: looking in', killAfterMs: 10_000 },
+    )
+    expect(run.exitAfterSignalMs).toBeLessThan(2_000)
+    expect(run.code).toBe(1)
+    // The drill had ended when the signal came: its outcome stands, and nothing says cancelled
+    // but the alert's own warning.
+    expect(run.outputs).toMatchObject({ outcome: 'failed', issue_number: '', issue_url: '' })
+    expect(run.resultFile).toMatchObject({ outcome: 'failed' })
+    expect(run.summary).toContain('## ❌ Restore drill failed')
+    expect(run.errors).toEqual([expect.stringContaining('ended with status "failed"')])
+    expect(run.warnings).toEqual([
+      expect.stringContaining('could not be updated: the run was cancelled'),
+    ])
+    expect(github.requests.length).toBeLessThanOrEqual(before + 1)
   })
 })
 
