@@ -1,5 +1,6 @@
 // The Publisher's order of work, with plain evidence and real runner files: everything is on
-// disk and the verdict given before the drill issue is asked for.
+// disk and the verdict given before the drill issue is asked for, and outputs that cannot be
+// written fail the step.
 import { afterAll, afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -69,5 +70,24 @@ describe('Publisher.finish', () => {
       issue_url: 'https://github.example/acme/backups/issues/5',
     })
     expect(errors()).toEqual(['::error::Restore r1 ended with status "failed".'])
+  })
+
+  it('fails a green run whose outputs cannot be written at the end', async () => {
+    process.env.GITHUB_OUTPUT = join(dir, 'gone', 'output')
+    await new Publisher(process.env).finish(ended('succeeded', null))
+    expect(process.exitCode).toBe(1)
+    expect(errors()).toEqual([
+      expect.stringContaining('::error::The step outputs could not be written to GITHUB_OUTPUT'),
+    ])
+    expect(readFileSync(summaryFile, 'utf8')).toContain('## ❌ Restore drill failed')
+  })
+
+  it('keeps the first cause of a failing run, and warns about the outputs', async () => {
+    process.env.GITHUB_OUTPUT = join(dir, 'gone', 'output')
+    await new Publisher(process.env).finish(ended('failed', 'Backup b1 was not found.'))
+    expect(errors()).toEqual(['::error::Backup b1 was not found.'])
+    expect(log.filter((line) => line.startsWith('::warning::'))).toEqual([
+      expect.stringContaining('could not be written to GITHUB_OUTPUT'),
+    ])
   })
 })

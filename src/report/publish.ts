@@ -40,7 +40,10 @@ export class Publisher {
 
   constructor(private readonly env: NodeJS.ProcessEnv) {}
 
-  /** Sets the outputs that are known so far. */
+  /**
+   * Sets the outputs that are known so far. Throws when they cannot be written, so that no
+   * restore is started whose outcome could not be handed to later steps.
+   */
   announce(evidence: Evidence): void {
     const known = outputsOf(buildResult(evidence, this.env))
     if (evidence.files === null) {
@@ -50,6 +53,7 @@ export class Publisher {
     this.#outputs.set(
       Object.fromEntries(EARLY.filter((name) => known[name]).map((name) => [name, known[name]])),
     )
+    if (this.#outputs.failure !== null) throw new Error(this.#outputs.failure)
   }
 
   /**
@@ -64,6 +68,7 @@ export class Publisher {
       [Output.issueNumber]: '',
       [Output.issueUrl]: '',
     })
+    refuseUndeliveredOutputs(evidence, this.#outputs.failure)
     const result = buildResult(evidence, this.env)
     const resultFile = await this.#writeResultFile(evidence, result)
     this.#outputs.set({ [Output.resultFile]: resultFile ?? '' })
@@ -119,6 +124,22 @@ export class Publisher {
 function failsTheStep(evidence: Evidence, outcome: Outcome): boolean {
   if (outcome === 'timed_out') return evidence.settings?.onTimeout !== 'warn'
   return outcome === 'failed' || outcome === 'cancelled'
+}
+
+/**
+ * Outputs that never reached GITHUB_OUTPUT fail the run: later steps (`if: steps.drill.outputs
+ * .outcome == ...`) would read nothing and carry on as if all were well, so a green step would
+ * lie. A run that fails anyway keeps its own outcome and error, the first cause; the outputs then
+ * get a warning.
+ */
+function refuseUndeliveredOutputs(evidence: Evidence, failure: string | null): void {
+  if (failure === null || evidence.error === failure) return
+  if (failsTheStep(evidence, evidence.outcome ?? 'failed')) {
+    core.warning(failure)
+    return
+  }
+  evidence.outcome = 'failed'
+  evidence.error = failure
 }
 
 /** The verdict: one error annotation (or warning) and the exit code. */
