@@ -11,7 +11,14 @@ import {
 import { startFakeGitHub, type FakeGitHub } from '../simulator/index.js'
 import { alertFailure, alertOnGitHub } from '../src/alert/github.js'
 import { drillAlert } from '../src/alert/index.js'
-import { alertBody, issueTitle, mayAlert, planAlert, runUrl } from '../src/alert/plan.js'
+import {
+  alertBody,
+  issueTitle,
+  mayAlert,
+  planAlert,
+  quietMentions,
+  runUrl,
+} from '../src/alert/plan.js'
 import { AlertCancelled, GitHubSilent } from '../src/alert/requests.js'
 import type { Outcome } from '../src/constants.js'
 
@@ -65,6 +72,47 @@ describe('the issue text', () => {
       /^A scheduled restore drill failed\..*\n\n\[The run\]\(https:\/\/x\/run\)\n\n## ❌ failed$/s,
     )
     expect(alertBody('resolve', 'ok', null)).toBe('The restore drill succeeded: closing.\n\nok')
+  })
+})
+
+// A mention or issue reference GitHub would act on: outside code, `@` or `#` right before a name.
+const LIVE = /(?<![&\w])@[a-z0-9]|(?<!&)#\d|\bGH-\d/i
+const outsideCode = (text: string): string =>
+  text.replace(/<pre>[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>|`[^`]*`/g, '')
+
+describe('mentions and issue references in the issue', () => {
+  const J = '\u200d'
+
+  it.each([
+    ['Server busy: ask @ops-team', `Server busy: ask @${J}ops-team`],
+    ['paging @acme/dba', `paging @${J}acme/dba`],
+    ['see #123 and GH-7, and acme/infra#9', `see #${J}123 and GH-${J}7, and acme/infra#${J}9`],
+    ['encoded &#64;ops and &#x40;ops and &#35;12', `encoded @${J}ops and @${J}ops and #${J}12`],
+  ])('makes %j inert', (text, quiet) => {
+    expect(quietMentions(text)).toBe(quiet)
+    expect(LIVE.test(quietMentions(text))).toBe(false)
+  })
+
+  it('leaves headings, character references and code as they are', () => {
+    const text =
+      '## ❌ failed: &#39;x&#39; <code>db@2024 #1</code> `@tick` <pre><code>@pre\n#2</code></pre>'
+    expect(quietMentions(text)).toBe(text)
+  })
+
+  it('changes nothing twice', () => {
+    const once = quietMentions('@ops #1')
+    expect(quietMentions(once)).toBe(once)
+  })
+
+  it('quiets the summary in the body, and the target in the title', () => {
+    const body = alertBody('open', '> **Error:** "ask @ops-team about #123"', 'https://x/run')
+    expect(LIVE.test(outsideCode(body))).toBe(false)
+    expect(body).toContain(`ask @${J}ops-team about #${J}123`)
+    expect(LIVE.test(issueTitle('backup @someone #4'))).toBe(false)
+    // Targets as the inputs give them (UUIDs) keep the title they always had.
+    expect(issueTitle('job 6f7c5f07-bd49-49a5-8416-27b8de037ddc')).toBe(
+      'Restore drill failing: job 6f7c5f07-bd49-49a5-8416-27b8de037ddc',
+    )
   })
 })
 

@@ -175,6 +175,24 @@ describe('a drill whose issue cannot be written', () => {
     ])
     expect(github.requests.length).toBeLessThanOrEqual(before + 1)
   })
+
+  it('keeps the @mentions and #refs of SnapShooter text from reaching people', async () => {
+    sim.inject({
+      route: 'createRestore',
+      kind: 'status',
+      status: 422,
+      body: JSON.stringify({ message: 'Server busy: ask @ops-team, see #123 or GH-7' }),
+    })
+    const before = github.requests.length
+    const run = await alertingDrill()
+    expect(run.errors).toEqual([expect.stringContaining('ask @ops-team, see #123 or GH-7')])
+    const sent = github.requests.slice(before).filter((request) => request.method === 'POST')
+    expect(sent).toHaveLength(1)
+    const body = String((sent[0]?.body as { body?: unknown } | undefined)?.body)
+    expect(body).toContain('ask @\u200dops-team, see #\u200d123 or GH-\u200d7')
+    const outsideCode = body.replace(/<pre>[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>/g, '')
+    expect(outsideCode).not.toMatch(/(?<![&\w])@[a-z0-9]|(?<!&)#\d|\bGH-\d/i)
+  })
 })
 
 describe('a drill without issue_on_failure', () => {
