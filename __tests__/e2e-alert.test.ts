@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@je
 import { startFakeGitHub, type FakeGitHub, type Simulator } from '../simulator/index.js'
 import { WORKFLOW_TOKEN } from './helpers/action-yml.js'
 import { FAST, SEED, drill, leaks, startLab, type DrillRun } from './helpers/drill.js'
+import { SIM_HOST, startProxy } from './helpers/proxy.js'
 
 jest.setTimeout(30_000)
 
@@ -26,14 +27,19 @@ beforeEach(() => {
 
 async function alertingDrill(
   inputs: Record<string, string> = {},
-  options: { signal?: 'SIGINT'; when?: string; killAfterMs?: number } = {},
+  options: {
+    signal?: 'SIGINT'
+    when?: string
+    killAfterMs?: number
+    env?: Record<string, string>
+  } = {},
 ) {
-  const { signal, when = 'status pending', killAfterMs } = options
+  const { signal, when = 'status pending', killAfterMs, env } = options
   const run = await drill(
     sim,
     { issue_on_failure: 'true', github_token: github.token, ...inputs },
     {
-      env: { GITHUB_API_URL: github.url },
+      env: { GITHUB_API_URL: github.url, ...env },
       signal: signal ? { name: signal, when } : undefined,
       killAfterMs,
     },
@@ -134,6 +140,24 @@ describe('a drill with issue_on_failure', () => {
     expect(run.outputs).toMatchObject({ outcome: 'failed', issue_number: '', issue_url: '' })
     expect(run.errors).toEqual([expect.stringContaining('ended with status "failed"')])
     expect(run.warnings).toEqual([expect.stringContaining('`permissions: issues: write`')])
+  })
+
+  it("reaches GitHub through the runner's proxy", async () => {
+    const proxy = await startProxy()
+    try {
+      sim.configure({ restoreFinalStatus: 'failed' })
+      // A name only the proxy resolves (to the fake GitHub): reached through it, or not at all.
+      const host = `${SIM_HOST}:${new URL(github.url).port}`
+      const run = await alertingDrill(
+        {},
+        { env: { GITHUB_API_URL: `http://${host}`, http_proxy: proxy.url } },
+      )
+      expect(run.warnings).toEqual([])
+      expect(run.outputs.issue_number).not.toBe('')
+      expect([...proxy.tunnels, ...proxy.forwarded].join(' ')).toContain(host)
+    } finally {
+      await proxy.close()
+    }
   })
 
   it('warns, and keeps a success, when GitHub cannot be reached', async () => {
