@@ -1,8 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  jest,
+} from '@jest/globals'
 import { startFakeGitHub, type FakeGitHub } from '../simulator/index.js'
 import { alertFailure, alertOnGitHub } from '../src/alert/github.js'
 import { drillAlert } from '../src/alert/index.js'
-import { alertBody, issueTitle, mayAlert, planAlert, runUrl } from '../src/alert/plan.js'
+import {
+  alertBody,
+  issueTitle,
+  mayAlert,
+  planAlert,
+  quietMentions,
+  runUrl,
+} from '../src/alert/plan.js'
+import { AlertCancelled, GitHubSilent } from '../src/alert/requests.js'
 import type { Outcome } from '../src/constants.js'
 
 describe('planAlert', () => {
@@ -58,6 +75,47 @@ describe('the issue text', () => {
   })
 })
 
+// A mention or issue reference GitHub would act on: outside code, `@` or `#` right before a name.
+const LIVE = /(?<![&\w])@[a-z0-9]|(?<!&)#\d|\bGH-\d/i
+const outsideCode = (text: string): string =>
+  text.replace(/<pre>[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>|`[^`]*`/g, '')
+
+describe('mentions and issue references in the issue', () => {
+  const J = '\u200d'
+
+  it.each([
+    ['Server busy: ask @ops-team', `Server busy: ask @${J}ops-team`],
+    ['paging @acme/dba', `paging @${J}acme/dba`],
+    ['see #123 and GH-7, and acme/infra#9', `see #${J}123 and GH-${J}7, and acme/infra#${J}9`],
+    ['encoded &#64;ops and &#x40;ops and &#35;12', `encoded @${J}ops and @${J}ops and #${J}12`],
+  ])('makes %j inert', (text, quiet) => {
+    expect(quietMentions(text)).toBe(quiet)
+    expect(LIVE.test(quietMentions(text))).toBe(false)
+  })
+
+  it('leaves headings, character references and code as they are', () => {
+    const text =
+      '## ❌ failed: &#39;x&#39; <code>db@2024 #1</code> `@tick` <pre><code>@pre\n#2</code></pre>'
+    expect(quietMentions(text)).toBe(text)
+  })
+
+  it('changes nothing twice', () => {
+    const once = quietMentions('@ops #1')
+    expect(quietMentions(once)).toBe(once)
+  })
+
+  it('quiets the summary in the body, and the target in the title', () => {
+    const body = alertBody('open', '> **Error:** "ask @ops-team about #123"', 'https://x/run')
+    expect(LIVE.test(outsideCode(body))).toBe(false)
+    expect(body).toContain(`ask @${J}ops-team about #${J}123`)
+    expect(LIVE.test(issueTitle('backup @someone #4'))).toBe(false)
+    // Targets as the inputs give them (UUIDs) keep the title they always had.
+    expect(issueTitle('job 6f7c5f07-bd49-49a5-8416-27b8de037ddc')).toBe(
+      'Restore drill failing: job 6f7c5f07-bd49-49a5-8416-27b8de037ddc',
+    )
+  })
+})
+
 describe('alertFailure', () => {
   it.each([
     [{ status: 401 }, 'rejected `github_token` (401)'],
@@ -69,11 +127,29 @@ describe('alertFailure', () => {
       new Error('connect ECONNREFUSED 127.0.0.1:9'),
       'connect ECONNREFUSED 127.0.0.1:9. Check that GITHUB_API_URL',
     ],
+    [new GitHubSilent(30_000), 'GitHub gave no answer within 30 s. It is worth re-running later'],
+    [new AlertCancelled(), 'the run was cancelled while GitHub was being asked'],
+    // Octokit's own form of a request that got no answer: status 500, and no response.
+    [
+      Object.assign(new Error('other side closed'), { status: 500, request: {} }),
+      'other side closed. Check that GITHUB_API_URL',
+    ],
   ])('explains %j in one line', (error, text) => {
     const line = alertFailure(error, 'acme/backups')
     expect(line).toContain('The drill issue in acme/backups could not be updated')
     expect(line).toContain(text)
     expect(line).not.toContain('\n')
+  })
+
+  it('says GitHub answered 500 only when it did', () => {
+    for (const error of [
+      new GitHubSilent(30_000),
+      new AlertCancelled(),
+      Object.assign(new Error('other side closed'), { status: 500, request: {} }),
+    ])
+      expect(alertFailure(error, 'acme/backups')).not.toContain('500')
+    const answered = { status: 500, request: {}, response: { status: 500 } }
+    expect(alertFailure(answered, 'acme/backups')).toContain('GitHub answered 500')
   })
 })
 
@@ -86,10 +162,17 @@ describe('alertOnGitHub, against a fake GitHub API', () => {
   })
   const settings = () => ({ githubToken: github.token, label: 'restore-drill', target: 'job j1' })
 
+  const written: string[] = []
+  const warnings = (): string[] =>
+    written.filter((line) => line.startsWith('::warning::')).map((line) => line.trim())
+
   beforeAll(async () => {
     github = await startFakeGitHub()
     process.env.GITHUB_API_URL = github.url
-    jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk))
+      return true
+    })
   })
   afterAll(async () => {
     delete process.env.GITHUB_API_URL
@@ -143,6 +226,81 @@ describe('alertOnGitHub, against a fake GitHub API', () => {
     github.refuseWith(403)
     expect(await alertOnGitHub(settings(), 'failed', 'z', env())).toBeNull()
     github.refuseWith(null)
+  })
+
+  describe('when GitHub fails', () => {
+    beforeEach(() => {
+      written.length = 0
+    })
+    afterEach(() => {
+      github.refuseWith(null)
+      github.answerAfter(0)
+      github.onRequest(null)
+    })
+
+    it('gives up on a silent GitHub after the request timeout, and says so', async () => {
+      github.refuseWith('silent')
+      const started = Date.now()
+      const issue = await alertOnGitHub(settings(), 'failed', 'z', env(), {
+        requestTimeoutMs: 200,
+      })
+      expect(issue).toBeNull()
+      expect(Date.now() - started).toBeLessThan(5_000)
+      expect(warnings()).toEqual([
+        expect.stringContaining('could not be updated: GitHub gave no answer within 200 ms.'),
+      ])
+    })
+
+    it('stops at once when the run is cancelled while GitHub is silent', async () => {
+      github.refuseWith('silent')
+      const cancel = new AbortController()
+      github.onRequest(() => cancel.abort())
+      const started = Date.now()
+      const issue = await alertOnGitHub(settings(), 'failed', 'z', env(), {
+        signal: cancel.signal,
+      })
+      expect(issue).toBeNull()
+      expect(Date.now() - started).toBeLessThan(2_000)
+      expect(warnings()).toEqual([
+        expect.stringContaining('could not be updated: the run was cancelled'),
+      ])
+    })
+
+    it('sends nothing once the run is cancelled', async () => {
+      const before = github.requests.length
+      const cancel = new AbortController()
+      cancel.abort()
+      expect(await alertOnGitHub(settings(), 'failed', 'z', env(), { signal: cancel.signal })).toBe(
+        null,
+      )
+      expect(github.requests.length).toBe(before)
+      expect(warnings()).toEqual([expect.stringContaining('the run was cancelled')])
+    })
+
+    it.each([
+      ['a dropped connection', 'drop' as const, 'other side closed'],
+      ['HTTP 500', 500, 'GitHub answered 500. It is worth re-running later.'],
+    ])('explains %s in one warning', async (_, fault, says) => {
+      github.refuseWith(fault)
+      expect(await alertOnGitHub(settings(), 'failed', 'z', env())).toBeNull()
+      expect(warnings()).toEqual([expect.stringContaining(says)])
+    })
+
+    it('gives each request its own time limit', async () => {
+      // Listing, then opening: two answers of 150 ms each, past 250 ms together.
+      github.answerAfter(150)
+      const issue = await alertOnGitHub(
+        { ...settings(), target: 'job slow' },
+        'failed',
+        'z',
+        env(),
+        {
+          requestTimeoutMs: 250,
+        },
+      )
+      expect(issue).toMatchObject({ action: 'open' })
+      expect(warnings()).toEqual([])
+    })
   })
 
   it('is not made at all when alerting is off, and skips a cancelled run', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@je
 import { startFakeGitHub, type FakeGitHub, type Simulator } from '../simulator/index.js'
 import { WORKFLOW_TOKEN } from './helpers/action-yml.js'
 import { FAST, SEED, drill, leaks, startLab, type DrillRun } from './helpers/drill.js'
+import { SIM_HOST, startProxy } from './helpers/proxy.js'
 
 jest.setTimeout(30_000)
 
@@ -26,14 +27,21 @@ beforeEach(() => {
 
 async function alertingDrill(
   inputs: Record<string, string> = {},
-  options: { signal?: 'SIGINT' } = {},
+  options: {
+    signal?: 'SIGINT'
+    when?: string
+    killAfterMs?: number
+    env?: Record<string, string>
+  } = {},
 ) {
+  const { signal, when = 'status pending', killAfterMs, env } = options
   const run = await drill(
     sim,
     { issue_on_failure: 'true', github_token: github.token, ...inputs },
     {
-      env: { GITHUB_API_URL: github.url },
-      signal: options.signal ? { name: options.signal, when: 'status pending' } : undefined,
+      env: { GITHUB_API_URL: github.url, ...env },
+      signal: signal ? { name: signal, when } : undefined,
+      killAfterMs,
     },
   )
   runs.push(run)
@@ -134,6 +142,24 @@ describe('a drill with issue_on_failure', () => {
     expect(run.warnings).toEqual([expect.stringContaining('`permissions: issues: write`')])
   })
 
+  it("reaches GitHub through the runner's proxy", async () => {
+    const proxy = await startProxy()
+    try {
+      sim.configure({ restoreFinalStatus: 'failed' })
+      // A name only the proxy resolves (to the fake GitHub): reached through it, or not at all.
+      const host = `${SIM_HOST}:${new URL(github.url).port}`
+      const run = await alertingDrill(
+        {},
+        { env: { GITHUB_API_URL: `http://${host}`, http_proxy: proxy.url } },
+      )
+      expect(run.warnings).toEqual([])
+      expect(run.outputs.issue_number).not.toBe('')
+      expect([...proxy.tunnels, ...proxy.forwarded].join(' ')).toContain(host)
+    } finally {
+      await proxy.close()
+    }
+  })
+
   it('warns, and keeps a success, when GitHub cannot be reached', async () => {
     const run = await drill(
       sim,
@@ -146,6 +172,50 @@ describe('a drill with issue_on_failure', () => {
     expect(run.code).toBe(0)
     expect(run.outputs.outcome).toBe('succeeded')
     expect(run.warnings).toEqual([expect.stringContaining('could not be updated')])
+  })
+})
+
+describe('a drill whose issue cannot be written', () => {
+  it('has its evidence on disk first, and ends within 2 s when cancelled then', async () => {
+    github.refuseWith('silent')
+    sim.configure({ restoreFinalStatus: 'failed' })
+    const before = github.requests.length
+    const run = await alertingDrill(
+      {},
+      // Cancelled as the run starts on the drill issue; a GitHub that never answers would hold
+      // the run until the runner kills it, and the evidence with it, unless the cancel ends it.
+      { signal: 'SIGINT', when: 'Drill issue: looking in', killAfterMs: 10_000 },
+    )
+    expect(run.exitAfterSignalMs).toBeLessThan(2_000)
+    expect(run.code).toBe(1)
+    // The drill had ended when the signal came: its outcome stands, and nothing says cancelled
+    // but the alert's own warning.
+    expect(run.outputs).toMatchObject({ outcome: 'failed', issue_number: '', issue_url: '' })
+    expect(run.resultFile).toMatchObject({ outcome: 'failed' })
+    expect(run.summary).toContain('## ❌ Restore drill failed')
+    expect(run.errors).toEqual([expect.stringContaining('ended with status "failed"')])
+    expect(run.warnings).toEqual([
+      expect.stringContaining('could not be updated: the run was cancelled'),
+    ])
+    expect(github.requests.length).toBeLessThanOrEqual(before + 1)
+  })
+
+  it('keeps the @mentions and #refs of SnapShooter text from reaching people', async () => {
+    sim.inject({
+      route: 'createRestore',
+      kind: 'status',
+      status: 422,
+      body: JSON.stringify({ message: 'Server busy: ask @ops-team, see #123 or GH-7' }),
+    })
+    const before = github.requests.length
+    const run = await alertingDrill()
+    expect(run.errors).toEqual([expect.stringContaining('ask @ops-team, see #123 or GH-7')])
+    const sent = github.requests.slice(before).filter((request) => request.method === 'POST')
+    expect(sent).toHaveLength(1)
+    const body = String((sent[0]?.body as { body?: unknown } | undefined)?.body)
+    expect(body).toContain('ask @\u200dops-team, see #\u200d123 or GH-\u200d7')
+    const outsideCode = body.replace(/<pre>[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>/g, '')
+    expect(outsideCode).not.toMatch(/(?<![&\w])@[a-z0-9]|(?<!&)#\d|\bGH-\d/i)
   })
 })
 

@@ -1,5 +1,6 @@
 // A fake GitHub REST API for the drill issue: list, create, comment, close. Tests point
-// GITHUB_API_URL at it; it records every request and can be told to refuse them all.
+// GITHUB_API_URL at it; it records every request and can be told to fail them all, the ways
+// GitHub fails: an error status, a connection dropped without an answer, or no answer at all.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -19,14 +20,21 @@ export interface GitHubRequest {
   body: unknown
 }
 
+/** An HTTP status for every request, or `drop` (close the connection) or `silent` (never answer). */
+export type GitHubFault = number | 'drop' | 'silent'
+
 export interface FakeGitHub {
   /** The API base, for GITHUB_API_URL. */
   url: string
   token: string
   issues: FakeIssue[]
   requests: GitHubRequest[]
-  /** Answer every request with this status (a token without `issues: write` gets 403). */
-  refuseWith(status: number | null): void
+  /** Fail every request this way (a token without `issues: write` gets 403); null: answer. */
+  refuseWith(fault: GitHubFault | null): void
+  /** Hold every answer this long (0: answer at once). */
+  answerAfter(ms: number): void
+  /** Called as each request arrives, before any answer (null: no one is called). */
+  onRequest(listener: ((request: GitHubRequest) => void) | null): void
   close(): Promise<void>
 }
 
@@ -37,7 +45,9 @@ export async function startFakeGitHub(
 ): Promise<FakeGitHub> {
   const issues: FakeIssue[] = []
   const requests: GitHubRequest[] = []
-  let refusal: number | null = null
+  let refusal: GitHubFault | null = null
+  let latencyMs = 0
+  let listener: ((request: GitHubRequest) => void) | null = null
   const view = (owner: string, repo: string, issue: FakeIssue) => ({
     ...issue,
     labels: issue.labels.map((name) => ({ name })),
@@ -47,12 +57,18 @@ export async function startFakeGitHub(
   const server = createServer(async (req, res) => {
     const body = await readJson(req)
     const { pathname, searchParams } = new URL(req.url ?? '/', 'http://localhost')
-    requests.push({
+    const request = {
       method: req.method ?? '',
       path: pathname,
       authorization: req.headers.authorization,
       body,
-    })
+    }
+    requests.push(request)
+    listener?.(request)
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs))
+    // A silent request stays open until the client gives up or close() ends it.
+    if (refusal === 'silent') return
+    if (refusal === 'drop') return void req.socket.destroy()
     if (refusal !== null)
       return send(res, refusal, { message: 'Resource not accessible by integration' })
     if (
@@ -111,8 +127,14 @@ export async function startFakeGitHub(
     token,
     issues,
     requests,
-    refuseWith: (status) => {
-      refusal = status
+    refuseWith: (fault) => {
+      refusal = fault
+    },
+    answerAfter: (ms) => {
+      latencyMs = ms
+    },
+    onRequest: (callback) => {
+      listener = callback
     },
     close: () =>
       new Promise<void>((resolve) => {

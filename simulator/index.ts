@@ -14,7 +14,13 @@ import type { SimRestore, Simulator, SimulatorOptions } from './types.js'
 
 export { SEED, DEMO_TOKEN, READ_ONLY_TOKEN } from './seed.js'
 export { restoreView } from './payloads.js'
-export { startFakeGitHub, type FakeGitHub, type FakeIssue, type GitHubRequest } from './github.js'
+export {
+  startFakeGitHub,
+  type FakeGitHub,
+  type FakeIssue,
+  type GitHubFault,
+  type GitHubRequest,
+} from './github.js'
 export type {
   BackupSpec,
   Fault,

@@ -18,7 +18,7 @@ export interface RunDeps {
   clock: Clock
   sleep: Sleep
   env: NodeJS.ProcessEnv
-  /** Each request's own time limit; tests shorten it to prove a slow answer is survived. */
+  /** Each request's own time limit, SnapShooter's and GitHub's; tests shorten it. */
   requestTimeoutMs: number
 }
 
@@ -125,6 +125,6 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
   } catch (error) {
     concludeFailure(evidence, error, signal.aborted)
   } finally {
-    await publisher.finish(evidence, drillAlert(alerting, env))
+    await publisher.finish(evidence, drillAlert(alerting, env, { signal, requestTimeoutMs }))
   }
 }

@@ -38,6 +38,8 @@ export interface InProcessOptions {
   abortAfterMs?: number
   /** Each request's own time limit (real time: it is a socket's), shorter than the 30 s default. */
   requestTimeoutMs?: number
+  /** More runner variables (GITHUB_API_URL, say), on top of the usual ones. */
+  env?: Record<string, string>
 }
 
 export function sharedTime(): ReturnType<typeof fakeTime> {
@@ -59,6 +61,7 @@ export async function runInProcess(
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_REPOSITORY: 'acme/backups',
     GITHUB_RUN_ID: '7',
+    ...options.env,
     ...Object.fromEntries(
       Object.entries({ ...actionDefaults(), ...inputs }).map(([name, value]) => [
         `INPUT_${name.toUpperCase()}`,

@@ -1,16 +1,25 @@
 // Opens, comments on and closes the drill's GitHub issue. Loaded only when `issue_on_failure`
 // is on, so drills that do not alert never load Octokit. A failure here is a warning: it never
-// changes the drill's outcome or hides its error.
+// changes the drill's outcome or hides its error. Nor does a cancel: by the time the issue is
+// written the drill has ended and its evidence is on disk, so a cancel only stops the writing.
 import * as core from '@actions/core'
 import type { Outcome } from '../constants.js'
 import { errorMessage } from '../errors.js'
 import type { AlertSettings } from '../inputs.js'
 import { alertBody, issueTitle, planAlert, runUrl, type AlertAction } from './plan.js'
+import { AlertCancelled, GitHubSilent, guardRequests } from './requests.js'
 
 export interface AlertResult {
   action: Exclude<AlertAction, 'none'>
   number: number
   url: string
+}
+
+export interface AlertOptions {
+  /** The run's cancel signal: a cancel ends the request in flight at once. */
+  signal?: AbortSignal
+  /** Each GitHub request's own time limit. */
+  requestTimeoutMs?: number
 }
 
 // Enough to find the drill's issue among the open ones with its label.
@@ -22,6 +31,10 @@ export async function alertOnGitHub(
   outcome: Outcome,
   summary: string,
   env: NodeJS.ProcessEnv,
+  {
+    signal = new AbortController().signal,
+    requestTimeoutMs = REQUEST_TIMEOUT_MS,
+  }: AlertOptions = {},
 ): Promise<AlertResult | null> {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
   if (!owner || !repo) {
@@ -30,11 +43,15 @@ export async function alertOnGitHub(
   }
   const title = issueTitle(settings.target)
   try {
+    core.info(`Drill issue: looking in ${owner}/${repo} for the open issue "${title}".`)
     const { getOctokit } = await import('@actions/github')
-    // The API base comes from GITHUB_API_URL, which also covers GitHub Enterprise Server.
-    const octokit = getOctokit(settings.githubToken, {
-      request: { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) },
-    })
+    // The API base is GITHUB_API_URL, which also covers GitHub Enterprise Server. No `request`
+    // option here: it would replace Octokit's own, and with it the runner's proxy settings.
+    const octokit = getOctokit(
+      settings.githubToken,
+      env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {},
+    )
+    guardRequests(octokit, signal, requestTimeoutMs)
     const issues = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
       owner,
       repo,
@@ -86,9 +103,11 @@ export async function alertOnGitHub(
 
 /** One line saying why the drill issue could not be written and what to change. */
 export function alertFailure(error: unknown, repository: string): string {
-  const status =
-    typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : null
+  const status = answeredStatus(error)
   const lead = `The drill issue in ${repository} could not be updated`
+  if (error instanceof AlertCancelled) return `${lead}: ${error.message}.`
+  if (error instanceof GitHubSilent)
+    return `${lead}: ${error.message}. It is worth re-running later; check that GITHUB_API_URL is reachable from the runner.`
   if (status === 401)
     return `${lead}: GitHub rejected \`github_token\` (401). Pass a valid token, or leave \`github_token\` out to use the workflow token.`
   if (status === 403)
@@ -100,4 +119,13 @@ export function alertFailure(error: unknown, repository: string): string {
   if (status !== null && status > 0)
     return `${lead}: GitHub answered ${status}. It is worth re-running later.`
   return `${lead}: ${errorMessage(error)}. Check that GITHUB_API_URL is reachable from the runner.`
+}
+
+/** The HTTP status GitHub answered with, or null when no answer came. */
+function answeredStatus(error: unknown): number | null {
+  if (typeof error !== 'object' || error === null || !('status' in error)) return null
+  // Octokit gives a request that got no answer at all (refused, dropped) status 500 and no
+  // response; saying "GitHub answered 500" then would send the user looking for an outage.
+  if ('request' in error && !('response' in error && error.response)) return null
+  return Number(error.status)
 }

@@ -1,5 +1,6 @@
 import type { AlertSettings } from '../inputs.js'
 import type { Alert } from '../report/publish.js'
+import type { AlertOptions } from './github.js'
 import { mayAlert } from './plan.js'
 
 /**
@@ -9,11 +10,12 @@ import { mayAlert } from './plan.js'
 export function drillAlert(
   settings: AlertSettings | null,
   env: NodeJS.ProcessEnv,
+  options: AlertOptions = {},
 ): Alert | undefined {
   if (settings === null) return undefined
   return async (outcome, summary) => {
     if (!mayAlert(outcome)) return null
     const { alertOnGitHub } = await import('./github.js')
-    return alertOnGitHub(settings, outcome, summary, env)
+    return alertOnGitHub(settings, outcome, summary, env, options)
   }
 }

@@ -17,7 +17,7 @@ export function mayAlert(outcome: Outcome): boolean {
 
 /** Stable from run to run, so that every failure of one target lands on one issue. */
 export function issueTitle(target: string): string {
-  return `Restore drill failing: ${target}`
+  return `Restore drill failing: ${quietMentions(target)}`
 }
 
 /** The run's page, from the runner's variables (GITHUB_SERVER_URL also covers GHES). */
@@ -35,5 +35,30 @@ export function alertBody(action: AlertAction, summary: string, run: string | nu
     none: '',
   }
   const link = run === null ? '' : `\n\n[The run](${run})`
-  return `${lead[action]}${link}\n\n${summary}`
+  return `${lead[action]}${link}\n\n${quietMentions(summary)}`
+}
+
+// Code, which GitHub shows as written (<pre>, <code>, back-ticked spans), or else the start of
+// a mention (`@name`, `@org/team`: they notify people) or of an issue reference (`#123`,
+// `GH-123`, `owner/repo#123`: they link and cross-reference issues). Character references count
+// too, since GitHub decodes them before it looks.
+const MENTION_OR_CODE =
+  /(?<code><pre>[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>|(?<fence>`+)[\s\S]*?\k<fence>)|(?<at>@|&#0*64;|&#x0*40;|&commat;)(?=[\p{L}\p{N}])|(?<hash>(?<!&)#|&#0*35;|&#x0*23;|&num;)(?=\p{N})|(?<gh>\bGH-)(?=\p{N})/giu
+const JOINER = '\u200d'
+
+/**
+ * Issue text in which no @mention notifies anyone and no #reference links an issue: text from
+ * SnapShooter (an error message, a status word, a file name) and from the inputs reaches the
+ * issue, and a stranger's `@` in it would page people. A zero-width joiner after `@` and `#`
+ * keeps the text readable and breaks GitHub's patterns. Code is left as it is: GitHub never
+ * looks inside it, and an id or a file name there stays exact for copying.
+ */
+export function quietMentions(markdown: string): string {
+  return markdown.replace(MENTION_OR_CODE, (...args: unknown[]) => {
+    const { code, at, hash, gh } = args.at(-1) as Record<string, string | undefined>
+    if (code !== undefined) return code
+    if (at !== undefined) return `@${JOINER}`
+    if (hash !== undefined) return `#${JOINER}`
+    return `${gh ?? ''}${JOINER}`
+  })
 }

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { Output, type OutputName } from '../constants.js'
+import { errorMessage } from '../errors.js'
 import { resultForOutput, type Result } from './result.js'
 
 /** The step outputs a result stands for. Unknown values are empty strings, never `null`. */
@@ -27,19 +28,41 @@ export function outputsOf(result: Result): Partial<Record<OutputName, string>> {
   }
 }
 
-/** Sets outputs, skipping those whose value is already set, so GITHUB_OUTPUT holds few repeats. */
+/**
+ * Sets outputs, skipping those whose value is already set, so GITHUB_OUTPUT holds few repeats.
+ * Never throws: when the runner's output file cannot be written (its folder is gone, it is not
+ * writable), the first reason is kept in `failure` and no later output is tried, since the file
+ * will not mend itself during the run.
+ */
 export class OutputWriter {
   readonly #written = new Map<OutputName, string>()
+  #failure: string | null = null
+
+  /** Why the outputs could not be delivered, once they could not; one line. */
+  get failure(): string | null {
+    return this.#failure
+  }
 
   set(values: Partial<Record<OutputName, string>>): void {
     for (const [name, value] of Object.entries(values) as [OutputName, string][]) {
+      if (this.#failure !== null) return
       if (this.#written.get(name) === value) continue
-      this.#written.set(name, value)
-      setOutput(name, value)
+      try {
+        setOutput(name, value)
+        this.#written.set(name, value)
+      } catch (error) {
+        this.#failure = outputsFailure(error)
+      }
     }
   }
 }
 
 function setOutput(name: OutputName, value: string): void {
   core.setOutput(name, value)
+}
+
+/** The step's error line when GITHUB_OUTPUT cannot be written. */
+export function outputsFailure(error: unknown): string {
+  const reason = errorMessage(error).replace(/\s+/g, ' ').trim()
+  return `The step outputs could not be written to GITHUB_OUTPUT (${reason}), so later steps could not read the outcome: GITHUB_OUTPUT must name a file this step can write (on a self-hosted runner, check the permissions of its work folder).`
 }

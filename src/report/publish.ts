@@ -1,5 +1,6 @@
-// Leaves the evidence: outputs as soon as each is known, then at the end the result file,
-// every output, the job summary, and the verdict (error or warning annotation, exit code).
+// Leaves the evidence: outputs as soon as each is known, then at the end every output, the
+// result file, the job summary and the verdict (error or warning annotation, exit code), and
+// last the drill issue, whose result is added to the summary.
 import * as core from '@actions/core'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
@@ -39,7 +40,10 @@ export class Publisher {
 
   constructor(private readonly env: NodeJS.ProcessEnv) {}
 
-  /** Sets the outputs that are known so far. */
+  /**
+   * Sets the outputs that are known so far. Throws when they cannot be written, so that no
+   * restore is started whose outcome could not be handed to later steps.
+   */
   announce(evidence: Evidence): void {
     const known = outputsOf(buildResult(evidence, this.env))
     if (evidence.files === null) {
@@ -49,41 +53,55 @@ export class Publisher {
     this.#outputs.set(
       Object.fromEntries(EARLY.filter((name) => known[name]).map((name) => [name, known[name]])),
     )
+    if (this.#outputs.failure !== null) throw new Error(this.#outputs.failure)
   }
 
   /**
-   * Writes every piece of evidence, then states the verdict. `alert` (when alerting is on)
-   * gets the summary to post as the drill's GitHub issue. Never throws.
+   * Writes every piece of evidence and states the verdict, and only then raises the alert (when
+   * alerting is on, `alert` gets the summary to post as the drill's GitHub issue): GitHub may be
+   * slow or the run cancelled meanwhile, and the evidence must already be on disk by then.
+   * Never throws.
    */
   async finish(evidence: Evidence, alert?: Alert): Promise<void> {
+    this.#outputs.set({
+      ...outputsOf(buildResult(evidence, this.env)),
+      [Output.issueNumber]: '',
+      [Output.issueUrl]: '',
+    })
+    refuseUndeliveredOutputs(evidence, this.#outputs.failure)
     const result = buildResult(evidence, this.env)
     const resultFile = await this.#writeResultFile(evidence, result)
-    this.#outputs.set({ ...outputsOf(result), [Output.resultFile]: resultFile ?? '' })
+    this.#outputs.set({ [Output.resultFile]: resultFile ?? '' })
 
-    let markdown = renderSummary(result, {
+    const markdown = renderSummary(result, {
       request: result.outcome === 'dry_run' ? evidence.request : null,
       leftBehind: leftBehind(evidence),
     })
-    const issue = alert ? await alert(result.outcome, markdown) : null
-    this.#outputs.set({
-      [Output.issueNumber]: issue ? String(issue.number) : '',
-      [Output.issueUrl]: issue?.url ?? '',
-    })
-    if (issue)
-      markdown += `\n> Drill issue [#${issue.number}](${issue.url}): ${ISSUE_ACTIONS[issue.action]}.\n`
-    if (this.env.GITHUB_STEP_SUMMARY) {
-      try {
-        await core.summary.addRaw(markdown).write()
-      } catch (error) {
-        core.warning(`The job summary could not be written: ${errorMessage(error)}`)
-      }
-    }
+    const summarised = await this.#writeSummary(markdown)
+    stateVerdict(evidence, result.outcome)
 
-    core.info(`Outcome: ${result.outcome}`)
-    const message = evidence.error ?? `The restore drill ended ${result.outcome}.`
-    if (result.outcome === 'timed_out' && evidence.settings?.onTimeout === 'warn')
-      core.warning(message)
-    else if (['failed', 'cancelled', 'timed_out'].includes(result.outcome)) core.setFailed(message)
+    const issue = alert ? await alert(result.outcome, markdown) : null
+    if (issue === null) return
+    this.#outputs.set({ [Output.issueNumber]: String(issue.number), [Output.issueUrl]: issue.url })
+    if (summarised)
+      await this.#writeSummary(
+        `\n> Drill issue [#${issue.number}](${issue.url}): ${ISSUE_ACTIONS[issue.action]}.\n`,
+      )
+  }
+
+  /**
+   * Appends to the job summary, saying whether it could. A runner without a summary file (or
+   * with a broken one) only loses the summary.
+   */
+  async #writeSummary(markdown: string): Promise<boolean> {
+    if (!this.env.GITHUB_STEP_SUMMARY) return false
+    try {
+      await core.summary.addRaw(markdown).write()
+      return true
+    } catch (error) {
+      core.warning(`The job summary could not be written: ${errorMessage(error)}`)
+      return false
+    }
   }
 
   async #writeResultFile(evidence: Evidence, result: object): Promise<string | null> {
@@ -100,6 +118,36 @@ export class Publisher {
       return null
     }
   }
+}
+
+/** Whether the run's outcome fails the step (a timeout with `on_timeout: warn` does not). */
+function failsTheStep(evidence: Evidence, outcome: Outcome): boolean {
+  if (outcome === 'timed_out') return evidence.settings?.onTimeout !== 'warn'
+  return outcome === 'failed' || outcome === 'cancelled'
+}
+
+/**
+ * Outputs that never reached GITHUB_OUTPUT fail the run: later steps (`if: steps.drill.outputs
+ * .outcome == ...`) would read nothing and carry on as if all were well, so a green step would
+ * lie. A run that fails anyway keeps its own outcome and error, the first cause; the outputs then
+ * get a warning.
+ */
+function refuseUndeliveredOutputs(evidence: Evidence, failure: string | null): void {
+  if (failure === null || evidence.error === failure) return
+  if (failsTheStep(evidence, evidence.outcome ?? 'failed')) {
+    core.warning(failure)
+    return
+  }
+  evidence.outcome = 'failed'
+  evidence.error = failure
+}
+
+/** The verdict: one error annotation (or warning) and the exit code. */
+function stateVerdict(evidence: Evidence, outcome: Outcome): void {
+  core.info(`Outcome: ${outcome}`)
+  const message = evidence.error ?? `The restore drill ended ${outcome}.`
+  if (failsTheStep(evidence, outcome)) core.setFailed(message)
+  else if (outcome === 'timed_out') core.warning(message)
 }
 
 /** What a run that did not finish cleanly leaves running at SnapShooter. */

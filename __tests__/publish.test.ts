@@ -1,0 +1,93 @@
+// The Publisher's order of work, with plain evidence and real runner files: everything is on
+// disk and the verdict given before the drill issue is asked for, and outputs that cannot be
+// written fail the step.
+import { afterAll, afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { newEvidence, type Evidence } from '../src/report/evidence.js'
+import { Publisher } from '../src/report/publish.js'
+import { parseOutputFile } from './helpers/run-action.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'snapshooter-publish-'))
+const outputFile = join(dir, 'github_output')
+// @actions/core remembers the first summary path it sees, so one file serves every test.
+const summaryFile = join(dir, 'step_summary')
+const saved = { ...process.env }
+let log: string[]
+
+beforeEach(() => {
+  writeFileSync(outputFile, '')
+  writeFileSync(summaryFile, '')
+  process.env.GITHUB_OUTPUT = outputFile
+  process.env.GITHUB_STEP_SUMMARY = summaryFile
+  log = []
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    log.push(String(chunk))
+    return true
+  })
+})
+afterEach(() => {
+  jest.restoreAllMocks()
+  process.env = { ...saved }
+  process.exitCode = undefined
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const ended = (outcome: Evidence['outcome'], error: string | null): Evidence => ({
+  ...newEvidence(),
+  outcome,
+  error,
+})
+const errors = (): string[] =>
+  log.filter((line) => line.startsWith('::error::')).map((line) => line.trim())
+
+describe('Publisher.finish', () => {
+  it('writes outputs, summary and verdict before it asks for the drill issue', async () => {
+    const seen: { summary?: string; outputs?: Record<string, string>; exitCode?: unknown } = {}
+    await new Publisher(process.env).finish(
+      ended('failed', 'Restore r1 ended with status "failed".'),
+      async () => {
+        seen.summary = readFileSync(summaryFile, 'utf8')
+        seen.outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
+        seen.exitCode = process.exitCode
+        return { action: 'open', number: 5, url: 'https://github.example/acme/backups/issues/5' }
+      },
+    )
+    expect(seen).toMatchObject({
+      summary: expect.stringContaining('## ❌ Restore drill failed'),
+      outputs: { outcome: 'failed', issue_number: '', issue_url: '' },
+      exitCode: 1,
+    })
+    // The alert's result comes after, the summary's last line and the outputs' last word.
+    const summary = readFileSync(summaryFile, 'utf8')
+    expect(summary.startsWith(seen.summary ?? '-')).toBe(true)
+    expect(summary.trimEnd().split('\n').at(-1)).toBe(
+      '> Drill issue [#5](https://github.example/acme/backups/issues/5): opened.',
+    )
+    expect(parseOutputFile(readFileSync(outputFile, 'utf8'))).toMatchObject({
+      issue_number: '5',
+      issue_url: 'https://github.example/acme/backups/issues/5',
+    })
+    expect(errors()).toEqual(['::error::Restore r1 ended with status "failed".'])
+  })
+
+  it('fails a green run whose outputs cannot be written at the end', async () => {
+    process.env.GITHUB_OUTPUT = join(dir, 'gone', 'output')
+    await new Publisher(process.env).finish(ended('succeeded', null))
+    expect(process.exitCode).toBe(1)
+    expect(errors()).toEqual([
+      expect.stringContaining('::error::The step outputs could not be written to GITHUB_OUTPUT'),
+    ])
+    expect(readFileSync(summaryFile, 'utf8')).toContain('## ❌ Restore drill failed')
+  })
+
+  it('keeps the first cause of a failing run, and warns about the outputs', async () => {
+    process.env.GITHUB_OUTPUT = join(dir, 'gone', 'output')
+    await new Publisher(process.env).finish(ended('failed', 'Backup b1 was not found.'))
+    expect(errors()).toEqual(['::error::Backup b1 was not found.'])
+    expect(log.filter((line) => line.startsWith('::warning::'))).toEqual([
+      expect.stringContaining('could not be written to GITHUB_OUTPUT'),
+    ])
+  })
+})
