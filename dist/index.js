@@ -2,7 +2,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   mayAlert
-} from "./chunks/chunk-WZQWPCYB.js";
+} from "./chunks/chunk-RDJK4VDN.js";
 import {
   parseTimestamp,
   realSleep,
@@ -21,9 +21,7 @@ import {
   ApiError,
   Input,
   Output,
-  USER_AGENT
-} from "./chunks/chunk-ABWGHMAN.js";
-import {
+  USER_AGENT,
   errorMessage,
   getInput,
   group,
@@ -33,25 +31,25 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-V2B4RMWV.js";
+} from "./chunks/chunk-7Q7YYOKI.js";
 import "./chunks/chunk-23VKRORU.js";
 
 // src/main.ts
 import { tmpdir } from "node:os";
 
 // src/alert/index.ts
-function drillAlert(settings, env) {
+function drillAlert(settings, env, options = {}) {
   if (settings === null) return void 0;
   return async (outcome, summary2) => {
     if (!mayAlert(outcome)) return null;
-    const { alertOnGitHub } = await import("./chunks/github-LAC4ZTSR.js");
-    return alertOnGitHub(settings, outcome, summary2, env);
+    const { alertOnGitHub } = await import("./chunks/github-LSL6R2Q5.js");
+    return alertOnGitHub(settings, outcome, summary2, env, options);
   };
 }
 
 // src/connect.ts
 async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
-  const { createClient, proxySecrets } = await import("./chunks/client-3U4MAWCD.js");
+  const { createClient, proxySecrets } = await import("./chunks/client-JMAEZCS4.js");
   for (const secret of proxySecrets(process.env)) setSecret(secret);
   return (deadline) => createClient({
     baseUrl: settings.apiUrl,
@@ -568,16 +566,30 @@ function outputsOf(result) {
 }
 var OutputWriter = class {
   #written = /* @__PURE__ */ new Map();
+  #failure = null;
+  /** Why the outputs could not be delivered, once they could not; one line. */
+  get failure() {
+    return this.#failure;
+  }
   set(values) {
     for (const [name, value] of Object.entries(values)) {
+      if (this.#failure !== null) return;
       if (this.#written.get(name) === value) continue;
-      this.#written.set(name, value);
-      setOutput2(name, value);
+      try {
+        setOutput2(name, value);
+        this.#written.set(name, value);
+      } catch (error) {
+        this.#failure = outputsFailure(error);
+      }
     }
   }
 };
 function setOutput2(name, value) {
   setOutput(name, value);
+}
+function outputsFailure(error) {
+  const reason = errorMessage(error).replace(/\s+/g, " ").trim();
+  return `The step outputs could not be written to GITHUB_OUTPUT (${reason}), so later steps could not read the outcome: GITHUB_OUTPUT must name a file this step can write (on a self-hosted runner, check the permissions of its work folder).`;
 }
 
 // src/report/summary.ts
@@ -751,7 +763,10 @@ var Publisher = class {
   }
   env;
   #outputs = new OutputWriter();
-  /** Sets the outputs that are known so far. */
+  /**
+   * Sets the outputs that are known so far. Throws when they cannot be written, so that no
+   * restore is started whose outcome could not be handed to later steps.
+   */
   announce(evidence) {
     const known = outputsOf(buildResult(evidence, this.env));
     if (evidence.files === null) {
@@ -761,40 +776,53 @@ var Publisher = class {
     this.#outputs.set(
       Object.fromEntries(EARLY.filter((name) => known[name]).map((name) => [name, known[name]]))
     );
+    if (this.#outputs.failure !== null) throw new Error(this.#outputs.failure);
   }
   /**
-   * Writes every piece of evidence, then states the verdict. `alert` (when alerting is on)
-   * gets the summary to post as the drill's GitHub issue. Never throws.
+   * Writes every piece of evidence and states the verdict, and only then raises the alert (when
+   * alerting is on, `alert` gets the summary to post as the drill's GitHub issue): GitHub may be
+   * slow or the run cancelled meanwhile, and the evidence must already be on disk by then.
+   * Never throws.
    */
   async finish(evidence, alert) {
+    this.#outputs.set({
+      ...outputsOf(buildResult(evidence, this.env)),
+      [Output.issueNumber]: "",
+      [Output.issueUrl]: ""
+    });
+    refuseUndeliveredOutputs(evidence, this.#outputs.failure);
     const result = buildResult(evidence, this.env);
     const resultFile = await this.#writeResultFile(evidence, result);
-    this.#outputs.set({ ...outputsOf(result), [Output.resultFile]: resultFile ?? "" });
-    let markdown = renderSummary(result, {
+    this.#outputs.set({ [Output.resultFile]: resultFile ?? "" });
+    const markdown = renderSummary(result, {
       request: result.outcome === "dry_run" ? evidence.request : null,
       leftBehind: leftBehind(evidence)
     });
+    const summarised = await this.#writeSummary(markdown);
+    stateVerdict(evidence, result.outcome);
     const issue = alert ? await alert(result.outcome, markdown) : null;
-    this.#outputs.set({
-      [Output.issueNumber]: issue ? String(issue.number) : "",
-      [Output.issueUrl]: issue?.url ?? ""
-    });
-    if (issue)
-      markdown += `
+    if (issue === null) return;
+    this.#outputs.set({ [Output.issueNumber]: String(issue.number), [Output.issueUrl]: issue.url });
+    if (summarised)
+      await this.#writeSummary(
+        `
 > Drill issue [#${issue.number}](${issue.url}): ${ISSUE_ACTIONS[issue.action]}.
-`;
-    if (this.env.GITHUB_STEP_SUMMARY) {
-      try {
-        await summary.addRaw(markdown).write();
-      } catch (error) {
-        warning(`The job summary could not be written: ${errorMessage(error)}`);
-      }
+`
+      );
+  }
+  /**
+   * Appends to the job summary, saying whether it could. A runner without a summary file (or
+   * with a broken one) only loses the summary.
+   */
+  async #writeSummary(markdown) {
+    if (!this.env.GITHUB_STEP_SUMMARY) return false;
+    try {
+      await summary.addRaw(markdown).write();
+      return true;
+    } catch (error) {
+      warning(`The job summary could not be written: ${errorMessage(error)}`);
+      return false;
     }
-    info(`Outcome: ${result.outcome}`);
-    const message = evidence.error ?? `The restore drill ended ${result.outcome}.`;
-    if (result.outcome === "timed_out" && evidence.settings?.onTimeout === "warn")
-      warning(message);
-    else if (["failed", "cancelled", "timed_out"].includes(result.outcome)) setFailed(message);
   }
   async #writeResultFile(evidence, result) {
     const wanted = evidence.settings?.resultFile;
@@ -812,6 +840,25 @@ var Publisher = class {
     }
   }
 };
+function failsTheStep(evidence, outcome) {
+  if (outcome === "timed_out") return evidence.settings?.onTimeout !== "warn";
+  return outcome === "failed" || outcome === "cancelled";
+}
+function refuseUndeliveredOutputs(evidence, failure) {
+  if (failure === null || evidence.error === failure) return;
+  if (failsTheStep(evidence, evidence.outcome ?? "failed")) {
+    warning(failure);
+    return;
+  }
+  evidence.outcome = "failed";
+  evidence.error = failure;
+}
+function stateVerdict(evidence, outcome) {
+  info(`Outcome: ${outcome}`);
+  const message = evidence.error ?? `The restore drill ended ${outcome}.`;
+  if (failsTheStep(evidence, outcome)) setFailed(message);
+  else if (outcome === "timed_out") warning(message);
+}
 function leftBehind(evidence) {
   const { restore } = evidence;
   if (!["failed", "cancelled", "timed_out"].includes(evidence.outcome ?? "failed")) return null;
@@ -1084,7 +1131,7 @@ async function run(deps = {}) {
       return checked;
     });
     if (settings.mode === "download") {
-      const { downloadBackup, dryRunDownload } = await import("./chunks/backup-6NUFTLJQ.js");
+      const { downloadBackup, dryRunDownload } = await import("./chunks/backup-YT2HCBZK.js");
       const runnerTemp = env.RUNNER_TEMP || tmpdir();
       if (settings.dryRun) {
         dryRunDownload(settings, backup, plan.files, evidence, runnerTemp);
@@ -1143,7 +1190,7 @@ async function run(deps = {}) {
   } catch (error) {
     concludeFailure(evidence, error, signal.aborted);
   } finally {
-    await publisher.finish(evidence, drillAlert(alerting, env));
+    await publisher.finish(evidence, drillAlert(alerting, env, { signal, requestTimeoutMs }));
   }
 }
 

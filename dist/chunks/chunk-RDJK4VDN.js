@@ -11,7 +11,7 @@ function mayAlert(outcome) {
   return planAlert(outcome, true) !== "none";
 }
 function issueTitle(target) {
-  return `Restore drill failing: ${target}`;
+  return `Restore drill failing: ${quietMentions(target)}`;
 }
 function runUrl(env) {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
@@ -30,7 +30,18 @@ function alertBody(action, summary, run) {
 [The run](${run})`;
   return `${lead[action]}${link}
 
-${summary}`;
+${quietMentions(summary)}`;
+}
+var MENTION_OR_CODE = new RegExp("(?<code><pre>[\\s\\S]*?<\\/pre>|<code>[\\s\\S]*?<\\/code>|(?<fence>`+)[\\s\\S]*?\\k<fence>)|(?<at>@|&#0*64;|&#x0*40;|&commat;)(?=[\\p{L}\\p{N}])|(?<hash>(?<!&)#|&#0*35;|&#x0*23;|&num;)(?=\\p{N})|(?<gh>\\bGH-)(?=\\p{N})", "giu");
+var JOINER = "\u200D";
+function quietMentions(markdown) {
+  return markdown.replace(MENTION_OR_CODE, (...args) => {
+    const { code, at, hash, gh } = args.at(-1);
+    if (code !== void 0) return code;
+    if (at !== void 0) return `@${JOINER}`;
+    if (hash !== void 0) return `#${JOINER}`;
+    return `${gh ?? ""}${JOINER}`;
+  });
 }
 
 export {
@@ -40,4 +51,4 @@ export {
   runUrl,
   alertBody
 };
-//# sourceMappingURL=chunk-WZQWPCYB.js.map
+//# sourceMappingURL=chunk-RDJK4VDN.js.map

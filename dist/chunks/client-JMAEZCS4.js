@@ -12,7 +12,7 @@ import {
   proxySecrets,
   require_src,
   retryDelayMs
-} from "./chunk-QOJLUAYI.js";
+} from "./chunk-D7YFP77E.js";
 import {
   ApiError,
   Input,
@@ -29,13 +29,11 @@ import {
   UUID_PATTERN,
   cleanName,
   cleanText,
-  formatMs,
-  kindOfStatus
-} from "./chunk-ABWGHMAN.js";
-import {
   errorMessage,
+  formatMs,
+  kindOfStatus,
   setSecret
-} from "./chunk-V2B4RMWV.js";
+} from "./chunk-7Q7YYOKI.js";
 import {
   __commonJS,
   __export,
@@ -18060,4 +18058,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-3U4MAWCD.js.map
+//# sourceMappingURL=client-JMAEZCS4.js.map

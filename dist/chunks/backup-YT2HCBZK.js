@@ -10,18 +10,16 @@ import {
   agentsFor,
   isRetryableRead,
   retryDelayMs
-} from "./chunk-QOJLUAYI.js";
+} from "./chunk-D7YFP77E.js";
 import {
   MAX_ATTEMPTS,
   REQUEST_TIMEOUT_MS,
   USER_AGENT,
-  kindOfStatus
-} from "./chunk-ABWGHMAN.js";
-import {
   errorMessage,
   info,
+  kindOfStatus,
   setSecret
-} from "./chunk-V2B4RMWV.js";
+} from "./chunk-7Q7YYOKI.js";
 import "./chunk-23VKRORU.js";
 
 // src/download/file.ts
@@ -576,4 +574,4 @@ export {
   eachAtMost,
   maskLinks
 };
-//# sourceMappingURL=backup-6NUFTLJQ.js.map
+//# sourceMappingURL=backup-YT2HCBZK.js.map

@@ -5,18 +5,52 @@ import {
   issueTitle,
   planAlert,
   runUrl
-} from "./chunk-WZQWPCYB.js";
+} from "./chunk-RDJK4VDN.js";
 import {
   errorMessage,
+  formatMs,
   info,
   warning
-} from "./chunk-V2B4RMWV.js";
+} from "./chunk-7Q7YYOKI.js";
 import "./chunk-23VKRORU.js";
+
+// src/alert/requests.ts
+var GitHubSilent = class extends Error {
+  constructor(timeoutMs) {
+    super(`GitHub gave no answer within ${formatMs(timeoutMs)}`);
+    this.timeoutMs = timeoutMs;
+    this.name = "GitHubSilent";
+  }
+  timeoutMs;
+};
+var AlertCancelled = class extends Error {
+  constructor() {
+    super("the run was cancelled while GitHub was being asked");
+    this.name = "AlertCancelled";
+  }
+};
+function guardRequests(octokit, cancel, timeoutMs) {
+  octokit.hook.wrap("request", async (request, options) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = AbortSignal.any([cancel, timeout]);
+    options.request = { ...options.request, signal };
+    try {
+      return await request(options);
+    } catch (error) {
+      if (cancel.aborted) throw new AlertCancelled();
+      if (timeout.aborted) throw new GitHubSilent(timeoutMs);
+      throw error;
+    }
+  });
+}
 
 // src/alert/github.ts
 var MAX_PAGES = 5;
 var REQUEST_TIMEOUT_MS = 3e4;
-async function alertOnGitHub(settings, outcome, summary, env) {
+async function alertOnGitHub(settings, outcome, summary, env, {
+  signal = new AbortController().signal,
+  requestTimeoutMs = REQUEST_TIMEOUT_MS
+} = {}) {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
   if (!owner || !repo) {
     warning("No drill issue: GITHUB_REPOSITORY is not set, so the repository is unknown.");
@@ -24,10 +58,13 @@ async function alertOnGitHub(settings, outcome, summary, env) {
   }
   const title = issueTitle(settings.target);
   try {
+    info(`Drill issue: looking in ${owner}/${repo} for the open issue "${title}".`);
     const { getOctokit } = await import("./github-C3L33I7H.js");
-    const octokit = getOctokit(settings.githubToken, {
-      request: { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
-    });
+    const octokit = getOctokit(
+      settings.githubToken,
+      env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}
+    );
+    guardRequests(octokit, signal, requestTimeoutMs);
     const issues = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
       owner,
       repo,
@@ -76,8 +113,11 @@ async function alertOnGitHub(settings, outcome, summary, env) {
   }
 }
 function alertFailure(error, repository) {
-  const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : null;
+  const status = answeredStatus(error);
   const lead = `The drill issue in ${repository} could not be updated`;
+  if (error instanceof AlertCancelled) return `${lead}: ${error.message}.`;
+  if (error instanceof GitHubSilent)
+    return `${lead}: ${error.message}. It is worth re-running later; check that GITHUB_API_URL is reachable from the runner.`;
   if (status === 401)
     return `${lead}: GitHub rejected \`github_token\` (401). Pass a valid token, or leave \`github_token\` out to use the workflow token.`;
   if (status === 403)
@@ -90,8 +130,13 @@ function alertFailure(error, repository) {
     return `${lead}: GitHub answered ${status}. It is worth re-running later.`;
   return `${lead}: ${errorMessage(error)}. Check that GITHUB_API_URL is reachable from the runner.`;
 }
+function answeredStatus(error) {
+  if (typeof error !== "object" || error === null || !("status" in error)) return null;
+  if ("request" in error && !("response" in error && error.response)) return null;
+  return Number(error.status);
+}
 export {
   alertFailure,
   alertOnGitHub
 };
-//# sourceMappingURL=github-LAC4ZTSR.js.map
+//# sourceMappingURL=github-LSL6R2Q5.js.map

@@ -7,7 +7,7 @@ import {
   POST_RETRYABLE_STATUSES,
   RETRYABLE_STATUSES,
   RETRY_AFTER_JITTER_MS
-} from "./chunk-ABWGHMAN.js";
+} from "./chunk-7Q7YYOKI.js";
 import {
   __commonJS,
   __require,
@@ -1492,4 +1492,4 @@ export {
   agentsFor,
   proxySecrets
 };
-//# sourceMappingURL=chunk-QOJLUAYI.js.map
+//# sourceMappingURL=chunk-D7YFP77E.js.map
