@@ -132,6 +132,8 @@ export function createHandler(
         if (canned !== undefined) return answer(canned)
         if (fault.kind === 'drop') {
           req.socket.destroy()
+        } else if (fault.kind === 'hang') {
+          // Nothing is sent, ever: only the client giving up (or close()) ends the request.
         } else if (fault.kind === 'delay') {
           const timer = setTimeout(() => {
             deps.timers.delete(timer)
