@@ -1,5 +1,6 @@
 // One GET of a signed link. Storage is another host: the request carries no SnapShooter token,
-// follows no redirect and keeps no socket alive after it. No message here quotes the URL.
+// follows no redirect and keeps no socket alive after it. No message here quotes the URL: the
+// caller's names the file.
 import http, { type IncomingMessage } from 'node:http'
 import https from 'node:https'
 import { kindOfStatus } from '../snapshooter/errors.js'
@@ -37,20 +38,35 @@ class IdleTimeout extends Error {
   readonly code = 'IDLE_TIMEOUT'
 }
 
+/**
+ * Opens `link`; never rejects. Until the answer's headers come, the whole exchange (the connection,
+ * a proxy's CONNECT, TLS, the headers) has `idleTimeoutMs` in all: the socket's own timeout only
+ * measures silence, and before a proxy has answered there is no socket to watch at all. Then the
+ * body has `idleTimeoutMs` of silence at most, and `signal` (cancel, deadline) ends either phase.
+ */
 export function openLink(url: string, options: OpenOptions): Promise<Opened> {
   const secure = url.startsWith('https:')
-  const client = secure ? https : http
-  const agents = agentsFor(url, options.env)
-  return new Promise((resolve) => {
-    const request = client.get(
+  const controller = new AbortController()
+  const stop = (): void => controller.abort()
+  options.signal.addEventListener('abort', stop, { once: true })
+  if (options.signal.aborted) stop()
+  let unanswered = false
+  const untilAnswer = setTimeout(() => {
+    unanswered = true
+    stop()
+  }, options.idleTimeoutMs)
+  const agents = agentsFor(url, options.env, controller.signal)
+  return new Promise<Opened>((resolve) => {
+    const request = (secure ? https : http).get(
       url,
       {
         agent: secure ? agents.httpsAgent : agents.httpAgent,
         headers: { 'User-Agent': options.userAgent, Accept: '*/*' },
-        signal: options.signal,
+        signal: controller.signal,
         timeout: options.idleTimeoutMs,
       },
       (response) => {
+        clearTimeout(untilAnswer)
         const status = response.statusCode ?? 0
         if (status >= 200 && status < 300) {
           const length = Number(response.headers['content-length'] ?? NaN)
@@ -67,9 +83,21 @@ export function openLink(url: string, options: OpenOptions): Promise<Opened> {
       },
     )
     request.on('timeout', () => request.destroy(new IdleTimeout()))
+    request.on('close', () => {
+      clearTimeout(untilAnswer)
+      options.signal.removeEventListener('abort', stop)
+    })
     // After the answer has come, the body stream reports errors; this catches those before it.
-    request.on('error', (error) => resolve(networkFailure(error, options.idleTimeoutMs)))
+    request.on('error', (error) =>
+      resolve(
+        unanswered ? noAnswer(options.idleTimeoutMs) : networkFailure(error, options.idleTimeoutMs),
+      ),
+    )
   })
+}
+
+function noAnswer(timeoutMs: number): Failure {
+  return { kind: 'timeout', reason: `storage gave no answer within ${timeoutMs / 1000} s` }
 }
 
 function statusFailure(status: number): Failure {

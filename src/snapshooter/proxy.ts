@@ -31,8 +31,17 @@ export interface Agents {
  * only the host and port; TLS, and with it the token, runs end to end), the proxy forwarding
  * absolute URIs for http, or direct connections. Keep-alive is off everywhere: a pooled socket
  * the server has closed would reset a restore POST and leave its fate unknown.
+ *
+ * `signal` ends the request's connection to the proxy. It must reach the agent itself: until the
+ * proxy has answered, the request has no socket, so aborting or timing out the request cannot
+ * touch that connection, and a proxy that never answers would hold it (and the process) forever.
+ * One set of agents per request, then, each bound to that request's signal.
  */
-export function agentsFor(target: string | URL, env: ProxyEnv = process.env): Agents {
+export function agentsFor(
+  target: string | URL,
+  env: ProxyEnv = process.env,
+  signal?: AbortSignal,
+): Agents {
   const url = new URL(target)
   const direct = {
     httpAgent: new http.Agent({ keepAlive: false }),
@@ -42,9 +51,11 @@ export function agentsFor(target: string | URL, env: ProxyEnv = process.env): Ag
   const proxy = proxyFor(url, env)
   if (proxy === null) return direct
   const shown = `${proxy.protocol}//${proxy.host}`
+  // Passed on to the net (or tls) connect of the proxy connection, which the signal destroys.
+  const options = { keepAlive: false, ...(signal !== undefined ? { signal } : {}) }
   return url.protocol === 'https:'
-    ? { ...direct, httpsAgent: new TunnelAgent(proxy, { keepAlive: false }), proxy: shown }
-    : { ...direct, httpAgent: new HttpProxyAgent(proxy, { keepAlive: false }), proxy: shown }
+    ? { ...direct, httpsAgent: new TunnelAgent(proxy, options), proxy: shown }
+    : { ...direct, httpAgent: new HttpProxyAgent(proxy, options), proxy: shown }
 }
 
 type TunnelOptions = Parameters<HttpsProxyAgent<string>['connect']>[1]

@@ -1,0 +1,126 @@
+// Proxies that fail, through dist/index.js. One that never answers: every phase of a request (the
+// connection, the CONNECT, TLS, the answer) is bounded by `timeout` and ended by a cancel, and
+// the process then exits by itself. The API is `api.snapshooter.test` behind a TLS front (only the
+// proxies here map it to loopback), and storage links name `storage.snapshooter.test`, which no
+// proxy here ever reaches: nothing leaves the machine.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import type { Simulator } from '../simulator/index.js'
+import { FAST, SEED, drill, leaks, startLab, type DrillRun } from './helpers/drill.js'
+import { startBlackHoleProxy, type BlackHoleMode } from './helpers/black-hole-proxy.js'
+import { API_HOST, startTlsFront, type TlsFront } from './helpers/proxy.js'
+
+jest.setTimeout(30_000)
+
+let sim: Simulator
+let front: TlsFront
+
+beforeAll(async () => {
+  sim = await startLab()
+  front = await startTlsFront(API_HOST, new URL(sim.url))
+})
+afterAll(async () => {
+  await front.close()
+  await sim.close()
+})
+beforeEach(() => {
+  sim.configure({ ...FAST, storageUrl: undefined })
+  sim.clearFaults()
+})
+
+/** Past `timeout`, the run has this long to write its evidence and exit. */
+const EXIT_WITHIN_MS = 2_000
+const TIMEOUT_MS = 3_000
+
+async function throughHole(
+  mode: BlackHoleMode,
+  inputs: Record<string, string>,
+  options: Parameters<typeof drill>[2] = {},
+): Promise<{ run: DrillRun; drained: boolean }> {
+  const hole = await startBlackHoleProxy(mode)
+  try {
+    const run = await drill(
+      sim,
+      { timeout: `${TIMEOUT_MS / 1000}s`, ...inputs },
+      {
+        killAfterMs: 15_000,
+        ...options,
+        env: { NODE_EXTRA_CA_CERTS: front.caFile, HTTPS_PROXY: hole.url, ...options.env },
+      },
+    )
+    expect(hole.accepted()).toBeGreaterThan(0)
+    return { run, drained: await hole.drained(1_000) }
+  } finally {
+    await hole.close()
+  }
+}
+
+describe('restore mode behind a proxy that never answers', () => {
+  it.each<[string, BlackHoleMode]>([
+    ['accepts the connection and answers nothing', 'accept'],
+    ['answers nothing to CONNECT', 'connect'],
+    ['opens the tunnel, then stays silent', 'tunnel'],
+  ])('%s: fails at `timeout` and exits at once', async (_, mode) => {
+    const { run, drained } = await throughHole(mode, { api_url: front.url })
+    expect(run.code).toBe(1)
+    expect(run.outputs.outcome).toBe('failed')
+    expect(run.errors).toEqual([
+      `GET backups of job ${SEED.jobs.main} (page 1) got no answer before the time limit (\`timeout\`) ran out`,
+    ])
+    expect(run.summary).toContain('failed')
+    expect(run.elapsedMs).toBeLessThan(TIMEOUT_MS + EXIT_WITHIN_MS)
+    // The action closed every connection it had opened to the proxy.
+    expect(drained).toBe(true)
+    expect(leaks(run)).toEqual([])
+  })
+
+  it('a cancel ends a request stuck in the CONNECT at once', async () => {
+    const { run } = await throughHole(
+      'connect',
+      { api_url: front.url, timeout: '30s' },
+      { signal: { name: 'SIGINT', afterMs: 1_500 } },
+    )
+    expect(run.code).toBe(1)
+    expect(run.outputs.outcome).toBe('cancelled')
+    expect(run.exitAfterSignalMs).toBeLessThan(EXIT_WITHIN_MS)
+    expect(run.summary).toContain('cancelled')
+  })
+})
+
+describe('download mode with storage behind a proxy that never answers', () => {
+  // The API is the simulator on loopback, which never goes through a proxy; the links name a
+  // storage host that does.
+  const toStorage = (): void => sim.configure({ storageUrl: 'https://storage.snapshooter.test' })
+
+  it.each<[string, BlackHoleMode]>([
+    ['accepts the connection and answers nothing', 'accept'],
+    ['answers nothing to CONNECT', 'connect'],
+    ['opens the tunnel, then stays silent', 'tunnel'],
+  ])('%s: times out at `timeout` and exits at once', async (_, mode) => {
+    toStorage()
+    const { run, drained } = await throughHole(mode, { mode: 'download' })
+    expect(run.code).toBe(1)
+    expect(run.outputs).toMatchObject({ outcome: 'timed_out', status: 'failed' })
+    expect(run.errors).toHaveLength(1)
+    expect(run.errors[0]).toContain('was not fully downloaded when `timeout` (3s) ran out')
+    expect(run.elapsedMs).toBeLessThan(TIMEOUT_MS + EXIT_WITHIN_MS)
+    expect(drained).toBe(true)
+    expect(sim.count('storage')).toBe(0)
+  })
+
+  it('SIGINT stops it within 2 s, with outcome cancelled and a summary', async () => {
+    toStorage()
+    const { run, drained } = await throughHole(
+      'connect',
+      { mode: 'download', timeout: '30s' },
+      // Late enough for the links to be in hand and the files' requests stuck in the proxy.
+      { signal: { name: 'SIGINT', afterMs: 2_000 } },
+    )
+    expect(run.code).toBe(1)
+    expect(run.outputs.outcome).toBe('cancelled')
+    expect(run.exitAfterSignalMs).toBeLessThan(EXIT_WITHIN_MS)
+    expect(run.errors).toHaveLength(1)
+    expect(run.errors[0]).toContain('cancelled while downloading')
+    expect(run.summary).toContain('cancelled')
+    expect(drained).toBe(true)
+  })
+})
