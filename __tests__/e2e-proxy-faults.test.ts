@@ -1,13 +1,14 @@
 // Proxies that fail, through dist/index.js. One that never answers: every phase of a request (the
 // connection, the CONNECT, TLS, the answer) is bounded by `timeout` and ended by a cancel, and
-// the process then exits by itself. The API is `api.snapshooter.test` behind a TLS front (only the
+// the process then exits by itself. One that refuses the tunnel: the error line names the proxy,
+// not SnapShooter or storage. The API is `api.snapshooter.test` behind a TLS front (only the
 // proxies here map it to loopback), and storage links name `storage.snapshooter.test`, which no
 // proxy here ever reaches: nothing leaves the machine.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import type { Simulator } from '../simulator/index.js'
 import { FAST, SEED, drill, leaks, startLab, type DrillRun } from './helpers/drill.js'
 import { startBlackHoleProxy, type BlackHoleMode } from './helpers/black-hole-proxy.js'
-import { API_HOST, startTlsFront, type TlsFront } from './helpers/proxy.js'
+import { API_HOST, startProxy, startTlsFront, type TlsFront } from './helpers/proxy.js'
 
 jest.setTimeout(30_000)
 
@@ -122,5 +123,47 @@ describe('download mode with storage behind a proxy that never answers', () => {
     expect(run.errors[0]).toContain('cancelled while downloading')
     expect(run.summary).toContain('cancelled')
     expect(drained).toBe(true)
+  })
+})
+
+describe('a proxy that refuses the tunnel', () => {
+  const CREDENTIALS = 'give its credentials in the proxy URL, as http://user:password@host:port'
+
+  it('is named in the error line of an API request, not SnapShooter', async () => {
+    const proxy = await startProxy('drill:s3cret')
+    try {
+      const env = { NODE_EXTRA_CA_CERTS: front.caFile, HTTPS_PROXY: proxy.url }
+      const before = sim.requests.length
+      const run = await drill(sim, { api_url: front.url, timeout: '5s' }, { env })
+      expect(run.outputs.outcome).toBe('failed')
+      expect(run.errors).toEqual([
+        `GET backups of job ${SEED.jobs.main} (page 1) failed: the proxy ${proxy.url} refused the tunnel: HTTP 407 Proxy Authentication Required: ${CREDENTIALS}`,
+      ])
+      expect(sim.requests.length - before).toBe(0)
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  it('is named in the error line of a download, with the file', async () => {
+    sim.configure({ storageUrl: 'https://storage.snapshooter.test' })
+    const proxy = await startProxy('drill:s3cret')
+    try {
+      const run = await drill(
+        sim,
+        { mode: 'download', timeout: '5s' },
+        { env: { HTTPS_PROXY: proxy.url } },
+      )
+      expect(run.outputs).toMatchObject({ outcome: 'failed', status: 'failed' })
+      expect(run.errors).toHaveLength(1)
+      expect(run.errors[0]).toMatch(
+        new RegExp(
+          `^Download of (db\\.sql\\.gz|site\\.tar\\.gz|run\\.sh) \\(file [0-9a-f-]{36}\\) failed: the proxy ${proxy.url} refused the tunnel: HTTP 407 Proxy Authentication Required: ${CREDENTIALS}\\.$`,
+        ),
+      )
+      expect(sim.count('storage')).toBe(0)
+    } finally {
+      await proxy.close()
+    }
   })
 })

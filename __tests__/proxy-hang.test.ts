@@ -1,14 +1,14 @@
 // The HTTP layer against proxies that misbehave, in-process: a proxy that never answers is cut
 // off by the request's time limit or a cancel, with every connection to it closed, for API
-// requests and storage downloads alike. Every socket stays on 127.0.0.1, and no name is looked
-// up (guardDns).
+// requests and storage downloads alike; a proxy that refuses the tunnel is named as the one
+// that answered. Every socket stays on 127.0.0.1, and no name is looked up (guardDns).
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { startSimulator, type Simulator } from '../simulator/index.js'
 import { openLink, type OpenOptions, type Opened } from '../src/download/fetch.js'
 import type { ClientOptions } from '../src/snapshooter/client.js'
 import { SEED } from './helpers/drill.js'
 import { startBlackHoleProxy, type BlackHoleMode } from './helpers/black-hole-proxy.js'
-import { API_HOST, guardDns, type DnsGuard } from './helpers/proxy.js'
+import { API_HOST, guardDns, startProxy, type DnsGuard } from './helpers/proxy.js'
 import { failure, testClient } from './fixtures/client.js'
 
 jest.setTimeout(20_000)
@@ -119,6 +119,59 @@ describe('a proxy that never answers', () => {
       expect(await hole.drained(1_000)).toBe(true)
     } finally {
       await hole.close()
+    }
+  })
+})
+
+describe('a proxy that refuses the tunnel', () => {
+  it('is named as the one that answered an API request, 502 retried', async () => {
+    const proxy = await startProxy()
+    try {
+      // The proxy knows no such host: it answers the CONNECT itself.
+      const client = testClient(
+        'https://unknown.snapshooter.test',
+        { sleeps: [], retries: [] },
+        { env: { HTTPS_PROXY: proxy.url } },
+      )
+      const error = await failure(client.getBackup(SEED.backups.latest))
+      expect(error.message).toBe(
+        `GET backup ${SEED.backups.latest} failed after 5 attempts: the proxy ${proxy.url} refused the tunnel: HTTP 502 Bad Gateway: check the proxy settings, or re-run later`,
+      )
+      expect(error.message).not.toContain('SnapShooter answered')
+      expect(proxy.tunnels).toHaveLength(5)
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  it('says a restore POST refused by the proxy did not start, and sends it once', async () => {
+    const proxy = await startProxy('drill:s3cret')
+    try {
+      const client = api(proxy.url)
+      const error = await failure(client.createRestore(SEED.backups.latest, {}))
+      expect(error.message).toBe(
+        `POST restore of backup ${SEED.backups.latest} failed: the proxy ${proxy.url} refused the tunnel: HTTP 407 Proxy Authentication Required: give its credentials in the proxy URL, as http://user:password@host:port`,
+      )
+      expect(error.mayHaveStarted).toBe(false)
+      expect(proxy.tunnels).toHaveLength(1)
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  it.each([
+    [407, 'Proxy Authentication Required', 'drill:s3cret'],
+    [502, 'Bad Gateway', undefined],
+  ])('is named as the one that answered a storage link: %i', async (status, text, credentials) => {
+    const proxy = await startProxy(credentials)
+    try {
+      const opened = await open(proxy.url, { idleTimeoutMs: 5_000 })
+      expect(opened).toMatchObject({
+        status,
+        reason: `the proxy ${proxy.url} refused the tunnel: HTTP ${status} ${text}`,
+      })
+    } finally {
+      await proxy.close()
     }
   })
 })

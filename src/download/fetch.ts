@@ -4,13 +4,15 @@
 import http, { type IncomingMessage } from 'node:http'
 import https from 'node:https'
 import { kindOfStatus } from '../snapshooter/errors.js'
-import { agentsFor, type ProxyEnv } from '../snapshooter/proxy.js'
+import { ProxyRefused, agentsFor, type ProxyEnv } from '../snapshooter/proxy.js'
 import type { FailureFacts } from '../snapshooter/retry.js'
 
 /** A failed attempt: the facts the retry policy reads, and the reason a person reads. */
 export interface Failure extends FailureFacts {
   reason: string
   retryAfter?: string
+  /** What to do, when the failure says better than the caller could. */
+  advice?: string
 }
 
 export type Opened = { ok: true; body: IncomingMessage; length: number | null } | Failure
@@ -116,6 +118,11 @@ export function networkFailure(error: unknown, idleTimeoutMs: number): Failure {
   const code = (error as { code?: unknown }).code
   if (error instanceof IdleTimeout) {
     return { kind: 'timeout', reason: `storage sent nothing for ${idleTimeoutMs / 1000} s` }
+  }
+  // The proxy's own answer: say so, with what to do, rather than blame storage.
+  if (error instanceof ProxyRefused) {
+    const { status, message, advice } = error
+    return { kind: kindOfStatus(status), status, reason: message, advice }
   }
   if (typeof code !== 'string') return { kind: 'network', reason: 'network error' }
   const reason = NETWORK_REASONS[code] ?? `network error (${code})`

@@ -6,7 +6,7 @@ import { errorMessage } from '../errors.js'
 import { MAX_RESPONSE_BYTES, NEVER_CONNECTED_CODES, REQUEST_ID_HEADERS } from './api.js'
 import { ApiError, cleanText, kindOfStatus, type Subject } from './errors.js'
 import { parseErrorBody } from './body.js'
-import { agentsFor, type Agents, type ProxyEnv } from './proxy.js'
+import { ProxyRefused, agentsFor, type Agents, type ProxyEnv } from './proxy.js'
 
 export interface Exchange {
   method: 'GET' | 'POST'
@@ -141,6 +141,18 @@ function failureWithoutAnswer(
   if (options.signal?.aborted === true) return new ApiError({ ...base, kind: 'cancelled' })
   if (!(e instanceof AxiosError)) {
     return new ApiError({ ...base, kind: 'network', detail: cleanText(errorMessage(e)) })
+  }
+  if (e.cause instanceof ProxyRefused) {
+    const { status, message, advice } = e.cause
+    // Nothing went past the proxy: a restore POST did not reach SnapShooter.
+    const proxyRefusal = { said: message, todo: advice }
+    return new ApiError({
+      ...base,
+      kind: kindOfStatus(status),
+      status,
+      proxyRefusal,
+      mayHaveStarted: false,
+    })
   }
   const code = networkCode(e)
   // ECONNABORTED is axios' own timeout, which watches the socket alongside our timer.
