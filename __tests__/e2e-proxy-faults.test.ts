@@ -167,3 +167,25 @@ describe('a proxy that refuses the tunnel', () => {
     }
   })
 })
+
+describe('a signed link spelt HTTPS://', () => {
+  it('is downloaded over https like any other', async () => {
+    // Storage behind TLS on loopback (a certificate for 127.0.0.1), its links in capitals.
+    const storage = await startTlsFront('127.0.0.1', new URL(sim.url))
+    try {
+      sim.configure({ storageUrl: `HTTPS://127.0.0.1:${storage.port}` })
+      const before = sim.count('storage')
+      const run = await drill(
+        sim,
+        { mode: 'download' },
+        { env: { NODE_EXTRA_CA_CERTS: storage.caFile } },
+      )
+      expect(run.errors).toEqual([])
+      expect(run.outputs).toMatchObject({ outcome: 'succeeded', status: 'downloaded' })
+      expect(sim.count('storage') - before).toBe(3)
+      expect(storage.servernames.length).toBeGreaterThanOrEqual(3)
+    } finally {
+      await storage.close()
+    }
+  })
+})

@@ -8,7 +8,7 @@ import { openLink, type OpenOptions, type Opened } from '../src/download/fetch.j
 import type { ClientOptions } from '../src/snapshooter/client.js'
 import { SEED } from './helpers/drill.js'
 import { startBlackHoleProxy, type BlackHoleMode } from './helpers/black-hole-proxy.js'
-import { API_HOST, guardDns, startProxy, type DnsGuard } from './helpers/proxy.js'
+import { API_HOST, closedPort, guardDns, startProxy, type DnsGuard } from './helpers/proxy.js'
 import { failure, testClient } from './fixtures/client.js'
 
 jest.setTimeout(20_000)
@@ -173,5 +173,30 @@ describe('a proxy that refuses the tunnel', () => {
     } finally {
       await proxy.close()
     }
+  })
+})
+
+describe('a signed link', () => {
+  it('spelt HTTPS:// is https: the scheme is not case-sensitive', async () => {
+    const port = await closedPort()
+    const opened = await openLink(`HTTPS://127.0.0.1:${port}/storage/b/f/db.sql.gz`, {
+      userAgent: 'snapshooter-restore/test',
+      signal: new AbortController().signal,
+      idleTimeoutMs: 2_000,
+    })
+    // Refused by the closed port, over https: not "Protocol not supported".
+    expect(opened).toMatchObject({ kind: 'network', code: 'ECONNREFUSED' })
+  })
+
+  it.each([
+    ['not a URL', 'the signed link is not a valid URL'],
+    ['ftp://storage.snapshooter.test/db.sql.gz', 'the signed link is not http(s) but ftp:'],
+  ])('%s fails as a result, never as an exception', async (link, reason) => {
+    const opened = await openLink(link, {
+      userAgent: 'snapshooter-restore/test',
+      signal: new AbortController().signal,
+      idleTimeoutMs: 2_000,
+    })
+    expect(opened).toEqual({ kind: 'malformed', reason })
   })
 })

@@ -46,8 +46,21 @@ class IdleTimeout extends Error {
  * measures silence, and before a proxy has answered there is no socket to watch at all. Then the
  * body has `idleTimeoutMs` of silence at most, and `signal` (cancel, deadline) ends either phase.
  */
-export function openLink(url: string, options: OpenOptions): Promise<Opened> {
-  const secure = url.startsWith('https:')
+export function openLink(link: string, options: OpenOptions): Promise<Opened> {
+  let url: URL
+  try {
+    url = new URL(link)
+  } catch {
+    return Promise.resolve({ kind: 'malformed', reason: 'the signed link is not a valid URL' })
+  }
+  // The URL parser lower-cases the scheme: `HTTPS://` is https.
+  const secure = url.protocol === 'https:'
+  if (!secure && url.protocol !== 'http:') {
+    return Promise.resolve({
+      kind: 'malformed',
+      reason: `the signed link is not http(s) but ${url.protocol}`,
+    })
+  }
   const controller = new AbortController()
   const stop = (): void => controller.abort()
   options.signal.addEventListener('abort', stop, { once: true })
