@@ -7,6 +7,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import type { Simulator } from '../simulator/index.js'
 import { FAST, SEED, drill, leaks, startLab, type DrillRun } from './helpers/drill.js'
+import {
+  BLACK_HOLE_TIMEOUT,
+  blackHoleCases,
+  type BlackHoleCase,
+} from './helpers/black-hole-cases.js'
 import { startBlackHoleProxy, type BlackHoleMode } from './helpers/black-hole-proxy.js'
 import { API_HOST, startProxy, startTlsFront, type TlsFront } from './helpers/proxy.js'
 
@@ -30,6 +35,7 @@ beforeEach(() => {
 
 /** Past `timeout`, the run has this long to write its evidence and exit. */
 const EXIT_WITHIN_MS = 2_000
+/** BLACK_HOLE_TIMEOUT, in ms. */
 const TIMEOUT_MS = 3_000
 
 async function throughHole(
@@ -85,6 +91,46 @@ describe('restore mode behind a proxy that never answers', () => {
     expect(run.exitAfterSignalMs).toBeLessThan(EXIT_WITHIN_MS)
     expect(run.summary).toContain('cancelled')
   })
+})
+
+describe('a proxy that goes silent in the middle of a run, on every route', () => {
+  it.each(blackHoleCases().map((c): [string, BlackHoleCase] => [c.route, c]))(
+    '%s: the documented outcome at `timeout`, nothing resent, and an exit at once',
+    async (_, { relayed, inputs, expected }) => {
+      const [posts, restores] = [sim.count('createRestore', 'POST'), sim.restores.length]
+      const hole = await startBlackHoleProxy(`tunnel-after:${relayed}`)
+      try {
+        const run = await drill(
+          sim,
+          { api_url: front.url, timeout: BLACK_HOLE_TIMEOUT, ...inputs },
+          {
+            killAfterMs: 15_000,
+            env: { NODE_EXTRA_CA_CERTS: front.caFile, HTTPS_PROXY: hole.url },
+          },
+        )
+        expect({
+          outcome: run.outputs.outcome,
+          posts: sim.count('createRestore', 'POST') - posts,
+          restores: sim.restores.length - restores,
+        }).toEqual({
+          outcome: expected.outcome,
+          posts: expected.posts,
+          restores: expected.restores,
+        })
+        expect(run.code).toBe(1)
+        expect(run.errors).toHaveLength(1)
+        for (const part of expected.says) expect(run.errors[0]).toContain(part)
+        for (const part of expected.never) expect(run.errors[0]).not.toContain(part)
+        // The request cut at the deadline was the last: one tunnel more than those relayed.
+        expect(hole.accepted()).toBe(relayed + 1)
+        expect(run.elapsedMs).toBeLessThan(TIMEOUT_MS + EXIT_WITHIN_MS)
+        expect(await hole.drained(1_000)).toBe(true)
+        expect(leaks(run)).toEqual([])
+      } finally {
+        await hole.close()
+      }
+    },
+  )
 })
 
 describe('download mode with storage behind a proxy that never answers', () => {
