@@ -21,7 +21,7 @@ export interface OpenOptions {
   userAgent: string
   /** Aborts the request, the body included. */
   signal: AbortSignal
-  /** The longest silence on the socket before the attempt counts as timed out. */
+  /** The time the answer's headers may take in all, then the longest silence in the body. */
   idleTimeoutMs: number
   /** The runner's proxy variables: storage links go through the proxy as API requests do. */
   env?: ProxyEnv
