@@ -1,17 +1,15 @@
 // Every fault the simulator can inject, on every route the action calls, through run() on a
 // fake clock: the documented outcome, exactly the allowed restore POSTs, one error line, and
 // no secret in anything the run left behind.
-import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, describe, expect, it, jest } from '@jest/globals'
 import { DEMO_TOKEN, startSimulator, type Simulator } from '../simulator/index.js'
-import {
-  FAULTS,
-  ROUTES,
-  SHORT_REQUEST_TIMEOUT_MS,
-  faultCases,
-  type FaultCase,
-} from './helpers/fault-cases.js'
+import { FAULTS, ROUTES, faultCases, type FaultCase } from './helpers/fault-cases.js'
+import { BLACK_HOLE_ROUTES, blackHoleCases } from './helpers/black-hole-cases.js'
 import { removeRunFiles, runInProcess, sharedTime } from './helpers/in-process.js'
 import { leaks } from './helpers/leaks.js'
+
+// Fifty unanswered status checks take a few seconds of real time: each is a socket's timeout.
+jest.setTimeout(20_000)
 
 const CASES = faultCases()
 let sim: Simulator | undefined
@@ -25,13 +23,17 @@ describe('the fault matrix', () => {
       for (const kind of FAULTS)
         expect(CASES.some((c) => c.route === route && c.kind === kind)).toBe(true)
     expect(new Set(CASES.map((c) => c.kind.fault.kind))).toEqual(
-      new Set(['status', 'drop', 'delay', 'malformed', 'html', 'wrongShape']),
+      new Set(['status', 'drop', 'delay', 'hang', 'malformed', 'html', 'wrongShape']),
     )
+  })
+
+  it('puts the black-hole proxy on every route it applies to', () => {
+    expect(blackHoleCases().map((c) => c.route)).toEqual([...BLACK_HOLE_ROUTES])
   })
 
   it.each(
     CASES.map((c): [string, FaultCase] => [
-      `${c.route}: ${c.kind.name} ${c.times === 1 ? 'once' : 'on every request'}`,
+      `${c.route}: ${c.kind.name} ${c.times === 1 ? 'once' : 'on every request'}${c.inputs.timeout !== undefined ? ` (timeout ${c.inputs.timeout})` : ''}`,
       c,
     ]),
   )('%s', async (_, { route, kind, times, inputs, expected }) => {
@@ -41,8 +43,8 @@ describe('the fault matrix', () => {
     const run = await runInProcess(
       time,
       { api_token: DEMO_TOKEN, api_url: sim.url, ...inputs },
-      // Only the delay fault needs the short timeout; other answers keep the whole 30 s.
-      { requestTimeoutMs: kind.fault.kind === 'delay' ? SHORT_REQUEST_TIMEOUT_MS : undefined },
+      // Only the faults that outlast a request need a short timeout; others keep the whole 30 s.
+      { requestTimeoutMs: kind.requestTimeoutMs },
     )
 
     expect({

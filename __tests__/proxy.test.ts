@@ -256,8 +256,9 @@ describe('the API client behind a proxy', () => {
     const guarded = await startProxy('drill:s3cret')
     try {
       const bare = client(front.url, { HTTPS_PROXY: guarded.url })
+      // The proxy's own answer to CONNECT, named as such (SnapShooter never saw the request).
       await expect(bare.getBackup(SEED.backups.latest)).rejects.toThrow(
-        `the proxy ${guarded.url} asked for credentials (HTTP 407)`,
+        `GET backup ${SEED.backups.latest} failed: the proxy ${guarded.url} refused the tunnel: HTTP 407 Proxy Authentication Required: give its credentials in the proxy URL, as http://user:password@host:port`,
       )
       const withCredentials = guarded.url.replace('//', '//drill:s3cret@')
       const backup = await client(simByName(), { HTTP_PROXY: withCredentials }).getBackup(

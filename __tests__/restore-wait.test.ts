@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import {
+  LAST_CHECK_GRACE_MS,
   MAX_FAILED_CHECKS,
   waitForRestore,
   type WaitEvent,
@@ -44,6 +45,7 @@ async function wait(
   const controller = new AbortController()
   const events: WaitEvent[] = []
   const checkedAt: number[] = []
+  const untils: number[] = []
   const end = await waitForRestore(
     { restoreId: ID, createdAt, timeoutMs: 60_000, pollIntervalMs: 15_000, ...options },
     {
@@ -55,14 +57,15 @@ async function wait(
       },
       signal: controller.signal,
       notify: (event) => events.push(event),
-      getRestore: async () => {
+      getRestore: async (_, until) => {
+        untils.push(until - createdAt)
         const elapsed = time.clock.now() - createdAt
         checkedAt.push(elapsed)
         return restore(script(elapsed, checkedAt.length))
       },
     },
   )
-  return { end, events, checkedAt }
+  return { end, events, checkedAt, untils }
 }
 
 describe('waitForRestore', () => {
@@ -174,6 +177,29 @@ describe('waitForRestore', () => {
       { timeoutMs: 20_000 },
     )
     expect(end.kind).toBe('timed_out')
+    expect(events.filter((event) => event.type === 'check_failed')).toEqual([])
+  })
+
+  it('cuts every check at the deadline but the one sent on it, which gets the grace', async () => {
+    const { end, checkedAt, untils } = await wait(() => 'running', {
+      timeoutMs: 5_000,
+      pollIntervalMs: 15_000,
+    })
+    expect(end.kind).toBe('timed_out')
+    expect(checkedAt).toEqual([1_000, 2_500, 4_750, 5_000])
+    expect(untils).toEqual([5_000, 5_000, 5_000, 5_000 + LAST_CHECK_GRACE_MS])
+  })
+
+  it('ends timed out when the client says the deadline cut a check, even a moment early', async () => {
+    const { end, events, checkedAt } = await wait(
+      (at) => {
+        if (at >= 2_500) throw apiError('deadline')
+        return 'running'
+      },
+      { timeoutMs: 5_000 },
+    )
+    expect(end.kind).toBe('timed_out')
+    expect(checkedAt).toEqual([1_000, 2_500])
     expect(events.filter((event) => event.type === 'check_failed')).toEqual([])
   })
 

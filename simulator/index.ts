@@ -41,7 +41,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const restores: SimRestore[] = []
   const ctx: Context = {
     account: buildAccount(now(), { bigFileBytes: options.bigFileBytes }),
-    signer: new Signer(() => url, now),
+    signer: new Signer(() => current.storageUrl ?? url, now),
     restores,
     restoreById: new Map(),
     url: () => url,

@@ -137,6 +137,8 @@ export function createHandler(
           return answer(echoSecrets(deps.ctx, path, record.headers, fault.status ?? 422))
         if (fault.kind === 'drop') {
           req.socket.destroy()
+        } else if (fault.kind === 'hang') {
+          // Nothing is sent, ever: only the client giving up (or close()) ends the request.
         } else if (fault.kind === 'delay') {
           const timer = setTimeout(() => {
             deps.timers.delete(timer)

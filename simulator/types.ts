@@ -21,6 +21,11 @@ export interface SimulatorOptions {
   now?: () => number
   /** Size of the generated benchmark file of backup SEED.backups.big (default 1 GiB). */
   bigFileBytes?: number
+  /**
+   * Where signed links point (scheme, host and port) instead of the simulator itself: a TLS front,
+   * a name only a proxy knows, or a scheme spelt in capitals. The storage route still serves them.
+   */
+  storageUrl?: string
   /** Called once per request when it has been answered (or dropped); the CLI logs with it. */
   onRequest?: (request: RecordedRequest) => void
 }
@@ -54,6 +59,8 @@ export type Fault = {
     }
   | { kind: 'drop' }
   | { kind: 'delay'; ms: number }
+  /** Never answers: the request is held open until the client gives up on it. */
+  | { kind: 'hang' }
   | { kind: 'malformed' }
   | { kind: 'html'; status?: number }
   | { kind: 'wrongShape' }

@@ -9,7 +9,7 @@ import { Publisher } from './report/publish.js'
 import { concludeFailure, concludeWait } from './restore/conclude.js'
 import { logWaitEvent } from './restore/log.js'
 import { dryRunRestore, startRestore } from './restore/start.js'
-import { LAST_CHECK_GRACE_MS, waitForRestore } from './restore/wait.js'
+import { waitForRestore } from './restore/wait.js'
 import { realSleep, systemClock, type Clock, type Sleep } from './time.js'
 
 export interface RunDeps {
@@ -102,8 +102,6 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
       return
     }
 
-    // While waiting, the deadline runs from the restore's creation (design.md section 3).
-    const statusClient = clientUntil(createdAt + settings.timeoutMs + LAST_CHECK_GRACE_MS)
     const end = await core.group(`Wait for restore ${restore.id}`, () =>
       waitForRestore(
         {
@@ -113,7 +111,9 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
           pollIntervalMs: settings.pollIntervalMs,
         },
         {
-          getRestore: (id) => statusClient.getRestore(id),
+          // While waiting, the deadline runs from the restore's creation; the wait sets each
+          // check's own limit from it.
+          getRestore: (id, until) => client.withDeadline(until).getRestore(id),
           clock,
           sleep,
           signal,

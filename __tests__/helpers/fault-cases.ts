@@ -18,6 +18,8 @@ export type FaultBody = Strip<Fault>
 /** Real time: a request timeout is a socket's. The delay fault outlasts it by far. */
 export const SHORT_REQUEST_TIMEOUT_MS = 400
 const DELAY_MS = 1500
+/** Real time too: a request never answered costs this much, so fifty of them stay cheap. */
+export const HANG_REQUEST_TIMEOUT_MS = 50
 
 /**
  * retryable: the client tries again (design.md: network errors, 408, 429, 5xx).
@@ -31,6 +33,8 @@ export interface FaultKind {
   class: Class
   /** What the one error line says about it. */
   says: string
+  /** A request timeout shorter than the 30 s default, for the faults that outlast it. */
+  requestTimeoutMs?: number
 }
 
 const status = (code: number, retryAfter?: string): FaultBody =>
@@ -68,6 +72,14 @@ export const FAULTS: readonly FaultKind[] = [
     fault: { kind: 'delay', ms: DELAY_MS },
     class: 'retryable',
     says: `no answer within ${SHORT_REQUEST_TIMEOUT_MS} ms`,
+    requestTimeoutMs: SHORT_REQUEST_TIMEOUT_MS,
+  },
+  {
+    name: 'a request never answered',
+    fault: { kind: 'hang' },
+    class: 'retryable',
+    says: `no answer within ${HANG_REQUEST_TIMEOUT_MS} ms`,
+    requestTimeoutMs: HANG_REQUEST_TIMEOUT_MS,
   },
   { name: 'an HTML error page', fault: { kind: 'html' }, class: 'retryable', says: 'HTTP 502' },
   {
@@ -85,7 +97,7 @@ export const FAULTS: readonly FaultKind[] = [
 ]
 
 export interface Expected {
-  outcome: 'succeeded' | 'failed'
+  outcome: 'succeeded' | 'failed' | 'timed_out'
   /** Restore POSTs the simulator saw, and restores it created. */
   posts: number
   restores: number
@@ -125,6 +137,14 @@ const failed = (posts: number, restores: number, says: string[], never: string[]
   restores,
   says,
   never,
+})
+
+const timedOut = (...says: string[]): Expected => ({
+  outcome: 'timed_out',
+  posts: 1,
+  restores: 1,
+  says,
+  never: [],
 })
 
 function expectedRead(route: 'getBackup' | 'listBackups', kind: FaultKind, times: number) {
@@ -188,6 +208,11 @@ export function faultCases(): FaultCase[] {
         // Fifty slow status checks (10 checks × 5 attempts) prove nothing the reads do not.
         if (times === Infinity && route === 'getRestore' && kind.fault.kind === 'delay') continue
         cases.push({ route, kind, times, inputs: inputsFor(route), expected })
+        // A status endpoint that never answers, with a `timeout` too short for ten failed checks.
+        if (times === Infinity && route === 'getRestore' && kind.fault.kind === 'hang') {
+          const inputs = { ...inputsFor(route), timeout: '20s' }
+          cases.push({ route, kind, times, inputs, expected: timedOut('`timeout` (20s) ran out') })
+        }
       }
     }
   }

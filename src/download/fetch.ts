@@ -1,15 +1,18 @@
 // One GET of a signed link. Storage is another host: the request carries no SnapShooter token,
-// follows no redirect and keeps no socket alive after it. No message here quotes the URL.
+// follows no redirect and keeps no socket alive after it. No message here quotes the URL: the
+// caller's names the file.
 import http, { type IncomingMessage } from 'node:http'
 import https from 'node:https'
 import { kindOfStatus } from '../snapshooter/errors.js'
-import { agentsFor, type ProxyEnv } from '../snapshooter/proxy.js'
+import { ProxyRefused, agentsFor, type ProxyEnv } from '../snapshooter/proxy.js'
 import type { FailureFacts } from '../snapshooter/retry.js'
 
 /** A failed attempt: the facts the retry policy reads, and the reason a person reads. */
 export interface Failure extends FailureFacts {
   reason: string
   retryAfter?: string
+  /** What to do, when the failure says better than the caller could. */
+  advice?: string
 }
 
 export type Opened = { ok: true; body: IncomingMessage; length: number | null } | Failure
@@ -18,7 +21,7 @@ export interface OpenOptions {
   userAgent: string
   /** Aborts the request, the body included. */
   signal: AbortSignal
-  /** The longest silence on the socket before the attempt counts as timed out. */
+  /** The time the answer's headers may take in all, then the longest silence in the body. */
   idleTimeoutMs: number
   /** The runner's proxy variables: storage links go through the proxy as API requests do. */
   env?: ProxyEnv
@@ -37,20 +40,48 @@ class IdleTimeout extends Error {
   readonly code = 'IDLE_TIMEOUT'
 }
 
-export function openLink(url: string, options: OpenOptions): Promise<Opened> {
-  const secure = url.startsWith('https:')
-  const client = secure ? https : http
-  const agents = agentsFor(url, options.env)
-  return new Promise((resolve) => {
-    const request = client.get(
+/**
+ * Opens `link`; never rejects. Until the answer's headers come, the whole exchange (the connection,
+ * a proxy's CONNECT, TLS, the headers) has `idleTimeoutMs` in all: the socket's own timeout only
+ * measures silence, and before a proxy has answered there is no socket to watch at all. Then the
+ * body has `idleTimeoutMs` of silence at most, and `signal` (cancel, deadline) ends either phase.
+ */
+export function openLink(link: string, options: OpenOptions): Promise<Opened> {
+  let url: URL
+  try {
+    url = new URL(link)
+  } catch {
+    return Promise.resolve({ kind: 'malformed', reason: 'the signed link is not a valid URL' })
+  }
+  // The URL parser lower-cases the scheme: `HTTPS://` is https.
+  const secure = url.protocol === 'https:'
+  if (!secure && url.protocol !== 'http:') {
+    return Promise.resolve({
+      kind: 'malformed',
+      reason: `the signed link is not http(s) but ${url.protocol}`,
+    })
+  }
+  const controller = new AbortController()
+  const stop = (): void => controller.abort()
+  options.signal.addEventListener('abort', stop, { once: true })
+  if (options.signal.aborted) stop()
+  let unanswered = false
+  const untilAnswer = setTimeout(() => {
+    unanswered = true
+    stop()
+  }, options.idleTimeoutMs)
+  const agents = agentsFor(url, options.env, controller.signal)
+  return new Promise<Opened>((resolve) => {
+    const request = (secure ? https : http).get(
       url,
       {
         agent: secure ? agents.httpsAgent : agents.httpAgent,
         headers: { 'User-Agent': options.userAgent, Accept: '*/*' },
-        signal: options.signal,
+        signal: controller.signal,
         timeout: options.idleTimeoutMs,
       },
       (response) => {
+        clearTimeout(untilAnswer)
         const status = response.statusCode ?? 0
         if (status >= 200 && status < 300) {
           const length = Number(response.headers['content-length'] ?? NaN)
@@ -67,9 +98,21 @@ export function openLink(url: string, options: OpenOptions): Promise<Opened> {
       },
     )
     request.on('timeout', () => request.destroy(new IdleTimeout()))
+    request.on('close', () => {
+      clearTimeout(untilAnswer)
+      options.signal.removeEventListener('abort', stop)
+    })
     // After the answer has come, the body stream reports errors; this catches those before it.
-    request.on('error', (error) => resolve(networkFailure(error, options.idleTimeoutMs)))
+    request.on('error', (error) =>
+      resolve(
+        unanswered ? noAnswer(options.idleTimeoutMs) : networkFailure(error, options.idleTimeoutMs),
+      ),
+    )
   })
+}
+
+function noAnswer(timeoutMs: number): Failure {
+  return { kind: 'timeout', reason: `storage gave no answer within ${timeoutMs / 1000} s` }
 }
 
 function statusFailure(status: number): Failure {
@@ -88,6 +131,11 @@ export function networkFailure(error: unknown, idleTimeoutMs: number): Failure {
   const code = (error as { code?: unknown }).code
   if (error instanceof IdleTimeout) {
     return { kind: 'timeout', reason: `storage sent nothing for ${idleTimeoutMs / 1000} s` }
+  }
+  // The proxy's own answer: say so, with what to do, rather than blame storage.
+  if (error instanceof ProxyRefused) {
+    const { status, message, advice } = error
+    return { kind: kindOfStatus(status), status, reason: message, advice }
   }
   if (typeof code !== 'string') return { kind: 'network', reason: 'network error' }
   const reason = NETWORK_REASONS[code] ?? `network error (${code})`

@@ -72,7 +72,7 @@ export async function downloadFile(
       const tried = attempt > 1 ? ` after ${attempt} attempts` : ''
       const failed = `Download of ${target.name} (file ${target.file.id}) failed${tried}: ${result.reason}`
       if (!isRetryableRead(result))
-        throw new DownloadFailed(`${failed}: re-run to get fresh links.`)
+        throw new DownloadFailed(`${failed}: ${result.advice ?? 're-run to get fresh links'}.`)
       if (attempt >= MAX_ATTEMPTS) throw new DownloadFailed(`${failed}: worth re-running later.`)
       const delayMs = retryDelayMs(attempt - 1, result.retryAfter, clock.now(), deps.random)
       if (clock.now() + delayMs >= deps.deadline) throw new DeadlineReached(target.name)

@@ -12,7 +12,8 @@ export const MAX_FAILED_CHECKS = 10
 export const PROGRESS_EVERY_MS = 60_000
 /**
  * The last check is made on the deadline; its request may take this long to be answered.
- * Without it a client bound to the deadline would refuse to send that check at all.
+ * Without it a client bound to the deadline would refuse to send that check at all. It belongs to
+ * that check alone: one sent earlier is cut at the deadline, when nothing more is to be sent.
  */
 export const LAST_CHECK_GRACE_MS = 10_000
 
@@ -35,7 +36,8 @@ export interface WaitPlan {
 }
 
 export interface WaitDeps {
-  getRestore(restoreId: string): Promise<Restore>
+  /** One status check, given up at `until` (epoch ms). */
+  getRestore(restoreId: string, until: number): Promise<Restore>
   clock: Clock
   sleep: Sleep
   signal: AbortSignal
@@ -68,8 +70,11 @@ export async function waitForRestore(plan: WaitPlan, deps: WaitDeps): Promise<Wa
 
   for (;;) {
     pause = nextPause(pause, plan.pollIntervalMs)
+    const wait = pauseUntilDeadline(pause, clock.now(), deadline)
+    // Decided before the pause, so that a timer firing a little early cannot rob it of its grace.
+    const onDeadline = clock.now() + wait >= deadline
     try {
-      await deps.sleep(pauseUntilDeadline(pause, clock.now(), deadline), signal)
+      await deps.sleep(wait, signal)
     } catch (error) {
       if (signal.aborted) return end('cancelled')
       throw error
@@ -77,7 +82,9 @@ export async function waitForRestore(plan: WaitPlan, deps: WaitDeps): Promise<Wa
 
     checks++
     try {
-      const restore = await deps.getRestore(plan.restoreId)
+      const lastCheck = onDeadline || clock.now() >= deadline
+      const until = lastCheck ? deadline + LAST_CHECK_GRACE_MS : deadline
+      const restore = await deps.getRestore(plan.restoreId, until)
       failedInARow = 0
       if (restore.status !== last?.status) {
         deps.notify({
@@ -101,8 +108,9 @@ export async function waitForRestore(plan: WaitPlan, deps: WaitDeps): Promise<Wa
         return end('error', { error: new StatusEndpointMissing(plan.restoreId, error) })
       }
       if (!TRANSIENT.has(error.kind)) return end('error', { error })
-      // A check cut short by the deadline is the timeout, not a failure to report.
-      if (clock.now() >= deadline) return end('timed_out')
+      // A check cut short by the deadline is the timeout, not a failure to report; the client's
+      // word for it counts too, as its timer may fire a moment before this clock says so.
+      if (error.kind === 'deadline' || clock.now() >= deadline) return end('timed_out')
       failedInARow++
       deps.notify({ type: 'check_failed', message: error.message, inARow: failedInARow })
       if (failedInARow >= MAX_FAILED_CHECKS) {

@@ -46,6 +46,8 @@ export interface ApiErrorInit {
   timeoutMs?: number
   /** The proxy the request went through (scheme, host, port), when one did. */
   proxy?: string
+  /** The proxy itself refused the request (its answer to CONNECT), and what to do about it. */
+  proxyRefusal?: { said: string; todo: string }
 }
 
 export class ApiError extends Error {
@@ -180,6 +182,9 @@ function line(init: ApiErrorInit): Line {
   const attempts = init.attempts ?? 1
   const after = attempts > 1 ? ` after ${attempts} attempts` : ''
   const status = init.status
+  // The status is the proxy's, not SnapShooter's: none of the lines below apply.
+  if (init.proxyRefusal !== undefined)
+    return [`${init.request} failed${after}: ${init.proxyRefusal.said}`, init.proxyRefusal.todo]
   switch (init.kind) {
     case 'auth':
       return [

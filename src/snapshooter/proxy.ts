@@ -16,6 +16,7 @@ import https from 'node:https'
 import tls from 'node:tls'
 import { HttpProxyAgent } from 'http-proxy-agent'
 import { HttpsProxyAgent } from 'https-proxy-agent'
+import { cleanText } from './errors.js'
 
 export type ProxyEnv = Readonly<Record<string, string | undefined>>
 
@@ -31,8 +32,17 @@ export interface Agents {
  * only the host and port; TLS, and with it the token, runs end to end), the proxy forwarding
  * absolute URIs for http, or direct connections. Keep-alive is off everywhere: a pooled socket
  * the server has closed would reset a restore POST and leave its fate unknown.
+ *
+ * `signal` ends the request's connection to the proxy. It must reach the agent itself: until the
+ * proxy has answered, the request has no socket, so aborting or timing out the request cannot
+ * touch that connection, and a proxy that never answers would hold it (and the process) forever.
+ * One set of agents per request, then, each bound to that request's signal.
  */
-export function agentsFor(target: string | URL, env: ProxyEnv = process.env): Agents {
+export function agentsFor(
+  target: string | URL,
+  env: ProxyEnv = process.env,
+  signal?: AbortSignal,
+): Agents {
   const url = new URL(target)
   const direct = {
     httpAgent: new http.Agent({ keepAlive: false }),
@@ -42,29 +52,85 @@ export function agentsFor(target: string | URL, env: ProxyEnv = process.env): Ag
   const proxy = proxyFor(url, env)
   if (proxy === null) return direct
   const shown = `${proxy.protocol}//${proxy.host}`
+  // Passed on to the net (or tls) connect of the proxy connection, which the signal destroys.
+  const options = { keepAlive: false, ...(signal !== undefined ? { signal } : {}) }
   return url.protocol === 'https:'
-    ? { ...direct, httpsAgent: new TunnelAgent(proxy, { keepAlive: false }), proxy: shown }
-    : { ...direct, httpAgent: new HttpProxyAgent(proxy, { keepAlive: false }), proxy: shown }
+    ? { ...direct, httpsAgent: new TunnelAgent(proxy, shown, options), proxy: shown }
+    : { ...direct, httpAgent: new HttpProxyAgent(proxy, options), proxy: shown }
+}
+
+/**
+ * The proxy answered CONNECT with something else than 200. The request never reached its target,
+ * so this is the proxy's answer, not the API's or storage's, and a restore POST did not land.
+ */
+export class ProxyRefused extends Error {
+  readonly code = 'ERR_PROXY_REFUSED'
+
+  constructor(
+    proxy: string,
+    readonly status: number,
+    statusText: string,
+  ) {
+    const text = cleanText(statusText, 60)
+    super(`the proxy ${proxy} refused the tunnel: HTTP ${status}${text !== '' ? ` ${text}` : ''}`)
+    this.name = 'ProxyRefused'
+  }
+
+  /** What to do about it. */
+  get advice(): string {
+    return this.status === 407
+      ? 'give its credentials in the proxy URL, as http://user:password@host:port'
+      : 'check the proxy settings, or re-run later'
+  }
 }
 
 type TunnelOptions = Parameters<HttpsProxyAgent<string>['connect']>[1]
+type ProxyAnswer = { statusCode: number; statusText: string }
 
 /**
- * https-proxy-agent sends a target name as SNI (servername), which Node then also checks the
- * certificate against. For an IP address it rightly sends no SNI (TLS allows names only) and hands
- * TLS no host either, so Node would check the certificate against "localhost". This checks it
- * against the target, name or IP alike, and leaves SNI as the agent sets it.
+ * https-proxy-agent, with two corrections.
+ * - It sends a target name as SNI (servername), which Node then also checks the certificate
+ *   against. For an IP address it rightly sends no SNI (TLS allows names only) and hands TLS no
+ *   host either, so Node would check the certificate against "localhost". This checks it against
+ *   the target, name or IP alike, and leaves SNI as the agent sets it.
+ * - A CONNECT answered with another status than 200 is replayed to the request as if the target
+ *   had answered it; here it fails the request as the proxy's refusal instead.
  */
 class TunnelAgent extends HttpsProxyAgent<string> {
-  override connect(
+  constructor(
+    proxy: URL,
+    private readonly shown: string,
+    options: ConstructorParameters<typeof HttpsProxyAgent<string>>[1],
+  ) {
+    super(proxy.href, options)
+  }
+
+  override async connect(
     req: http.ClientRequest,
     options: TunnelOptions,
-  ): ReturnType<HttpsProxyAgent<string>['connect']> {
-    if (!options.secureEndpoint) return super.connect(req, options)
+  ): Promise<Awaited<ReturnType<HttpsProxyAgent<string>['connect']>>> {
+    let answer: ProxyAnswer | undefined
+    const hear = (connect: ProxyAnswer): void => void (answer = connect)
+    req.once('proxyConnect', hear)
+    try {
+      const socket = await super.connect(req, { ...options, ...this.identityCheck(options) })
+      if (answer !== undefined && answer.statusCode !== 200) {
+        socket.destroy()
+        throw new ProxyRefused(this.shown, answer.statusCode, answer.statusText)
+      }
+      return socket
+    } finally {
+      req.off('proxyConnect', hear)
+    }
+  }
+
+  private identityCheck(options: TunnelOptions): Partial<TunnelOptions> {
+    if (!options.secureEndpoint) return {}
     const host = bare(options.host ?? '')
-    const checkServerIdentity = (_name: string, cert: tls.PeerCertificate): Error | undefined =>
-      tls.checkServerIdentity(host, cert)
-    return super.connect(req, { ...options, checkServerIdentity })
+    return {
+      checkServerIdentity: (_name: string, cert: tls.PeerCertificate): Error | undefined =>
+        tls.checkServerIdentity(host, cert),
+    }
   }
 }
 

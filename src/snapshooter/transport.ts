@@ -6,7 +6,7 @@ import { errorMessage } from '../errors.js'
 import { MAX_RESPONSE_BYTES, NEVER_CONNECTED_CODES, REQUEST_ID_HEADERS } from './api.js'
 import { ApiError, cleanText, kindOfStatus, type Subject } from './errors.js'
 import { parseErrorBody } from './body.js'
-import { agentsFor, type ProxyEnv } from './proxy.js'
+import { ProxyRefused, agentsFor, type Agents, type ProxyEnv } from './proxy.js'
 import type { Secrets } from './text.js'
 
 export interface Exchange {
@@ -36,10 +36,11 @@ export type Answer =
   | { ok: true; status: number; body: string; requestId?: string }
   | { ok: false; error: ApiError; retryAfter?: string }
 
-/** The axios instance, and the proxy it goes through (for messages), if any. */
+/** The axios instance, the proxy it goes through (for messages), and agents for one attempt. */
 export interface Http {
   instance: AxiosInstance
   proxy: string | null
+  agents(signal: AbortSignal): Pick<Agents, 'httpAgent' | 'httpsAgent'>
 }
 
 export function createHttp(
@@ -48,7 +49,6 @@ export function createHttp(
   userAgent: string,
   env: ProxyEnv = process.env,
 ): Http {
-  const { httpAgent, httpsAgent, proxy } = agentsFor(baseUrl, env)
   const instance = axios.create({
     baseURL: baseUrl,
     allowAbsoluteUrls: false,
@@ -65,16 +65,16 @@ export function createHttp(
     transformResponse: [(data: unknown) => data],
     maxContentLength: MAX_RESPONSE_BYTES,
     // axios' own proxy handling is off: agentsFor decides, with keep-alive off and a real
-    // CONNECT tunnel for https, so that no socket outlives the work.
+    // CONNECT tunnel for https, so that no socket outlives the work. Each attempt gets agents of
+    // its own (see attemptOnce).
     proxy: false,
-    httpAgent,
-    httpsAgent,
   })
-  return { instance, proxy }
+  const agents = (signal?: AbortSignal): Agents => agentsFor(baseUrl, env, signal)
+  return { instance, proxy: agents().proxy, agents }
 }
 
 export async function attemptOnce(
-  { instance, proxy }: Http,
+  { instance, proxy, agents }: Http,
   exchange: Exchange,
   options: AttemptOptions,
 ): Promise<Answer> {
@@ -84,6 +84,8 @@ export async function attemptOnce(
       ? {}
       : { data: JSON.stringify(exchange.body), headers: { 'Content-Type': 'application/json' } }
   const controller = new AbortController()
+  // Bound to the attempt's signal: a proxy that never answers is cut off with the attempt.
+  const { httpAgent, httpsAgent } = agents(controller.signal)
   let timedOut = false
   // axios' own timeout watches the socket; this one bounds the whole exchange, body included.
   const timer = setTimeout(() => {
@@ -100,6 +102,8 @@ export async function attemptOnce(
       params: exchange.params,
       timeout: timeoutMs,
       signal: controller.signal,
+      httpAgent,
+      httpsAgent,
       ...json,
     })
   } catch (e) {
@@ -140,6 +144,18 @@ function failureWithoutAnswer(
   if (options.signal?.aborted === true) return new ApiError({ ...base, kind: 'cancelled' })
   if (!(e instanceof AxiosError)) {
     return new ApiError({ ...base, kind: 'network', detail: cleanText(errorMessage(e)) })
+  }
+  if (e.cause instanceof ProxyRefused) {
+    const { status, message, advice } = e.cause
+    // Nothing went past the proxy: a restore POST did not reach SnapShooter.
+    const proxyRefusal = { said: message, todo: advice }
+    return new ApiError({
+      ...base,
+      kind: kindOfStatus(status),
+      status,
+      proxyRefusal,
+      mayHaveStarted: false,
+    })
   }
   const code = networkCode(e)
   // ECONNABORTED is axios' own timeout, which watches the socket alongside our timer.
