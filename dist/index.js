@@ -31,7 +31,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-7Q7YYOKI.js";
+} from "./chunks/chunk-QZT34S4M.js";
 import "./chunks/chunk-23VKRORU.js";
 
 // src/main.ts
@@ -42,14 +42,14 @@ function drillAlert(settings, env, options = {}) {
   if (settings === null) return void 0;
   return async (outcome, summary2) => {
     if (!mayAlert(outcome)) return null;
-    const { alertOnGitHub } = await import("./chunks/github-LSL6R2Q5.js");
+    const { alertOnGitHub } = await import("./chunks/github-KIG46UTZ.js");
     return alertOnGitHub(settings, outcome, summary2, env, options);
   };
 }
 
 // src/connect.ts
 async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
-  const { createClient, proxySecrets } = await import("./chunks/client-JMAEZCS4.js");
+  const { createClient, proxySecrets } = await import("./chunks/client-GU6MJ4SK.js");
   for (const secret of proxySecrets(process.env)) setSecret(secret);
   return (deadline) => createClient({
     baseUrl: settings.apiUrl,
@@ -1029,15 +1029,19 @@ async function waitForRestore(plan, deps) {
   const end = (kind, extra = {}) => ({ kind, restore: last, elapsedMs: elapsed(), checks, ...extra });
   for (; ; ) {
     pause = nextPause(pause, plan.pollIntervalMs);
+    const wait = pauseUntilDeadline(pause, clock.now(), deadline);
+    const onDeadline = clock.now() + wait >= deadline;
     try {
-      await deps.sleep(pauseUntilDeadline(pause, clock.now(), deadline), signal);
+      await deps.sleep(wait, signal);
     } catch (error) {
       if (signal.aborted) return end("cancelled");
       throw error;
     }
     checks++;
     try {
-      const restore = await deps.getRestore(plan.restoreId);
+      const lastCheck = onDeadline || clock.now() >= deadline;
+      const until = lastCheck ? deadline + LAST_CHECK_GRACE_MS : deadline;
+      const restore = await deps.getRestore(plan.restoreId, until);
       failedInARow = 0;
       if (restore.status !== last?.status) {
         deps.notify({
@@ -1061,7 +1065,7 @@ async function waitForRestore(plan, deps) {
         return end("error", { error: new StatusEndpointMissing(plan.restoreId, error) });
       }
       if (!TRANSIENT.has(error.kind)) return end("error", { error });
-      if (clock.now() >= deadline) return end("timed_out");
+      if (error.kind === "deadline" || clock.now() >= deadline) return end("timed_out");
       failedInARow++;
       deps.notify({ type: "check_failed", message: error.message, inARow: failedInARow });
       if (failedInARow >= MAX_FAILED_CHECKS) {
@@ -1131,7 +1135,7 @@ async function run(deps = {}) {
       return checked;
     });
     if (settings.mode === "download") {
-      const { downloadBackup, dryRunDownload } = await import("./chunks/backup-YT2HCBZK.js");
+      const { downloadBackup, dryRunDownload } = await import("./chunks/backup-IQ6KWCXJ.js");
       const runnerTemp = env.RUNNER_TEMP || tmpdir();
       if (settings.dryRun) {
         dryRunDownload(settings, backup, plan.files, evidence, runnerTemp);
@@ -1167,7 +1171,6 @@ async function run(deps = {}) {
       evidence.outcome = "not_waited";
       return;
     }
-    const statusClient = clientUntil(createdAt + settings.timeoutMs + LAST_CHECK_GRACE_MS);
     const end = await group(
       `Wait for restore ${restore.id}`,
       () => waitForRestore(
@@ -1178,7 +1181,9 @@ async function run(deps = {}) {
           pollIntervalMs: settings.pollIntervalMs
         },
         {
-          getRestore: (id) => statusClient.getRestore(id),
+          // While waiting, the deadline runs from the restore's creation; the wait sets each
+          // check's own limit from it.
+          getRestore: (id, until) => client.withDeadline(until).getRestore(id),
           clock,
           sleep,
           signal,

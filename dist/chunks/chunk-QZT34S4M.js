@@ -737,6 +737,8 @@ function line(init) {
   const attempts = init.attempts ?? 1;
   const after = attempts > 1 ? ` after ${attempts} attempts` : "";
   const status = init.status;
+  if (init.proxyRefusal !== void 0)
+    return [`${init.request} failed${after}: ${init.proxyRefusal.said}`, init.proxyRefusal.todo];
   switch (init.kind) {
     case "auth":
       return [
@@ -821,4 +823,4 @@ export {
   kindOfStatus,
   formatMs
 };
-//# sourceMappingURL=chunk-7Q7YYOKI.js.map
+//# sourceMappingURL=chunk-QZT34S4M.js.map

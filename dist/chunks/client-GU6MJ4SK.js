@@ -6,13 +6,14 @@ import {
   systemClock
 } from "./chunk-WGXIBHFN.js";
 import {
+  ProxyRefused,
   agentsFor,
   isRetryablePost,
   isRetryableRead,
   proxySecrets,
   require_src,
   retryDelayMs
-} from "./chunk-D7YFP77E.js";
+} from "./chunk-KEKLZHOH.js";
 import {
   ApiError,
   Input,
@@ -33,7 +34,7 @@ import {
   formatMs,
   kindOfStatus,
   setSecret
-} from "./chunk-7Q7YYOKI.js";
+} from "./chunk-QZT34S4M.js";
 import {
   __commonJS,
   __export,
@@ -17792,7 +17793,6 @@ var {
 
 // src/snapshooter/transport.ts
 function createHttp(baseUrl, token, userAgent, env = process.env) {
-  const { httpAgent, httpsAgent, proxy } = agentsFor(baseUrl, env);
   const instance = axios_default.create({
     baseURL: baseUrl,
     allowAbsoluteUrls: false,
@@ -17809,17 +17809,18 @@ function createHttp(baseUrl, token, userAgent, env = process.env) {
     transformResponse: [(data) => data],
     maxContentLength: MAX_RESPONSE_BYTES,
     // axios' own proxy handling is off: agentsFor decides, with keep-alive off and a real
-    // CONNECT tunnel for https, so that no socket outlives the work.
-    proxy: false,
-    httpAgent,
-    httpsAgent
+    // CONNECT tunnel for https, so that no socket outlives the work. Each attempt gets agents of
+    // its own (see attemptOnce).
+    proxy: false
   });
-  return { instance, proxy };
+  const agents = (signal) => agentsFor(baseUrl, env, signal);
+  return { instance, proxy: agents().proxy, agents };
 }
-async function attemptOnce({ instance, proxy }, exchange, options) {
+async function attemptOnce({ instance, proxy, agents }, exchange, options) {
   const { signal, timeoutMs } = options;
   const json = exchange.body === void 0 ? {} : { data: JSON.stringify(exchange.body), headers: { "Content-Type": "application/json" } };
   const controller = new AbortController();
+  const { httpAgent, httpsAgent } = agents(controller.signal);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -17835,6 +17836,8 @@ async function attemptOnce({ instance, proxy }, exchange, options) {
       params: exchange.params,
       timeout: timeoutMs,
       signal: controller.signal,
+      httpAgent,
+      httpsAgent,
       ...json
     });
   } catch (e) {
@@ -17869,6 +17872,17 @@ function failureWithoutAnswer(e, exchange, options, timedOut) {
   if (options.signal?.aborted === true) return new ApiError({ ...base, kind: "cancelled" });
   if (!(e instanceof AxiosError2)) {
     return new ApiError({ ...base, kind: "network", detail: cleanText(errorMessage(e)) });
+  }
+  if (e.cause instanceof ProxyRefused) {
+    const { status, message, advice } = e.cause;
+    const proxyRefusal = { said: message, todo: advice };
+    return new ApiError({
+      ...base,
+      kind: kindOfStatus(status),
+      status,
+      proxyRefusal,
+      mayHaveStarted: false
+    });
   }
   const code = networkCode(e);
   if (timedOut || code === "ECONNABORTED") {
@@ -18058,4 +18072,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-JMAEZCS4.js.map
+//# sourceMappingURL=client-GU6MJ4SK.js.map

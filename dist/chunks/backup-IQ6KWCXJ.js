@@ -7,10 +7,11 @@ import {
   isSecureUrl
 } from "./chunk-WHRVQGSY.js";
 import {
+  ProxyRefused,
   agentsFor,
   isRetryableRead,
   retryDelayMs
-} from "./chunk-D7YFP77E.js";
+} from "./chunk-KEKLZHOH.js";
 import {
   MAX_ATTEMPTS,
   REQUEST_TIMEOUT_MS,
@@ -19,7 +20,7 @@ import {
   info,
   kindOfStatus,
   setSecret
-} from "./chunk-7Q7YYOKI.js";
+} from "./chunk-QZT34S4M.js";
 import "./chunk-23VKRORU.js";
 
 // src/download/file.ts
@@ -85,20 +86,41 @@ var NETWORK_REASONS = {
 var IdleTimeout = class extends Error {
   code = "IDLE_TIMEOUT";
 };
-function openLink(url, options) {
-  const secure = url.startsWith("https:");
-  const client = secure ? https : http;
-  const agents = agentsFor(url, options.env);
+function openLink(link, options) {
+  let url;
+  try {
+    url = new URL(link);
+  } catch {
+    return Promise.resolve({ kind: "malformed", reason: "the signed link is not a valid URL" });
+  }
+  const secure = url.protocol === "https:";
+  if (!secure && url.protocol !== "http:") {
+    return Promise.resolve({
+      kind: "malformed",
+      reason: `the signed link is not http(s) but ${url.protocol}`
+    });
+  }
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  options.signal.addEventListener("abort", stop, { once: true });
+  if (options.signal.aborted) stop();
+  let unanswered = false;
+  const untilAnswer = setTimeout(() => {
+    unanswered = true;
+    stop();
+  }, options.idleTimeoutMs);
+  const agents = agentsFor(url, options.env, controller.signal);
   return new Promise((resolve2) => {
-    const request = client.get(
+    const request = (secure ? https : http).get(
       url,
       {
         agent: secure ? agents.httpsAgent : agents.httpAgent,
         headers: { "User-Agent": options.userAgent, Accept: "*/*" },
-        signal: options.signal,
+        signal: controller.signal,
         timeout: options.idleTimeoutMs
       },
       (response) => {
+        clearTimeout(untilAnswer);
         const status = response.statusCode ?? 0;
         if (status >= 200 && status < 300) {
           const length = Number(response.headers["content-length"] ?? NaN);
@@ -115,8 +137,20 @@ function openLink(url, options) {
       }
     );
     request.on("timeout", () => request.destroy(new IdleTimeout()));
-    request.on("error", (error) => resolve2(networkFailure(error, options.idleTimeoutMs)));
+    request.on("close", () => {
+      clearTimeout(untilAnswer);
+      options.signal.removeEventListener("abort", stop);
+    });
+    request.on(
+      "error",
+      (error) => resolve2(
+        unanswered ? noAnswer(options.idleTimeoutMs) : networkFailure(error, options.idleTimeoutMs)
+      )
+    );
   });
+}
+function noAnswer(timeoutMs) {
+  return { kind: "timeout", reason: `storage gave no answer within ${timeoutMs / 1e3} s` };
 }
 function statusFailure(status) {
   const kind = kindOfStatus(status);
@@ -127,6 +161,10 @@ function networkFailure(error, idleTimeoutMs) {
   const code = error.code;
   if (error instanceof IdleTimeout) {
     return { kind: "timeout", reason: `storage sent nothing for ${idleTimeoutMs / 1e3} s` };
+  }
+  if (error instanceof ProxyRefused) {
+    const { status, message, advice } = error;
+    return { kind: kindOfStatus(status), status, reason: message, advice };
   }
   if (typeof code !== "string") return { kind: "network", reason: "network error" };
   const reason = NETWORK_REASONS[code] ?? `network error (${code})`;
@@ -417,7 +455,7 @@ async function downloadFile(target, spot, deps) {
       const tried = attempt > 1 ? ` after ${attempt} attempts` : "";
       const failed = `Download of ${target.name} (file ${target.file.id}) failed${tried}: ${result.reason}`;
       if (!isRetryableRead(result))
-        throw new DownloadFailed(`${failed}: re-run to get fresh links.`);
+        throw new DownloadFailed(`${failed}: ${result.advice ?? "re-run to get fresh links"}.`);
       if (attempt >= MAX_ATTEMPTS) throw new DownloadFailed(`${failed}: worth re-running later.`);
       const delayMs = retryDelayMs(attempt - 1, result.retryAfter, clock.now(), deps.random);
       if (clock.now() + delayMs >= deps.deadline) throw new DeadlineReached(target.name);
@@ -574,4 +612,4 @@ export {
   eachAtMost,
   maskLinks
 };
-//# sourceMappingURL=backup-YT2HCBZK.js.map
+//# sourceMappingURL=backup-IQ6KWCXJ.js.map

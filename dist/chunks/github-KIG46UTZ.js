@@ -11,7 +11,7 @@ import {
   formatMs,
   info,
   warning
-} from "./chunk-7Q7YYOKI.js";
+} from "./chunk-QZT34S4M.js";
 import "./chunk-23VKRORU.js";
 
 // src/alert/requests.ts
@@ -139,4 +139,4 @@ export {
   alertFailure,
   alertOnGitHub
 };
-//# sourceMappingURL=github-LSL6R2Q5.js.map
+//# sourceMappingURL=github-KIG46UTZ.js.map

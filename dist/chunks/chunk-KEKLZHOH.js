@@ -6,8 +6,9 @@ import {
   POST_RETRYABLE_CODES,
   POST_RETRYABLE_STATUSES,
   RETRYABLE_STATUSES,
-  RETRY_AFTER_JITTER_MS
-} from "./chunk-7Q7YYOKI.js";
+  RETRY_AFTER_JITTER_MS,
+  cleanText
+} from "./chunk-QZT34S4M.js";
 import {
   __commonJS,
   __require,
@@ -1413,7 +1414,7 @@ var import_https_proxy_agent = __toESM(require_dist3(), 1);
 import http from "node:http";
 import https from "node:https";
 import tls from "node:tls";
-function agentsFor(target, env = process.env) {
+function agentsFor(target, env = process.env, signal) {
   const url = new URL(target);
   const direct = {
     httpAgent: new http.Agent({ keepAlive: false }),
@@ -1423,14 +1424,50 @@ function agentsFor(target, env = process.env) {
   const proxy = proxyFor(url, env);
   if (proxy === null) return direct;
   const shown = `${proxy.protocol}//${proxy.host}`;
-  return url.protocol === "https:" ? { ...direct, httpsAgent: new TunnelAgent(proxy, { keepAlive: false }), proxy: shown } : { ...direct, httpAgent: new import_http_proxy_agent.HttpProxyAgent(proxy, { keepAlive: false }), proxy: shown };
+  const options = { keepAlive: false, ...signal !== void 0 ? { signal } : {} };
+  return url.protocol === "https:" ? { ...direct, httpsAgent: new TunnelAgent(proxy, shown, options), proxy: shown } : { ...direct, httpAgent: new import_http_proxy_agent.HttpProxyAgent(proxy, options), proxy: shown };
 }
+var ProxyRefused = class extends Error {
+  constructor(proxy, status, statusText) {
+    const text = cleanText(statusText, 60);
+    super(`the proxy ${proxy} refused the tunnel: HTTP ${status}${text !== "" ? ` ${text}` : ""}`);
+    this.status = status;
+    this.name = "ProxyRefused";
+  }
+  status;
+  code = "ERR_PROXY_REFUSED";
+  /** What to do about it. */
+  get advice() {
+    return this.status === 407 ? "give its credentials in the proxy URL, as http://user:password@host:port" : "check the proxy settings, or re-run later";
+  }
+};
 var TunnelAgent = class extends import_https_proxy_agent.HttpsProxyAgent {
-  connect(req, options) {
-    if (!options.secureEndpoint) return super.connect(req, options);
+  constructor(proxy, shown, options) {
+    super(proxy.href, options);
+    this.shown = shown;
+  }
+  shown;
+  async connect(req, options) {
+    let answer;
+    const hear = (connect) => void (answer = connect);
+    req.once("proxyConnect", hear);
+    try {
+      const socket = await super.connect(req, { ...options, ...this.identityCheck(options) });
+      if (answer !== void 0 && answer.statusCode !== 200) {
+        socket.destroy();
+        throw new ProxyRefused(this.shown, answer.statusCode, answer.statusText);
+      }
+      return socket;
+    } finally {
+      req.off("proxyConnect", hear);
+    }
+  }
+  identityCheck(options) {
+    if (!options.secureEndpoint) return {};
     const host = bare(options.host ?? "");
-    const checkServerIdentity = (_name, cert) => tls.checkServerIdentity(host, cert);
-    return super.connect(req, { ...options, checkServerIdentity });
+    return {
+      checkServerIdentity: (_name, cert) => tls.checkServerIdentity(host, cert)
+    };
   }
 };
 function proxyFor(target, env) {
@@ -1490,6 +1527,7 @@ export {
   isRetryablePost,
   require_src,
   agentsFor,
+  ProxyRefused,
   proxySecrets
 };
-//# sourceMappingURL=chunk-D7YFP77E.js.map
+//# sourceMappingURL=chunk-KEKLZHOH.js.map
