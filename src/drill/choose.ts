@@ -27,7 +27,10 @@ import type { BackupTag } from './tags.js'
 
 export type Rule = 'latest' | 'random'
 
-/** `backup_window` may reach back a year: the longest retention tier SnapShooter keeps. */
+/**
+ * `backup_window` reaches back a year at most (the caller refuses more): far enough for a tier
+ * of monthlies, and a window longer than any retention keeps backups only widens the walk.
+ */
 export const MAX_BACKUP_WINDOW_MS = 365 * DAY_MS
 
 export interface Criteria {
