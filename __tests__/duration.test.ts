@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { formatDuration, parseDuration } from '../src/duration.js'
+import { DAY_MS, formatDuration, parseDuration } from '../src/duration.js'
 
 describe('parseDuration', () => {
   it.each([
@@ -9,6 +9,10 @@ describe('parseDuration', () => {
     ['1h30m', 5_400_000],
     ['1h30m15s', 5_415_000],
     ['2d', 172_800_000],
+    ['30d', 2_592_000_000],
+    ['1d12h', 129_600_000],
+    ['365d', 31_536_000_000],
+    ['1D12H', 129_600_000],
     ['6h', 21_600_000],
     ['45', 45_000],
     ['1.5', 1_500],
@@ -19,12 +23,25 @@ describe('parseDuration', () => {
     expect(parseDuration(text)).toBe(ms)
   })
 
-  it.each(['', 'abc', '-5s', '5 s', '30m1h', '5s5s', '1h 30m', '10x', 'ms', '1e3', '.5s', 's30'])(
-    'refuses %j',
-    (text) => {
-      expect(parseDuration(text)).toBeNull()
-    },
-  )
+  it.each([
+    '',
+    'abc',
+    '-5s',
+    '5 s',
+    '30m1h',
+    '5s5s',
+    '1h 30m',
+    '10x',
+    'ms',
+    '1e3',
+    '.5s',
+    's30',
+    '12h1d',
+    '1d1d',
+    'd',
+  ])('refuses %j', (text) => {
+    expect(parseDuration(text)).toBeNull()
+  })
 
   it('refuses a number too large to be finite, with or without a unit', () => {
     expect(parseDuration('9'.repeat(400))).toBeNull()
@@ -40,12 +57,18 @@ describe('formatDuration', () => {
     [21_600_000, '6h'],
     [0, '0ms'],
     [1000, '1s'],
+    [DAY_MS, '1d'],
+    [129_600_000, '1d12h'],
+    [30 * DAY_MS, '30d'],
+    [365 * DAY_MS, '365d'],
+    [93_784_000, '1d2h3m4s'],
+    [DAY_MS - 1000, '23h59m59s'],
   ])('writes %d ms as %j', (ms, text) => {
     expect(formatDuration(ms)).toBe(text)
   })
 
   it('round-trips whole seconds through parseDuration', () => {
-    for (const seconds of [1, 59, 60, 61, 3599, 3600, 5400, 86_399, 86_400, 90_061]) {
+    for (const seconds of [1, 59, 60, 61, 3599, 3600, 5400, 86_399, 86_400, 90_061, 31_536_000]) {
       expect(parseDuration(formatDuration(seconds * 1000))).toBe(seconds * 1000)
     }
   })

@@ -137,7 +137,8 @@ describe('listing a job', () => {
   })
 
   it('pages with links.next, meta, and a page_size clamped to 15..100', async () => {
-    const [, first] = await json(sim, listPath(SEED.jobs.paged, 'sort=-completed_at&page_size=100'))
+    const asked = 'sort=-completed_at&page_size=100'
+    const [, first] = await json(sim, listPath(SEED.jobs.paged, asked))
     expect(first.data).toHaveLength(100)
     expect(first.data.every((b: Json) => b.status === 'failed')).toBe(true)
     expect(first.meta).toEqual({
@@ -150,10 +151,12 @@ describe('listing a job', () => {
       path: `${sim.url}/v1/jobs/${SEED.jobs.paged}/backups`,
     })
     expect(first.links.prev).toBeNull()
-    const next = await fetch(first.links.next, {
-      headers: { Authorization: `Bearer ${DEMO_TOKEN}` },
-    })
-    const second = (await next.json()) as Json
+    // Like a Laravel paginator's, the links keep `page` only: the next page is asked by number,
+    // with the same parameters.
+    expect(first.links.next).toBe(`${sim.url}/v1/jobs/${SEED.jobs.paged}/backups?page=2`)
+    const [, followed] = await json(sim, first.links.next.slice(sim.url.length))
+    expect(followed.meta).toMatchObject({ current_page: 2, per_page: 15, from: 16 })
+    const [, second] = await json(sim, listPath(SEED.jobs.paged, `${asked}&page=2`))
     expect(second.meta).toMatchObject({ current_page: 2, from: 101, to: 120 })
     expect(second.links.next).toBeNull()
     expect(second.data.find((b: Json) => b.status === 'completed').id).toBe(

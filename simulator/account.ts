@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
 import { type QuirkOptions, addQuirks } from './quirks.js'
+import { addRetentionJob } from './retention.js'
 import { PAGED_BACKUP_COUNT, PAGED_FAILED_COUNT, SEED, pagedBackupId, pagedFileId } from './seed.js'
 
 export interface SimFile {
@@ -220,5 +221,6 @@ export function buildAccount(startMs: number, options: QuirkOptions = {}): Accou
   ]
   for (const server of servers) account.servers.set(server.id, server)
   addQuirks(account, start, options)
+  addRetentionJob(account, start)
   return account
 }

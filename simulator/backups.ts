@@ -73,11 +73,9 @@ export function listBackups(
   const to = from === null ? null : from + items.length - 1
 
   const base = `${ctx.url()}${path}`
-  const link = (p: number): string => {
-    const params = new URLSearchParams(query)
-    params.set('page', String(p))
-    return `${base}?${params.toString()}`
-  }
+  // As a Laravel paginator builds them by default (no withQueryString()): `page` only. A client
+  // that follows a link loses `sort` and `page_size`, and lists the rest unsorted, 15 at a time.
+  const link = (p: number): string => `${base}?page=${p}`
   return {
     status: 200,
     json: {

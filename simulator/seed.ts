@@ -15,6 +15,9 @@ const generatedId = (group: string, index: number): string =>
 
 export const pagedBackupId = (index: number): string => generatedId('0001', index)
 export const pagedFileId = (index: number): string => generatedId('0002', index)
+/** The retention job's backup that ran `hoursAgo` whole hours before the start (see retention.ts). */
+export const retentionBackupId = (hoursAgo: number): string => generatedId('0003', hoursAgo)
+export const retentionFileId = (hoursAgo: number): string => generatedId('0004', hoursAgo)
 
 export const SEED = {
   jobs: {
@@ -24,6 +27,8 @@ export const SEED = {
     other: 'e29c7a5d-41b8-4f06-9d3e-7c85a0b1f642',
     /** Download mode's hostile cases and the benchmark file; never `latest` of the main job. */
     quirks: '5b9e3c71-0d4a-4e62-8f17-c3a8d2e6b940',
+    /** Hourly backups for 30 days, then dailies, weeklies and monthlies (see retention.ts). */
+    retention: '7d3b9a2e-6c14-4f58-b0e7-2a9d5c8f1e36',
   },
   backups: {
     running: '8d4b2e17-93f0-4c6a-b1d8-5e7a2c9f0b34',
@@ -46,6 +51,12 @@ export const SEED = {
     longName: '10a9e7b3-2d5c-4e81-b6f4-9c3a1e8d7f20',
     /** `db-2023-07-06.sql.gz` beside a file whose base name is 1,500 dashes then `.log`. */
     dashedName: '7a2f9c4e-1d6b-4e83-9b5a-0c8d2f4e6a19',
+    /** The retention job's newest monthly backup, 11 days old: failed. */
+    retentionFailedMonthly: retentionBackupId(11 * 24),
+    /** Its newest completed monthly backup, 41 days old. */
+    retentionMonthly: retentionBackupId(41 * 24),
+    /** Its one manual backup, taken 3 days and 5 hours before the start, between two hourlies. */
+    retentionManual: 'e4a9c2d7-5b18-4f63-9a0e-8c1d7b3f2a59',
   },
   files: {
     latestDb: '045c31f2-234c-4c12-ae69-b6188b37412d',

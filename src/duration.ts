@@ -1,12 +1,14 @@
 // Durations as users write them in workflow files: `500ms`, `90s`, `30m`, `1h30m`, `2d`,
 // or a bare number of seconds (`45`, `1.5`).
 
+export const DAY_MS = 86_400_000
+
 const UNIT_MS: Record<string, number> = {
   ms: 1,
   s: 1000,
   m: 60_000,
   h: 3_600_000,
-  d: 86_400_000,
+  d: DAY_MS,
 }
 
 // Units must come largest first and at most once each, so `30m1h` or `5s5s` are refused as typos.
@@ -39,7 +41,7 @@ function finite(ms: number): number | null {
   return Number.isFinite(ms) ? Math.round(ms) : null
 }
 
-/** Formats milliseconds the way parseDuration reads them back: `1h30m`, `45s`, `500ms`. */
+/** Formats milliseconds the way parseDuration reads them back: `1d12h`, `1h30m`, `45s`, `500ms`. */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`
   let rest = Math.round(ms / 1000)
