@@ -9,6 +9,7 @@ import {
   systemClock
 } from "./chunks/chunk-WGXIBHFN.js";
 import {
+  DAY_MS,
   DownloadTimedOut,
   DrillRefusal,
   formatDuration,
@@ -16,7 +17,7 @@ import {
   parseDuration,
   parseGlob,
   selectFiles
-} from "./chunks/chunk-WHRVQGSY.js";
+} from "./chunks/chunk-UALR4VME.js";
 import {
   ApiError,
   Input,
@@ -78,8 +79,8 @@ function aheadOfClockMs(time, now) {
 function backupAgeMs(completedAt, now) {
   const completed = parseTime(completedAt);
   if (completed === null) return null;
-  const age2 = now - completed;
-  return -age2 > MAX_CLOCK_SKEW_MS ? age2 : Math.max(0, age2);
+  const age3 = now - completed;
+  return -age3 > MAX_CLOCK_SKEW_MS ? age3 : Math.max(0, age3);
 }
 function restoreDurationMs(restore, measuredMs) {
   const started = parseTime(restore?.startedAt ?? null);
@@ -100,33 +101,17 @@ function seconds(ms) {
   return Math.round(ms / 100) / 10;
 }
 
-// src/drill/select.ts
-var MAX_PAGES = 20;
-async function findLatestCompleted(jobId, listPage, now) {
-  let seen = 0;
-  let ahead = 0;
-  let page = 1;
-  for (let asked = 0; page !== null && asked < MAX_PAGES; asked++) {
-    const result = await listPage(page);
-    seen += result.backups.length;
-    ahead += result.backups.filter((b) => isCompleted(b) && isAhead(b, now)).length;
-    const newest = newestCompleted(result.backups, now);
-    if (newest !== null) return newest;
-    page = result.nextPage;
-  }
-  const scope = page === null ? `all ${seen} of its backups` : `its newest ${seen} backups`;
-  const skipped = ahead === 0 ? "" : `; ${ahead} completed backup(s) skipped, their completed_at ahead of the runner's clock`;
-  throw new DrillRefusal(
-    `Job ${jobId} has no completed backup (looked at ${scope}${skipped}): check the job in SnapShooter, or give a backup id as \`backup_id\`.`
-  );
-}
-function newestCompleted(backups, now) {
-  let best = null;
-  for (const backup of backups) {
-    if (!isCompleted(backup) || isAhead(backup, now)) continue;
-    if (best === null || completedTime(backup) > completedTime(best)) best = backup;
-  }
-  return best;
+// src/drill/choose.ts
+var MAX_BACKUP_WINDOW_MS = 365 * DAY_MS;
+function selectionOf(criteria, candidates) {
+  const { rule, tag, windowMs, completedBefore } = criteria;
+  return {
+    rule,
+    tag,
+    window_seconds: windowMs === null ? null : seconds(windowMs),
+    completed_before: completedBefore === null ? null : new Date(completedBefore).toISOString(),
+    candidates
+  };
 }
 function isCompleted(backup) {
   return backup.status.toLowerCase() === "completed";
@@ -134,8 +119,185 @@ function isCompleted(backup) {
 function isAhead(backup, now) {
   return aheadOfClockMs(backup.completedAt, now) > 0;
 }
-function completedTime(backup) {
-  return parseTime(backup.completedAt) ?? -Infinity;
+function timeOf(backup) {
+  return parseTime(backup.completedAt);
+}
+function classify(backup, criteria, now) {
+  const { tag, windowMs, completedBefore } = criteria;
+  if (!isCompleted(backup)) return "unfinished";
+  if (tag !== null && backup.tags?.[tag] !== true) return "untagged";
+  if (isAhead(backup, now)) return "ahead";
+  const at = timeOf(backup);
+  if (at === null) return windowMs === null && completedBefore === null ? "candidate" : "undated";
+  if (completedBefore !== null && at >= completedBefore) return "tooNew";
+  if (windowMs !== null && at < now - windowMs) return "tooOld";
+  return "candidate";
+}
+function nothingSeen() {
+  return {
+    pages: 0,
+    listed: 0,
+    candidates: [],
+    ahead: 0,
+    untagged: 0,
+    reached: null,
+    nearest: null,
+    earliestTooNew: null,
+    exhausted: false,
+    disorder: null
+  };
+}
+var newer = (a, b) => b === null || (timeOf(a) ?? -Infinity) > (timeOf(b) ?? -Infinity);
+function see(seen, asked, page, criteria, now) {
+  const next = { ...seen, pages: seen.pages + 1, listed: seen.listed + page.backups.length };
+  const candidates = [...seen.candidates];
+  for (const backup of page.backups) {
+    const at = timeOf(backup);
+    if (at !== null) {
+      if (seen.reached !== null && at > seen.reached && next.disorder === null)
+        next.disorder = { page: asked, at, reached: seen.reached };
+      next.reached = next.reached === null ? at : Math.min(next.reached, at);
+    }
+    const verdict = classify(backup, criteria, now);
+    if (verdict === "candidate") candidates.push(backup);
+    else if (verdict === "ahead") next.ahead++;
+    else if (verdict === "untagged") next.untagged++;
+    else if (verdict === "tooOld" && newer(backup, next.nearest)) next.nearest = backup;
+    else if (verdict === "tooNew" && (next.earliestTooNew === null || newer(next.earliestTooNew, backup)))
+      next.earliestTooNew = backup;
+  }
+  return { ...next, candidates, exhausted: page.nextPage === null };
+}
+function windowStart(criteria, now) {
+  return criteria.windowMs === null ? null : now - criteria.windowMs;
+}
+function mayStop(seen, criteria, now) {
+  if (seen.exhausted) return true;
+  const found = seen.candidates.length > 0;
+  if (criteria.rule === "latest" && found) return true;
+  const start = windowStart(criteria, now);
+  const past = start !== null && seen.reached !== null && seen.reached < start;
+  return past && (found || seen.nearest !== null);
+}
+function pick(rule, candidates, random) {
+  if (candidates.length === 0) return null;
+  if (rule === "random") {
+    const drawn = Math.floor(random() * candidates.length);
+    const index = Number.isFinite(drawn) ? Math.min(candidates.length - 1, Math.max(0, drawn)) : 0;
+    return candidates[index] ?? null;
+  }
+  let best = null;
+  for (const backup of candidates) if (newer(backup, best)) best = backup;
+  return best;
+}
+
+// src/drill/choose-text.ts
+var HOUR_MS = 36e5;
+var MINUTE_MS = 6e4;
+var count = (n) => n.toLocaleString("en-US");
+var iso = (ms) => new Date(ms).toISOString();
+function age(ms) {
+  const unit = ms >= DAY_MS ? HOUR_MS : ms >= HOUR_MS ? MINUTE_MS : 1e3;
+  return formatDuration(Math.max(0, Math.round(ms / unit) * unit));
+}
+function wanted(criteria) {
+  const { tag, windowMs, completedBefore } = criteria;
+  const window = windowMs === null ? "" : ` in the last ${formatDuration(windowMs)}`;
+  const before = completedBefore === null ? "" : ` from before ${iso(completedBefore)}`;
+  return `completed ${tag === null ? "" : `${tag} `}backup${window}${before}`;
+}
+function filtered(criteria) {
+  return criteria.tag !== null || criteria.windowMs !== null || criteria.completedBefore !== null;
+}
+function nearMiss(criteria, seen, now) {
+  const { tag, completedBefore } = criteria;
+  const one = `${tag === null ? "" : `${tag} `}one`;
+  const nearestAt = seen.nearest === null ? null : timeOf(seen.nearest);
+  if (nearestAt !== null) {
+    const before = completedBefore === null ? "" : ` from before ${iso(completedBefore)}`;
+    return `; the newest ${one}${before} completed ${age(now - nearestAt)} ago, at ${iso(nearestAt)}`;
+  }
+  const earliestAt = seen.earliestTooNew === null ? null : timeOf(seen.earliestTooNew);
+  if (earliestAt !== null) {
+    const oldest = seen.exhausted ? "the oldest" : "the oldest seen";
+    return `; ${oldest} ${one} completed at ${iso(earliestAt)}, not before \`completed_before\``;
+  }
+  if (tag !== null && seen.untagged > 0)
+    return `; none of the ${count(seen.untagged)} completed one(s) it saw is tagged ${tag}`;
+  return "";
+}
+function advice(criteria) {
+  if (!filtered(criteria)) return "check the job in SnapShooter, or give a backup id as `backup_id`";
+  const ways = [
+    criteria.windowMs === null ? null : "widen `backup_window`",
+    criteria.tag === null ? null : "choose another `backup_tag`",
+    criteria.completedBefore === null ? null : "move `completed_before` later"
+  ].filter((way) => way !== null);
+  return `${ways.join(", ")}, or check the job's backups and retention in SnapShooter`;
+}
+function noCandidate(jobId, criteria, seen, now, bounded) {
+  const scope = seen.exhausted ? `looked at all ${count(seen.listed)} of its backups` : `looked at its newest ${count(seen.listed)} backups`;
+  const skipped = seen.ahead === 0 ? "" : `; ${count(seen.ahead)} completed backup(s) skipped, their completed_at ahead of the runner's clock`;
+  const hint = filtered(criteria) ? nearMiss(criteria, seen, now) : "";
+  const stopped = bounded ? bound(seen) : "";
+  return `Job ${jobId} has no ${wanted(criteria)} (${scope}${skipped})${hint}${stopped}: ${advice(criteria)}.`;
+}
+function bound(seen) {
+  const back = seen.reached === null ? "" : `, back to ${iso(seen.reached)}`;
+  return `; the walk stops after ${count(seen.pages)} pages${back}`;
+}
+function tooMany(jobId, criteria, seen) {
+  const back = seen.reached === null ? "" : `, back to ${iso(seen.reached)}`;
+  const reach = criteria.windowMs === null ? "no `backup_window` bounds the walk: give one, such as `30d`" : `\`backup_window\` (${formatDuration(criteria.windowMs)}) reaches further back: narrow it`;
+  return `Job ${jobId} has too many backups to choose one at random: looked at ${count(seen.listed)} backups over ${count(seen.pages)} pages${back}, and ${reach}, so that every candidate can be seen.`;
+}
+function outOfOrder(jobId, disorder) {
+  return `SnapShooter listed the backups of job ${jobId} out of order: page ${disorder.page} holds one completed at ${iso(disorder.at)}, after ${iso(disorder.reached)} on an earlier page, though they were asked newest first; no backup can be chosen from such a list: give a backup id as \`backup_id\`.`;
+}
+
+// src/drill/walk.ts
+var MAX_PAGES = 50;
+var SelectionRefusal = class extends DrillRefusal {
+  constructor(message, selection) {
+    super(message);
+    this.selection = selection;
+    this.name = "SelectionRefusal";
+  }
+  selection;
+};
+async function walkCandidates(listPage, criteria, context) {
+  const { jobId, now, random } = context;
+  let seen = nothingSeen();
+  let page = 1;
+  let bounded = false;
+  for (; ; ) {
+    const listed = await listPage(page);
+    seen = see(seen, page, listed, criteria, now);
+    if (seen.disorder !== null) {
+      const selection2 = selectionOf(criteria, seen.candidates.length);
+      throw new SelectionRefusal(outOfOrder(jobId, seen.disorder), selection2);
+    }
+    if (listed.nextPage === null || mayStop(seen, criteria, now)) break;
+    if (seen.pages >= MAX_PAGES) {
+      bounded = true;
+      break;
+    }
+    page = listed.nextPage;
+  }
+  const selection = selectionOf(criteria, seen.candidates.length);
+  if (bounded && criteria.rule === "random" && seen.candidates.length > 0)
+    throw new SelectionRefusal(tooMany(jobId, criteria, seen), selection);
+  const backup = pick(criteria.rule, seen.candidates, random);
+  if (backup === null)
+    throw new SelectionRefusal(noCandidate(jobId, criteria, seen, now, bounded), selection);
+  return { backup, selection };
+}
+
+// src/drill/select.ts
+var LATEST = { rule: "latest", tag: null, windowMs: null, completedBefore: null };
+async function findLatestCompleted(jobId, listPage, now) {
+  const chosen = await walkCandidates(listPage, LATEST, { jobId, now, random: Math.random });
+  return chosen.backup;
 }
 function checkBackup(backup, jobId) {
   if (jobId !== null && backup.jobId.toLowerCase() !== jobId) {
@@ -625,7 +787,7 @@ function renderSummary(result, extras = {}) {
       ["id", code(backup.id)],
       ["job", code(backup.job_id)],
       ["completed at", text(backup.completed_at)],
-      ["age", age(backup.age_seconds)]
+      ["age", age2(backup.age_seconds)]
     ]),
     ...downloading ? downloadTables(result) : restoreTables(result)
   );
@@ -639,7 +801,7 @@ function renderSummary(result, extras = {}) {
     for (const check of result.checks) {
       const verdict = check.passed === null ? "\u2796 not measured" : check.passed ? "\u2705 passed" : "\u274C failed";
       lines.push(
-        `| ${CHECK_LABELS[check.name] ?? check.name} | ${duration(check.limit_seconds)} | ${age(check.actual_seconds)} | ${verdict} |`
+        `| ${CHECK_LABELS[check.name] ?? check.name} | ${duration(check.limit_seconds)} | ${age2(check.actual_seconds)} | ${verdict} |`
       );
     }
     lines.push("");
@@ -726,7 +888,7 @@ function text(value) {
 function duration(secondsValue) {
   return secondsValue === null ? "\u2013" : formatDuration(secondsValue * 1e3);
 }
-function age(secondsValue) {
+function age2(secondsValue) {
   if (secondsValue === null || secondsValue >= 0) return duration(secondsValue);
   return `${formatDuration(-secondsValue * 1e3)} ahead of the runner's clock`;
 }
@@ -825,9 +987,9 @@ var Publisher = class {
     }
   }
   async #writeResultFile(evidence, result) {
-    const wanted = evidence.settings?.resultFile;
-    if (!wanted) return null;
-    const path = resolve(wanted);
+    const wanted2 = evidence.settings?.resultFile;
+    if (!wanted2) return null;
+    const path = resolve(wanted2);
     try {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, `${JSON.stringify(result, null, 2)}
@@ -1090,9 +1252,9 @@ var StatusEndpointMissing = class extends Error {
   }
 };
 var TooManyFailedChecks = class extends Error {
-  constructor(restoreId, count, cause) {
+  constructor(restoreId, count2, cause) {
     super(
-      `Restore ${restoreId}: ${count} status checks in a row failed, the last with: ${cause.message} The restore goes on at SnapShooter: check it there.`,
+      `Restore ${restoreId}: ${count2} status checks in a row failed, the last with: ${cause.message} The restore goes on at SnapShooter: check it there.`,
       { cause }
     );
     this.name = "TooManyFailedChecks";
@@ -1135,7 +1297,7 @@ async function run(deps = {}) {
       return checked;
     });
     if (settings.mode === "download") {
-      const { downloadBackup, dryRunDownload } = await import("./chunks/backup-IQ6KWCXJ.js");
+      const { downloadBackup, dryRunDownload } = await import("./chunks/backup-JXZBRB7M.js");
       const runnerTemp = env.RUNNER_TEMP || tmpdir();
       if (settings.dryRun) {
         dryRunDownload(settings, backup, plan.files, evidence, runnerTemp);

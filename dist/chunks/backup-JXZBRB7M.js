@@ -5,7 +5,7 @@ import {
   baseName,
   formatDuration,
   isSecureUrl
-} from "./chunk-WHRVQGSY.js";
+} from "./chunk-UALR4VME.js";
 import {
   ProxyRefused,
   agentsFor,
@@ -612,4 +612,4 @@ export {
   eachAtMost,
   maskLinks
 };
-//# sourceMappingURL=backup-IQ6KWCXJ.js.map
+//# sourceMappingURL=backup-JXZBRB7M.js.map

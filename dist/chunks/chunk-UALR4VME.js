@@ -2,12 +2,13 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 
 // src/duration.ts
+var DAY_MS = 864e5;
 var UNIT_MS = {
   ms: 1,
   s: 1e3,
   m: 6e4,
   h: 36e5,
-  d: 864e5
+  d: DAY_MS
 };
 var UNIT_ORDER = ["d", "h", "m", "s", "ms"];
 var PART = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/gy;
@@ -201,6 +202,7 @@ function isSecureUrl(url) {
 }
 
 export {
+  DAY_MS,
   parseDuration,
   formatDuration,
   parseGlob,
@@ -210,4 +212,4 @@ export {
   isSecureUrl,
   DownloadTimedOut
 };
-//# sourceMappingURL=chunk-WHRVQGSY.js.map
+//# sourceMappingURL=chunk-UALR4VME.js.map
