@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { USER_AGENT, VERSION } from '../src/constants.js'
 import { ROOT, actionYml, workflowFiles } from './helpers/action-yml.js'
+import { allSteps, readWorkflow, type Permissions } from './helpers/workflow.js'
 
 const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8')
 const pkg = JSON.parse(read('package.json')) as { version: string; license: string }
@@ -57,16 +58,34 @@ describe('a release', () => {
   })
 })
 
-interface Workflow {
-  on: Record<string, unknown>
-  permissions?: Record<string, string>
-  concurrency?: { group: string; 'cancel-in-progress': unknown }
-  jobs: Record<string, { steps?: { uses?: string }[] }>
+/** What each job's token may do where it differs from read-only contents: a write only where a
+ * job's steps use it. Every other job of every workflow reads contents and nothing more. */
+const READ_ONLY: Permissions = { contents: 'read' }
+const JOB_PERMISSIONS: Record<string, Record<string, Permissions>> = {
+  // Pushes the major tag; its steps are git alone.
+  '.github/workflows/release.yml': { 'major-tag': { contents: 'write' } },
+  // Uploads the results to code scanning.
+  '.github/workflows/codeql.yml': {
+    analyze: { actions: 'read', contents: 'read', 'security-events': 'write' },
+  },
+  // Opens, comments on and closes the drill issue; it checks out no code.
+  'examples/restore-drill.yml': { drill: { issues: 'write' } },
 }
+
+describe('the pins', () => {
+  it('name one commit and version per action across every workflow', () => {
+    const pins = new Map<string, Set<string>>()
+    const uses = /^\s*(?:- )?uses: ([^@\s]+)@(\S+.*)$/gm
+    for (const file of workflowFiles())
+      for (const [, action = '', pin = ''] of read(file).matchAll(uses))
+        pins.set(action, new Set([...(pins.get(action) ?? []), pin]))
+    for (const [action, seen] of pins) expect([action, seen.size]).toEqual([action, 1])
+  })
+})
 
 describe.each(workflowFiles())('%s', (file) => {
   const text = read(file)
-  const workflow = parse(text) as Workflow
+  const workflow = readWorkflow(file)
 
   it('pins every third-party action by full commit SHA, with its version in a comment', () => {
     const uses = [...text.matchAll(/^\s*(?:- )?uses: (\S+)(.*)$/gm)]
@@ -77,15 +96,43 @@ describe.each(workflowFiles())('%s', (file) => {
     }
   })
 
-  it('asks for read-only contents, and issues: write only where a drill opens issues', () => {
+  it('gives each job read-only contents, and a write only where its steps use it', () => {
+    // Set at the top, so that no job falls back to the repository's default token, and
+    // read-only there but for a drill's issues, so that a new job inherits no write.
     const alerting = /^\s*issue_on_failure: true\b/m.test(text)
-    expect(workflow.permissions).toEqual({
-      contents: 'read',
-      ...(alerting ? { issues: 'write' } : {}),
-    })
+    const writes = Object.entries(workflow.permissions ?? { unset: 'write' }).filter(
+      ([scope, level]) => level !== 'read' && !(alerting && scope === 'issues'),
+    )
+    expect(writes).toEqual([])
+    for (const [id, job] of Object.entries(workflow.jobs))
+      expect([id, job.permissions ?? workflow.permissions]).toEqual([
+        id,
+        JOB_PERMISSIONS[file]?.[id] ?? READ_ONLY,
+      ])
   })
 
-  if (file.startsWith('.github/'))
+  it('asks for issues: write exactly where a drill opens issues', () => {
+    for (const [id, job] of Object.entries(workflow.jobs)) {
+      const alerting = (job.steps ?? []).some((s) => s.with?.issue_on_failure === true)
+      const granted = (job.permissions ?? workflow.permissions)?.issues === 'write'
+      expect([id, granted]).toEqual([id, alerting])
+    }
+  })
+
+  it('keeps no git credentials after a checkout, except in a job that pushes', () => {
+    const checkouts = allSteps(workflow).filter((s) => s.uses?.startsWith('actions/checkout@'))
+    for (const checkout of checkouts) {
+      const steps = workflow.jobs[checkout.job]?.steps ?? []
+      const pushes = steps.some((s) => /\bgit push\b/.test(s.run ?? ''))
+      expect(checkout.with?.['persist-credentials']).toBe(pushes ? undefined : false)
+    }
+  })
+
+  it('splices no expression into a run: script: values come in through env:', () => {
+    for (const { run } of allSteps(workflow)) expect(run ?? '').not.toContain('${{')
+  })
+
+  if (file.startsWith('.github/') && 'pull_request' in workflow.on)
     it('cancels superseded runs of a pull request, and only those', () => {
       expect(workflow.concurrency?.group).toContain('${{ github.ref }}')
       expect(workflow.concurrency?.['cancel-in-progress']).toBe(

@@ -1,0 +1,108 @@
+// The examples users copy are safe as copied: a restore by hand is a dry run unless asked, a
+// real one waits for a reviewer, and the machine a backup came from is overwritten only on
+// purpose. The form's checks run in bash as the runner runs them.
+import { describe, expect, it } from '@jest/globals'
+import { readWorkflow, runScript, type ScriptRun } from './helpers/workflow.js'
+
+interface DispatchInput {
+  type?: string
+  default?: unknown
+  required?: boolean
+  options?: string[]
+}
+
+describe('examples/restore-on-demand.yml', () => {
+  const workflow = readWorkflow('examples/restore-on-demand.yml')
+  const inputs = (workflow.on.workflow_dispatch as { inputs: Record<string, DispatchInput> }).inputs
+  const restore = workflow.jobs.restore
+  const action = restore?.steps?.find((s) => s.uses?.startsWith('snapshooter-restore/'))
+
+  it('is a dry run unless the form says otherwise', () => {
+    expect(inputs.dry_run).toMatchObject({ type: 'boolean', default: true })
+    expect(action?.with?.dry_run).toBe('${{ inputs.dry_run }}')
+  })
+
+  it('sends a real restore through the environment with reviewers, a dry run around it', () => {
+    expect(restore?.environment).toBe(
+      "${{ inputs.dry_run && 'restore-dry-run' || 'production-restore' }}",
+    )
+    // The form is checked first, so that no reviewer is asked to approve a refused restore.
+    expect(restore?.needs).toBe('check')
+    expect(workflow.jobs.check?.environment).toBeUndefined()
+  })
+
+  it('names the backup, the target and a dry run in the run list', () => {
+    const runName = workflow['run-name'] ?? ''
+    for (const part of [
+      'inputs.dry_run',
+      'inputs.backup_id',
+      'inputs.compute_type',
+      'inputs.server_id',
+    ])
+      expect(runName).toContain(part)
+  })
+
+  it('restores onto a server by default; origin is one choice among them', () => {
+    expect(inputs.compute_type).toMatchObject({ type: 'choice', default: 'server' })
+    expect(inputs.compute_type?.options).toEqual(['server', 'ss_agent', 'origin'])
+    expect(inputs.restore_onto_origin).toMatchObject({ type: 'boolean', default: false })
+    // origin is the action's own default: no compute_type and no server_id at all.
+    expect(action?.with).toMatchObject({
+      compute_type: "${{ inputs.compute_type != 'origin' && inputs.compute_type || '' }}",
+      server_id: "${{ inputs.compute_type != 'origin' && inputs.server_id || '' }}",
+    })
+  })
+
+  describe('the form check', () => {
+    const check = workflow.jobs.check?.steps?.[0]
+    const run = (form: {
+      compute_type: string
+      server_id?: string
+      onto_origin?: boolean
+    }): ScriptRun => {
+      // The step's env: maps the form's inputs to these names.
+      expect(check?.env).toEqual({
+        COMPUTE_TYPE: '${{ inputs.compute_type }}',
+        SERVER_ID: '${{ inputs.server_id }}',
+        ONTO_ORIGIN: '${{ inputs.restore_onto_origin }}',
+      })
+      return runScript(check?.run ?? 'exit 99', {
+        COMPUTE_TYPE: form.compute_type,
+        SERVER_ID: form.server_id ?? '',
+        ONTO_ORIGIN: String(form.onto_origin ?? false),
+      })
+    }
+    const errors = (r: ScriptRun): string[] => r.commands.filter((c) => c.startsWith('::error::'))
+
+    it.each([
+      [{ compute_type: 'server', server_id: '9362' }],
+      [{ compute_type: 'ss_agent', server_id: '12' }],
+      [{ compute_type: 'origin', onto_origin: true }],
+    ])('lets %j through', (form) => {
+      expect(run(form)).toMatchObject({ status: 0, commands: [] })
+    })
+
+    it('refuses origin unless restore_onto_origin is ticked, on one line', () => {
+      const r = run({ compute_type: 'origin' })
+      expect(r.status).toBe(1)
+      expect(errors(r)).toEqual([expect.stringContaining('tick restore_onto_origin')])
+    })
+
+    it('refuses origin with a server id, which would say two things at once', () => {
+      const r = run({ compute_type: 'origin', server_id: '9362', onto_origin: true })
+      expect(r.status).toBe(1)
+      expect(errors(r)).toEqual([expect.stringContaining('origin takes no server_id')])
+    })
+  })
+})
+
+describe('examples/restore-drill.yml', () => {
+  const workflow = readWorkflow('examples/restore-drill.yml')
+
+  it('keeps its evidence for a set time', () => {
+    const upload = workflow.jobs.drill?.steps?.find((s) =>
+      s.uses?.startsWith('actions/upload-artifact@'),
+    )
+    expect(upload?.with?.['retention-days']).toEqual(expect.any(Number))
+  })
+})
