@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   DEFAULT_HISTORY_SIZE,
+  branchNameProblem,
   appendRecords,
   chartPath,
   ledgerPath,
@@ -225,5 +226,30 @@ describe('appendRecords', () => {
     const drills = Array.from({ length: 501 }, (_, i) => record({ at: NOW - i * 1000 }))
     expect(parseLedger(appendRecords('', drills).text).lines).toHaveLength(500)
     expect(parseLedger(appendRecords('', drills.slice(0, 3), 0).text).lines).toHaveLength(1)
+  })
+})
+
+describe('history_branch', () => {
+  it.each(['drill-history', 'drills/history', 'history_2026', 'a.b'])('takes %j', (name) => {
+    expect(branchNameProblem(name)).toBeNull()
+  })
+
+  it.each([
+    ['', 'empty'],
+    ['@', 'HEAD'],
+    ['drill history', 'space'],
+    ['a~1', '~'],
+    ['a..b', '..'],
+    ['a@{1}', '@{'],
+    ['-x', 'starts with -'],
+    ['a/', 'ends with /'],
+    ['/a', 'starts'],
+    ['a.', 'ends with .'],
+    ['a//b', '//'],
+    ['a/.hidden', 'starts with .'],
+    ['main.lock', '.lock'],
+    ['tab\there', 'control'],
+  ])('refuses %j', (name, why) => {
+    expect(branchNameProblem(name)).toContain(why)
   })
 })

@@ -72,6 +72,24 @@ export function parseHistorySize(text: string): number | null {
   return size >= 1 && size <= MAX_HISTORY_SIZE ? size : null
 }
 
+/**
+ * Why `history_branch` cannot name a branch (git's check-ref-format rules), or null when it can.
+ * Checked with the inputs, so that a typo fails before any restore instead of warning after it.
+ */
+export function branchNameProblem(name: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(name))
+    return 'it has a space, a control character or one of ~ ^ : ? * [ \\'
+  if (name === '') return 'it is empty'
+  if (name === '@') return 'git keeps @ for HEAD'
+  if (name.startsWith('-')) return 'it starts with -'
+  if (/\.\.|@\{|\/\//.test(name)) return 'it has .., @{ or //'
+  if (/^\/|\/$|\.$/.test(name)) return 'it starts or ends with / or ends with .'
+  if (name.split('/').some((part) => part.startsWith('.') || part.endsWith('.lock')))
+    return 'a part of it starts with . or ends with .lock'
+  return null
+}
+
 /** Reads a ledger; never throws. Empty lines are no records and are not kept. */
 export function parseLedger(text: string): Ledger {
   const lines: LedgerLine[] = []
