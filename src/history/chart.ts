@@ -19,7 +19,8 @@ export const CHART_DRILLS = 100
 
 const WIDTH = 720
 const HEIGHT = 300
-const PLOT = { left: 72, right: 696, top: 56, bottom: 222 }
+// The right margin holds the RTO line's label, where no drill's point can cover it.
+const PLOT = { left: 72, right: 636, top: 56, bottom: 222 }
 /** Room between the plot's edge and the first and last drill. */
 const INSET = 14
 const FONT = "system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif"
@@ -122,11 +123,7 @@ export function durationChart(
     parts.push(
       `<g class="rto-limit">`,
       line(PLOT.left, y(rto), PLOT.right, y(rto), RTO, DASHED),
-      text(PLOT.right - 4, y(rto) - 6, `RTO ${seconds(rto)}`, {
-        anchor: 'end',
-        fill: RTO,
-        weight: 600,
-      }),
+      text(PLOT.right + 6, y(rto) + 4, `RTO ${seconds(rto)}`, { fill: RTO, weight: 600 }),
       '</g>',
     )
   }
