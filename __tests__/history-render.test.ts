@@ -1,8 +1,8 @@
 // The dashboard and its charts as a browser shows them: headless Chromium renders the branch's
 // README (as GitHub-flavoured Markdown, in the page `npm run screenshot` uses) with its SVG charts
 // as images, and a chart inline. The tests read the rendered DOM and the screenshot's pixels.
-import { beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { summaryPage } from '../scripts/lib/summary-page.js'
@@ -14,8 +14,9 @@ import { DAY, NOW, daily, record } from './helpers/history.js'
 
 jest.setTimeout(120_000)
 
-// The shots stay here to be looked at: HISTORY_RENDER_DIR names a folder to keep them in.
-const dir = process.env.HISTORY_RENDER_DIR ?? mkdtempSync(join(tmpdir(), 'history-render-'))
+// HISTORY_RENDER_DIR names a folder to keep the pages and the shots in, to look at them.
+const keep = process.env.HISTORY_RENDER_DIR
+const dir = keep ?? mkdtempSync(join(tmpdir(), 'history-render-'))
 const RTO_RED = '#cf222e'
 
 function fleet(): DrillRecord[] {
@@ -59,6 +60,10 @@ beforeAll(() => {
     writeFileSync(join(dir, path), text)
   }
   readme = plan.files.get('README.md') as string
+})
+
+afterAll(() => {
+  if (keep === undefined) rmSync(dir, { recursive: true, force: true })
 })
 
 /** A page, plus a script that records what the browser made of it into the DOM. */

@@ -3,7 +3,7 @@
 // install chromium`; CI installs it), or the binary named in CHROMIUM, as for `npm run screenshot`.
 // A fresh profile and no background traffic: the pages are local files and need nothing else.
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -20,7 +20,7 @@ export interface Shot {
   pixels: Buffer
 }
 
-function flags(width: number, height: number): string[] {
+function flags(profile: string, width: number, height: number): string[] {
   return [
     '--headless',
     '--no-sandbox',
@@ -30,16 +30,20 @@ function flags(width: number, height: number): string[] {
     '--disable-sync',
     '--no-first-run',
     '--hide-scrollbars',
-    `--user-data-dir=${mkdtempSync(join(tmpdir(), 'history-chromium-'))}`,
+    `--user-data-dir=${profile}`,
     `--window-size=${width},${height}`,
     // Time for images to load and scripts to run before the picture or the DOM is taken.
     '--virtual-time-budget=5000',
   ]
 }
 
-async function chromium(args: string[]): Promise<string> {
+async function chromium(width: number, height: number, args: string[]): Promise<string> {
+  const profile = mkdtempSync(join(tmpdir(), 'history-chromium-'))
   try {
-    const { stdout } = await run(CHROMIUM, args, { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 })
+    const { stdout } = await run(CHROMIUM, [...flags(profile, width, height), ...args], {
+      timeout: 60_000,
+      maxBuffer: 64 * 1024 * 1024,
+    })
     return stdout
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error)
@@ -47,6 +51,8 @@ async function chromium(args: string[]): Promise<string> {
       `${CHROMIUM} failed (${why}). Install it with \`apt-get install chromium\`, or name it in CHROMIUM.`,
       { cause: error },
     )
+  } finally {
+    rmSync(profile, { recursive: true, force: true })
   }
 }
 
@@ -57,13 +63,13 @@ export async function screenshot(
   height: number,
   out: string,
 ): Promise<Shot> {
-  await chromium([...flags(width, height), `--screenshot=${out}`, `file://${file}`])
+  await chromium(width, height, [`--screenshot=${out}`, `file://${file}`])
   return decodePng(readFileSync(out))
 }
 
 /** The page's DOM as serialised after its scripts ran. */
 export async function renderedDom(file: string, width = 1000, height = 800): Promise<string> {
-  return chromium([...flags(width, height), '--dump-dom', `file://${file}`])
+  return chromium(width, height, ['--dump-dom', `file://${file}`])
 }
 
 /** Decodes an 8-bit RGB or RGBA PNG, not interlaced, as Chromium writes them. */
