@@ -9,6 +9,7 @@ export interface Tick {
 
 const HOUR_MS = 3_600_000
 const DAY_MS = 24 * HOUR_MS
+const YEAR_MS = 365 * DAY_MS
 
 // Steps of the duration axis, in seconds.
 const DURATION_STEPS = [
@@ -27,7 +28,7 @@ const TIME_STEPS = [
   30 * DAY_MS,
   91 * DAY_MS,
   182 * DAY_MS,
-  365 * DAY_MS,
+  YEAR_MS,
 ]
 
 /**
@@ -50,7 +51,11 @@ export function durationTicks(maxSeconds: number, count = 5): Tick[] {
 /** Ticks inside [start, end] (epoch ms), at most `count`, on whole UTC hours, days or weeks. */
 export function timeTicks(start: number, end: number, count = 6): Tick[] {
   const range = Math.max(0, end - start)
-  const step = TIME_STEPS.find((candidate) => range / candidate <= count - 1) ?? 365 * DAY_MS
+  // Past the longest step, whole years enough to keep the count (a ledger edited by hand may
+  // span centuries; the axis still has a few ticks, not thousands).
+  const step =
+    TIME_STEPS.find((candidate) => range / candidate <= count - 1) ??
+    Math.ceil(range / (count - 1) / YEAR_MS) * YEAR_MS
   const first = Math.ceil(start / step) * step
   const withYear = new Date(start).getUTCFullYear() !== new Date(end).getUTCFullYear()
   const ticks: Tick[] = []
