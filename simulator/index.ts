@@ -19,8 +19,10 @@ export {
   type FakeGitHub,
   type FakeIssue,
   type GitHubFault,
+  type GitHubFaultRule,
   type GitHubRequest,
 } from './github.js'
+export type { FakeGit } from './github-git.js'
 export type {
   BackupSpec,
   Fault,
