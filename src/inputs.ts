@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { Input, type InputName } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
+import { Failure } from './failure.js'
 import {
   UUID,
   checkPatterns,
@@ -54,7 +55,7 @@ export const MAX_TIMEOUT_MS = 6 * 3_600_000
 export const MIN_POLL_INTERVAL_MS = 100
 
 /** Every bad input of one run, reported together so that one edit of the workflow fixes them all. */
-export class InputError extends Error {
+export class InputError extends Failure {
   constructor(readonly problems: readonly string[]) {
     super(`Invalid inputs: ${problems.join('; ')}.`)
     this.name = 'InputError'

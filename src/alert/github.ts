@@ -4,7 +4,7 @@
 // written the drill has ended and its evidence is on disk, so a cancel only stops the writing.
 import * as core from '@actions/core'
 import type { Outcome } from '../constants.js'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../failure.js'
 import type { AlertSettings } from '../inputs.js'
 import { alertBody, issueTitle, planAlert, runUrl, type AlertAction } from './plan.js'
 import { AlertCancelled, GitHubSilent, guardRequests } from './requests.js'

@@ -3,14 +3,13 @@
 import * as core from '@actions/core'
 import { USER_AGENT } from '../constants.js'
 import { formatDuration } from '../duration.js'
+import { Failure } from '../failure.js'
 import type { Settings } from '../inputs.js'
 import type { DownloadEvidence, Evidence } from '../report/evidence.js'
 import { REQUEST_TIMEOUT_MS } from '../snapshooter/api.js'
 import type { SnapShooterClient } from '../snapshooter/client.js'
 import type { Backup, BackupFile } from '../snapshooter/types.js'
 import type { Clock, Sleep } from '../time.js'
-export { DownloadTimedOut } from './timed-out.js'
-import { DownloadTimedOut } from './timed-out.js'
 import { DeadlineReached, downloadFile, type DownloadedFile, type FileDeps } from './file.js'
 import { partialPath, prepareWorkspace, removeWorkspace, type Workspace } from './place.js'
 import { DownloadRefused, downloadDir, planTargets, type Target } from './targets.js'
@@ -26,6 +25,14 @@ export interface DownloadDeps {
   clock: Clock
   sleep: Sleep
   runnerTemp: string
+}
+
+/** `timeout` ran out before every file was downloaded and verified. */
+export class DownloadTimedOut extends Failure {
+  constructor(message: string) {
+    super(message, { outcome: 'timed_out' })
+    this.name = 'DownloadTimedOut'
+  }
 }
 
 /** A dry run: the folder is recorded and the plan shown; no link is asked for. */

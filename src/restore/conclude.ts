@@ -1,9 +1,8 @@
 // Turns how the wait ended into the run's outcome, its RTO check, and the one-line reason.
-import { DownloadTimedOut } from '../download/timed-out.js'
 import { limitCheck, restoreDurationMs } from '../drill/checks.js'
 import { checkFailure } from '../drill/preflight.js'
 import { formatDuration } from '../duration.js'
-import { errorMessage } from '../errors.js'
+import { Failure, errorMessage } from '../failure.js'
 import type { Settings } from '../inputs.js'
 import type { Evidence } from '../report/evidence.js'
 import type { WaitEnd } from './wait.js'
@@ -72,13 +71,16 @@ export function cancelledReason(evidence: Evidence): string {
   return 'The run was cancelled before a restore was requested: nothing was restored.'
 }
 
-/** A run that stopped on an error: cancelled when the signal came, else failed (or timed out). */
+/**
+ * A run that stopped on an error: cancelled when the signal came, whatever the error; else the
+ * outcome the failure names (anything else thrown is a failure).
+ */
 export function concludeFailure(evidence: Evidence, error: unknown, cancelled: boolean): void {
   if (cancelled) {
     evidence.outcome = 'cancelled'
     evidence.error = cancelledReason(evidence)
     return
   }
-  evidence.outcome = error instanceof DownloadTimedOut ? 'timed_out' : 'failed'
+  evidence.outcome = error instanceof Failure ? error.outcome : 'failed'
   evidence.error = errorMessage(error)
 }

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { Failure } from '../failure.js'
 import type { Evidence } from '../report/evidence.js'
 import type { SnapShooterClient } from '../snapshooter/client.js'
 import { ApiError } from '../snapshooter/errors.js'
@@ -40,7 +41,7 @@ export function dryRunRestore(backupId: string, request: RestoreRequest): void {
 }
 
 /** SnapShooter answered the restore request with a restore that has already failed. */
-export class FailedAtStart extends Error {
+export class FailedAtStart extends Failure {
   constructor(restore: Restore) {
     super(
       `Restore ${restore.id} ended with status "${restore.status}" as soon as it was created: SnapShooter could not restore the backup; see the restore's log in SnapShooter.`,
