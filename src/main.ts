@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { drillAlert } from './alert/index.js'
 import { connect } from './connect.js'
 import { preflight, refuseOnFailedChecks, resolveBackup } from './drill/preflight.js'
-import { maskSecrets, readAlertSettings, readSettings } from './inputs.js'
+import { maskSecrets, readAlertSettings, readSettings } from './inputs/read.js'
 import { newEvidence } from './report/evidence.js'
 import { Publisher } from './report/publish.js'
 import { concludeFailure, concludeWait } from './restore/conclude.js'
@@ -40,7 +40,7 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
   const publisher = new Publisher(env)
   const alerting = readAlertSettings()
   try {
-    const settings = (evidence.settings = readSettings())
+    const settings = (evidence.settings = readSettings(alerting))
     const clientUntil = await connect(settings, { signal, clock, sleep, requestTimeoutMs })
     const client = clientUntil(startedAt + settings.timeoutMs)
 
@@ -63,7 +63,7 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
       return checked
     })
 
-    if (settings.mode === 'download') {
+    if (settings.command === 'download') {
       // Loaded only in download mode, with the storage fetch and its proxy agents.
       const { downloadBackup, dryRunDownload } = await import('./download/backup.js')
       const runnerTemp = env.RUNNER_TEMP || tmpdir()
@@ -125,6 +125,9 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
   } catch (error) {
     concludeFailure(evidence, error, signal.aborted)
   } finally {
-    await publisher.finish(evidence, drillAlert(alerting, env, { signal, requestTimeoutMs }))
+    await publisher.finish(
+      evidence,
+      drillAlert(alerting.settings, env, { signal, requestTimeoutMs }),
+    )
   }
 }

@@ -1,4 +1,4 @@
-import type { AlertSettings } from '../inputs.js'
+import type { AlertSettings } from '../inputs/settings.js'
 import type { Alert } from '../report/publish.js'
 import type { AlertOptions } from './github.js'
 import { mayAlert } from './plan.js'

@@ -1,10 +1,10 @@
 // Download mode: the selected files of a backup fetched to the runner through their signed
 // links, a few at a time, each verified before it takes its real name.
 import * as core from '@actions/core'
-import { USER_AGENT } from '../constants.js'
+import { USER_AGENT } from '../inputs/names.js'
 import { formatDuration } from '../duration.js'
 import { Failure } from '../failure.js'
-import type { Settings } from '../inputs.js'
+import type { DownloadSettings } from '../inputs/settings.js'
 import type { DownloadEvidence, Evidence } from '../report/evidence.js'
 import { REQUEST_TIMEOUT_MS } from '../snapshooter/api.js'
 import type { SnapShooterClient } from '../snapshooter/client.js'
@@ -37,7 +37,7 @@ export class DownloadTimedOut extends Failure {
 
 /** A dry run: the folder is recorded and the plan shown; no link is asked for. */
 export function dryRunDownload(
-  settings: Pick<Settings, 'downloadTo'>,
+  settings: Pick<DownloadSettings, 'downloadTo'>,
   backup: Backup,
   files: readonly BackupFile[],
   evidence: Evidence,
@@ -51,7 +51,7 @@ export function dryRunDownload(
 
 /** The folder a download goes to, recorded in the evidence before anything is fetched. */
 function planDownload(
-  settings: Pick<Settings, 'downloadTo'>,
+  settings: Pick<DownloadSettings, 'downloadTo'>,
   backup: Backup,
   evidence: Evidence,
   runnerTemp: string,
@@ -63,7 +63,7 @@ function planDownload(
 
 /** Fetches and verifies `files`, or throws with the reason of the first failure. */
 export async function downloadBackup(
-  settings: Pick<Settings, 'downloadTo' | 'timeoutMs'>,
+  settings: Pick<DownloadSettings, 'downloadTo' | 'timeoutMs'>,
   backup: Backup,
   files: readonly BackupFile[],
   evidence: Evidence,

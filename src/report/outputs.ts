@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { Output, type OutputName } from '../constants.js'
+import { Output, type OutputName } from '../inputs/names.js'
 import { errorMessage } from '../failure.js'
 import { resultForOutput, type Result } from './result.js'
 

@@ -3,14 +3,14 @@ import { limitCheck, restoreDurationMs } from '../drill/checks.js'
 import { checkFailure } from '../drill/preflight.js'
 import { formatDuration } from '../duration.js'
 import { Failure, errorMessage } from '../failure.js'
-import type { Settings } from '../inputs.js'
+import type { RestoreSettings } from '../inputs/settings.js'
 import type { Evidence } from '../report/evidence.js'
 import type { WaitEnd } from './wait.js'
 
 export function concludeWait(
   evidence: Evidence,
   end: WaitEnd,
-  settings: Pick<Settings, 'timeoutMs' | 'maxRestoreDurationMs' | 'onTimeout'>,
+  settings: Pick<RestoreSettings, 'timeoutMs' | 'maxRestoreDurationMs' | 'onTimeout'>,
 ): void {
   const restore = end.restore ?? evidence.restore
   evidence.restore = restore
