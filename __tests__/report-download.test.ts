@@ -5,7 +5,7 @@ import { newEvidence, type Evidence } from '../src/report/evidence.js'
 import { outputsOf } from '../src/report/outputs.js'
 import { buildResult } from '../src/report/result.js'
 import { renderSummary } from '../src/report/summary.js'
-import { cancelledReason } from '../src/restore/conclude.js'
+import { cancelledReason } from '../src/report/record.js'
 import { backup, file } from './fixtures/values.js'
 
 const SETTINGS = { command: 'download' } as Settings
