@@ -58,22 +58,22 @@ describe('Failure', () => {
 describe('the verdict on a run that stopped on an error', () => {
   it('takes the outcome the failure names, whatever its class', () => {
     const evidence = newEvidence()
-    concludeFailure(evidence, new DeadlineReached('db.sql.gz'), false)
+    concludeFailure(evidence, new DeadlineReached('db.sql.gz'), { cancelled: false })
     expect(evidence).toMatchObject({
       outcome: 'timed_out',
       error: 'the time limit ran out while downloading db.sql.gz',
     })
     const other = newEvidence()
-    concludeFailure(other, new Failure('Too slow.', { outcome: 'timed_out' }), false)
+    concludeFailure(other, new Failure('Too slow.', { outcome: 'timed_out' }), { cancelled: false })
     expect(other.outcome).toBe('timed_out')
   })
 
   it('fails on anything else thrown, and says cancelled once the signal came', () => {
     const evidence = newEvidence()
-    concludeFailure(evidence, new TypeError('boom'), false)
+    concludeFailure(evidence, new TypeError('boom'), { cancelled: false })
     expect(evidence).toMatchObject({ outcome: 'failed', error: 'boom' })
     const cancelled = newEvidence()
-    concludeFailure(cancelled, new DownloadTimedOut('late'), true)
+    concludeFailure(cancelled, new DownloadTimedOut('late'), { cancelled: true })
     expect(cancelled.outcome).toBe('cancelled')
   })
 })

@@ -94,7 +94,7 @@ export class RunRecord implements RestoreProgress, DownloadProgress {
 
   /** The outcome of a run that stopped on an error. */
   failed(error: unknown, { cancelled }: { cancelled: boolean }): void {
-    concludeFailure(this.evidence, error, cancelled)
+    concludeFailure(this.evidence, error, { cancelled })
   }
 
   #announce(): void {
@@ -171,7 +171,11 @@ export function cancelledReason(evidence: Evidence): string {
  * A run that stopped on an error: cancelled when the signal came, whatever the error; else the
  * outcome the failure names (anything else thrown is a failure), with its message on one line.
  */
-export function concludeFailure(evidence: Evidence, error: unknown, cancelled: boolean): void {
+export function concludeFailure(
+  evidence: Evidence,
+  error: unknown,
+  { cancelled }: { cancelled: boolean },
+): void {
   if (cancelled) {
     evidence.outcome = 'cancelled'
     evidence.error = cancelledReason(evidence)
