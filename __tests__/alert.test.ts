@@ -20,7 +20,7 @@ import {
   runUrl,
 } from '../src/alert/plan.js'
 import { AlertCancelled, GitHubSilent } from '../src/alert/requests.js'
-import type { Outcome } from '../src/constants.js'
+import type { Outcome } from '../src/inputs/names.js'
 
 describe('planAlert', () => {
   it.each<[Outcome, boolean, string]>([

@@ -2,8 +2,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { Input, Output } from '../src/constants.js'
-import { parseSettings } from '../src/inputs.js'
+import { Input, Output } from '../src/inputs/names.js'
+import { parseSettings } from '../src/inputs/parse.js'
 import { ROOT, actionYml } from './helpers/action-yml.js'
 
 const yml = actionYml()
@@ -37,9 +37,9 @@ describe('action.yml and the code agree', () => {
     expect([...asked].sort()).toEqual(Object.keys(yml.inputs).sort())
   })
 
-  it('calls getInput only in src/inputs.ts', () => {
+  it('calls getInput only in src/inputs/read.ts', () => {
     const readers = sources.filter(({ text }) => /\bget(Boolean|Multiline)?Input\(/.test(text))
-    expect(readers.map(({ file }) => file)).toEqual(['src/inputs.ts'])
+    expect(readers.map(({ file }) => file)).toEqual(['src/inputs/read.ts'])
   })
 
   it('declares exactly the outputs the code knows', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { baseName, selectFiles } from '../src/drill/files.js'
 import { DrillRefusal } from '../src/drill/refusal.js'
-import type { FileSelector } from '../src/inputs.js'
+import type { FileSelector } from '../src/inputs/settings.js'
 import type { BackupFile } from '../src/snapshooter/types.js'
 import { BACKUP_ID, DIR, file, id, pattern } from './fixtures/values.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { matchGlob, parseGlob, type Glob, type GlobMeter } from '../src/drill/glob.js'
+import { matchGlob, parseGlob, type Glob, type GlobMeter } from '../src/inputs/glob.js'
 import { DIR } from './fixtures/values.js'
 
 function globOf(pattern: string): Glob {

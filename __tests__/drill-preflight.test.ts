@@ -14,7 +14,7 @@ import {
   resolveBackup,
 } from '../src/drill/preflight.js'
 import { DrillRefusal } from '../src/drill/refusal.js'
-import type { Settings } from '../src/inputs.js'
+import type { Settings } from '../src/inputs/settings.js'
 import type { Backup, BackupPage } from '../src/snapshooter/types.js'
 import {
   BACKUP_ID,

@@ -1,13 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import type { InputName } from '../src/constants.js'
-import {
-  InputError,
-  parseAlertSettings,
-  parseFiles,
-  parseSettings,
-  type Settings,
-} from '../src/inputs.js'
-import { checkPatterns } from '../src/input-values.js'
+import type { InputName } from '../src/inputs/names.js'
+import { InputError, parseAlertSettings, parseSettings } from '../src/inputs/parse.js'
+import type { Settings } from '../src/inputs/settings.js'
+import { parseFileList, parseFiles } from '../src/inputs/values.js'
 import { actionDefaults } from './helpers/action-yml.js'
 
 const BACKUP = '596c5046-1bd8-4664-9a3f-6208526c3b87'
@@ -38,6 +33,7 @@ describe('parseSettings', () => {
   it('applies the defaults of action.yml', () => {
     const settings = parse({})
     expect(settings).toEqual({
+      command: 'restore',
       apiToken: 't0ken',
       backupId: BACKUP,
       jobId: null,
@@ -53,8 +49,6 @@ describe('parseSettings', () => {
       resultFile: null,
       apiUrl: 'https://api.snapshooter.com',
       alert: null,
-      mode: 'restore',
-      downloadTo: null,
     })
     expect(Object.isFrozen(settings)).toBe(true)
     expect(Object.isFrozen(settings.files)).toBe(true)
@@ -330,7 +324,7 @@ describe('parseSettings', () => {
 
 describe('parseAlertSettings', () => {
   const read = (given: Record<string, string>) =>
-    parseAlertSettings((name) => ({ ...actionDefaults(), ...given })[name] ?? '')
+    parseAlertSettings((name) => ({ ...actionDefaults(), ...given })[name] ?? '').settings
 
   it('still names the target when other inputs are bad, so a broken drill alerts', () => {
     expect(
@@ -354,10 +348,10 @@ describe('parseAlertSettings', () => {
 describe('mode and download_to', () => {
   it('reads download mode and its folder', () => {
     expect(parse({ mode: 'download', download_to: ' backups/ ' })).toMatchObject({
-      mode: 'download',
+      command: 'download',
       downloadTo: 'backups/',
     })
-    expect(parse({ mode: 'download' }).downloadTo).toBeNull()
+    expect(parse({ mode: 'download' })).toMatchObject({ command: 'download', downloadTo: null })
   })
 
   it('refuses an unknown mode', () => {
@@ -390,7 +384,9 @@ describe('mode and download_to', () => {
   })
 
   it('leaves the restore-only defaults alone in download mode', () => {
-    expect(parse({ mode: 'download', wait: 'true', poll_interval: '5s' }).compute).toBeNull()
+    const settings = parse({ mode: 'download', wait: 'true', poll_interval: '5s' })
+    expect(settings.command).toBe('download')
+    expect(settings).not.toHaveProperty('compute')
   })
 })
 
@@ -407,16 +403,16 @@ describe('parseFiles', () => {
   })
 
   it('accepts every pattern the matcher can read, and file ids, with no problem', () => {
-    const found: string[] = []
-    checkPatterns(parseFiles(`[a-z]*.sql, [!]x, backup[1, [-z], ${BACKUP}`), (name, rule) =>
-      found.push(`${name} ${rule}`),
-    )
-    expect(found).toEqual([])
+    const parsed = parseFileList(`[a-z]*.sql, [!]x, backup[1, [-z], ${BACKUP}`)
+    expect(parsed).toEqual({
+      ok: true,
+      value: parseFiles(`[a-z]*.sql, [!]x, backup[1, [-z], ${BACKUP}`),
+    })
   })
 
   it('names a long bad entry, cut short, on one line', () => {
-    const found: string[] = []
-    checkPatterns(parseFiles(`${'x'.repeat(5000)}[z-a]`), (name, rule) => found.push(rule))
+    const parsed = parseFileList(`${'x'.repeat(5000)}[z-a]`)
+    const found = parsed.ok ? [] : parsed.problems.map((line) => line.replace(/^`files` /, ''))
     expect(found).toHaveLength(1)
     expect(found[0]?.length).toBeLessThan(160)
     expect(found[0]).not.toContain('\n')

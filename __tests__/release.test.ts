@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { USER_AGENT, VERSION } from '../src/constants.js'
+import { USER_AGENT, VERSION } from '../src/inputs/names.js'
 import { ROOT, actionYml, workflowFiles } from './helpers/action-yml.js'
 import { allSteps, readWorkflow, type Permissions } from './helpers/workflow.js'
 

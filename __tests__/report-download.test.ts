@@ -1,14 +1,14 @@
 // The evidence of download mode: the result's `download` section, the outputs, the summary.
 import { describe, expect, it } from '@jest/globals'
-import type { Settings } from '../src/inputs.js'
+import type { Settings } from '../src/inputs/settings.js'
 import { newEvidence, type Evidence } from '../src/report/evidence.js'
 import { outputsOf } from '../src/report/outputs.js'
 import { buildResult } from '../src/report/result.js'
 import { renderSummary } from '../src/report/summary.js'
-import { cancelledReason } from '../src/restore/conclude.js'
+import { cancelledReason } from '../src/report/record.js'
 import { backup, file } from './fixtures/values.js'
 
-const SETTINGS = { mode: 'download' } as Settings
+const SETTINGS = { command: 'download' } as Settings
 const DIR = '/runner/temp/snapshooter-x'
 const SHA = 'ab'.repeat(32)
 const db = file('db.sql.gz')
@@ -82,7 +82,7 @@ describe('the result of a download', () => {
   )
 
   it('leaves status empty for a restore that failed before one was created', () => {
-    const restoreMode = { ...newEvidence(), settings: { mode: 'restore' } as Settings }
+    const restoreMode = { ...newEvidence(), settings: { command: 'restore' } as Settings }
     expect(buildResult({ ...restoreMode, outcome: 'failed' }, {}).status).toBeNull()
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Settings } from '../src/inputs.js'
+import type { Settings } from '../src/inputs/settings.js'
 import { newEvidence, type Evidence } from '../src/report/evidence.js'
 import { outputsOf } from '../src/report/outputs.js'
 import { leftBehind } from '../src/report/publish.js'
@@ -100,7 +100,10 @@ describe('the result JSON', () => {
   })
 
   it('uses the measured duration when SnapShooter gives no times, and the requested compute', () => {
-    const settings = { compute: { type: 'ss_agent', serverId: 9362 } } as unknown as Settings
+    const settings = {
+      command: 'restore',
+      compute: { type: 'ss_agent', serverId: 9362 },
+    } as unknown as Settings
     const result = buildResult(
       evidence({
         settings,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Check } from '../src/drill/checks.js'
 import { newEvidence, type Evidence } from '../src/report/evidence.js'
-import { cancelledReason, concludeWait } from '../src/restore/conclude.js'
+import { cancelledReason, concludeWait } from '../src/report/record.js'
 import { describeWaitEvent } from '../src/restore/log.js'
 import type { WaitEnd } from '../src/restore/wait.js'
 import { RESTORE_ID, restore } from './fixtures/values.js'

@@ -28,4 +28,9 @@ describe('classifyStatus', () => {
     expect(classifyStatus('defrosting')).toEqual({ class: 'running', known: false })
     expect(classifyStatus('')).toEqual({ class: 'running', known: false })
   })
+
+  it.each(['constructor', 'Constructor', '__proto__'])(
+    'treats %j, a name every object has, as a word it does not know',
+    (word) => expect(classifyStatus(word)).toEqual({ class: 'running', known: false }),
+  )
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { errorMessage } from '../src/errors.js'
+import { errorMessage } from '../src/failure.js'
 import {
   ApiError,
   cleanText,

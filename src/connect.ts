@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import { USER_AGENT } from './constants.js'
-import type { Settings } from './inputs.js'
+import { USER_AGENT } from './inputs/names.js'
+import type { Settings } from './inputs/settings.js'
 import type { SnapShooterClient } from './snapshooter/client.js'
 import type { Clock, Sleep } from './time.js'
 

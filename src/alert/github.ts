@@ -3,9 +3,9 @@
 // changes the drill's outcome or hides its error. Nor does a cancel: by the time the issue is
 // written the drill has ended and its evidence is on disk, so a cancel only stops the writing.
 import * as core from '@actions/core'
-import type { Outcome } from '../constants.js'
-import { errorMessage } from '../errors.js'
-import type { AlertSettings } from '../inputs.js'
+import type { Outcome } from '../inputs/names.js'
+import { errorMessage } from '../failure.js'
+import type { AlertSettings } from '../inputs/settings.js'
 import { alertBody, issueTitle, planAlert, runUrl, type AlertAction } from './plan.js'
 import { AlertCancelled, GitHubSilent, guardRequests } from './requests.js'
 

@@ -1,7 +1,10 @@
-import type { AlertSettings } from '../inputs.js'
-import type { Alert } from '../report/publish.js'
-import type { AlertOptions } from './github.js'
+import type { Outcome } from '../inputs/names.js'
+import type { AlertSettings } from '../inputs/settings.js'
+import type { AlertOptions, AlertResult } from './github.js'
 import { mayAlert } from './plan.js'
+
+/** Raises the drill's alert for an outcome, with the job summary to post; null when none was. */
+export type Alert = (outcome: Outcome, summary: string) => Promise<AlertResult | null>
 
 /**
  * The drill's alert, or none when alerting is off. Octokit (in ./github.js) is imported only

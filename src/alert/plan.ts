@@ -1,5 +1,5 @@
 // What a drill's outcome means for its GitHub issue. Pure, so every case is a plain test.
-import type { Outcome } from '../constants.js'
+import type { Outcome } from '../inputs/names.js'
 
 export type AlertAction = 'open' | 'comment' | 'resolve' | 'none'
 

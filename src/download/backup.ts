@@ -1,79 +1,68 @@
-// Download mode: the selected files of a backup fetched to the runner through their signed
-// links, a few at a time, each verified before it takes its real name.
+// The selected files of a backup fetched to the runner through their signed links, a few at a
+// time, each verified before it takes its real name.
 import * as core from '@actions/core'
-import { USER_AGENT } from '../constants.js'
 import { formatDuration } from '../duration.js'
-import type { Settings } from '../inputs.js'
-import type { DownloadEvidence, Evidence } from '../report/evidence.js'
+import { Failure } from '../failure.js'
+import { USER_AGENT } from '../inputs/names.js'
+import type { DownloadSettings } from '../inputs/settings.js'
 import { REQUEST_TIMEOUT_MS } from '../snapshooter/api.js'
 import type { SnapShooterClient } from '../snapshooter/client.js'
 import type { Backup, BackupFile } from '../snapshooter/types.js'
 import type { Clock, Sleep } from '../time.js'
-export { DownloadTimedOut } from './timed-out.js'
-import { DownloadTimedOut } from './timed-out.js'
 import { DeadlineReached, downloadFile, type DownloadedFile, type FileDeps } from './file.js'
 import { partialPath, prepareWorkspace, removeWorkspace, type Workspace } from './place.js'
-import { DownloadRefused, downloadDir, planTargets, type Target } from './targets.js'
+import { DownloadRefused, planTargets, type Target } from './targets.js'
 
 /** Enough to fill a runner's link without opening a socket per file of a large backup. */
 export const CONCURRENCY = 4
 
-export interface DownloadDeps {
+export interface BatchDeps {
   client: Pick<SnapShooterClient, 'getDownloadLinks'>
   /** Epoch ms: run start + `timeout`. */
   deadline: number
   signal: AbortSignal
   clock: Clock
   sleep: Sleep
-  runnerTemp: string
 }
 
-/** A dry run: the folder is recorded and the plan shown; no link is asked for. */
-export function dryRunDownload(
-  settings: Pick<Settings, 'downloadTo'>,
-  backup: Backup,
-  files: readonly BackupFile[],
-  evidence: Evidence,
-  runnerTemp: string,
-): void {
-  const { dir } = planDownload(settings, backup, evidence, runnerTemp)
-  core.info(
-    `Dry run: would send POST /v1/backups/${backup.id}/download and download ${files.length} file(s) to ${dir}`,
-  )
+/** How the download goes, told as it goes: a run stopped halfway still says what arrived. */
+export interface BatchProgress {
+  downloadStarted(at: number): void
+  /** The files verified and in place so far, in the backup's order. */
+  filesVerified(files: readonly DownloadedFile[]): void
+  downloadEnded(end: { status: 'downloaded' | 'failed'; durationMs: number }): void
 }
 
-/** The folder a download goes to, recorded in the evidence before anything is fetched. */
-function planDownload(
-  settings: Pick<Settings, 'downloadTo'>,
-  backup: Backup,
-  evidence: Evidence,
-  runnerTemp: string,
-): DownloadEvidence {
-  const dir = downloadDir(settings.downloadTo, backup.id, runnerTemp)
-  evidence.download = { dir, status: null, startedAt: null, durationMs: null, files: [] }
-  return evidence.download
+/** `timeout` ran out before every file was downloaded and verified. */
+export class DownloadTimedOut extends Failure {
+  constructor(message: string) {
+    super(message, { outcome: 'timed_out' })
+    this.name = 'DownloadTimedOut'
+  }
 }
 
-/** Fetches and verifies `files`, or throws with the reason of the first failure. */
+/** Fetches and verifies `files` into `dir`, or throws with the reason of the first failure. */
 export async function downloadBackup(
-  settings: Pick<Settings, 'downloadTo' | 'timeoutMs'>,
+  settings: Pick<DownloadSettings, 'timeoutMs'>,
   backup: Backup,
   files: readonly BackupFile[],
-  evidence: Evidence,
-  deps: DownloadDeps,
+  dir: string,
+  deps: BatchDeps,
+  progress: BatchProgress,
 ): Promise<void> {
-  const record = planDownload(settings, backup, evidence, deps.runnerTemp)
   if (files.length === 0)
     throw new DownloadRefused(`Backup ${backup.id} has no files: there is nothing to download.`)
   const started = deps.clock.now()
-  record.startedAt = new Date(started).toISOString()
+  progress.downloadStarted(started)
   let workspace: Workspace | null = null
+  let verified: DownloadedFile[] = []
+  let status: 'downloaded' | 'failed' = 'failed'
   try {
     const links = await deps.client.getDownloadLinks(backup.id)
     maskLinks(links)
-    const targets = planTargets(backup.id, files, links, record.dir)
-    core.info(`Downloading ${targets.length} file(s) to ${record.dir}`)
-    const ready = (workspace = await prepareWorkspace(record.dir, targets))
+    const targets = planTargets(backup.id, files, links, dir)
+    core.info(`Downloading ${targets.length} file(s) to ${dir}`)
+    const ready = (workspace = await prepareWorkspace(dir, targets))
     const fileDeps: Omit<FileDeps, 'signal'> = {
       userAgent: USER_AGENT,
       deadline: deps.deadline,
@@ -89,22 +78,22 @@ export async function downloadBackup(
       const spot = { partial: partialPath(ready, index), workspace: ready }
       const file = await downloadFile(targets[index] as Target, spot, { ...fileDeps, signal })
       done[index] = file
-      record.files = done.filter((found) => found !== undefined)
+      verified = done.filter((found) => found !== undefined)
+      progress.filesVerified(verified)
       core.info(`${file.name}: ${file.bytes} bytes, sha256 ${file.sha256}, verified`)
     })
-    record.status = 'downloaded'
+    status = 'downloaded'
   } catch (error) {
-    record.status = 'failed'
     if (error instanceof DeadlineReached && !deps.signal.aborted) {
       throw new DownloadTimedOut(
-        `Backup ${backup.id} was not fully downloaded when \`timeout\` (${formatDuration(settings.timeoutMs)}) ran out (${error.message}); ${record.files.length} file(s) had been verified: raise \`timeout\`.`,
+        `Backup ${backup.id} was not fully downloaded when \`timeout\` (${formatDuration(settings.timeoutMs)}) ran out (${error.message}); ${verified.length} file(s) had been verified: raise \`timeout\`.`,
       )
     }
     throw error
   } finally {
     // Failing to tidy must not hide how the download ended; the folder's name says it is ours.
     if (workspace !== null) await removeWorkspace(workspace).catch(() => undefined)
-    record.durationMs = deps.clock.now() - started
+    progress.downloadEnded({ status, durationMs: deps.clock.now() - started })
   }
 }
 

@@ -1,6 +1,6 @@
 // The one line a file gets when it cannot be put on disk: which file, where, why in words a
 // person acts on, and what to do. A raw EISDIR or ENAMETOOLONG says none of that.
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../failure.js'
 import type { Target } from './targets.js'
 
 export interface DiskProblem {

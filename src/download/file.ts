@@ -4,6 +4,8 @@
 import { createWriteStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
+// Aliased: `Failure` here is a failed attempt (./fetch.js), which the retry policy reads.
+import { Failure as RunFailure } from '../failure.js'
 import { MAX_ATTEMPTS } from '../snapshooter/api.js'
 import { isRetryableRead, retryDelayMs } from '../snapshooter/retry.js'
 import type { Clock, Sleep } from '../time.js'
@@ -33,7 +35,7 @@ export interface DownloadedFile {
 }
 
 /** The download failed for good: the message names the file and what to do. */
-export class DownloadFailed extends Error {
+export class DownloadFailed extends RunFailure {
   constructor(message: string) {
     super(message)
     this.name = 'DownloadFailed'
@@ -41,9 +43,9 @@ export class DownloadFailed extends Error {
 }
 
 /** The deadline (`timeout`) ran out while this file was on its way. */
-export class DeadlineReached extends Error {
+export class DeadlineReached extends RunFailure {
   constructor(readonly fileName: string) {
-    super(`the time limit ran out while downloading ${fileName}`)
+    super(`the time limit ran out while downloading ${fileName}`, { outcome: 'timed_out' })
     this.name = 'DeadlineReached'
   }
 }

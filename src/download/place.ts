@@ -5,7 +5,7 @@
 import type { Stats } from 'node:fs'
 import { lstat, mkdir, mkdtemp, readlink, realpath, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../failure.js'
 import { cannotWrite, diskProblem, type DiskProblem } from './disk.js'
 import { DownloadRefused, isInside, type Target } from './targets.js'
 

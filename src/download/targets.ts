@@ -2,6 +2,7 @@
 // the download folder is refused here, before a single byte is written.
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { baseName } from '../drill/files.js'
+import { Failure } from '../failure.js'
 import { isSecureUrl } from '../urls.js'
 import type { BackupFile } from '../snapshooter/types.js'
 
@@ -15,7 +16,7 @@ export interface Target {
 }
 
 /** A refusal of the download as planned: the message names the file and what to do. */
-export class DownloadRefused extends Error {
+export class DownloadRefused extends Failure {
   constructor(message: string) {
     super(message)
     this.name = 'DownloadRefused'

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { Transform } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../failure.js'
 import type { BackupFile } from '../snapshooter/types.js'
 
 export interface Digest {

@@ -1,6 +1,6 @@
-import type { FileSelector } from '../inputs.js'
+import { matchGlob, parseGlob } from '../inputs/glob.js'
+import type { FileSelector } from '../inputs/settings.js'
 import type { BackupFile } from '../snapshooter/types.js'
-import { matchGlob, parseGlob } from './glob.js'
 import { DrillRefusal } from './refusal.js'
 
 /**

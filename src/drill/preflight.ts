@@ -1,13 +1,18 @@
 // Everything decided before a restore is sent: which backup, which files, whether the backup
 // is fresh enough (RPO), and the exact request body.
 import { formatDuration } from '../duration.js'
-import type { Settings } from '../inputs.js'
+import type { CommonSettings, Compute } from '../inputs/settings.js'
 import type { SnapShooterClient } from '../snapshooter/client.js'
 import type { Backup, BackupFile, RestoreRequest } from '../snapshooter/types.js'
 import { backupAgeMs, limitCheck, type Check } from './checks.js'
 import { selectFiles } from './files.js'
 import { DrillRefusal } from './refusal.js'
 import { checkBackup, findLatestCompleted } from './select.js'
+
+/** What the checks read: a restore's settings give `compute` too, a download's have none. */
+export type PreflightSettings = Pick<CommonSettings, 'jobId' | 'files' | 'maxBackupAgeMs'> & {
+  readonly compute?: Compute | null
+}
 
 export interface Preflight {
   files: BackupFile[]
@@ -18,7 +23,7 @@ export interface Preflight {
 
 /** `latest`: the newest completed backup of the job; a UUID: that backup. */
 export async function resolveBackup(
-  settings: Pick<Settings, 'backupId' | 'jobId'>,
+  settings: Pick<CommonSettings, 'backupId' | 'jobId'>,
   client: Pick<SnapShooterClient, 'getBackup' | 'listJobBackups'>,
   now: number,
 ): Promise<Backup> {
@@ -30,11 +35,7 @@ export async function resolveBackup(
 }
 
 /** Pure: the checks on a resolved backup at time `now`. Throws DrillRefusal on the first that fails. */
-export function preflight(
-  settings: Pick<Settings, 'jobId' | 'files' | 'compute' | 'maxBackupAgeMs'>,
-  backup: Backup,
-  now: number,
-): Preflight {
+export function preflight(settings: PreflightSettings, backup: Backup, now: number): Preflight {
   checkBackup(backup, settings.jobId)
   const files = selectFiles(backup.id, backup.files, settings.files)
   const ageMs = backupAgeMs(backup.completedAt, now)

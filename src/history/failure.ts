@@ -2,7 +2,7 @@
 // which are worth another try, and which end the write; and the one warning line that says why
 // the history was not written. Pure, so every case is a plain test.
 import { AlertCancelled, GitHubSilent } from '../alert/requests.js'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../failure.js'
 
 /** `conflict`: the branch moved under the write; `transient`: worth a try again; else final. */
 export type Verdict = 'conflict' | 'transient' | 'final'

@@ -5,7 +5,7 @@
 //
 // Reading is defensive throughout: a ledger is a file in a branch, which anyone with push access
 // may have edited by hand, so every field is checked before it is used.
-import type { Outcome } from '../constants.js'
+import type { Outcome } from '../inputs/names.js'
 
 /** The outcomes a ledger records: drills that ran. A dry run or a restore not waited for proves nothing. */
 export const RECORDED_OUTCOMES = ['succeeded', 'failed', 'timed_out', 'cancelled'] as const

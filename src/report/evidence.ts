@@ -1,9 +1,9 @@
 // What a run learned, filled in step by step. Outputs, summary and result JSON are all
 // derived from it, so they can never disagree, and a run that stops early still has evidence.
-import type { Outcome } from '../constants.js'
+import type { Outcome } from '../inputs/names.js'
 import type { DownloadedFile } from '../download/file.js'
 import type { Check } from '../drill/checks.js'
-import type { Settings } from '../inputs.js'
+import type { Settings } from '../inputs/settings.js'
 import type { Backup, BackupFile, Restore, RestoreRequest } from '../snapshooter/types.js'
 
 /** Download mode: where the files went and what arrived, verified. */

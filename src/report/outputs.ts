@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import { Output, type OutputName } from '../constants.js'
-import { errorMessage } from '../errors.js'
+import { Output, type OutputName } from '../inputs/names.js'
+import { errorMessage } from '../failure.js'
 import { resultForOutput, type Result } from './result.js'
 
 /** The step outputs a result stands for. Unknown values are empty strings, never `null`. */

@@ -5,8 +5,9 @@ import * as core from '@actions/core'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import type { AlertResult } from '../alert/github.js'
-import { Output, type Outcome, type OutputName } from '../constants.js'
-import { errorMessage } from '../errors.js'
+import type { Alert } from '../alert/index.js'
+import { Output, type Outcome, type OutputName } from '../inputs/names.js'
+import { Failure, errorMessage } from '../failure.js'
 import { classifyStatus } from '../restore/status.js'
 import type { Evidence } from './evidence.js'
 import { OutputWriter, outputsOf } from './outputs.js'
@@ -26,8 +27,6 @@ const EARLY: readonly OutputName[] = [
   Output.status,
   Output.downloadDir,
 ]
-
-export type Alert = (outcome: Outcome, summary: string) => Promise<AlertResult | null>
 
 const ISSUE_ACTIONS: Record<AlertResult['action'], string> = {
   open: 'opened',
@@ -53,7 +52,7 @@ export class Publisher {
     this.#outputs.set(
       Object.fromEntries(EARLY.filter((name) => known[name]).map((name) => [name, known[name]])),
     )
-    if (this.#outputs.failure !== null) throw new Error(this.#outputs.failure)
+    if (this.#outputs.failure !== null) throw new Failure(this.#outputs.failure)
   }
 
   /**
@@ -62,13 +61,13 @@ export class Publisher {
    * slow or the run cancelled meanwhile, and the evidence must already be on disk by then.
    * Never throws.
    */
-  async finish(evidence: Evidence, alert?: Alert): Promise<void> {
+  async finish(recorded: Evidence, alert?: Alert): Promise<void> {
     this.#outputs.set({
-      ...outputsOf(buildResult(evidence, this.env)),
+      ...outputsOf(buildResult(recorded, this.env)),
       [Output.issueNumber]: '',
       [Output.issueUrl]: '',
     })
-    refuseUndeliveredOutputs(evidence, this.#outputs.failure)
+    const evidence = withUndeliveredOutputs(recorded, this.#outputs.failure)
     const result = buildResult(evidence, this.env)
     const resultFile = await this.#writeResultFile(evidence, result)
     this.#outputs.set({ [Output.resultFile]: resultFile ?? '' })
@@ -130,16 +129,15 @@ function failsTheStep(evidence: Evidence, outcome: Outcome): boolean {
  * Outputs that never reached GITHUB_OUTPUT fail the run: later steps (`if: steps.drill.outputs
  * .outcome == ...`) would read nothing and carry on as if all were well, so a green step would
  * lie. A run that fails anyway keeps its own outcome and error, the first cause; the outputs then
- * get a warning.
+ * get a warning. The record stays as it was: what is published is a copy with the verdict.
  */
-function refuseUndeliveredOutputs(evidence: Evidence, failure: string | null): void {
-  if (failure === null || evidence.error === failure) return
+function withUndeliveredOutputs(evidence: Evidence, failure: string | null): Evidence {
+  if (failure === null || evidence.error === failure) return evidence
   if (failsTheStep(evidence, evidence.outcome ?? 'failed')) {
     core.warning(failure)
-    return
+    return evidence
   }
-  evidence.outcome = 'failed'
-  evidence.error = failure
+  return { ...evidence, outcome: 'failed', error: failure }
 }
 
 /** The verdict: one error annotation (or warning) and the exit code. */

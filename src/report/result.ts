@@ -5,9 +5,9 @@
 // the disk's. The `result` output is not: GitHub refuses an output over 1 MB, and a backup of
 // 10,000 files lists 1.5 MB of them. So the output lists the first MAX_OUTPUT_FILES files (of
 // the backup, and of the download) and counts the others in `files_omitted`.
-import type { Outcome } from '../constants.js'
-import type { Mode } from '../mode.js'
 import { restoreDurationMs, seconds } from '../drill/checks.js'
+import type { Outcome } from '../inputs/names.js'
+import type { Command } from '../inputs/settings.js'
 import type { Evidence } from './evidence.js'
 
 /** Files listed in the `result` output: the first of them, enough to see what was restored. */
@@ -18,7 +18,7 @@ export const MAX_RESULT_OUTPUT_BYTES = 1_000_000
 export interface Result {
   version: 1
   outcome: Outcome
-  mode: Mode
+  mode: Command
   /** The restore's last status; in download mode `downloaded` or `failed`. */
   status: string | null
   backup: {
@@ -69,7 +69,7 @@ export interface Result {
 export function buildResult(evidence: Evidence, env: NodeJS.ProcessEnv): Result {
   const { backup, restore, settings, download } = evidence
   const durationMs = restoreDurationMs(restore, evidence.measuredDurationMs)
-  const requested = settings?.compute
+  const requested = settings?.command === 'restore' ? settings.compute : null
   const compute = restore?.compute
     ? { type: restore.compute.type, server_id: restore.compute.serverId }
     : requested
@@ -78,7 +78,7 @@ export function buildResult(evidence: Evidence, env: NodeJS.ProcessEnv): Result 
   return {
     version: 1,
     outcome: evidence.outcome ?? 'failed',
-    mode: settings?.mode ?? 'restore',
+    mode: settings?.command ?? 'restore',
     status: restore?.status ?? statusOfDownload(evidence),
     backup: {
       id: backup?.id ?? null,
@@ -132,14 +132,14 @@ export function buildResult(evidence: Evidence, env: NodeJS.ProcessEnv): Result 
 }
 
 /**
- * In download mode, `downloaded` or `failed` (design.md section 5b): a run that failed before
- * the first file was asked for (the backup not found, a refusal) failed all the same. Empty
- * while the run goes on, on a dry run, and in restore mode without a restore.
+ * In download mode, `downloaded` or `failed` (as action.yml says of the `status` output): a run
+ * that failed before the first file was asked for (the backup not found, a refusal) failed all
+ * the same. Empty while the run goes on, on a dry run, and in restore mode without a restore.
  */
 function statusOfDownload({ settings, download, outcome }: Evidence): string | null {
   if (download?.status) return download.status
   const ended = outcome === 'failed' || outcome === 'timed_out' || outcome === 'cancelled'
-  return settings?.mode === 'download' && ended ? 'failed' : null
+  return settings?.command === 'download' && ended ? 'failed' : null
 }
 
 /**

@@ -1,6 +1,6 @@
 // The job summary: what a person reads on the run's page to trust, or doubt, the drill.
 // Pure: a Result in, Markdown out. Text that came from the API is HTML-escaped.
-import type { Outcome } from '../constants.js'
+import type { Outcome } from '../inputs/names.js'
 import { formatDuration } from '../duration.js'
 import type { RestoreRequest } from '../snapshooter/types.js'
 import type { Result } from './result.js'

@@ -1,36 +1,8 @@
-// SnapShooter documents only `pending` for a restore; the other words are an assumption
-// (see snapshooter-api.md). They live in this one table so that a word seen on the live API
-// is one line to add.
+// How a restore status word reads: still running, succeeded or failed, by the table of words in
+// snapshooter/api.ts, where every assumption about the API lives.
+import { STATUS_WORDS, type StatusClass } from '../snapshooter/api.js'
 
-export type StatusClass = 'running' | 'succeeded' | 'failed'
-
-const STATUS_WORDS: Record<string, StatusClass> = {
-  pending: 'running',
-  queued: 'running',
-  scheduled: 'running',
-  starting: 'running',
-  started: 'running',
-  running: 'running',
-  in_progress: 'running',
-  processing: 'running',
-  restoring: 'running',
-  completed: 'succeeded',
-  complete: 'succeeded',
-  succeeded: 'succeeded',
-  success: 'succeeded',
-  successful: 'succeeded',
-  done: 'succeeded',
-  finished: 'succeeded',
-  failed: 'failed',
-  failure: 'failed',
-  error: 'failed',
-  errored: 'failed',
-  cancelled: 'failed',
-  canceled: 'failed',
-  aborted: 'failed',
-  timeout: 'failed',
-  timed_out: 'failed',
-}
+export type { StatusClass }
 
 export interface StatusReading {
   class: StatusClass
@@ -44,6 +16,7 @@ export function classifyStatus(word: string): StatusReading {
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_')
-  const found = STATUS_WORDS[key]
+  // Own words only: `constructor` or `toString` from the API is no status the table knows.
+  const found = Object.hasOwn(STATUS_WORDS, key) ? STATUS_WORDS[key] : undefined
   return found === undefined ? { class: 'running', known: false } : { class: found, known: true }
 }

@@ -1,6 +1,7 @@
 // Waits for a restore to reach a terminal status, the deadline, or cancellation. Every
 // dependency on the outside (the status request, time, sleeping, the cancel signal) is
 // injected, so the loop runs in milliseconds under test.
+import { Failure } from '../failure.js'
 import { ApiError, type ApiErrorKind } from '../snapshooter/errors.js'
 import type { Restore } from '../snapshooter/types.js'
 import type { Clock, Sleep } from '../time.js'
@@ -127,7 +128,7 @@ export async function waitForRestore(plan: WaitPlan, deps: WaitDeps): Promise<Wa
 }
 
 /** 404 on the first check: the restore exists, but the assumed status endpoint does not. */
-export class StatusEndpointMissing extends Error {
+export class StatusEndpointMissing extends Failure {
   constructor(restoreId: string, cause: ApiError) {
     const requestId = cause.requestId === undefined ? '' : ` (request id ${cause.requestId})`
     super(
@@ -139,7 +140,7 @@ export class StatusEndpointMissing extends Error {
   }
 }
 
-export class TooManyFailedChecks extends Error {
+export class TooManyFailedChecks extends Failure {
   constructor(restoreId: string, count: number, cause: ApiError) {
     super(
       `Restore ${restoreId}: ${count} status checks in a row failed, the last with: ${cause.message} ` +

@@ -1,5 +1,5 @@
 // Every assumption the client makes about SnapShooter's API, in one place, so that each can be
-// changed in one line when the live API says otherwise (see snapshooter-api.md).
+// changed in one line when the live API says otherwise (see docs/snapshooter-api.md).
 
 const id = (value: string): string => encodeURIComponent(value)
 
@@ -63,3 +63,38 @@ export const TEXT_LIMITS = {
 export const MAX_API_TEXT = TEXT_LIMITS.message
 /** At most this many field errors of a 422 are shown; the rest are counted. */
 export const MAX_FIELD_ERRORS = 10
+
+export type StatusClass = 'running' | 'succeeded' | 'failed'
+
+/**
+ * What each restore status word means. SnapShooter documents only `pending`; the other words are
+ * an assumption (A2 in docs/snapshooter-api.md), in this one table so that a word seen on the
+ * live API is one line to add. Keys are lower case, with `_` between words.
+ */
+export const STATUS_WORDS: Readonly<Record<string, StatusClass>> = Object.freeze({
+  pending: 'running',
+  queued: 'running',
+  scheduled: 'running',
+  starting: 'running',
+  started: 'running',
+  running: 'running',
+  in_progress: 'running',
+  processing: 'running',
+  restoring: 'running',
+  completed: 'succeeded',
+  complete: 'succeeded',
+  succeeded: 'succeeded',
+  success: 'succeeded',
+  successful: 'succeeded',
+  done: 'succeeded',
+  finished: 'succeeded',
+  failed: 'failed',
+  failure: 'failed',
+  error: 'failed',
+  errored: 'failed',
+  cancelled: 'failed',
+  canceled: 'failed',
+  aborted: 'failed',
+  timeout: 'failed',
+  timed_out: 'failed',
+})

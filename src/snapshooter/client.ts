@@ -2,7 +2,7 @@
 // an ApiError whose message a user can act on.
 
 import * as core from '@actions/core'
-import { Input } from '../constants.js'
+import { Input } from '../inputs/names.js'
 import { realSleep, systemClock, type Clock, type Sleep } from '../time.js'
 import { LIST_PARAMS, MAX_ATTEMPTS, Paths, REQUEST_TIMEOUT_MS, TEXT_LIMITS } from './api.js'
 import { ApiError, formatMs, type Subject } from './errors.js'

@@ -1,7 +1,8 @@
 // The one error type the client throws. Its message is the single line a user sees in the
 // failure annotation, so it is built here, from plain fields, and never from a response body.
 
-import { Input, type InputName } from '../constants.js'
+import { Input, type InputName } from '../inputs/names.js'
+import { Failure } from '../failure.js'
 import { TEXT_LIMITS } from './api.js'
 import { cleanText } from './text.js'
 
@@ -50,7 +51,7 @@ export interface ApiErrorInit {
   proxyRefusal?: { said: string; todo: string }
 }
 
-export class ApiError extends Error {
+export class ApiError extends Failure {
   readonly kind: ApiErrorKind
   readonly request: string
   readonly status?: number

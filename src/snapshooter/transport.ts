@@ -2,7 +2,7 @@
 // went wrong into an ApiError. Retrying and parsing the payload are the client's business.
 
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../failure.js'
 import { MAX_RESPONSE_BYTES, NEVER_CONNECTED_CODES, REQUEST_ID_HEADERS } from './api.js'
 import { ApiError, cleanText, kindOfStatus, type Subject } from './errors.js'
 import { parseErrorBody } from './body.js'

@@ -1,4 +1,5 @@
-// Names of inputs and outputs, as declared in action.yml. No other file spells them.
+// Names of inputs and outputs, as declared in action.yml, the outcomes a run ends with, and the
+// version the user agent carries. No other file spells them.
 
 export const Input = {
   apiToken: 'api_token',

@@ -1,0 +1,200 @@
+// The action's inputs, as raw strings, checked into frozen Settings: every bad input is reported
+// at once, before any request is sent (docs/architecture.md, Inputs). Pure: read.ts gives it the
+// runner's inputs, tests give it plain strings.
+import { Failure } from '../failure.js'
+import { Input, type InputName } from './names.js'
+import { COMMANDS, type AlertSettings, type Command, type Settings } from './settings.js'
+import {
+  DURATION_BOUNDS,
+  UUID,
+  collect,
+  labelRule,
+  ok,
+  oneOf,
+  optionalDuration,
+  optionalText,
+  parseApiUrlInput,
+  parseBoolean,
+  parseCompute,
+  parseFileList,
+  problem,
+  refused,
+  requiredDuration,
+  type Parsed,
+} from './values.js'
+
+/** Raw input strings by name, as the runner gives them. */
+export type InputSource = (name: InputName) => string
+
+/** Every bad input of one run, reported together so that one edit of the workflow fixes them all. */
+export class InputError extends Failure {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid inputs: ${problems.join('; ')}.`)
+    this.name = 'InputError'
+  }
+}
+
+/** The alerting inputs, checked once: the settings when alerting is on and they are good. */
+export interface AlertInputs {
+  /** Null when `issue_on_failure` is off or its own inputs are bad. */
+  readonly settings: AlertSettings | null
+  readonly problems: readonly string[]
+}
+
+const trimmed =
+  (get: InputSource): InputSource =>
+  (name) =>
+    get(name).trim()
+
+/**
+ * The alerting inputs alone. They are read before the others, so that a drill failing on another
+ * bad input still alerts; parseSettings then reuses this reading rather than checking them again.
+ */
+export function parseAlertSettings(get: InputSource): AlertInputs {
+  const raw = trimmed(get)
+  const enabled = parseBoolean(Input.issueOnFailure, raw(Input.issueOnFailure))
+  const on = enabled.ok && enabled.value
+  const githubToken = raw(Input.githubToken)
+  const label = raw(Input.issueLabel)
+  const problems = enabled.ok ? [] : [...enabled.problems]
+  if (on && githubToken === '') {
+    const rule = 'is required with `issue_on_failure`: leave it out to use the workflow token'
+    problems.push(problem(Input.githubToken, rule))
+  }
+  const labelProblem = on ? labelRule(label) : null
+  if (labelProblem !== null) problems.push(problem(Input.issueLabel, labelProblem, { got: label }))
+  if (!on || problems.length > 0) return { settings: null, problems }
+  return { settings: Object.freeze({ githubToken, label, target: targetOf(raw) }), problems }
+}
+
+/** The drill's target as the inputs name it, even when they are bad: the issue title is stable. */
+function targetOf(raw: InputSource): string {
+  const backupId = raw(Input.backupId)
+  return backupId.toLowerCase() === 'latest'
+    ? `job ${raw(Input.jobId) || '(no job_id)'}`
+    : `backup ${backupId || '(no backup_id)'}`
+}
+
+/** Validates raw input strings into frozen Settings, or throws InputError. */
+export function parseSettings(
+  get: InputSource,
+  alert: AlertInputs = parseAlertSettings(get),
+): Settings {
+  const raw = trimmed(get)
+  const mode = oneOf(Input.mode, raw(Input.mode), COMMANDS)
+  // An unknown mode is reported, and the other inputs are still checked as a restore's, so that
+  // the same run names every other problem too.
+  const command = mode.ok ? mode.value : 'restore'
+  const fields = collect({
+    apiToken:
+      raw(Input.apiToken) === ''
+        ? refused(
+            problem(Input.apiToken, 'is required: pass your SnapShooter API token from a secret'),
+          )
+        : ok(raw(Input.apiToken)),
+    target: parseTarget(raw(Input.backupId), raw(Input.jobId)),
+    command: mode.ok ? commandRules(command, raw) : mode,
+    // Refused in download mode by commandRules; their own rules would only add noise.
+    compute:
+      command === 'download' ? ok(null) : parseCompute(raw(Input.computeType), raw(Input.serverId)),
+    files: parseFileList(raw(Input.files)),
+    wait: parseBoolean(Input.wait, raw(Input.wait)),
+    dryRun: parseBoolean(Input.dryRun, raw(Input.dryRun)),
+    timeoutMs: requiredDuration(Input.timeout, raw(Input.timeout), DURATION_BOUNDS.timeout),
+    pollIntervalMs: requiredDuration(
+      Input.pollInterval,
+      raw(Input.pollInterval),
+      DURATION_BOUNDS.pollInterval,
+    ),
+    maxBackupAgeMs: optionalDuration(
+      Input.maxBackupAge,
+      raw(Input.maxBackupAge),
+      DURATION_BOUNDS.limit,
+    ),
+    maxRestoreDurationMs: optionalDuration(
+      Input.maxRestoreDuration,
+      raw(Input.maxRestoreDuration),
+      DURATION_BOUNDS.limit,
+    ),
+    onTimeout: oneOf(Input.onTimeout, raw(Input.onTimeout), ['fail', 'warn'] as const),
+    apiUrl: parseApiUrlInput(raw(Input.apiUrl)),
+    resultFile: ok(optionalText(raw(Input.resultFile))),
+    downloadTo: ok(optionalText(raw(Input.downloadTo))),
+    alert: alert.problems.length === 0 ? ok(alert.settings) : refused(...alert.problems),
+  })
+  if (!fields.ok) throw new InputError(fields.problems)
+
+  const { value } = fields
+  const common = {
+    apiToken: value.apiToken,
+    ...value.target,
+    files: value.files,
+    timeoutMs: value.timeoutMs,
+    onTimeout: value.onTimeout,
+    maxBackupAgeMs: value.maxBackupAgeMs,
+    dryRun: value.dryRun,
+    resultFile: value.resultFile,
+    apiUrl: value.apiUrl,
+    alert: value.alert,
+  }
+  return Object.freeze(
+    value.command === 'download'
+      ? { command: value.command, ...common, downloadTo: value.downloadTo }
+      : {
+          command: value.command,
+          ...common,
+          compute: value.compute,
+          wait: value.wait,
+          pollIntervalMs: value.pollIntervalMs,
+          maxRestoreDurationMs: value.maxRestoreDurationMs,
+        },
+  )
+}
+
+/** `backup_id` (a UUID or `latest`) and `job_id`, which `latest` needs; both lower case. */
+function parseTarget(
+  backupText: string,
+  jobText: string,
+): Parsed<{ backupId: string; jobId: string | null }> {
+  const backupId = backupText.toLowerCase()
+  const jobId = jobText.toLowerCase()
+  const problems: string[] = []
+  if (backupId === '') {
+    const rule = 'is required: a backup UUID, or `latest` with `job_id`'
+    problems.push(problem(Input.backupId, rule))
+  } else if (backupId !== 'latest' && !UUID.test(backupId))
+    problems.push(problem(Input.backupId, 'must be a backup UUID or `latest`', { got: backupText }))
+  if (jobId !== '' && !UUID.test(jobId))
+    problems.push(problem(Input.jobId, 'must be a job UUID', { got: jobText }))
+  else if (backupId === 'latest' && jobId === '')
+    problems.push(problem(Input.jobId, 'is required when `backup_id` is `latest`'))
+  return problems.length > 0 ? refused(...problems) : ok({ backupId, jobId: optionalText(jobId) })
+}
+
+/** Whether each input given applies to the command: any other is not silently ignored. */
+const RESTORE_ONLY: readonly [InputName, (text: string) => boolean][] = [
+  [Input.computeType, (text) => text !== ''],
+  [Input.serverId, (text) => text !== ''],
+  [Input.wait, (text) => /^false$/i.test(text)],
+  [Input.maxRestoreDuration, (text) => text !== ''],
+]
+
+/**
+ * A download restores nothing, so inputs that only shape a restore are refused rather than
+ * silently ignored: a workflow asking for a server or an RTO check would otherwise pass
+ * unchecked. And a folder to download to means nothing to a restore.
+ */
+function commandRules(command: Command, raw: InputSource): Parsed<Command> {
+  if (command === 'restore') {
+    const downloadTo = raw(Input.downloadTo)
+    if (downloadTo === '') return ok(command)
+    return refused(
+      problem(Input.downloadTo, 'applies only with `mode: download`', { got: downloadTo }),
+    )
+  }
+  const rule = 'does not apply with `mode: download`: remove it, or use `mode: restore`'
+  const problems = RESTORE_ONLY.filter(([name, given]) => given(raw(name))).map(([name]) =>
+    problem(name, rule, { got: raw(name) }),
+  )
+  return problems.length > 0 ? refused(...problems) : ok(command)
+}

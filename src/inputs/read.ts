@@ -1,0 +1,25 @@
+// The only place that reads the runner's inputs: everything else takes Settings.
+import * as core from '@actions/core'
+import { Input, type InputName } from './names.js'
+import { parseAlertSettings, parseSettings, type AlertInputs } from './parse.js'
+import type { Settings } from './settings.js'
+
+const fromRunner = (name: InputName): string => core.getInput(name)
+
+/** Masks the tokens given as inputs: the first thing a run does, before anything can print them. */
+export function maskSecrets(): void {
+  for (const name of [Input.apiToken, Input.githubToken]) {
+    const token = fromRunner(name)
+    if (token !== '') core.setSecret(token)
+  }
+}
+
+/** The alerting inputs alone, so that a drill failing on another bad input still alerts. */
+export function readAlertSettings(): AlertInputs {
+  return parseAlertSettings(fromRunner)
+}
+
+/** Every input, checked; `alert` is the reading of readAlertSettings, not made again. */
+export function readSettings(alert: AlertInputs): Settings {
+  return parseSettings(fromRunner, alert)
+}
