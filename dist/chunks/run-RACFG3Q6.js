@@ -1,26 +1,35 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
-  DownloadTimedOut,
-  baseName,
-  formatDuration,
   isSecureUrl
-} from "./chunk-UALR4VME.js";
+} from "./chunk-OFL6GEWF.js";
 import {
   ProxyRefused,
   agentsFor,
   isRetryableRead,
   retryDelayMs
-} from "./chunk-KEKLZHOH.js";
+} from "./chunk-IUGDS4D7.js";
 import {
+  prepareDrill
+} from "./chunk-HEJDL2TP.js";
+import {
+  baseName,
+  formatDuration
+} from "./chunk-M4EI3YYO.js";
+import "./chunk-QP5NUJKD.js";
+import {
+  kindOfStatus
+} from "./chunk-MGY6JLQK.js";
+import {
+  Failure,
   MAX_ATTEMPTS,
   REQUEST_TIMEOUT_MS,
   USER_AGENT,
   errorMessage,
+  group,
   info,
-  kindOfStatus,
   setSecret
-} from "./chunk-QZT34S4M.js";
+} from "./chunk-RHIDBRJW.js";
 import "./chunk-23VKRORU.js";
 
 // src/download/file.ts
@@ -177,7 +186,7 @@ import { dirname as dirname2, join as join2, relative as relative2, sep as sep2 
 
 // src/download/targets.ts
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-var DownloadRefused = class extends Error {
+var DownloadRefused = class extends Failure {
   constructor(message) {
     super(message);
     this.name = "DownloadRefused";
@@ -427,15 +436,15 @@ function verificationProblems(file, digest) {
 }
 
 // src/download/file.ts
-var DownloadFailed = class extends Error {
+var DownloadFailed = class extends Failure {
   constructor(message) {
     super(message);
     this.name = "DownloadFailed";
   }
 };
-var DeadlineReached = class extends Error {
+var DeadlineReached = class extends Failure {
   constructor(fileName) {
-    super(`the time limit ran out while downloading ${fileName}`);
+    super(`the time limit ran out while downloading ${fileName}`, { outcome: "timed_out" });
     this.fileName = fileName;
     this.name = "DeadlineReached";
   }
@@ -516,30 +525,26 @@ function fromDisk(error) {
 
 // src/download/backup.ts
 var CONCURRENCY = 4;
-function dryRunDownload(settings, backup, files, evidence, runnerTemp) {
-  const { dir } = planDownload(settings, backup, evidence, runnerTemp);
-  info(
-    `Dry run: would send POST /v1/backups/${backup.id}/download and download ${files.length} file(s) to ${dir}`
-  );
-}
-function planDownload(settings, backup, evidence, runnerTemp) {
-  const dir = downloadDir(settings.downloadTo, backup.id, runnerTemp);
-  evidence.download = { dir, status: null, startedAt: null, durationMs: null, files: [] };
-  return evidence.download;
-}
-async function downloadBackup(settings, backup, files, evidence, deps) {
-  const record = planDownload(settings, backup, evidence, deps.runnerTemp);
+var DownloadTimedOut = class extends Failure {
+  constructor(message) {
+    super(message, { outcome: "timed_out" });
+    this.name = "DownloadTimedOut";
+  }
+};
+async function downloadBackup(settings, backup, files, dir, deps, progress) {
   if (files.length === 0)
     throw new DownloadRefused(`Backup ${backup.id} has no files: there is nothing to download.`);
   const started = deps.clock.now();
-  record.startedAt = new Date(started).toISOString();
+  progress.downloadStarted(started);
   let workspace = null;
+  let verified = [];
+  let status = "failed";
   try {
     const links = await deps.client.getDownloadLinks(backup.id);
     maskLinks(links);
-    const targets = planTargets(backup.id, files, links, record.dir);
-    info(`Downloading ${targets.length} file(s) to ${record.dir}`);
-    const ready = workspace = await prepareWorkspace(record.dir, targets);
+    const targets = planTargets(backup.id, files, links, dir);
+    info(`Downloading ${targets.length} file(s) to ${dir}`);
+    const ready = workspace = await prepareWorkspace(dir, targets);
     const fileDeps = {
       userAgent: USER_AGENT,
       deadline: deps.deadline,
@@ -554,21 +559,21 @@ async function downloadBackup(settings, backup, files, evidence, deps) {
       const spot = { partial: partialPath(ready, index), workspace: ready };
       const file = await downloadFile(targets[index], spot, { ...fileDeps, signal });
       done[index] = file;
-      record.files = done.filter((found) => found !== void 0);
+      verified = done.filter((found) => found !== void 0);
+      progress.filesVerified(verified);
       info(`${file.name}: ${file.bytes} bytes, sha256 ${file.sha256}, verified`);
     });
-    record.status = "downloaded";
+    status = "downloaded";
   } catch (error) {
-    record.status = "failed";
     if (error instanceof DeadlineReached && !deps.signal.aborted) {
       throw new DownloadTimedOut(
-        `Backup ${backup.id} was not fully downloaded when \`timeout\` (${formatDuration(settings.timeoutMs)}) ran out (${error.message}); ${record.files.length} file(s) had been verified: raise \`timeout\`.`
+        `Backup ${backup.id} was not fully downloaded when \`timeout\` (${formatDuration(settings.timeoutMs)}) ran out (${error.message}); ${verified.length} file(s) had been verified: raise \`timeout\`.`
       );
     }
     throw error;
   } finally {
     if (workspace !== null) await removeWorkspace(workspace).catch(() => void 0);
-    record.durationMs = deps.clock.now() - started;
+    progress.downloadEnded({ status, durationMs: deps.clock.now() - started });
   }
 }
 function maskLinks(links) {
@@ -604,12 +609,27 @@ async function eachAtMost(limit, items, signal, work) {
   if (first !== null) throw first.error;
   signal.throwIfAborted();
 }
+
+// src/download/run.ts
+async function runDownload(settings, deps, progress) {
+  const deadline = deps.startedAt + settings.timeoutMs;
+  const client = deps.connect(deadline);
+  const { backup, plan } = await prepareDrill(settings, client, deps.clock, progress);
+  const dir = downloadDir(settings.downloadTo, backup.id, deps.runnerTemp);
+  progress.downloadPlanned(dir);
+  if (settings.dryRun) {
+    info(
+      `Dry run: would send POST /v1/backups/${backup.id}/download and download ${plan.files.length} file(s) to ${dir}`
+    );
+    return { kind: "dry_run" };
+  }
+  await group(
+    `Download backup ${backup.id}`,
+    () => downloadBackup(settings, backup, plan.files, dir, { ...deps, client, deadline }, progress)
+  );
+  return { kind: "downloaded" };
+}
 export {
-  CONCURRENCY,
-  DownloadTimedOut,
-  downloadBackup,
-  dryRunDownload,
-  eachAtMost,
-  maskLinks
+  runDownload
 };
-//# sourceMappingURL=backup-JXZBRB7M.js.map
+//# sourceMappingURL=run-RACFG3Q6.js.map

@@ -1,17 +1,6 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 
-// src/time.ts
-import { setTimeout as delay } from "node:timers/promises";
-var systemClock = { now: () => Date.now() };
-var realSleep = async (ms, signal) => {
-  if (ms <= 0) {
-    signal?.throwIfAborted();
-    return;
-  }
-  await delay(ms, void 0, { signal });
-};
-
 // src/snapshooter/timestamps.ts
 var ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
 function parseTimestamp(text) {
@@ -30,8 +19,6 @@ function parseTimestamp(text) {
 }
 
 export {
-  systemClock,
-  realSleep,
   parseTimestamp
 };
-//# sourceMappingURL=chunk-WGXIBHFN.js.map
+//# sourceMappingURL=chunk-QP5NUJKD.js.map

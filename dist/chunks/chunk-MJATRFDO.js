@@ -51,4 +51,4 @@ export {
   runUrl,
   alertBody
 };
-//# sourceMappingURL=chunk-RDJK4VDN.js.map
+//# sourceMappingURL=chunk-MJATRFDO.js.map

@@ -477,7 +477,18 @@ function group(name, fn) {
   });
 }
 
-// src/errors.ts
+// src/failure.ts
+var Failure = class extends Error {
+  outcome;
+  constructor(message, { outcome = "failed", cause } = {}) {
+    super(oneLine(message), cause === void 0 ? void 0 : { cause });
+    this.name = "Failure";
+    this.outcome = outcome;
+  }
+};
+function oneLine(text) {
+  return text.replace(/\s*[\r\n]+\s*/g, " ");
+}
 function errorMessage(e) {
   if (e instanceof Error) return e.message !== "" ? e.message : e.name;
   if (typeof e === "string") return e;
@@ -491,7 +502,7 @@ function errorMessage(e) {
   return String(e);
 }
 
-// src/constants.ts
+// src/inputs/names.ts
 var Input = {
   apiToken: "api_token",
   backupId: "backup_id",
@@ -579,213 +590,33 @@ var TEXT_LIMITS = {
 };
 var MAX_API_TEXT = TEXT_LIMITS.message;
 var MAX_FIELD_ERRORS = 10;
-
-// src/snapshooter/text.ts
-var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
-var SCRUBBED = "***";
-function neutralise(text) {
-  return text.replace(CONTROLS, " ").replace(/:(?=:)/g, ": ").replace(/#(?=#\[)/g, "# ");
-}
-function cut(text, max) {
-  if (text.length <= max) return text;
-  let end = Math.max(0, max - 1);
-  const last = text.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end--;
-  return `${text.slice(0, end).trimEnd()}\u2026`;
-}
-function cleanText(text, max = MAX_API_TEXT, secrets) {
-  const scrubbed = secrets === void 0 ? scrubLinks(text) : secrets.scrub(text);
-  return cut(neutralise(scrubbed).replace(/\s+/g, " ").trim(), max);
-}
-function cleanName(text, max, secrets) {
-  return cut(neutralise(secrets.scrub(text)), max);
-}
-function isSecretWord(word) {
-  return /x-amz-(signature|credential|security-token)|LS0tLS1CRUdJTi/i.test(word) || /[a-z]:\/\//i.test(word) && word.includes("?");
-}
-function scrubLinks(text) {
-  return text.replace(/[^\s"'<>`]+/g, (word) => isSecretWord(word) ? SCRUBBED : word);
-}
-var MIN_SECRET_LENGTH = 8;
-var Secrets = class {
-  constructor(mask = () => void 0) {
-    this.mask = mask;
-  }
-  mask;
-  #values = /* @__PURE__ */ new Set();
-  /** Remembers `value` when it is a string long enough to be a secret; masks it unless told not to. */
-  add(value, { mask = true } = {}) {
-    if (typeof value !== "string" || value.trim().length < MIN_SECRET_LENGTH) return;
-    if (this.#values.has(value)) return;
-    this.#values.add(value);
-    if (mask) this.mask(value);
-  }
-  /** `text` without any known secret or signed link. */
-  scrub(text) {
-    let clean = text;
-    for (const secret of [...this.#values].sort((a, b) => b.length - a.length)) {
-      if (clean.includes(secret)) clean = clean.split(secret).join(SCRUBBED);
-    }
-    return scrubLinks(clean);
-  }
-};
-
-// src/snapshooter/errors.ts
-var ApiError = class _ApiError extends Error {
-  kind;
-  request;
-  status;
-  apiMessage;
-  fieldErrors;
-  requestId;
-  attempts;
-  mayHaveStarted;
-  code;
-  detail;
-  subject;
-  timeoutMs;
-  #init;
-  constructor(init) {
-    super(describeApiError(init));
-    this.#init = init;
-    this.name = "ApiError";
-    this.kind = init.kind;
-    this.request = init.request;
-    this.status = init.status;
-    this.apiMessage = init.apiMessage;
-    this.fieldErrors = init.fieldErrors;
-    this.requestId = init.requestId;
-    this.attempts = init.attempts ?? 1;
-    this.mayHaveStarted = init.mayHaveStarted ?? false;
-    this.code = init.code;
-    this.detail = init.detail;
-    this.subject = init.subject;
-    this.timeoutMs = init.timeoutMs;
-  }
-  /** A copy with some fields changed; the message is rebuilt to match. */
-  with(changes) {
-    return new _ApiError({ ...this.#init, ...changes });
-  }
-};
-function kindOfStatus(status) {
-  if (status === 401) return "auth";
-  if (status === 403) return "forbidden";
-  if (status === 404) return "not_found";
-  if (status === 408) return "timeout";
-  if (status === 429) return "rate_limited";
-  if (status >= 400 && status < 500) return "validation";
-  return "server";
-}
-var RERUN = "worth re-running later";
-var MAY_HAVE_STARTED = "a restore may have started: check SnapShooter before running again";
-var NETWORK_CODES = {
-  ECONNREFUSED: "connection refused",
-  ECONNRESET: "connection reset",
-  EPIPE: "connection closed while sending",
-  ENOTFOUND: "host not found",
-  EAI_AGAIN: "host name lookup failed",
-  ETIMEDOUT: "connection timed out",
-  EHOSTUNREACH: "host unreachable",
-  ENETUNREACH: "network unreachable",
-  ERR_BAD_RESPONSE: "the answer broke off",
-  ERR_NETWORK: "network error"
-};
-function formatMs(ms) {
-  return ms < 1e3 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
-}
-function said(apiMessage) {
-  return apiMessage !== void 0 && apiMessage !== "" ? `: "${cleanText(apiMessage)}"` : "";
-}
-function fieldList(fieldErrors) {
-  return Object.entries(fieldErrors ?? {}).map(
-    ([field, messages]) => `; ${cleanText(field, TEXT_LIMITS.field)}: ${cleanText(messages.join(" "))}`
-  ).join("");
-}
-function notFound({ subject, request }) {
-  if (subject === void 0) return [`${request} failed: not found (HTTP 404)`, ""];
-  const check = subject.input !== void 0 ? `check \`${subject.input}\`` : "";
-  return [`${subject.noun} ${subject.id} was not found (HTTP 404)`, check];
-}
-function networkLine(init, after) {
-  const code = init.code ?? "";
-  const what = NETWORK_CODES[code];
-  const reason = what !== void 0 ? `${what} (${code})` : code !== "" ? code : init.detail ?? "network error";
-  const badUrl = code === "ECONNREFUSED" || code === "ENOTFOUND";
-  const check = init.proxy !== void 0 ? `the proxy settings and \`${Input.apiUrl}\`` : `\`${Input.apiUrl}\``;
-  const via = init.proxy !== void 0 ? ` (through proxy ${init.proxy})` : "";
-  return [
-    `${init.request} failed${after}: ${reason}${via}`,
-    badUrl ? `check ${check}, or ${RERUN}` : RERUN
-  ];
-}
-function statusLine(init, after) {
-  const status = init.status ?? 0;
-  if (status >= 300 && status < 400) {
-    const what2 = `${init.request} failed: SnapShooter answered HTTP ${status}, a redirect, which is not followed`;
-    return [what2, `check \`${Input.apiUrl}\``];
-  }
-  const reason = status === 429 ? " (too many requests)" : "";
-  const what = `${init.request} failed${after}: SnapShooter answered HTTP ${status}${reason}`;
-  return [`${what}${said(init.apiMessage)}`, RERUN];
-}
-function timeoutLine(init, after) {
-  if (init.status !== void 0) return statusLine(init, after);
-  const within = init.timeoutMs !== void 0 ? ` within ${formatMs(init.timeoutMs)}` : "";
-  return [`${init.request} failed${after}: no answer${within}`, RERUN];
-}
-function line(init) {
-  const attempts = init.attempts ?? 1;
-  const after = attempts > 1 ? ` after ${attempts} attempts` : "";
-  const status = init.status;
-  if (init.proxyRefusal !== void 0)
-    return [`${init.request} failed${after}: ${init.proxyRefusal.said}`, init.proxyRefusal.todo];
-  switch (init.kind) {
-    case "auth":
-      return [
-        `${init.request} failed: the API token was rejected (HTTP ${status ?? 401})`,
-        `check the secret given as \`${Input.apiToken}\``
-      ];
-    case "forbidden":
-      return [
-        `${init.request} failed: the API token may not do this (HTTP ${status ?? 403})${said(init.apiMessage)}`,
-        "use a token with the rights to do it"
-      ];
-    case "not_found":
-      return notFound(init);
-    case "validation": {
-      if (status === 407) {
-        const what2 = `${init.request} failed: the proxy${init.proxy !== void 0 ? ` ${init.proxy}` : ""} asked for credentials (HTTP 407)`;
-        return [what2, "give them in the proxy URL, as http://user:password@host:port"];
-      }
-      const what = `${init.request} was refused (HTTP ${status ?? 422})${said(init.apiMessage)}`;
-      return [`${what}${fieldList(init.fieldErrors)}`, ""];
-    }
-    case "rate_limited":
-    case "server":
-      return statusLine(init, after);
-    case "network":
-      return networkLine(init, after);
-    case "timeout":
-      return timeoutLine(init, after);
-    case "malformed":
-      return [
-        `${init.request} failed: the answer was not the expected JSON (${init.detail ?? "unreadable"})`,
-        ""
-      ];
-    case "cancelled":
-      return [`${init.request} was cancelled`, ""];
-    case "deadline": {
-      const limit = `the time limit (\`${Input.timeout}\`) ran out`;
-      return attempts === 0 ? [`${init.request} was not sent: ${limit}`, ""] : [`${init.request} got no answer before ${limit}`, ""];
-    }
-  }
-}
-function describeApiError(init) {
-  const [what, todo] = line(init);
-  const action = init.mayHaveStarted === true ? MAY_HAVE_STARTED : todo;
-  const id2 = init.requestId !== void 0 ? ` (request id ${cleanText(init.requestId, TEXT_LIMITS.requestId)})` : "";
-  return `${what}${action !== "" ? `: ${action}` : ""}${id2}`;
-}
+var STATUS_WORDS = Object.freeze({
+  pending: "running",
+  queued: "running",
+  scheduled: "running",
+  starting: "running",
+  started: "running",
+  running: "running",
+  in_progress: "running",
+  processing: "running",
+  restoring: "running",
+  completed: "succeeded",
+  complete: "succeeded",
+  succeeded: "succeeded",
+  success: "succeeded",
+  successful: "succeeded",
+  done: "succeeded",
+  finished: "succeeded",
+  failed: "failed",
+  failure: "failed",
+  error: "failed",
+  errored: "failed",
+  cancelled: "failed",
+  canceled: "failed",
+  aborted: "failed",
+  timeout: "failed",
+  timed_out: "failed"
+});
 
 export {
   summary,
@@ -796,6 +627,8 @@ export {
   warning,
   info,
   group,
+  Failure,
+  oneLine,
   errorMessage,
   Input,
   Output,
@@ -815,12 +648,8 @@ export {
   REQUEST_TIMEOUT_MS,
   MAX_RESPONSE_BYTES,
   TEXT_LIMITS,
+  MAX_API_TEXT,
   MAX_FIELD_ERRORS,
-  cleanText,
-  cleanName,
-  Secrets,
-  ApiError,
-  kindOfStatus,
-  formatMs
+  STATUS_WORDS
 };
-//# sourceMappingURL=chunk-QZT34S4M.js.map
+//# sourceMappingURL=chunk-RHIDBRJW.js.map

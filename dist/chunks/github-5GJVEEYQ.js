@@ -5,13 +5,15 @@ import {
   issueTitle,
   planAlert,
   runUrl
-} from "./chunk-RDJK4VDN.js";
+} from "./chunk-MJATRFDO.js";
+import {
+  formatMs
+} from "./chunk-MGY6JLQK.js";
 import {
   errorMessage,
-  formatMs,
   info,
   warning
-} from "./chunk-QZT34S4M.js";
+} from "./chunk-RHIDBRJW.js";
 import "./chunk-23VKRORU.js";
 
 // src/alert/requests.ts
@@ -139,4 +141,4 @@ export {
   alertFailure,
   alertOnGitHub
 };
-//# sourceMappingURL=github-KIG46UTZ.js.map
+//# sourceMappingURL=github-5GJVEEYQ.js.map

@@ -1,14 +1,16 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
+  cleanText
+} from "./chunk-MGY6JLQK.js";
+import {
   BACKOFF_BASE_MS,
   BACKOFF_CAP_MS,
   POST_RETRYABLE_CODES,
   POST_RETRYABLE_STATUSES,
   RETRYABLE_STATUSES,
-  RETRY_AFTER_JITTER_MS,
-  cleanText
-} from "./chunk-QZT34S4M.js";
+  RETRY_AFTER_JITTER_MS
+} from "./chunk-RHIDBRJW.js";
 import {
   __commonJS,
   __require,
@@ -1530,4 +1532,4 @@ export {
   ProxyRefused,
   proxySecrets
 };
-//# sourceMappingURL=chunk-KEKLZHOH.js.map
+//# sourceMappingURL=chunk-IUGDS4D7.js.map

@@ -1,10 +1,9 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
-  parseTimestamp,
   realSleep,
   systemClock
-} from "./chunk-WGXIBHFN.js";
+} from "./chunk-U74NIOEJ.js";
 import {
   ProxyRefused,
   agentsFor,
@@ -13,9 +12,19 @@ import {
   proxySecrets,
   require_src,
   retryDelayMs
-} from "./chunk-KEKLZHOH.js";
+} from "./chunk-IUGDS4D7.js";
+import {
+  parseTimestamp
+} from "./chunk-QP5NUJKD.js";
 import {
   ApiError,
+  Secrets,
+  cleanName,
+  cleanText,
+  formatMs,
+  kindOfStatus
+} from "./chunk-MGY6JLQK.js";
+import {
   Input,
   LIST_PARAMS,
   MAX_ATTEMPTS,
@@ -25,16 +34,11 @@ import {
   Paths,
   REQUEST_ID_HEADERS,
   REQUEST_TIMEOUT_MS,
-  Secrets,
   TEXT_LIMITS,
   UUID_PATTERN,
-  cleanName,
-  cleanText,
   errorMessage,
-  formatMs,
-  kindOfStatus,
   setSecret
-} from "./chunk-QZT34S4M.js";
+} from "./chunk-RHIDBRJW.js";
 import {
   __commonJS,
   __export,
@@ -18072,4 +18076,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-GU6MJ4SK.js.map
+//# sourceMappingURL=client-JDWO44RM.js.map

@@ -1,0 +1,36 @@
+import { createRequire as __bundleCreateRequire } from 'node:module'
+const require = __bundleCreateRequire(import.meta.url)
+import {
+  preflight,
+  refuseOnFailedChecks,
+  resolveBackup
+} from "./chunk-M4EI3YYO.js";
+import {
+  group,
+  info
+} from "./chunk-RHIDBRJW.js";
+
+// src/drill/prepare.ts
+async function prepareDrill(settings, client, clock, progress) {
+  const backup = await group("Resolve the backup", async () => {
+    const found = await resolveBackup(settings, client, clock.now());
+    info(
+      `Backup ${found.id} of job ${found.jobId}, completed ${found.completedAt ?? "(unknown)"}.`
+    );
+    return found;
+  });
+  progress.backupResolved(backup);
+  const plan = await group("Pre-flight checks", async () => {
+    const checked = preflight(settings, backup, clock.now());
+    progress.checked(checked);
+    refuseOnFailedChecks(checked.checks, `Backup ${backup.id}`);
+    info(`${checked.files.length} file(s) selected; every check passed.`);
+    return checked;
+  });
+  return { backup, plan };
+}
+
+export {
+  prepareDrill
+};
+//# sourceMappingURL=chunk-HEJDL2TP.js.map
