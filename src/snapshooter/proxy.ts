@@ -8,7 +8,7 @@
 // - `no_proxy`, else `NO_PROXY`: comma-separated; `*` bypasses every host; `example.com` and
 //   `.example.com` match that domain and its subdomains; `host:port` matches that port only.
 //   CIDR ranges are not understood.
-// - Loopback targets (localhost, 127.0.0.0/8, ::1) always go direct: a proxy cannot reach the
+// - Loopback targets always go direct (the rule is in http/loopback.ts): a proxy cannot reach the
 //   runner's own loopback, which is where a local simulator listens.
 
 import http from 'node:http'
@@ -16,6 +16,7 @@ import https from 'node:https'
 import tls from 'node:tls'
 import { HttpProxyAgent } from 'http-proxy-agent'
 import { HttpsProxyAgent } from 'https-proxy-agent'
+import { isLoopbackHost } from '../http/loopback.js'
 import { cleanText } from './errors.js'
 
 export type ProxyEnv = Readonly<Record<string, string | undefined>>
@@ -139,7 +140,7 @@ export function proxyFor(target: URL, env: ProxyEnv): URL | null {
   const scheme = target.protocol.replace(/:$/, '')
   if (scheme !== 'http' && scheme !== 'https') return null
   const setting = firstSet(env, `${scheme}_proxy`, `${scheme.toUpperCase()}_PROXY`)
-  if (setting === null || isLoopback(target.hostname) || bypassed(target, env)) return null
+  if (setting === null || isLoopbackHost(target.hostname) || bypassed(target, env)) return null
   return parseProxyUrl(setting)
 }
 
@@ -179,16 +180,6 @@ function parseProxyUrl(text: string): URL | null {
 
 function bare(host: string): string {
   return host.replace(/^\[|\]$/g, '').toLowerCase()
-}
-
-export function isLoopback(hostname: string): boolean {
-  const host = bare(hostname)
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host === '::1' ||
-    /^127(\.\d{1,3}){3}$/.test(host)
-  )
 }
 
 function bypassed(target: URL, env: ProxyEnv): boolean {
