@@ -1,6 +1,6 @@
 // Which requests go through which proxy: the rules runners' variables are read by.
 import { describe, expect, it } from '@jest/globals'
-import { agentsFor, proxyFor, proxySecrets } from '../src/snapshooter/proxy.js'
+import { agentsFor, proxyFor, proxySecrets } from '../src/http/proxy.js'
 
 const API = new URL('https://api.snapshooter.com/v1/backups')
 const via = (target: URL | string, env: Record<string, string>): string | null =>

@@ -1,14 +1,14 @@
-// One file: fetched under the retry policy of design.md section 3 (reads are safe to repeat),
-// streamed to a temporary file in the action's own folder, verified, and only then renamed to
-// its real name. A file that is not verified never sits in the folder looking complete.
+// One file: fetched on the http layer's attempt loop, retried like any read (a GET is safe to
+// repeat), streamed to a temporary file in the action's own folder, verified, and only then
+// renamed to its real name. A file that is not verified never sits in the folder looking complete.
 import { createWriteStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
-import { MAX_ATTEMPTS } from '../snapshooter/api.js'
-import { isRetryableRead, retryDelayMs } from '../snapshooter/retry.js'
+import { withAttempts, type Attempt, type Attempts } from '../http/attempts.js'
+import { READ_POLICY } from '../http/retry.js'
+import { bodyFailure, brokeOff, openLink, type StorageFailure } from '../http/storage.js'
 import type { Clock, Sleep } from '../time.js'
 import { cannotWrite, diskProblem } from './disk.js'
-import { networkFailure, openLink, type Failure } from './fetch.js'
 import { placeFile, type Workspace } from './place.js'
 import type { Target } from './targets.js'
 import { isGzip, tap, verificationProblems, type Digest } from './verify.js'
@@ -59,32 +59,38 @@ export async function downloadFile(
   spot: Spot,
   deps: FileDeps,
 ): Promise<DownloadedFile> {
-  const { partial } = spot
-  const { clock, signal } = deps
+  const { clock, signal, deadline, sleep, random } = deps
   try {
-    for (let attempt = 1; ; attempt++) {
-      signal.throwIfAborted()
-      if (clock.now() >= deps.deadline) throw new DeadlineReached(target.name)
-      const result = await attemptOnce(target, spot, deps)
-      if ('sha256' in result) return await accept(target, spot, result)
-      signal.throwIfAborted()
-      if (clock.now() >= deps.deadline) throw new DeadlineReached(target.name)
-      const tried = attempt > 1 ? ` after ${attempt} attempts` : ''
-      const failed = `Download of ${target.name} (file ${target.file.id}) failed${tried}: ${result.reason}`
-      if (!isRetryableRead(result))
-        throw new DownloadFailed(`${failed}: ${result.advice ?? 're-run to get fresh links'}.`)
-      if (attempt >= MAX_ATTEMPTS) throw new DownloadFailed(`${failed}: worth re-running later.`)
-      const delayMs = retryDelayMs(attempt - 1, result.retryAfter, clock.now(), deps.random)
-      if (clock.now() + delayMs >= deps.deadline) throw new DeadlineReached(target.name)
-      deps.onRetry(
-        `${target.name}: attempt ${attempt} failed (${result.reason}); starting it again in ${Math.round(delayMs)} ms`,
-      )
-      await deps.sleep(delayMs, signal)
-    }
+    const ended = await withAttempts(() => attemptFile(target, spot, deps), READ_POLICY, {
+      deadline,
+      signal,
+      clock,
+      sleep,
+      random,
+      onRetry: ({ attempt, delayMs, failure }) =>
+        deps.onRetry(
+          `${target.name}: attempt ${attempt} failed (${failure.reason}); starting it again in ${Math.round(delayMs)} ms`,
+        ),
+    })
+    if (ended.ok) return await accept(target, spot, ended.value)
+    throw gaveUp(target, ended, signal)
   } finally {
     // Failing to tidy must not hide why the download failed; the name says it is partial anyway.
-    await rm(partial, { force: true }).catch(() => undefined)
+    await rm(spot.partial, { force: true }).catch(() => undefined)
   }
+}
+
+type Ended = Exclude<Attempts<Digest, StorageFailure>, { ok: true }>
+
+function gaveUp(target: Target, ended: Ended, signal: AbortSignal): unknown {
+  // Cancelled, or stopped because another file failed: the signal's reason says why.
+  if (ended.end === 'cancelled') return signal.reason
+  if (ended.end === 'deadline') return new DeadlineReached(target.name)
+  const tried = ended.attempts > 1 ? ` after ${ended.attempts} attempts` : ''
+  const failed = `Download of ${target.name} (file ${target.file.id}) failed${tried}: ${ended.last.reason}`
+  return ended.end === 'exhausted'
+    ? new DownloadFailed(`${failed}: worth re-running later.`)
+    : new DownloadFailed(`${failed}: ${ended.last.advice ?? 're-run to get fresh links'}.`)
 }
 
 async function accept(target: Target, spot: Spot, digest: Digest): Promise<DownloadedFile> {
@@ -98,12 +104,28 @@ async function accept(target: Target, spot: Spot, digest: Digest): Promise<Downl
   return { name: target.name, path: target.path, bytes: digest.bytes, sha256: digest.sha256 }
 }
 
-/** One attempt, from the first byte: the partial file is rewritten from scratch each time. */
-async function attemptOnce(
+/**
+ * One attempt of the loop. A failure met once the run was cancelled or its time was up is theirs,
+ * not the file's: it ends the loop at once, rather than be judged for a retry.
+ */
+async function attemptFile(
+  target: Target,
+  spot: Spot,
+  deps: FileDeps,
+): Promise<Attempt<Digest, StorageFailure>> {
+  const result = await fetchToPartial(target, spot, deps)
+  if ('sha256' in result) return { ok: true, value: result }
+  deps.signal.throwIfAborted()
+  if (deps.clock.now() >= deps.deadline) throw new DeadlineReached(target.name)
+  return { ok: false, failure: result, retryAfter: result.retryAfter }
+}
+
+/** The file from its first byte: the partial file is rewritten from scratch each attempt. */
+async function fetchToPartial(
   target: Target,
   { partial, workspace }: Spot,
   deps: FileDeps,
-): Promise<Digest | Failure> {
+): Promise<Digest | StorageFailure> {
   const controller = new AbortController()
   const stop = (): void => controller.abort()
   deps.signal.addEventListener('abort', stop, { once: true })
@@ -121,15 +143,12 @@ async function attemptOnce(
       // A full disk or a folder we may not write to will not mend on a retry.
       if (fromDisk(error))
         throw new DownloadFailed(cannotWrite(target, workspace.dir, diskProblem(error)))
-      return networkFailure(error, deps.idleTimeoutMs)
+      return bodyFailure(error, deps.idleTimeoutMs, measure.received(), opened.length)
     }
     const digest = await measure.digest()
     // A body shorter than announced is a broken connection, not a damaged file: worth retrying.
     if (opened.length !== null && digest.bytes !== opened.length) {
-      return {
-        kind: 'network',
-        reason: `the connection broke off after ${digest.bytes} of ${opened.length} bytes`,
-      }
+      return { kind: 'network', reason: brokeOff(digest.bytes, opened.length) }
     }
     return digest
   } finally {

@@ -1,6 +1,6 @@
 // Which way a request goes out: straight to its host, or through the proxy that the runner's
-// environment names. One exported function, so that every HTTP client of the action (the API
-// client, and any later one that fetches other URLs) takes the same decision.
+// environment names. Decided here once, so that every HTTP client of the action (the API client,
+// storage downloads, any later one) takes the same decision.
 //
 // The rules are those of the Actions toolkit (@actions/http-client), as runners set the variables:
 // - https:// targets use `https_proxy`, else `HTTPS_PROXY`; http:// targets `http_proxy`, else
@@ -16,8 +16,7 @@ import https from 'node:https'
 import tls from 'node:tls'
 import { HttpProxyAgent } from 'http-proxy-agent'
 import { HttpsProxyAgent } from 'https-proxy-agent'
-import { isLoopbackHost } from '../http/loopback.js'
-import { cleanText } from './errors.js'
+import { isLoopbackHost } from './loopback.js'
 
 export type ProxyEnv = Readonly<Record<string, string | undefined>>
 
@@ -63,6 +62,8 @@ export function agentsFor(
 /**
  * The proxy answered CONNECT with something else than 200. The request never reached its target,
  * so this is the proxy's answer, not the API's or storage's, and a restore POST did not land.
+ * The status is named by its standard phrase, not the proxy's own: a reason phrase says nothing
+ * the status does not, and a hostile one would be text to make safe for a log line.
  */
 export class ProxyRefused extends Error {
   readonly code = 'ERR_PROXY_REFUSED'
@@ -70,10 +71,9 @@ export class ProxyRefused extends Error {
   constructor(
     proxy: string,
     readonly status: number,
-    statusText: string,
   ) {
-    const text = cleanText(statusText, 60)
-    super(`the proxy ${proxy} refused the tunnel: HTTP ${status}${text !== '' ? ` ${text}` : ''}`)
+    const phrase = http.STATUS_CODES[status]
+    super(`the proxy ${proxy} refused the tunnel: HTTP ${status}${phrase ? ` ${phrase}` : ''}`)
     this.name = 'ProxyRefused'
   }
 
@@ -86,7 +86,7 @@ export class ProxyRefused extends Error {
 }
 
 type TunnelOptions = Parameters<HttpsProxyAgent<string>['connect']>[1]
-type ProxyAnswer = { statusCode: number; statusText: string }
+type ProxyAnswer = { statusCode: number }
 
 /**
  * https-proxy-agent, with two corrections.
@@ -117,7 +117,7 @@ class TunnelAgent extends HttpsProxyAgent<string> {
       const socket = await super.connect(req, { ...options, ...this.identityCheck(options) })
       if (answer !== undefined && answer.statusCode !== 200) {
         socket.destroy()
-        throw new ProxyRefused(this.shown, answer.statusCode, answer.statusText)
+        throw new ProxyRefused(this.shown, answer.statusCode)
       }
       return socket
     } finally {
