@@ -61,17 +61,21 @@ export async function downloadFile(
 ): Promise<DownloadedFile> {
   const { clock, signal, deadline, sleep, random } = deps
   try {
-    const ended = await withAttempts(() => attemptFile(target, spot, deps), READ_POLICY, {
-      deadline,
-      signal,
-      clock,
-      sleep,
-      random,
-      onRetry: ({ attempt, delayMs, failure }) =>
-        deps.onRetry(
-          `${target.name}: attempt ${attempt} failed (${failure.reason}); starting it again in ${Math.round(delayMs)} ms`,
-        ),
-    })
+    const ended = await withAttempts(
+      (_, leftMs) => attemptFile(target, spot, deps, leftMs),
+      READ_POLICY,
+      {
+        deadline,
+        signal,
+        clock,
+        sleep,
+        random,
+        onRetry: ({ attempt, delayMs, failure }) =>
+          deps.onRetry(
+            `${target.name}: attempt ${attempt} failed (${failure.reason}); starting it again in ${Math.round(delayMs)} ms`,
+          ),
+      },
+    )
     if (ended.ok) return await accept(target, spot, ended.value)
     throw gaveUp(target, ended, signal)
   } finally {
@@ -105,19 +109,35 @@ async function accept(target: Target, spot: Spot, digest: Digest): Promise<Downl
 }
 
 /**
- * One attempt of the loop. A failure met once the run was cancelled or its time was up is theirs,
- * not the file's: it ends the loop at once, rather than be judged for a retry.
+ * One attempt of the loop, ended by a cancel or by the deadline wherever it is. A failure met once
+ * the run was cancelled or its time was up is theirs, not the file's: it ends the loop at once,
+ * rather than be judged for a retry. The deadline's cut is known by its timer having fired, not
+ * by asking the clock again, which may not agree with the timer to the millisecond.
  */
 async function attemptFile(
   target: Target,
   spot: Spot,
   deps: FileDeps,
+  leftMs: number,
 ): Promise<Attempt<Digest, StorageFailure>> {
-  const result = await fetchToPartial(target, spot, deps)
-  if ('sha256' in result) return { ok: true, value: result }
-  deps.signal.throwIfAborted()
-  if (deps.clock.now() >= deps.deadline) throw new DeadlineReached(target.name)
-  return { ok: false, failure: result, retryAfter: result.retryAfter }
+  const controller = new AbortController()
+  const stop = (): void => controller.abort()
+  deps.signal.addEventListener('abort', stop, { once: true })
+  let late = false
+  const timer = setTimeout(() => {
+    late = true
+    stop()
+  }, leftMs)
+  try {
+    const result = await fetchToPartial(target, spot, deps, controller.signal)
+    if ('sha256' in result) return { ok: true, value: result }
+    deps.signal.throwIfAborted()
+    if (late || deps.clock.now() >= deps.deadline) throw new DeadlineReached(target.name)
+    return { ok: false, failure: result, retryAfter: result.retryAfter }
+  } finally {
+    clearTimeout(timer)
+    deps.signal.removeEventListener('abort', stop)
+  }
 }
 
 /** The file from its first byte: the partial file is rewritten from scratch each attempt. */
@@ -125,36 +145,28 @@ async function fetchToPartial(
   target: Target,
   { partial, workspace }: Spot,
   deps: FileDeps,
+  signal: AbortSignal,
 ): Promise<Digest | StorageFailure> {
-  const controller = new AbortController()
-  const stop = (): void => controller.abort()
-  deps.signal.addEventListener('abort', stop, { once: true })
-  const timer = setTimeout(stop, Math.max(0, deps.deadline - deps.clock.now()))
+  const opened = await openLink(target.url, { ...deps, signal })
+  if (!('body' in opened)) return opened
+  const measure = tap(isGzip(target.name))
   try {
-    const opened = await openLink(target.url, { ...deps, signal: controller.signal })
-    if (!('body' in opened)) return opened
-    const measure = tap(isGzip(target.name))
-    try {
-      // Each attempt starts a new file; `wx` creates it or fails, and never opens through a
-      // link or into a file that something else put there.
-      await rm(partial, { force: true })
-      await pipeline(opened.body, measure.stream, createWriteStream(partial, { flags: 'wx' }))
-    } catch (error) {
-      // A full disk or a folder we may not write to will not mend on a retry.
-      if (fromDisk(error))
-        throw new DownloadFailed(cannotWrite(target, workspace.dir, diskProblem(error)))
-      return bodyFailure(error, deps.idleTimeoutMs, measure.received(), opened.length)
-    }
-    const digest = await measure.digest()
-    // A body shorter than announced is a broken connection, not a damaged file: worth retrying.
-    if (opened.length !== null && digest.bytes !== opened.length) {
-      return { kind: 'network', reason: brokeOff(digest.bytes, opened.length) }
-    }
-    return digest
-  } finally {
-    clearTimeout(timer)
-    deps.signal.removeEventListener('abort', stop)
+    // Each attempt starts a new file; `wx` creates it or fails, and never opens through a
+    // link or into a file that something else put there.
+    await rm(partial, { force: true })
+    await pipeline(opened.body, measure.stream, createWriteStream(partial, { flags: 'wx' }))
+  } catch (error) {
+    // A full disk or a folder we may not write to will not mend on a retry.
+    if (fromDisk(error))
+      throw new DownloadFailed(cannotWrite(target, workspace.dir, diskProblem(error)))
+    return bodyFailure(error, deps.idleTimeoutMs, measure.received(), opened.length)
   }
+  const digest = await measure.digest()
+  // A body shorter than announced is a broken connection, not a damaged file: worth retrying.
+  if (opened.length !== null && digest.bytes !== opened.length) {
+    return { kind: 'network', reason: brokeOff(digest.bytes, opened.length) }
+  }
+  return digest
 }
 
 // pipeline hands every stream the first error, so which stream failed is told by the error
