@@ -1,5 +1,5 @@
 // Every assumption the client makes about SnapShooter's API, in one place, so that each can be
-// changed in one line when the live API says otherwise (see snapshooter-api.md).
+// changed in one line when the live API says otherwise (see docs/snapshooter-api.md).
 
 const id = (value: string): string => encodeURIComponent(value)
 
