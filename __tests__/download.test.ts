@@ -55,6 +55,25 @@ describe('run() in download mode', () => {
     expect(run.log).toMatch(/starting it again in 7\d\d\d ms/)
   })
 
+  it('says how far a file got when the connection broke off mid-file, and starts it again', async () => {
+    sim.inject({ route: 'storage', kind: 'truncate', match: 'run.sh' })
+    const run = await download({ files: 'run.sh' })
+    expect(run.outputs.outcome).toBe('succeeded')
+    expect(storageGets()).toBe(2)
+    expect(run.log).toMatch(
+      /run\.sh: attempt 1 failed \(the connection broke off after (\d+) of (\d+) bytes[ )]/,
+    )
+    const [, got, of] = /broke off after (\d+) of (\d+) bytes/.exec(run.log) ?? []
+    expect(Number(got)).toBeLessThan(Number(of))
+  })
+
+  it('names a network failure in the words API errors use', async () => {
+    sim.inject({ route: 'storage', kind: 'drop', match: 'run.sh' })
+    const run = await download({ files: 'run.sh' })
+    expect(run.outputs.outcome).toBe('succeeded')
+    expect(run.log).toContain('run.sh: attempt 1 failed (connection reset (ECONNRESET))')
+  })
+
   it('gives up after five attempts, naming the file and the reason', async () => {
     sim.inject({ route: 'storage', kind: 'drop', match: 'run.sh', times: 9 })
     const run = await download({ files: 'run.sh' })

@@ -1,10 +1,19 @@
-// Every fault the simulator can inject, on every route the action calls, through run() on a
-// fake clock: the documented outcome, exactly the allowed restore POSTs, one error line, and
-// no secret in anything the run left behind.
+// Every fault the simulator can inject, on every route the action calls, in restore mode and in
+// download mode, through run() on a fake clock: the documented outcome, exactly the allowed
+// restore POSTs, one error line, and no secret in anything the run left behind.
 import { afterAll, afterEach, describe, expect, it, jest } from '@jest/globals'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { DEMO_TOKEN, startSimulator, type Simulator } from '../simulator/index.js'
 import { FAULTS, ROUTES, faultCases, type FaultCase } from './helpers/fault-cases.js'
 import { BLACK_HOLE_ROUTES, blackHoleCases } from './helpers/black-hole-cases.js'
+import {
+  DOWNLOAD_ROUTES,
+  STORAGE_FAULTS,
+  downloadFaultCases,
+  type DownloadFaultCase,
+} from './helpers/download-fault-cases.js'
 import { removeRunFiles, runInProcess, sharedTime } from './helpers/in-process.js'
 import { leaks } from './helpers/leaks.js'
 
@@ -12,9 +21,15 @@ import { leaks } from './helpers/leaks.js'
 jest.setTimeout(20_000)
 
 const CASES = faultCases()
+const DOWNLOAD_CASES = downloadFaultCases()
 let sim: Simulator | undefined
+let dir: string | undefined
 
-afterEach(() => sim?.close())
+afterEach(async () => {
+  await sim?.close()
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true })
+  dir = undefined
+})
 afterAll(removeRunFiles)
 
 describe('the fault matrix', () => {
@@ -27,22 +42,35 @@ describe('the fault matrix', () => {
     )
   })
 
+  it('covers every fault on both routes of download mode, and the storage-only faults', () => {
+    for (const route of DOWNLOAD_ROUTES)
+      for (const kind of FAULTS)
+        expect(DOWNLOAD_CASES.some((c) => c.route === route && c.kind === kind)).toBe(true)
+    for (const kind of STORAGE_FAULTS)
+      expect(DOWNLOAD_CASES.some((c) => c.route === 'storage' && c.kind === kind)).toBe(true)
+    expect(new Set(STORAGE_FAULTS.map((kind) => kind.fault.kind))).toEqual(
+      new Set(['truncate', 'shortBody', 'corrupt']),
+    )
+  })
+
   it('puts the black-hole proxy on every route it applies to', () => {
     expect(blackHoleCases().map((c) => c.route)).toEqual([...BLACK_HOLE_ROUTES])
   })
 
   it.each(
-    CASES.map((c): [string, FaultCase] => [
-      `${c.route}: ${c.kind.name} ${c.times === 1 ? 'once' : 'on every request'}${c.inputs.timeout !== undefined ? ` (timeout ${c.inputs.timeout})` : ''}`,
+    [...CASES, ...DOWNLOAD_CASES].map((c): [string, FaultCase | DownloadFaultCase] => [
+      `${c.inputs.mode === 'download' ? 'download mode, ' : ''}${c.route}: ${c.kind.name} ${c.times === 1 ? 'once' : 'on every request'}${c.inputs.timeout !== undefined ? ` (timeout ${c.inputs.timeout})` : ''}`,
       c,
     ]),
   )('%s', async (_, { route, kind, times, inputs, expected }) => {
     const time = sharedTime()
     sim = await startSimulator({ now: time.clock.now, restoreDurationMs: 20_000 })
     sim.inject({ route, times, ...kind.fault })
+    const downloading = inputs.mode === 'download'
+    if (downloading) dir = mkdtempSync(join(tmpdir(), 'snapshooter-faults-'))
     const run = await runInProcess(
       time,
-      { api_token: DEMO_TOKEN, api_url: sim.url, ...inputs },
+      { api_token: DEMO_TOKEN, api_url: sim.url, ...inputs, ...(dir ? { download_to: dir } : {}) },
       // Only the faults that outlast a request need a short timeout; others keep the whole 30 s.
       { requestTimeoutMs: kind.requestTimeoutMs },
     )
@@ -65,5 +93,7 @@ describe('the fault matrix', () => {
       for (const part of expected.never) expect(line).not.toContain(part)
     }
     expect(leaks(run)).toEqual([])
+    // A download that failed leaves nothing that looks like a file, partial or not.
+    if (downloading && expected.outcome !== 'succeeded') expect(readdirSync(dir ?? '')).toEqual([])
   })
 })

@@ -3,8 +3,9 @@
 // requests and storage downloads alike; a proxy that refuses the tunnel is named as the one
 // that answered. Every socket stays on 127.0.0.1, and no name is looked up (guardDns).
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import net, { type AddressInfo } from 'node:net'
 import { startSimulator, type Simulator } from '../simulator/index.js'
-import { openLink, type OpenOptions, type Opened } from '../src/download/fetch.js'
+import { openLink, type OpenOptions, type Opened } from '../src/http/storage.js'
 import type { ClientOptions } from '../src/snapshooter/client.js'
 import { SEED } from './helpers/drill.js'
 import { startBlackHoleProxy, type BlackHoleMode } from './helpers/black-hole-proxy.js'
@@ -172,6 +173,28 @@ describe('a proxy that refuses the tunnel', () => {
       })
     } finally {
       await proxy.close()
+    }
+  })
+})
+
+describe('a proxy that refuses the tunnel with a reason phrase of its own', () => {
+  it('is named by the standard phrase of its status, API and storage alike', async () => {
+    // A reason phrase says nothing the status does not; this one would forge an annotation.
+    const refuser = net.createServer((socket) =>
+      socket.once('data', () =>
+        socket.end('HTTP/1.1 502 ::error::forged by the proxy\r\nContent-Length: 0\r\n\r\n'),
+      ),
+    )
+    await new Promise<void>((resolve) => refuser.listen(0, '127.0.0.1', resolve))
+    const proxy = `http://127.0.0.1:${(refuser.address() as AddressInfo).port}`
+    try {
+      const refused = `the proxy ${proxy} refused the tunnel: HTTP 502 Bad Gateway`
+      const error = await failure(api(proxy).getBackup(SEED.backups.latest))
+      expect(error.message).toContain(`failed after 5 attempts: ${refused}: check the proxy`)
+      expect(await open(proxy, { idleTimeoutMs: 5_000 })).toMatchObject({ reason: refused })
+      expect(error.message).not.toContain('forged')
+    } finally {
+      await new Promise((resolve) => refuser.close(resolve))
     }
   })
 })

@@ -1,6 +1,6 @@
 // Which requests go through which proxy: the rules runners' variables are read by.
 import { describe, expect, it } from '@jest/globals'
-import { agentsFor, isLoopback, proxyFor, proxySecrets } from '../src/snapshooter/proxy.js'
+import { agentsFor, proxyFor, proxySecrets } from '../src/http/proxy.js'
 
 const API = new URL('https://api.snapshooter.com/v1/backups')
 const via = (target: URL | string, env: Record<string, string>): string | null =>
@@ -70,14 +70,17 @@ describe('proxyFor', () => {
     )
   })
 
-  it.each([
-    'http://localhost:4010',
-    'http://127.0.0.1:4010',
-    'http://[::1]:4010',
-    'http://a.localhost',
-  ])('always reaches loopback %s directly', (target) => {
-    expect(isLoopback(new URL(target).hostname)).toBe(true)
-    expect(via(target, { HTTP_PROXY: 'http://proxy:3128' })).toBeNull()
+  it.each(['http://localhost:4010', 'http://127.0.0.1:4010', 'http://[::1]:4010'])(
+    'always reaches loopback %s directly',
+    (target) => {
+      expect(via(target, { HTTP_PROXY: 'http://proxy:3128' })).toBeNull()
+    },
+  )
+
+  it('sends a subdomain of localhost through the proxy, as any name DNS may resolve', () => {
+    expect(via('http://a.localhost', { HTTP_PROXY: 'http://proxy:3128' })).toBe(
+      'http://proxy:3128/',
+    )
   })
 })
 

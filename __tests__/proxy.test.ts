@@ -4,7 +4,7 @@
 // loopback), and this process's resolver is replaced so that no lookup leaves the machine.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { startSimulator, type Simulator } from '../simulator/index.js'
-import { openLink } from '../src/download/fetch.js'
+import { openLink } from '../src/http/storage.js'
 import { createClient, type SnapShooterClient } from '../src/snapshooter/client.js'
 import { DEMO_TOKEN, FAST, SEED, drill, leaks } from './helpers/drill.js'
 import {

@@ -5,7 +5,6 @@ import {
   cleanText,
   describeApiError,
   formatMs,
-  kindOfStatus,
   type ApiErrorInit,
 } from '../src/snapshooter/errors.js'
 
@@ -192,24 +191,6 @@ describe('ApiError', () => {
     expect(later.message).toContain('after 4 attempts')
     expect(later.message).toContain('(request id req_9)')
     expect(first.attempts).toBe(1)
-  })
-})
-
-describe('kindOfStatus', () => {
-  it.each([
-    [401, 'auth'],
-    [403, 'forbidden'],
-    [404, 'not_found'],
-    [408, 'timeout'],
-    [422, 'validation'],
-    [400, 'validation'],
-    [405, 'validation'],
-    [429, 'rate_limited'],
-    [500, 'server'],
-    [503, 'server'],
-    [302, 'server'],
-  ])('HTTP %i is %s', (code, kind) => {
-    expect(kindOfStatus(code)).toBe(kind)
   })
 })
 

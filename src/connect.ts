@@ -8,7 +8,7 @@ export interface Connection {
   signal: AbortSignal
   clock: Clock
   sleep: Sleep
-  /** Left out: the client's own default (REQUEST_TIMEOUT_MS). */
+  /** Left out: the client's own default (REQUEST_TIMEOUT_MS, http/retry.ts). */
   requestTimeoutMs?: number
 }
 
@@ -21,7 +21,10 @@ export async function connect(
   settings: Pick<Settings, 'apiUrl' | 'apiToken'>,
   { signal, clock, sleep, requestTimeoutMs }: Connection,
 ): Promise<(deadline: number) => SnapShooterClient> {
-  const { createClient, proxySecrets } = await import('./snapshooter/client.js')
+  const [{ createClient }, { proxySecrets }] = await Promise.all([
+    import('./snapshooter/client.js'),
+    import('./http/proxy.js'),
+  ])
   for (const secret of proxySecrets(process.env)) core.setSecret(secret)
   return (deadline) =>
     createClient({

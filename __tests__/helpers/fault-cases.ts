@@ -1,7 +1,7 @@
 // The fault matrix as data: every fault the simulator can inject, on every route the action
-// calls, with the outcome design.md section 3 promises. The tests run it in-process on a fake
-// clock, and a sample of it through dist/index.js. Download mode (the download route and the
-// storage-only faults truncate, shortBody and corrupt) has its own tests.
+// calls in restore mode, with the outcome docs/architecture.md promises. The tests run it
+// in-process on a fake clock, and a sample of it through dist/index.js. Download mode (the
+// download route, the storage GET and the storage-only faults) is in download-fault-cases.ts.
 import { SEED, type Fault } from '../../simulator/index.js'
 
 export type ActionRoute = 'getBackup' | 'listBackups' | 'createRestore' | 'getRestore'

@@ -2,7 +2,7 @@
 // dials anywhere else. The targets get made-up names (RFC 6761 `.test`) that only the proxy
 // resolves, from HOSTS: the client hands the name to the proxy (CONNECT host:port, or an absolute
 // URI), so it never looks the name up, and the proxy opens its side on loopback. Loopback
-// targets themselves cannot serve here: they always go direct (src/snapshooter/proxy.ts).
+// targets themselves cannot serve here: they always go direct (src/http/proxy.ts).
 import { execFileSync } from 'node:child_process'
 import dns from 'node:dns'
 import { mkdtempSync, readFileSync } from 'node:fs'

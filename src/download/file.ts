@@ -1,16 +1,16 @@
-// One file: fetched under the retry policy of design.md section 3 (reads are safe to repeat),
-// streamed to a temporary file in the action's own folder, verified, and only then renamed to
-// its real name. A file that is not verified never sits in the folder looking complete.
+// One file: fetched on the http layer's attempt loop, retried like any read (a GET is safe to
+// repeat), streamed to a temporary file in the action's own folder, verified, and only then
+// renamed to its real name. A file that is not verified never sits in the folder looking complete.
 import { createWriteStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
-// Aliased: `Failure` here is a failed attempt (./fetch.js), which the retry policy reads.
+// Aliased: `Failure` here would be read as a failed attempt, which the retry policy reads.
 import { Failure as RunFailure } from '../failure.js'
-import { MAX_ATTEMPTS } from '../snapshooter/api.js'
-import { isRetryableRead, retryDelayMs } from '../snapshooter/retry.js'
+import { withAttempts, type Attempt, type Attempts } from '../http/attempts.js'
+import { READ_POLICY } from '../http/retry.js'
+import { bodyFailure, brokeOff, openLink, type StorageFailure } from '../http/storage.js'
 import type { Clock, Sleep } from '../time.js'
 import { cannotWrite, diskProblem } from './disk.js'
-import { networkFailure, openLink, type Failure } from './fetch.js'
 import { placeFile, type Workspace } from './place.js'
 import type { Target } from './targets.js'
 import { isGzip, tap, verificationProblems, type Digest } from './verify.js'
@@ -61,32 +61,42 @@ export async function downloadFile(
   spot: Spot,
   deps: FileDeps,
 ): Promise<DownloadedFile> {
-  const { partial } = spot
-  const { clock, signal } = deps
+  const { clock, signal, deadline, sleep, random } = deps
   try {
-    for (let attempt = 1; ; attempt++) {
-      signal.throwIfAborted()
-      if (clock.now() >= deps.deadline) throw new DeadlineReached(target.name)
-      const result = await attemptOnce(target, spot, deps)
-      if ('sha256' in result) return await accept(target, spot, result)
-      signal.throwIfAborted()
-      if (clock.now() >= deps.deadline) throw new DeadlineReached(target.name)
-      const tried = attempt > 1 ? ` after ${attempt} attempts` : ''
-      const failed = `Download of ${target.name} (file ${target.file.id}) failed${tried}: ${result.reason}`
-      if (!isRetryableRead(result))
-        throw new DownloadFailed(`${failed}: ${result.advice ?? 're-run to get fresh links'}.`)
-      if (attempt >= MAX_ATTEMPTS) throw new DownloadFailed(`${failed}: worth re-running later.`)
-      const delayMs = retryDelayMs(attempt - 1, result.retryAfter, clock.now(), deps.random)
-      if (clock.now() + delayMs >= deps.deadline) throw new DeadlineReached(target.name)
-      deps.onRetry(
-        `${target.name}: attempt ${attempt} failed (${result.reason}); starting it again in ${Math.round(delayMs)} ms`,
-      )
-      await deps.sleep(delayMs, signal)
-    }
+    const ended = await withAttempts(
+      (_, leftMs) => attemptFile(target, spot, deps, leftMs),
+      READ_POLICY,
+      {
+        deadline,
+        signal,
+        clock,
+        sleep,
+        random,
+        onRetry: ({ attempt, delayMs, failure }) =>
+          deps.onRetry(
+            `${target.name}: attempt ${attempt} failed (${failure.reason}); starting it again in ${Math.round(delayMs)} ms`,
+          ),
+      },
+    )
+    if (ended.ok) return await accept(target, spot, ended.value)
+    throw gaveUp(target, ended, signal)
   } finally {
     // Failing to tidy must not hide why the download failed; the name says it is partial anyway.
-    await rm(partial, { force: true }).catch(() => undefined)
+    await rm(spot.partial, { force: true }).catch(() => undefined)
   }
+}
+
+type Ended = Exclude<Attempts<Digest, StorageFailure>, { ok: true }>
+
+function gaveUp(target: Target, ended: Ended, signal: AbortSignal): unknown {
+  // Cancelled, or stopped because another file failed: the signal's reason says why.
+  if (ended.end === 'cancelled') return signal.reason
+  if (ended.end === 'deadline') return new DeadlineReached(target.name)
+  const tried = ended.attempts > 1 ? ` after ${ended.attempts} attempts` : ''
+  const failed = `Download of ${target.name} (file ${target.file.id}) failed${tried}: ${ended.last.reason}`
+  return ended.end === 'exhausted'
+    ? new DownloadFailed(`${failed}: worth re-running later.`)
+    : new DownloadFailed(`${failed}: ${ended.last.advice ?? 're-run to get fresh links'}.`)
 }
 
 async function accept(target: Target, spot: Spot, digest: Digest): Promise<DownloadedFile> {
@@ -100,44 +110,65 @@ async function accept(target: Target, spot: Spot, digest: Digest): Promise<Downl
   return { name: target.name, path: target.path, bytes: digest.bytes, sha256: digest.sha256 }
 }
 
-/** One attempt, from the first byte: the partial file is rewritten from scratch each time. */
-async function attemptOnce(
+/**
+ * One attempt of the loop, ended by a cancel or by the deadline wherever it is. A failure met once
+ * the run was cancelled or its time was up is theirs, not the file's: it ends the loop at once,
+ * rather than be judged for a retry. The deadline's cut is known by its timer having fired, not
+ * by asking the clock again, which may not agree with the timer to the millisecond.
+ */
+async function attemptFile(
   target: Target,
-  { partial, workspace }: Spot,
+  spot: Spot,
   deps: FileDeps,
-): Promise<Digest | Failure> {
+  leftMs: number,
+): Promise<Attempt<Digest, StorageFailure>> {
   const controller = new AbortController()
   const stop = (): void => controller.abort()
   deps.signal.addEventListener('abort', stop, { once: true })
-  const timer = setTimeout(stop, Math.max(0, deps.deadline - deps.clock.now()))
+  let late = false
+  const timer = setTimeout(() => {
+    late = true
+    stop()
+  }, leftMs)
   try {
-    const opened = await openLink(target.url, { ...deps, signal: controller.signal })
-    if (!('body' in opened)) return opened
-    const measure = tap(isGzip(target.name))
-    try {
-      // Each attempt starts a new file; `wx` creates it or fails, and never opens through a
-      // link or into a file that something else put there.
-      await rm(partial, { force: true })
-      await pipeline(opened.body, measure.stream, createWriteStream(partial, { flags: 'wx' }))
-    } catch (error) {
-      // A full disk or a folder we may not write to will not mend on a retry.
-      if (fromDisk(error))
-        throw new DownloadFailed(cannotWrite(target, workspace.dir, diskProblem(error)))
-      return networkFailure(error, deps.idleTimeoutMs)
-    }
-    const digest = await measure.digest()
-    // A body shorter than announced is a broken connection, not a damaged file: worth retrying.
-    if (opened.length !== null && digest.bytes !== opened.length) {
-      return {
-        kind: 'network',
-        reason: `the connection broke off after ${digest.bytes} of ${opened.length} bytes`,
-      }
-    }
-    return digest
+    const result = await fetchToPartial(target, spot, deps, controller.signal)
+    if ('sha256' in result) return { ok: true, value: result }
+    deps.signal.throwIfAborted()
+    if (late || deps.clock.now() >= deps.deadline) throw new DeadlineReached(target.name)
+    return { ok: false, failure: result, retryAfter: result.retryAfter }
   } finally {
     clearTimeout(timer)
     deps.signal.removeEventListener('abort', stop)
   }
+}
+
+/** The file from its first byte: the partial file is rewritten from scratch each attempt. */
+async function fetchToPartial(
+  target: Target,
+  { partial, workspace }: Spot,
+  deps: FileDeps,
+  signal: AbortSignal,
+): Promise<Digest | StorageFailure> {
+  const opened = await openLink(target.url, { ...deps, signal })
+  if (!('body' in opened)) return opened
+  const measure = tap(isGzip(target.name))
+  try {
+    // Each attempt starts a new file; `wx` creates it or fails, and never opens through a
+    // link or into a file that something else put there.
+    await rm(partial, { force: true })
+    await pipeline(opened.body, measure.stream, createWriteStream(partial, { flags: 'wx' }))
+  } catch (error) {
+    // A full disk or a folder we may not write to will not mend on a retry.
+    if (fromDisk(error))
+      throw new DownloadFailed(cannotWrite(target, workspace.dir, diskProblem(error)))
+    return bodyFailure(error, deps.idleTimeoutMs, measure.received(), opened.length)
+  }
+  const digest = await measure.digest()
+  // A body shorter than announced is a broken connection, not a damaged file: worth retrying.
+  if (opened.length !== null && digest.bytes !== opened.length) {
+    return { kind: 'network', reason: brokeOff(digest.bytes, opened.length) }
+  }
+  return digest
 }
 
 // pipeline hands every stream the first error, so which stream failed is told by the error

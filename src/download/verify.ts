@@ -19,6 +19,8 @@ export interface Tap {
   stream: Transform
   /** Once the stream has ended: the figures, with the gunzip run to its end. */
   digest(): Promise<Digest>
+  /** The bytes passed through so far, for a body that broke off. */
+  received(): number
 }
 
 export function isGzip(name: string): boolean {
@@ -46,6 +48,7 @@ export function tap(gzip: boolean): Tap {
   gunzip?.once('error', () => gunzip.emit('drain'))
   return {
     stream,
+    received: () => bytes,
     async digest() {
       if (gunzip !== null && gzipError === null) {
         gunzip.end()

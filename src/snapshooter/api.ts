@@ -22,24 +22,6 @@ export const LIST_PARAMS = { sort: '-completed_at', page_size: 100 } as const
 /** Response headers that may carry a request id, most specific first (all lower case). */
 export const REQUEST_ID_HEADERS = ['x-request-id', 'x-amzn-requestid', 'cf-ray'] as const
 
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504])
-/** The only status on which the non-idempotent restore POST is sent again. */
-export const POST_RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429])
-/** A refused connection proves the POST never reached the server, so it may be sent again. */
-export const POST_RETRYABLE_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED'])
-/** No connection was made, so the server cannot have acted (not retried for a POST all the same). */
-export const NEVER_CONNECTED_CODES: ReadonlySet<string> = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-])
-
-export const MAX_ATTEMPTS = 5
-export const BACKOFF_BASE_MS = 1_000
-export const BACKOFF_CAP_MS = 30_000
-/** Spread added to a server's Retry-After, so drills sharing one token do not return in lockstep. */
-export const RETRY_AFTER_JITTER_MS = 1_000
-export const REQUEST_TIMEOUT_MS = 30_000
 /** A page of 100 backups is far below this; anything bigger is not an answer we expect. */
 export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024
 /**

@@ -1,22 +1,20 @@
-// The SnapShooter client: one function per endpoint and one retry loop. Every failure leaves as
-// an ApiError whose message a user can act on.
+// The SnapShooter client: one function per endpoint, each on the http layer's attempt loop. Every
+// failure leaves as an ApiError whose message a user can act on.
 
 import * as core from '@actions/core'
 import { Input } from '../inputs/names.js'
+import { createHttp, type Answer, type Http } from '../http/api-transport.js'
+import { withAttempts } from '../http/attempts.js'
+import type { ProxyEnv } from '../http/proxy.js'
+import { POST_POLICY, READ_POLICY, REQUEST_TIMEOUT_MS } from '../http/retry.js'
 import { realSleep, systemClock, type Clock, type Sleep } from '../time.js'
-import { LIST_PARAMS, MAX_ATTEMPTS, Paths, REQUEST_TIMEOUT_MS, TEXT_LIMITS } from './api.js'
-import { ApiError, formatMs, type Subject } from './errors.js'
+import { LIST_PARAMS, MAX_RESPONSE_BYTES, Paths, REQUEST_ID_HEADERS } from './api.js'
 import { parseJsonBody } from './body.js'
+import { ApiError, formatMs, type Subject } from './errors.js'
+import { attemptCall, scrubbed, type Call } from './exchange.js'
 import { parseBackup, parseBackupPage, parseDownloadLinks, parseRestore } from './parse.js'
-import { isRetryablePost, isRetryableRead, retryDelayMs } from './retry.js'
-import type { ProxyEnv } from './proxy.js'
-import { Secrets, cleanText } from './text.js'
-import { attemptOnce, createHttp, type Exchange, type Http } from './transport.js'
+import { Secrets } from './text.js'
 import type { Backup, BackupPage, Restore, RestoreRequest } from './types.js'
-
-// The client's chunk holds the proxy rules already; the run masks proxy passwords from here, so
-// that no second lazy chunk carries another copy of them.
-export { proxySecrets } from './proxy.js'
 
 export interface RetryInfo {
   request: string
@@ -55,10 +53,6 @@ export interface SnapShooterClient {
   withDeadline(deadline: number): SnapShooterClient
 }
 
-interface Call<T> extends Exchange {
-  parse: (json: unknown, request: string) => T
-}
-
 interface Shared {
   http: Http
   clock: Clock
@@ -73,7 +67,17 @@ interface Shared {
 
 export function createClient(options: ClientOptions): SnapShooterClient {
   const shared: Shared = {
-    http: createHttp(options.baseUrl, options.token, options.userAgent, options.env),
+    http: createHttp({
+      baseUrl: options.baseUrl,
+      headers: {
+        Authorization: `Bearer ${options.token}`,
+        Accept: 'application/json',
+        'User-Agent': options.userAgent,
+      },
+      maxResponseBytes: MAX_RESPONSE_BYTES,
+      requestIdHeaders: REQUEST_ID_HEADERS,
+      env: options.env,
+    }),
     clock: options.clock ?? systemClock,
     sleep: options.sleep ?? realSleep,
     random: options.random ?? Math.random,
@@ -144,49 +148,38 @@ function bind(shared: Shared, deadline: number): SnapShooterClient {
 }
 
 async function execute<T>(shared: Shared, deadline: number, call: Call<T>): Promise<T> {
-  const { clock, signal } = shared
+  const { signal, requestTimeoutMs, secrets } = shared
   const { request, subject } = call
-  let last: ApiError | undefined
-  for (let attempt = 1; ; attempt++) {
-    if (aborted(signal)) {
-      throw new ApiError({ kind: 'cancelled', request, subject, attempts: attempt - 1 })
-    }
-    const left = deadline - clock.now()
-    // A pause that overran the deadline: the failure before it is the one worth reporting.
-    if (left <= 0) throw last ?? new ApiError({ kind: 'deadline', request, subject, attempts: 0 })
-    const answer = await attemptOnce(shared.http, call, {
-      attempt,
-      timeoutMs: Math.min(shared.requestTimeoutMs, left),
-      requestTimeoutMs: shared.requestTimeoutMs,
+  const ended = await withAttempts(
+    (attempt, leftMs) =>
+      attemptCall(shared.http, call, attempt, {
+        timeoutMs: Math.min(requestTimeoutMs, leftMs),
+        requestTimeoutMs,
+        signal,
+        secrets,
+      }),
+    // The restore POST is not idempotent: it is sent again only where the server surely did not act.
+    call.startsRestore === true ? POST_POLICY : READ_POLICY,
+    {
+      deadline,
       signal,
-      secrets: shared.secrets,
-    })
-    if (answer.ok) return parseAnswer(call, attempt, answer.status, answer.body, answer.requestId)
-    const { error } = answer
-    last = error
-    const retryable = call.startsRestore === true ? isRetryablePost(error) : isRetryableRead(error)
-    if (!retryable || attempt >= MAX_ATTEMPTS) throw error
-    const delayMs = retryDelayMs(attempt - 1, answer.retryAfter, clock.now(), shared.random)
-    // A retry that could not finish in time would only hide the real failure behind a deadline.
-    if (clock.now() + delayMs >= deadline) throw error
-    shared.onRetry?.({ request, attempt, delayMs, reason: reasonOf(error) })
-    try {
-      await shared.sleep(delayMs, signal)
-    } catch (e) {
-      if (aborted(signal))
-        throw new ApiError({ kind: 'cancelled', request, subject, attempts: attempt })
-      throw e
-    }
+      clock: shared.clock,
+      sleep: shared.sleep,
+      random: shared.random,
+      onRetry: ({ attempt, delayMs, failure }) =>
+        shared.onRetry?.({ request, attempt, delayMs, reason: reasonOf(failure) }),
+    },
+  )
+  if (ended.ok) return parseAnswer(call, ended.attempts, ended.value)
+  if (ended.end === 'cancelled') {
+    throw new ApiError({ kind: 'cancelled', request, subject, attempts: ended.attempts })
   }
+  // Refused, out of attempts, or out of time after a failure: that failure is the one to report.
+  throw ended.last ?? new ApiError({ kind: 'deadline', request, subject, attempts: 0 })
 }
 
-function parseAnswer<T>(
-  call: Call<T>,
-  attempts: number,
-  status: number,
-  body: string,
-  requestId: string | undefined,
-): T {
+function parseAnswer<T>(call: Call<T>, attempts: number, answer: Answer): T {
+  const { status, body, requestId } = answer
   try {
     return call.parse(parseJsonBody(body, call.request), call.request)
   } catch (e) {
@@ -195,39 +188,6 @@ function parseAnswer<T>(
     const mayHaveStarted = call.startsRestore === true
     throw e.with({ subject: call.subject, attempts, status, requestId, mayHaveStarted })
   }
-}
-
-/**
- * The error with every piece of API text in it scrubbed of the run's secrets, a key learnt after
- * the text was first read included, and the request id (a header) made safe like any API text.
- */
-function scrubbed(error: ApiError, secrets: Secrets): ApiError {
-  const scrub = (text: string | undefined): string | undefined =>
-    text === undefined ? undefined : secrets.scrub(text)
-  const fieldErrors =
-    error.fieldErrors === undefined
-      ? undefined
-      : Object.fromEntries(
-          Object.entries(error.fieldErrors).map(([field, list]) => [
-            secrets.scrub(field),
-            list.map((message) => secrets.scrub(message)),
-          ]),
-        )
-  const requestId =
-    error.requestId === undefined
-      ? undefined
-      : cleanText(error.requestId, TEXT_LIMITS.requestId, secrets)
-  return error.with({
-    apiMessage: scrub(error.apiMessage),
-    fieldErrors,
-    requestId,
-    detail: scrub(error.detail),
-  })
-}
-
-// A function, not an inline check, so the compiler does not assume the flag stays as first read.
-function aborted(signal: AbortSignal | undefined): boolean {
-  return signal?.aborted === true
 }
 
 function reasonOf(error: ApiError): string {

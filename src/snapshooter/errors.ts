@@ -1,23 +1,14 @@
 // The one error type the client throws. Its message is the single line a user sees in the
 // failure annotation, so it is built here, from plain fields, and never from a response body.
 
-import { Input, type InputName } from '../inputs/names.js'
 import { Failure } from '../failure.js'
+import { networkReason, type FailureKind } from '../http/codes.js'
+import { Input, type InputName } from '../inputs/names.js'
 import { TEXT_LIMITS } from './api.js'
 import { cleanText } from './text.js'
 
-export type ApiErrorKind =
-  | 'auth'
-  | 'forbidden'
-  | 'not_found'
-  | 'validation'
-  | 'rate_limited'
-  | 'server'
-  | 'network'
-  | 'timeout'
-  | 'malformed'
-  | 'cancelled'
-  | 'deadline'
+/** The http layer's kinds of failure: a status's kind, or what broke an exchange without one. */
+export type ApiErrorKind = FailureKind
 
 /** What a request was about, so a 404 can say which id was not found and which input to check. */
 export interface Subject {
@@ -90,35 +81,11 @@ export class ApiError extends Failure {
   }
 }
 
-/** The kind of a non-2xx answer. Other 4xx are refusals of the request as sent. */
-export function kindOfStatus(status: number): ApiErrorKind {
-  if (status === 401) return 'auth'
-  if (status === 403) return 'forbidden'
-  if (status === 404) return 'not_found'
-  if (status === 408) return 'timeout'
-  if (status === 429) return 'rate_limited'
-  if (status >= 400 && status < 500) return 'validation'
-  return 'server'
-}
-
 // Text from the API made safe for one log line; kept importable from here, where it always was.
 export { cleanText }
 
 const RERUN = 'worth re-running later'
 const MAY_HAVE_STARTED = 'a restore may have started: check SnapShooter before running again'
-
-const NETWORK_CODES: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  EPIPE: 'connection closed while sending',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'host name lookup failed',
-  ETIMEDOUT: 'connection timed out',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  ERR_BAD_RESPONSE: 'the answer broke off',
-  ERR_NETWORK: 'network error',
-}
 
 export function formatMs(ms: number): string {
   return ms < 1_000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`
@@ -148,9 +115,7 @@ function notFound({ subject, request }: ApiErrorInit): Line {
 
 function networkLine(init: ApiErrorInit, after: string): Line {
   const code = init.code ?? ''
-  const what = NETWORK_CODES[code]
-  const reason =
-    what !== undefined ? `${what} (${code})` : code !== '' ? code : (init.detail ?? 'network error')
+  const reason = networkReason(code) ?? init.detail ?? 'network error'
   const badUrl = code === 'ECONNREFUSED' || code === 'ENOTFOUND'
   // Through a proxy, a refused or unknown host may be the proxy itself, or its view of the API.
   const check =

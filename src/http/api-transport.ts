@@ -1,83 +1,113 @@
-// One HTTP exchange with SnapShooter: the axios instance, one attempt, and the turning of whatever
-// went wrong into an ApiError. Retrying and parsing the payload are the client's business.
+// One HTTP exchange with the API: the axios instance, one attempt, and whatever went wrong as
+// plain facts (no text of the answer is judged here). Retrying is the attempt loop's business;
+// the client turns the facts into its error, and parses the payload.
 
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios'
 import { errorMessage } from '../failure.js'
-import { MAX_RESPONSE_BYTES, NEVER_CONNECTED_CODES, REQUEST_ID_HEADERS } from './api.js'
-import { ApiError, cleanText, kindOfStatus, type Subject } from './errors.js'
-import { parseErrorBody } from './body.js'
+import type { Attempt } from './attempts.js'
+import { NEVER_CONNECTED_CODES, kindOfStatus } from './codes.js'
 import { ProxyRefused, agentsFor, type Agents, type ProxyEnv } from './proxy.js'
-import type { Secrets } from './text.js'
+import type { FailureFacts } from './retry.js'
+
+export interface HttpOptions {
+  baseUrl: string
+  /** Sent with every request: authorization, accept, user agent. */
+  headers: Readonly<Record<string, string>>
+  /** A larger answer is cut off, as no answer the client expects. */
+  maxResponseBytes: number
+  /** Answer headers that may carry a request id, most specific first (lower case). */
+  requestIdHeaders: readonly string[]
+  /** Where the proxy variables are read (HTTPS_PROXY, NO_PROXY...); process.env by default. */
+  env?: ProxyEnv
+}
 
 export interface Exchange {
   method: 'GET' | 'POST'
   path: string
-  /** Human name of the request, for messages. */
-  request: string
-  subject: Subject
   params?: Record<string, string | number>
+  /** Sent as JSON. */
   body?: unknown
-  /** The restore POST: a failure after it may have reached the server must say so. */
-  startsRestore?: boolean
 }
 
 export interface AttemptOptions {
-  attempt: number
   /** This attempt's limit: the request timeout, or less when the deadline is nearer. */
   timeoutMs: number
   /** The request timeout proper; a shorter `timeoutMs` means the deadline cut it. */
   requestTimeoutMs: number
   signal?: AbortSignal
-  /** Taken out of an error answer's text before it is cut. */
-  secrets?: Secrets
 }
 
-export type Answer =
-  | { ok: true; status: number; body: string; requestId?: string }
-  | { ok: false; error: ApiError; retryAfter?: string }
+/** An answer as it came: the body as text, for the caller to parse. */
+export interface Answer {
+  status: number
+  body: string
+  requestId?: string
+}
+
+/** Why an attempt failed, as facts. */
+export interface ExchangeFailure extends FailureFacts {
+  /** The non-2xx answer, when one came. */
+  answer?: Answer
+  /** The time the attempt was given, when it ran out. */
+  timeoutMs?: number
+  /** What broke, in the words of whatever threw; raw: the caller makes it safe to show. */
+  detail?: string
+  /** The proxy the request went through (scheme, host, port), when one did. */
+  proxy?: string
+  /** The proxy itself refused the request (its answer to CONNECT), and what to do about it. */
+  proxyRefusal?: { said: string; todo: string }
+  /**
+   * The server may have acted on the request: it was sent, and no answer says it was not
+   * acted on (a 5xx or 408 may come after the work was done). A 4xx, a refused connection and a
+   * proxy's refusal prove it was not.
+   */
+  mayHaveActed: boolean
+}
 
 /** The axios instance, the proxy it goes through (for messages), and agents for one attempt. */
 export interface Http {
   instance: AxiosInstance
   proxy: string | null
+  maxResponseBytes: number
+  requestIdHeaders: readonly string[]
   agents(signal: AbortSignal): Pick<Agents, 'httpAgent' | 'httpsAgent'>
 }
 
-export function createHttp(
-  baseUrl: string,
-  token: string,
-  userAgent: string,
-  env: ProxyEnv = process.env,
-): Http {
+export function createHttp(options: HttpOptions): Http {
+  const { baseUrl, env = process.env } = options
   const instance = axios.create({
     baseURL: baseUrl,
     allowAbsoluteUrls: false,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      Accept: 'application/json',
-      'User-Agent': userAgent,
-    },
+    headers: { ...options.headers },
     // A redirect could carry the token to another host: a 3xx is an answer, not followed.
     maxRedirects: 0,
     validateStatus: () => true,
-    // Bodies stay text so that HTML or broken JSON reach our parser and its precise error.
+    // Bodies stay text so that HTML or broken JSON reach the client's parser and its precise error.
     responseType: 'text',
     transformResponse: [(data: unknown) => data],
-    maxContentLength: MAX_RESPONSE_BYTES,
+    maxContentLength: options.maxResponseBytes,
     // axios' own proxy handling is off: agentsFor decides, with keep-alive off and a real
     // CONNECT tunnel for https, so that no socket outlives the work. Each attempt gets agents of
     // its own (see attemptOnce).
     proxy: false,
   })
   const agents = (signal?: AbortSignal): Agents => agentsFor(baseUrl, env, signal)
-  return { instance, proxy: agents().proxy, agents }
+  return {
+    instance,
+    proxy: agents().proxy,
+    maxResponseBytes: options.maxResponseBytes,
+    requestIdHeaders: options.requestIdHeaders,
+    agents,
+  }
 }
 
+/** One attempt; never rejects. A 2xx is a value, anything else a failure. */
 export async function attemptOnce(
-  { instance, proxy, agents }: Http,
+  http: Http,
   exchange: Exchange,
   options: AttemptOptions,
-): Promise<Answer> {
+): Promise<Attempt<Answer, ExchangeFailure>> {
+  const { instance, proxy, agents } = http
   const { signal, timeoutMs } = options
   const json =
     exchange.body === undefined
@@ -94,6 +124,7 @@ export async function attemptOnce(
   }, timeoutMs)
   const cancel = (): void => controller.abort()
   signal?.addEventListener('abort', cancel, { once: true })
+  const via = proxy !== null ? { proxy } : {}
   let response: AxiosResponse<unknown>
   try {
     response = await instance.request({
@@ -107,73 +138,56 @@ export async function attemptOnce(
       ...json,
     })
   } catch (e) {
-    const error = failureWithoutAnswer(e, exchange, options, timedOut)
-    return { ok: false, error: proxy === null ? error : error.with({ proxy }) }
+    return { ok: false, failure: { ...failureWithoutAnswer(e, http, options, timedOut), ...via } }
   } finally {
     clearTimeout(timer)
     signal?.removeEventListener('abort', cancel)
   }
   const { status } = response
-  const requestId = requestIdOf(response)
-  const body = typeof response.data === 'string' ? response.data : ''
-  if (status >= 200 && status < 300) return { ok: true, status, body, requestId }
-  const error = new ApiError({
-    ...parseErrorBody(body, options.secrets),
-    kind: kindOfStatus(status),
-    request: exchange.request,
-    subject: exchange.subject,
-    attempts: options.attempt,
+  const answer: Answer = {
     status,
-    requestId,
-    // A 5xx or a 408 (the server's own timeout) may come after the restore was started.
-    mayHaveStarted: exchange.startsRestore === true && (status >= 500 || status === 408),
-    ...(proxy !== null ? { proxy } : {}),
-  })
-  return { ok: false, error, retryAfter: headerOf(response, 'retry-after') }
+    body: typeof response.data === 'string' ? response.data : '',
+    requestId: requestIdOf(response, http.requestIdHeaders),
+  }
+  if (status >= 200 && status < 300) return { ok: true, value: answer }
+  const failure: ExchangeFailure = {
+    kind: kindOfStatus(status),
+    status,
+    answer,
+    mayHaveActed: status >= 500 || status === 408,
+    ...via,
+  }
+  return { ok: false, failure, retryAfter: headerOf(response, 'retry-after') }
 }
 
 function failureWithoutAnswer(
   e: unknown,
-  exchange: Exchange,
+  http: Http,
   options: AttemptOptions,
   timedOut: boolean,
-): ApiError {
-  const { request, subject } = exchange
-  const inFlight = exchange.startsRestore === true
-  const base = { request, subject, attempts: options.attempt, mayHaveStarted: inFlight }
-  if (options.signal?.aborted === true) return new ApiError({ ...base, kind: 'cancelled' })
-  if (!(e instanceof AxiosError)) {
-    return new ApiError({ ...base, kind: 'network', detail: cleanText(errorMessage(e)) })
-  }
+): ExchangeFailure {
+  // Sent, as far as anyone can tell, unless the error proves otherwise.
+  const sent = { mayHaveActed: true }
+  if (options.signal?.aborted === true) return { ...sent, kind: 'cancelled' }
+  if (!(e instanceof AxiosError)) return { ...sent, kind: 'network', detail: errorMessage(e) }
   if (e.cause instanceof ProxyRefused) {
     const { status, message, advice } = e.cause
-    // Nothing went past the proxy: a restore POST did not reach SnapShooter.
+    // Nothing went past the proxy: the server never saw the request.
     const proxyRefusal = { said: message, todo: advice }
-    return new ApiError({
-      ...base,
-      kind: kindOfStatus(status),
-      status,
-      proxyRefusal,
-      mayHaveStarted: false,
-    })
+    return { kind: kindOfStatus(status), status, proxyRefusal, mayHaveActed: false }
   }
   const code = networkCode(e)
   // ECONNABORTED is axios' own timeout, which watches the socket alongside our timer.
   if (timedOut || code === 'ECONNABORTED') {
     const kind = options.timeoutMs < options.requestTimeoutMs ? 'deadline' : 'timeout'
-    return new ApiError({ ...base, kind, timeoutMs: options.timeoutMs })
+    return { ...sent, kind, timeoutMs: options.timeoutMs }
   }
   if (/maxContentLength/.test(e.message)) {
-    const detail = `the answer was larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB`
-    return new ApiError({ ...base, kind: 'malformed', detail })
+    const detail = `the answer was larger than ${http.maxResponseBytes / 1024 / 1024} MB`
+    return { ...sent, kind: 'malformed', detail }
   }
   const neverConnected = code !== undefined && NEVER_CONNECTED_CODES.has(code)
-  return new ApiError({
-    ...base,
-    kind: 'network',
-    code,
-    mayHaveStarted: inFlight && !neverConnected,
-  })
+  return { kind: 'network', code, mayHaveActed: !neverConnected }
 }
 
 function networkCode(e: AxiosError): string | undefined {
@@ -189,8 +203,11 @@ function headerOf(response: AxiosResponse<unknown>, name: string): string | unde
   return typeof first === 'string' && first.trim() !== '' ? first.trim() : undefined
 }
 
-function requestIdOf(response: AxiosResponse<unknown>): string | undefined {
-  for (const name of REQUEST_ID_HEADERS) {
+function requestIdOf(
+  response: AxiosResponse<unknown>,
+  names: readonly string[],
+): string | undefined {
+  for (const name of names) {
     const value = headerOf(response, name)
     if (value !== undefined) return value
   }

@@ -1,17 +1,17 @@
 import { describe, expect, it } from '@jest/globals'
-import type { ApiErrorKind } from '../src/snapshooter/errors.js'
+import type { FailureKind } from '../src/http/codes.js'
 import {
   isRetryablePost,
   isRetryableRead,
   parseRetryAfter,
   retryDelayMs,
-} from '../src/snapshooter/retry.js'
+} from '../src/http/retry.js'
 
 const NOW = Date.parse('2024-05-01T12:00:00Z')
 const fixed = (value: number) => () => value
 
-const status = (code: number) => ({ kind: 'server' as ApiErrorKind, status: code })
-const network = (code?: string) => ({ kind: 'network' as ApiErrorKind, code })
+const status = (code: number) => ({ kind: 'server' as FailureKind, status: code })
+const network = (code?: string) => ({ kind: 'network' as FailureKind, code })
 
 describe('Retry-After', () => {
   it('reads seconds and HTTP dates, and ignores what it cannot read', () => {

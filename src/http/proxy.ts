@@ -1,6 +1,6 @@
 // Which way a request goes out: straight to its host, or through the proxy that the runner's
-// environment names. One exported function, so that every HTTP client of the action (the API
-// client, and any later one that fetches other URLs) takes the same decision.
+// environment names. Decided here once, so that every HTTP client of the action (the API client,
+// storage downloads, any later one) takes the same decision.
 //
 // The rules are those of the Actions toolkit (@actions/http-client), as runners set the variables:
 // - https:// targets use `https_proxy`, else `HTTPS_PROXY`; http:// targets `http_proxy`, else
@@ -8,7 +8,7 @@
 // - `no_proxy`, else `NO_PROXY`: comma-separated; `*` bypasses every host; `example.com` and
 //   `.example.com` match that domain and its subdomains; `host:port` matches that port only.
 //   CIDR ranges are not understood.
-// - Loopback targets (localhost, 127.0.0.0/8, ::1) always go direct: a proxy cannot reach the
+// - Loopback targets always go direct (the rule is in http/loopback.ts): a proxy cannot reach the
 //   runner's own loopback, which is where a local simulator listens.
 
 import http from 'node:http'
@@ -16,7 +16,7 @@ import https from 'node:https'
 import tls from 'node:tls'
 import { HttpProxyAgent } from 'http-proxy-agent'
 import { HttpsProxyAgent } from 'https-proxy-agent'
-import { cleanText } from './errors.js'
+import { isLoopbackHost } from './loopback.js'
 
 export type ProxyEnv = Readonly<Record<string, string | undefined>>
 
@@ -62,6 +62,8 @@ export function agentsFor(
 /**
  * The proxy answered CONNECT with something else than 200. The request never reached its target,
  * so this is the proxy's answer, not the API's or storage's, and a restore POST did not land.
+ * The status is named by its standard phrase, not the proxy's own: a reason phrase says nothing
+ * the status does not, and a hostile one would be text to make safe for a log line.
  */
 export class ProxyRefused extends Error {
   readonly code = 'ERR_PROXY_REFUSED'
@@ -69,10 +71,9 @@ export class ProxyRefused extends Error {
   constructor(
     proxy: string,
     readonly status: number,
-    statusText: string,
   ) {
-    const text = cleanText(statusText, 60)
-    super(`the proxy ${proxy} refused the tunnel: HTTP ${status}${text !== '' ? ` ${text}` : ''}`)
+    const phrase = http.STATUS_CODES[status]
+    super(`the proxy ${proxy} refused the tunnel: HTTP ${status}${phrase ? ` ${phrase}` : ''}`)
     this.name = 'ProxyRefused'
   }
 
@@ -85,7 +86,7 @@ export class ProxyRefused extends Error {
 }
 
 type TunnelOptions = Parameters<HttpsProxyAgent<string>['connect']>[1]
-type ProxyAnswer = { statusCode: number; statusText: string }
+type ProxyAnswer = { statusCode: number }
 
 /**
  * https-proxy-agent, with two corrections.
@@ -116,7 +117,7 @@ class TunnelAgent extends HttpsProxyAgent<string> {
       const socket = await super.connect(req, { ...options, ...this.identityCheck(options) })
       if (answer !== undefined && answer.statusCode !== 200) {
         socket.destroy()
-        throw new ProxyRefused(this.shown, answer.statusCode, answer.statusText)
+        throw new ProxyRefused(this.shown, answer.statusCode)
       }
       return socket
     } finally {
@@ -139,7 +140,7 @@ export function proxyFor(target: URL, env: ProxyEnv): URL | null {
   const scheme = target.protocol.replace(/:$/, '')
   if (scheme !== 'http' && scheme !== 'https') return null
   const setting = firstSet(env, `${scheme}_proxy`, `${scheme.toUpperCase()}_PROXY`)
-  if (setting === null || isLoopback(target.hostname) || bypassed(target, env)) return null
+  if (setting === null || isLoopbackHost(target.hostname) || bypassed(target, env)) return null
   return parseProxyUrl(setting)
 }
 
@@ -179,16 +180,6 @@ function parseProxyUrl(text: string): URL | null {
 
 function bare(host: string): string {
   return host.replace(/^\[|\]$/g, '').toLowerCase()
-}
-
-export function isLoopback(hostname: string): boolean {
-  const host = bare(hostname)
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host === '::1' ||
-    /^127(\.\d{1,3}){3}$/.test(host)
-  )
 }
 
 function bypassed(target: URL, env: ProxyEnv): boolean {

@@ -1,18 +1,37 @@
 // The retry policy as pure functions: which failures are worth another attempt, and how long to
-// wait first. The client owns the loop; these decide.
+// wait first (docs/architecture.md, Retries). The attempt loop (attempts.ts) owns the loop; these
+// decide. Reads and the restore POST differ, so each caller hands the loop its policy.
 
-import {
-  BACKOFF_BASE_MS,
-  BACKOFF_CAP_MS,
-  POST_RETRYABLE_CODES,
-  POST_RETRYABLE_STATUSES,
-  RETRY_AFTER_JITTER_MS,
-  RETRYABLE_STATUSES,
-} from './api.js'
-import type { ApiError } from './errors.js'
+import type { FailureKind } from './codes.js'
+
+/** Network errors without an answer aside, only these statuses are worth asking again. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504])
+/** The only status on which the non-idempotent restore POST is sent again. */
+export const POST_RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429])
+/** A refused connection proves the POST never reached the server, so it may be sent again. */
+export const POST_RETRYABLE_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED'])
+
+/** Attempts per request, the first included. */
+export const MAX_ATTEMPTS = 5
+/** The time one attempt may take, unless the deadline is nearer. */
+export const REQUEST_TIMEOUT_MS = 30_000
+
+export const BACKOFF_BASE_MS = 1_000
+export const BACKOFF_CAP_MS = 30_000
+/** Spread added to a server's Retry-After, so drills sharing one token do not return in lockstep. */
+export const RETRY_AFTER_JITTER_MS = 1_000
 
 /** The facts about a failed attempt that the policy looks at. */
-export type FailureFacts = Pick<ApiError, 'kind' | 'status' | 'code'>
+export interface FailureFacts {
+  kind: FailureKind
+  status?: number
+  code?: string
+}
+
+/** Whether asking again may help after a failed attempt: handed to the attempt loop. */
+export interface RetryPolicy<F extends FailureFacts = FailureFacts> {
+  retryable(failure: F): boolean
+}
 
 /** A Retry-After value (seconds, or an HTTP date) as milliseconds from now; undefined if unreadable. */
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
@@ -61,3 +80,8 @@ export function isRetryablePost(err: FailureFacts): boolean {
   if (err.status !== undefined) return POST_RETRYABLE_STATUSES.has(err.status)
   return err.kind === 'network' && err.code !== undefined && POST_RETRYABLE_CODES.has(err.code)
 }
+
+/** Reads: GETs, and the download-links POST, which creates nothing. */
+export const READ_POLICY: RetryPolicy = { retryable: isRetryableRead }
+/** The restore POST, which is not idempotent. */
+export const POST_POLICY: RetryPolicy = { retryable: isRetryablePost }

@@ -3,19 +3,19 @@
 // caller's names the file.
 import http, { type IncomingMessage } from 'node:http'
 import https from 'node:https'
-import { kindOfStatus } from '../snapshooter/errors.js'
-import { ProxyRefused, agentsFor, type ProxyEnv } from '../snapshooter/proxy.js'
-import type { FailureFacts } from '../snapshooter/retry.js'
+import { kindOfStatus, networkReason } from './codes.js'
+import { ProxyRefused, agentsFor, type ProxyEnv } from './proxy.js'
+import type { FailureFacts } from './retry.js'
 
 /** A failed attempt: the facts the retry policy reads, and the reason a person reads. */
-export interface Failure extends FailureFacts {
+export interface StorageFailure extends FailureFacts {
   reason: string
   retryAfter?: string
   /** What to do, when the failure says better than the caller could. */
   advice?: string
 }
 
-export type Opened = { ok: true; body: IncomingMessage; length: number | null } | Failure
+export type Opened = { ok: true; body: IncomingMessage; length: number | null } | StorageFailure
 
 export interface OpenOptions {
   userAgent: string
@@ -25,15 +25,6 @@ export interface OpenOptions {
   idleTimeoutMs: number
   /** The runner's proxy variables: storage links go through the proxy as API requests do. */
   env?: ProxyEnv
-}
-
-const NETWORK_REASONS: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'the connection broke off',
-  ENOTFOUND: 'storage host not found',
-  EAI_AGAIN: 'storage host name lookup failed',
-  ETIMEDOUT: 'connection timed out',
-  EPIPE: 'the connection broke off',
 }
 
 class IdleTimeout extends Error {
@@ -111,11 +102,11 @@ export function openLink(link: string, options: OpenOptions): Promise<Opened> {
   })
 }
 
-function noAnswer(timeoutMs: number): Failure {
+function noAnswer(timeoutMs: number): StorageFailure {
   return { kind: 'timeout', reason: `storage gave no answer within ${timeoutMs / 1000} s` }
 }
 
-function statusFailure(status: number): Failure {
+function statusFailure(status: number): StorageFailure {
   const kind = kindOfStatus(status)
   const hint =
     status === 403
@@ -126,18 +117,49 @@ function statusFailure(status: number): Failure {
   return { kind, status, reason: `storage answered HTTP ${status}${hint}` }
 }
 
-/** Whatever broke an attempt without an HTTP status, as the retry policy's facts. */
-export function networkFailure(error: unknown, idleTimeoutMs: number): Failure {
-  const code = (error as { code?: unknown }).code
-  if (error instanceof IdleTimeout) {
-    return { kind: 'timeout', reason: `storage sent nothing for ${idleTimeoutMs / 1000} s` }
-  }
+/** Whatever broke an attempt before the answer came, as the retry policy's facts. */
+export function networkFailure(error: unknown, idleTimeoutMs: number): StorageFailure {
+  if (error instanceof IdleTimeout) return silence(idleTimeoutMs)
   // The proxy's own answer: say so, with what to do, rather than blame storage.
   if (error instanceof ProxyRefused) {
     const { status, message, advice } = error
     return { kind: kindOfStatus(status), status, reason: message, advice }
   }
-  if (typeof code !== 'string') return { kind: 'network', reason: 'network error' }
-  const reason = NETWORK_REASONS[code] ?? `network error (${code})`
-  return { kind: 'network', code, reason: `${reason} (${code})` }
+  const code = codeOf(error)
+  if (code === undefined) return { kind: 'network', reason: 'network error' }
+  return { kind: 'network', code, reason: networkReason(code) ?? code }
+}
+
+/**
+ * Whatever broke the body on its way, after `received` of `length` bytes: a connection that broke
+ * off mid-file, worth another attempt from the first byte.
+ */
+export function bodyFailure(
+  error: unknown,
+  idleTimeoutMs: number,
+  received: number,
+  length: number | null,
+): StorageFailure {
+  if (error instanceof IdleTimeout) return silence(idleTimeoutMs)
+  const code = codeOf(error)
+  return {
+    kind: 'network',
+    ...(code !== undefined ? { code } : {}),
+    reason: brokeOff(received, length, code),
+  }
+}
+
+/** A body that ended early, with or without an error to say why. */
+export function brokeOff(received: number, length: number | null, code?: string): string {
+  const of = length !== null ? ` of ${length}` : ''
+  return `the connection broke off after ${received}${of} bytes${code !== undefined ? ` (${code})` : ''}`
+}
+
+function silence(idleTimeoutMs: number): StorageFailure {
+  return { kind: 'timeout', reason: `storage sent nothing for ${idleTimeoutMs / 1000} s` }
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && code !== '' ? code : undefined
 }
