@@ -9,10 +9,12 @@ import {
 } from "./chunks/chunk-U74NIOEJ.js";
 import {
   classifyStatus
-} from "./chunks/chunk-3IAXKOPP.js";
+} from "./chunks/chunk-Z76LH5EW.js";
+import "./chunks/chunk-5TILEPJH.js";
 import {
   isSecureUrl
-} from "./chunks/chunk-OFL6GEWF.js";
+} from "./chunks/chunk-FEURIBAP.js";
+import "./chunks/chunk-ZQUF3SHF.js";
 import {
   checkFailure,
   formatDuration,
@@ -21,7 +23,7 @@ import {
   parseGlob,
   restoreDurationMs,
   seconds
-} from "./chunks/chunk-M4EI3YYO.js";
+} from "./chunks/chunk-3UG6Q7NI.js";
 import "./chunks/chunk-QP5NUJKD.js";
 import {
   Failure,
@@ -37,7 +39,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-RHIDBRJW.js";
+} from "./chunks/chunk-7C6XLHZR.js";
 import "./chunks/chunk-23VKRORU.js";
 
 // src/main.ts
@@ -48,14 +50,17 @@ function drillAlert(settings, env, options = {}) {
   if (settings === null) return void 0;
   return async (outcome, summary2) => {
     if (!mayAlert(outcome)) return null;
-    const { alertOnGitHub } = await import("./chunks/github-5GJVEEYQ.js");
+    const { alertOnGitHub } = await import("./chunks/github-YTUAEY4W.js");
     return alertOnGitHub(settings, outcome, summary2, env, options);
   };
 }
 
 // src/connect.ts
 async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
-  const { createClient, proxySecrets } = await import("./chunks/client-JDWO44RM.js");
+  const [{ createClient }, { proxySecrets }] = await Promise.all([
+    import("./chunks/client-RLJRTW5N.js"),
+    import("./chunks/proxy-ZVVIGIUG.js")
+  ]);
   for (const secret of proxySecrets(process.env)) setSecret(secret);
   return (deadline) => createClient({
     baseUrl: settings.apiUrl,
@@ -921,11 +926,11 @@ async function run(deps = {}) {
 async function runCommand(settings, deps, record) {
   switch (settings.command) {
     case "restore": {
-      const { runRestore } = await import("./chunks/run-C57EXBTW.js");
+      const { runRestore } = await import("./chunks/run-64FFCV7C.js");
       return { command: "restore", settings, end: await runRestore(settings, deps, record) };
     }
     case "download": {
-      const { runDownload } = await import("./chunks/run-RACFG3Q6.js");
+      const { runDownload } = await import("./chunks/run-DQG7KJPG.js");
       return { command: "download", settings, end: await runDownload(settings, deps, record) };
     }
   }

@@ -8,12 +8,14 @@ import {
 } from "./chunk-MJATRFDO.js";
 import {
   formatMs
-} from "./chunk-MGY6JLQK.js";
+} from "./chunk-VLKH5EP7.js";
+import "./chunk-5TILEPJH.js";
+import "./chunk-OSACNQGE.js";
 import {
   errorMessage,
   info,
   warning
-} from "./chunk-RHIDBRJW.js";
+} from "./chunk-7C6XLHZR.js";
 import "./chunk-23VKRORU.js";
 
 // src/alert/requests.ts
@@ -141,4 +143,4 @@ export {
   alertFailure,
   alertOnGitHub
 };
-//# sourceMappingURL=github-5GJVEEYQ.js.map
+//# sourceMappingURL=github-YTUAEY4W.js.map

@@ -2,7 +2,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   STATUS_WORDS
-} from "./chunk-RHIDBRJW.js";
+} from "./chunk-5TILEPJH.js";
 
 // src/restore/status.ts
 function classifyStatus(word) {
@@ -14,4 +14,4 @@ function classifyStatus(word) {
 export {
   classifyStatus
 };
-//# sourceMappingURL=chunk-3IAXKOPP.js.map
+//# sourceMappingURL=chunk-Z76LH5EW.js.map

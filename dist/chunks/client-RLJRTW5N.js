@@ -5,40 +5,45 @@ import {
   systemClock
 } from "./chunk-U74NIOEJ.js";
 import {
-  ProxyRefused,
-  agentsFor,
-  isRetryablePost,
-  isRetryableRead,
-  proxySecrets,
-  require_src,
-  retryDelayMs
-} from "./chunk-IUGDS4D7.js";
-import {
-  parseTimestamp
-} from "./chunk-QP5NUJKD.js";
-import {
   ApiError,
   Secrets,
   cleanName,
   cleanText,
-  formatMs,
-  kindOfStatus
-} from "./chunk-MGY6JLQK.js";
+  formatMs
+} from "./chunk-VLKH5EP7.js";
 import {
-  Input,
   LIST_PARAMS,
-  MAX_ATTEMPTS,
   MAX_FIELD_ERRORS,
   MAX_RESPONSE_BYTES,
-  NEVER_CONNECTED_CODES,
   Paths,
   REQUEST_ID_HEADERS,
-  REQUEST_TIMEOUT_MS,
   TEXT_LIMITS,
-  UUID_PATTERN,
+  UUID_PATTERN
+} from "./chunk-5TILEPJH.js";
+import {
+  POST_POLICY,
+  READ_POLICY,
+  REQUEST_TIMEOUT_MS,
+  withAttempts
+} from "./chunk-TGBJ4GKF.js";
+import {
+  ProxyRefused,
+  agentsFor,
+  require_src
+} from "./chunk-E3UXKTOG.js";
+import "./chunk-ZQUF3SHF.js";
+import {
+  parseTimestamp
+} from "./chunk-QP5NUJKD.js";
+import {
+  NEVER_CONNECTED_CODES,
+  kindOfStatus
+} from "./chunk-OSACNQGE.js";
+import {
+  Input,
   errorMessage,
   setSecret
-} from "./chunk-RHIDBRJW.js";
+} from "./chunk-7C6XLHZR.js";
 import {
   __commonJS,
   __export,
@@ -11337,267 +11342,6 @@ var require_follow_redirects = __commonJS({
   }
 });
 
-// src/snapshooter/body.ts
-function parseJsonBody(body, request) {
-  const malformed = (detail) => new ApiError({ kind: "malformed", request, detail });
-  const trimmed = body.trim();
-  if (trimmed === "") throw malformed("the body was empty");
-  if (trimmed.startsWith("<")) throw malformed("an HTML page came instead");
-  try {
-    return JSON.parse(trimmed);
-  } catch {
-    throw malformed("the body is not valid JSON");
-  }
-}
-function parseErrorBody(body, secrets) {
-  const clean = (text, max = TEXT_LIMITS.message) => cleanText(text, max, secrets);
-  let json;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    return {};
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) return {};
-  const { message, error, errors } = json;
-  const said = typeof message === "string" ? message : typeof error === "string" ? error : "";
-  const result = said.trim() !== "" ? { apiMessage: clean(said) } : {};
-  if (typeof errors !== "object" || errors === null || Array.isArray(errors)) return result;
-  const fields = Object.entries(errors).map(([field, list]) => {
-    const messages = (Array.isArray(list) ? list : [list]).filter(
-      (m) => typeof m === "string"
-    );
-    return [field, messages.slice(0, 3)];
-  }).filter(([, messages]) => messages.length > 0);
-  if (fields.length === 0) return result;
-  const shown = fields.slice(0, MAX_FIELD_ERRORS).map(([field, messages]) => [clean(field, TEXT_LIMITS.field), messages.map((m) => clean(m))]);
-  if (fields.length > shown.length) shown.push(["\u2026", [`${fields.length - shown.length} more`]]);
-  return { ...result, fieldErrors: Object.fromEntries(shown) };
-}
-
-// src/snapshooter/read.ts
-var ShapeError = class extends Error {
-};
-function typeOf(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
-function fail(path, problem) {
-  throw new ShapeError(`\`${path}\` ${problem}`);
-}
-function wrong(path, value, expected) {
-  fail(path, value === void 0 ? "is missing" : `is ${typeOf(value)}, not ${expected}`);
-}
-function object(value, path) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    wrong(path, value, "an object");
-  }
-  return value;
-}
-function optionalObject(value, path) {
-  return value === void 0 || value === null ? null : object(value, path);
-}
-function array(value, path) {
-  return Array.isArray(value) ? value : wrong(path, value, "an array");
-}
-function optionalInteger(value, path) {
-  if (value === void 0 || value === null) return null;
-  return Number.isSafeInteger(value) ? value : wrong(path, value, "an integer");
-}
-function optionalRawText(value, path) {
-  if (value === void 0 || value === null) return null;
-  if (typeof value !== "string" || value === "") wrong(path, value, "a non-empty string");
-  return value;
-}
-function guarded(request, parse) {
-  try {
-    return parse();
-  } catch (e) {
-    if (e instanceof ShapeError)
-      throw new ApiError({ kind: "malformed", request, detail: e.message });
-    throw e;
-  }
-}
-var Reader = class {
-  constructor(secrets) {
-    this.secrets = secrets;
-  }
-  secrets;
-  /** A non-empty string, kept as safe text of its kind's length. */
-  text(value, path, kind) {
-    if (typeof value !== "string" || value === "") wrong(path, value, "a non-empty string");
-    return kind === "name" ? cleanName(value, TEXT_LIMITS.name, this.secrets) : cleanText(value, TEXT_LIMITS.word, this.secrets);
-  }
-  optionalText(value, path, kind) {
-    return value === void 0 || value === null ? null : this.text(value, path, kind);
-  }
-  /** A UUID, as given; anything else is quoted (made safe and short) in the complaint. */
-  uuid(value, path) {
-    if (typeof value !== "string" || value === "") wrong(path, value, "a non-empty string");
-    if (!UUID_PATTERN.test(value)) fail(path, `is ${this.quote(value)}, not a UUID`);
-    return value;
-  }
-  optionalUuid(value, path) {
-    return value === void 0 || value === null ? null : this.uuid(value, path);
-  }
-  /** An ISO 8601 time with a zone, as SnapShooter wrote it (it can hold nothing else). */
-  optionalTime(value, path) {
-    if (value === void 0 || value === null) return null;
-    if (typeof value !== "string") wrong(path, value, "a timestamp");
-    if (parseTimestamp(value) === null) fail(path, "is not a timestamp");
-    return value;
-  }
-  quote(value) {
-    return JSON.stringify(cleanText(value, 40, this.secrets));
-  }
-};
-function same(found, asked, path, noun) {
-  if (asked !== void 0 && found.toLowerCase() !== asked.toLowerCase())
-    fail(path, `is ${found}, another ${noun} than the one asked for`);
-}
-
-// src/snapshooter/parse.ts
-function envelope(json) {
-  return object(json, "body").data;
-}
-function reader(options) {
-  return new Reader(options.secrets ?? new Secrets());
-}
-function sizeToBytes(size) {
-  const match = size === null ? null : /^\s*(\d+)\s*bytes?\s*$/i.exec(size);
-  const bytes = match?.[1] === void 0 ? null : Number(match[1]);
-  return bytes !== null && Number.isSafeInteger(bytes) ? bytes : null;
-}
-function parseFile(read, value, path) {
-  const file = object(value, path);
-  const id = read.uuid(file.id, `${path}.id`);
-  const name = read.text(file.name, `${path}.name`, "name");
-  if (typeof file.size === "number" && Number.isSafeInteger(file.size) && file.size >= 0) {
-    return { id, name, size: `${file.size} bytes`, sizeBytes: file.size };
-  }
-  const size = read.optionalText(file.size, `${path}.size`, "word");
-  return { id, name, size, sizeBytes: sizeToBytes(size) };
-}
-function parseFiles(read, value, path) {
-  if (value === void 0 || value === null) return [];
-  return array(value, path).map((file, i) => parseFile(read, file, `${path}[${i}]`));
-}
-function learnKey(read, value) {
-  if (typeof value === "object" && value !== null) read.secrets.add(value.encryption_key);
-}
-function parseBackupData(read, value, path) {
-  const backup = object(value, path);
-  learnKey(read, backup);
-  return {
-    id: read.uuid(backup.id, `${path}.id`),
-    jobId: read.uuid(backup.job_id, `${path}.job_id`),
-    status: read.text(backup.status, `${path}.status`, "word"),
-    createdAt: read.optionalTime(backup.created_at, `${path}.created_at`),
-    startedAt: read.optionalTime(backup.started_at, `${path}.started_at`),
-    completedAt: read.optionalTime(backup.completed_at, `${path}.completed_at`),
-    files: parseFiles(read, backup.files, `${path}.files`)
-  };
-}
-function parseBackup(json, request, options = {}) {
-  return guarded(request, () => {
-    const backup = parseBackupData(reader(options), envelope(json), "data");
-    same(backup.id, options.backupId, "data.id", "backup");
-    return backup;
-  });
-}
-function pageFromLink(link) {
-  let page;
-  try {
-    page = new URL(link, "http://relative.invalid").searchParams.get("page");
-  } catch {
-    return null;
-  }
-  return page !== null && /^\d+$/.test(page) ? Number(page) : null;
-}
-function nextPage(body, requested) {
-  const links = optionalObject(body.links, "links") ?? {};
-  const meta = optionalObject(body.meta, "meta") ?? {};
-  const current = optionalInteger(meta.current_page, "meta.current_page");
-  const last = optionalInteger(meta.last_page, "meta.last_page");
-  const link = optionalRawText(links.next, "links.next");
-  const fromMeta = current !== null && last !== null && current < last ? current + 1 : null;
-  if (link === null) return fromMeta;
-  const after = current ?? requested;
-  const next = pageFromLink(link) ?? (after !== void 0 ? after + 1 : null);
-  if (next === null) fail("links.next", "names no page number");
-  if (after !== void 0 && next <= after) fail("links.next", `points back to page ${next}`);
-  return next;
-}
-function parseBackupPage(json, request, page, options = {}) {
-  return guarded(request, () => {
-    const read = reader(options);
-    const body = object(json, "body");
-    const data = array(body.data, "data");
-    for (const item of data) learnKey(read, item);
-    const backups = data.map((item, i) => {
-      const backup = parseBackupData(read, item, `data[${i}]`);
-      same(backup.jobId, options.jobId, `data[${i}].job_id`, "job");
-      return backup;
-    });
-    return { backups, nextPage: nextPage(body, page) };
-  });
-}
-function parseCompute(read, value, path) {
-  const compute = optionalObject(value, path);
-  if (compute === null) return null;
-  const server = optionalObject(compute.server, `${path}.server`);
-  return {
-    type: read.text(compute.type, `${path}.type`, "word"),
-    serverId: server !== null ? optionalInteger(server.id, `${path}.server.id`) : optionalInteger(compute.server_id, `${path}.server_id`),
-    serverName: server !== null ? read.optionalText(server.name, `${path}.server.name`, "word") : null
-  };
-}
-function parseRestore(json, request, options = {}) {
-  return guarded(request, () => {
-    const read = reader(options);
-    const restore = object(envelope(json), "data");
-    learnKey(read, restore);
-    const parsed = {
-      id: read.uuid(restore.id, "data.id"),
-      jobId: read.optionalUuid(restore.job_id, "data.job_id"),
-      backupId: read.optionalUuid(restore.backup_id, "data.backup_id"),
-      status: read.text(restore.status, "data.status", "word"),
-      createdAt: read.optionalTime(restore.created_at, "data.created_at"),
-      startedAt: read.optionalTime(restore.started_at, "data.started_at"),
-      completedAt: read.optionalTime(restore.completed_at, "data.completed_at"),
-      compute: parseCompute(read, restore.compute, "data.compute"),
-      files: parseFiles(read, restore.files, "data.files")
-    };
-    same(parsed.id, options.restoreId, "data.id", "restore");
-    if (parsed.backupId !== null)
-      same(parsed.backupId, options.backupId, "data.backup_id", "backup");
-    return parsed;
-  });
-}
-function isWebUrl(value) {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === "https:" || protocol === "http:";
-  } catch {
-    return false;
-  }
-}
-function parseDownloadLinks(json, request, options = {}) {
-  return guarded(request, () => {
-    const read = reader(options);
-    const data = envelope(json);
-    if (Array.isArray(data) && data.length === 0) return {};
-    const entries = Object.entries(object(data, "data")).map(([key, url2]) => {
-      const path = `data[${read.quote(key)}]`;
-      if (key.trim() === "") fail(path, "has an empty file name");
-      if (typeof url2 !== "string") wrong(path, url2, "a string");
-      if (!isWebUrl(url2)) fail(path, "is not an http(s) URL");
-      return [read.text(key, path, "name"), url2];
-    });
-    return Object.fromEntries(entries);
-  });
-}
-
 // node_modules/axios/lib/helpers/bind.js
 function bind(fn, thisArg) {
   return function wrap() {
@@ -16385,10 +16129,10 @@ var composeSignals = (signals, timeout) => {
     return;
   }
   const controller = new AbortController();
-  let aborted2 = false;
+  let aborted = false;
   const onabort = function(reason) {
-    if (!aborted2) {
-      aborted2 = true;
+    if (!aborted) {
+      aborted = true;
       unsubscribe();
       const err = reason instanceof Error ? reason : this.reason;
       controller.abort(
@@ -16413,7 +16157,7 @@ var composeSignals = (signals, timeout) => {
     signals = null;
   };
   signals.forEach((signal2) => {
-    if (aborted2) {
+    if (aborted) {
       return;
     }
     if (signal2.aborted) {
@@ -17795,32 +17539,36 @@ var {
   create
 } = axios_default;
 
-// src/snapshooter/transport.ts
-function createHttp(baseUrl, token, userAgent, env = process.env) {
+// src/http/api-transport.ts
+function createHttp(options) {
+  const { baseUrl, env = process.env } = options;
   const instance = axios_default.create({
     baseURL: baseUrl,
     allowAbsoluteUrls: false,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      Accept: "application/json",
-      "User-Agent": userAgent
-    },
+    headers: { ...options.headers },
     // A redirect could carry the token to another host: a 3xx is an answer, not followed.
     maxRedirects: 0,
     validateStatus: () => true,
-    // Bodies stay text so that HTML or broken JSON reach our parser and its precise error.
+    // Bodies stay text so that HTML or broken JSON reach the client's parser and its precise error.
     responseType: "text",
     transformResponse: [(data) => data],
-    maxContentLength: MAX_RESPONSE_BYTES,
+    maxContentLength: options.maxResponseBytes,
     // axios' own proxy handling is off: agentsFor decides, with keep-alive off and a real
     // CONNECT tunnel for https, so that no socket outlives the work. Each attempt gets agents of
     // its own (see attemptOnce).
     proxy: false
   });
   const agents = (signal) => agentsFor(baseUrl, env, signal);
-  return { instance, proxy: agents().proxy, agents };
+  return {
+    instance,
+    proxy: agents().proxy,
+    maxResponseBytes: options.maxResponseBytes,
+    requestIdHeaders: options.requestIdHeaders,
+    agents
+  };
 }
-async function attemptOnce({ instance, proxy, agents }, exchange, options) {
+async function attemptOnce(http3, exchange, options) {
+  const { instance, proxy, agents } = http3;
   const { signal, timeoutMs } = options;
   const json = exchange.body === void 0 ? {} : { data: JSON.stringify(exchange.body), headers: { "Content-Type": "application/json" } };
   const controller = new AbortController();
@@ -17832,6 +17580,7 @@ async function attemptOnce({ instance, proxy, agents }, exchange, options) {
   }, timeoutMs);
   const cancel = () => controller.abort();
   signal?.addEventListener("abort", cancel, { once: true });
+  const via = proxy !== null ? { proxy } : {};
   let response;
   try {
     response = await instance.request({
@@ -17845,65 +17594,47 @@ async function attemptOnce({ instance, proxy, agents }, exchange, options) {
       ...json
     });
   } catch (e) {
-    const error2 = failureWithoutAnswer(e, exchange, options, timedOut);
-    return { ok: false, error: proxy === null ? error2 : error2.with({ proxy }) };
+    return { ok: false, failure: { ...failureWithoutAnswer(e, http3, options, timedOut), ...via } };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", cancel);
   }
   const { status } = response;
-  const requestId = requestIdOf(response);
-  const body = typeof response.data === "string" ? response.data : "";
-  if (status >= 200 && status < 300) return { ok: true, status, body, requestId };
-  const error = new ApiError({
-    ...parseErrorBody(body, options.secrets),
-    kind: kindOfStatus(status),
-    request: exchange.request,
-    subject: exchange.subject,
-    attempts: options.attempt,
+  const answer = {
     status,
-    requestId,
-    // A 5xx or a 408 (the server's own timeout) may come after the restore was started.
-    mayHaveStarted: exchange.startsRestore === true && (status >= 500 || status === 408),
-    ...proxy !== null ? { proxy } : {}
-  });
-  return { ok: false, error, retryAfter: headerOf(response, "retry-after") };
+    body: typeof response.data === "string" ? response.data : "",
+    requestId: requestIdOf(response, http3.requestIdHeaders)
+  };
+  if (status >= 200 && status < 300) return { ok: true, value: answer };
+  const failure = {
+    kind: kindOfStatus(status),
+    status,
+    answer,
+    mayHaveActed: status >= 500 || status === 408,
+    ...via
+  };
+  return { ok: false, failure, retryAfter: headerOf(response, "retry-after") };
 }
-function failureWithoutAnswer(e, exchange, options, timedOut) {
-  const { request, subject } = exchange;
-  const inFlight = exchange.startsRestore === true;
-  const base = { request, subject, attempts: options.attempt, mayHaveStarted: inFlight };
-  if (options.signal?.aborted === true) return new ApiError({ ...base, kind: "cancelled" });
-  if (!(e instanceof AxiosError2)) {
-    return new ApiError({ ...base, kind: "network", detail: cleanText(errorMessage(e)) });
-  }
+function failureWithoutAnswer(e, http3, options, timedOut) {
+  const sent = { mayHaveActed: true };
+  if (options.signal?.aborted === true) return { ...sent, kind: "cancelled" };
+  if (!(e instanceof AxiosError2)) return { ...sent, kind: "network", detail: errorMessage(e) };
   if (e.cause instanceof ProxyRefused) {
     const { status, message, advice } = e.cause;
     const proxyRefusal = { said: message, todo: advice };
-    return new ApiError({
-      ...base,
-      kind: kindOfStatus(status),
-      status,
-      proxyRefusal,
-      mayHaveStarted: false
-    });
+    return { kind: kindOfStatus(status), status, proxyRefusal, mayHaveActed: false };
   }
   const code = networkCode(e);
   if (timedOut || code === "ECONNABORTED") {
     const kind = options.timeoutMs < options.requestTimeoutMs ? "deadline" : "timeout";
-    return new ApiError({ ...base, kind, timeoutMs: options.timeoutMs });
+    return { ...sent, kind, timeoutMs: options.timeoutMs };
   }
   if (/maxContentLength/.test(e.message)) {
-    const detail = `the answer was larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB`;
-    return new ApiError({ ...base, kind: "malformed", detail });
+    const detail = `the answer was larger than ${http3.maxResponseBytes / 1024 / 1024} MB`;
+    return { ...sent, kind: "malformed", detail };
   }
   const neverConnected = code !== void 0 && NEVER_CONNECTED_CODES.has(code);
-  return new ApiError({
-    ...base,
-    kind: "network",
-    code,
-    mayHaveStarted: inFlight && !neverConnected
-  });
+  return { kind: "network", code, mayHaveActed: !neverConnected };
 }
 function networkCode(e) {
   const cause = e.cause;
@@ -17915,18 +17646,332 @@ function headerOf(response, name) {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === "string" && first.trim() !== "" ? first.trim() : void 0;
 }
-function requestIdOf(response) {
-  for (const name of REQUEST_ID_HEADERS) {
+function requestIdOf(response, names) {
+  for (const name of names) {
     const value = headerOf(response, name);
     if (value !== void 0) return value;
   }
   return void 0;
 }
 
+// src/snapshooter/body.ts
+function parseJsonBody(body, request) {
+  const malformed = (detail) => new ApiError({ kind: "malformed", request, detail });
+  const trimmed = body.trim();
+  if (trimmed === "") throw malformed("the body was empty");
+  if (trimmed.startsWith("<")) throw malformed("an HTML page came instead");
+  try {
+    return JSON.parse(trimmed);
+  } catch {
+    throw malformed("the body is not valid JSON");
+  }
+}
+function parseErrorBody(body, secrets) {
+  const clean = (text, max = TEXT_LIMITS.message) => cleanText(text, max, secrets);
+  let json;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return {};
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return {};
+  const { message, error, errors } = json;
+  const said = typeof message === "string" ? message : typeof error === "string" ? error : "";
+  const result = said.trim() !== "" ? { apiMessage: clean(said) } : {};
+  if (typeof errors !== "object" || errors === null || Array.isArray(errors)) return result;
+  const fields = Object.entries(errors).map(([field, list]) => {
+    const messages = (Array.isArray(list) ? list : [list]).filter(
+      (m) => typeof m === "string"
+    );
+    return [field, messages.slice(0, 3)];
+  }).filter(([, messages]) => messages.length > 0);
+  if (fields.length === 0) return result;
+  const shown = fields.slice(0, MAX_FIELD_ERRORS).map(([field, messages]) => [clean(field, TEXT_LIMITS.field), messages.map((m) => clean(m))]);
+  if (fields.length > shown.length) shown.push(["\u2026", [`${fields.length - shown.length} more`]]);
+  return { ...result, fieldErrors: Object.fromEntries(shown) };
+}
+
+// src/snapshooter/exchange.ts
+async function attemptCall(http3, call, attempt, options) {
+  const result = await attemptOnce(http3, call, options);
+  if (result.ok) return result;
+  const failure = apiError(result.failure, call, attempt, options.secrets);
+  return { ok: false, failure, retryAfter: result.retryAfter };
+}
+function apiError(failure, call, attempts, secrets) {
+  const { answer } = failure;
+  return new ApiError({
+    // Taken out of an error answer's text before it is cut.
+    ...answer !== void 0 ? parseErrorBody(answer.body, secrets) : {},
+    kind: failure.kind,
+    request: call.request,
+    subject: call.subject,
+    attempts,
+    status: failure.status,
+    requestId: answer?.requestId,
+    code: failure.code,
+    timeoutMs: failure.timeoutMs,
+    detail: failure.detail === void 0 ? void 0 : cleanText(failure.detail),
+    proxy: failure.proxy,
+    proxyRefusal: failure.proxyRefusal,
+    mayHaveStarted: call.startsRestore === true && failure.mayHaveActed
+  });
+}
+function scrubbed(error, secrets) {
+  const scrub = (text) => text === void 0 ? void 0 : secrets.scrub(text);
+  const fieldErrors = error.fieldErrors === void 0 ? void 0 : Object.fromEntries(
+    Object.entries(error.fieldErrors).map(([field, list]) => [
+      secrets.scrub(field),
+      list.map((message) => secrets.scrub(message))
+    ])
+  );
+  const requestId = error.requestId === void 0 ? void 0 : cleanText(error.requestId, TEXT_LIMITS.requestId, secrets);
+  return error.with({
+    apiMessage: scrub(error.apiMessage),
+    fieldErrors,
+    requestId,
+    detail: scrub(error.detail)
+  });
+}
+
+// src/snapshooter/read.ts
+var ShapeError = class extends Error {
+};
+function typeOf(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+function fail(path, problem) {
+  throw new ShapeError(`\`${path}\` ${problem}`);
+}
+function wrong(path, value, expected) {
+  fail(path, value === void 0 ? "is missing" : `is ${typeOf(value)}, not ${expected}`);
+}
+function object(value, path) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    wrong(path, value, "an object");
+  }
+  return value;
+}
+function optionalObject(value, path) {
+  return value === void 0 || value === null ? null : object(value, path);
+}
+function array(value, path) {
+  return Array.isArray(value) ? value : wrong(path, value, "an array");
+}
+function optionalInteger(value, path) {
+  if (value === void 0 || value === null) return null;
+  return Number.isSafeInteger(value) ? value : wrong(path, value, "an integer");
+}
+function optionalRawText(value, path) {
+  if (value === void 0 || value === null) return null;
+  if (typeof value !== "string" || value === "") wrong(path, value, "a non-empty string");
+  return value;
+}
+function guarded(request, parse) {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof ShapeError)
+      throw new ApiError({ kind: "malformed", request, detail: e.message });
+    throw e;
+  }
+}
+var Reader = class {
+  constructor(secrets) {
+    this.secrets = secrets;
+  }
+  secrets;
+  /** A non-empty string, kept as safe text of its kind's length. */
+  text(value, path, kind) {
+    if (typeof value !== "string" || value === "") wrong(path, value, "a non-empty string");
+    return kind === "name" ? cleanName(value, TEXT_LIMITS.name, this.secrets) : cleanText(value, TEXT_LIMITS.word, this.secrets);
+  }
+  optionalText(value, path, kind) {
+    return value === void 0 || value === null ? null : this.text(value, path, kind);
+  }
+  /** A UUID, as given; anything else is quoted (made safe and short) in the complaint. */
+  uuid(value, path) {
+    if (typeof value !== "string" || value === "") wrong(path, value, "a non-empty string");
+    if (!UUID_PATTERN.test(value)) fail(path, `is ${this.quote(value)}, not a UUID`);
+    return value;
+  }
+  optionalUuid(value, path) {
+    return value === void 0 || value === null ? null : this.uuid(value, path);
+  }
+  /** An ISO 8601 time with a zone, as SnapShooter wrote it (it can hold nothing else). */
+  optionalTime(value, path) {
+    if (value === void 0 || value === null) return null;
+    if (typeof value !== "string") wrong(path, value, "a timestamp");
+    if (parseTimestamp(value) === null) fail(path, "is not a timestamp");
+    return value;
+  }
+  quote(value) {
+    return JSON.stringify(cleanText(value, 40, this.secrets));
+  }
+};
+function same(found, asked, path, noun) {
+  if (asked !== void 0 && found.toLowerCase() !== asked.toLowerCase())
+    fail(path, `is ${found}, another ${noun} than the one asked for`);
+}
+
+// src/snapshooter/parse.ts
+function envelope(json) {
+  return object(json, "body").data;
+}
+function reader(options) {
+  return new Reader(options.secrets ?? new Secrets());
+}
+function sizeToBytes(size) {
+  const match = size === null ? null : /^\s*(\d+)\s*bytes?\s*$/i.exec(size);
+  const bytes = match?.[1] === void 0 ? null : Number(match[1]);
+  return bytes !== null && Number.isSafeInteger(bytes) ? bytes : null;
+}
+function parseFile(read, value, path) {
+  const file = object(value, path);
+  const id = read.uuid(file.id, `${path}.id`);
+  const name = read.text(file.name, `${path}.name`, "name");
+  if (typeof file.size === "number" && Number.isSafeInteger(file.size) && file.size >= 0) {
+    return { id, name, size: `${file.size} bytes`, sizeBytes: file.size };
+  }
+  const size = read.optionalText(file.size, `${path}.size`, "word");
+  return { id, name, size, sizeBytes: sizeToBytes(size) };
+}
+function parseFiles(read, value, path) {
+  if (value === void 0 || value === null) return [];
+  return array(value, path).map((file, i) => parseFile(read, file, `${path}[${i}]`));
+}
+function learnKey(read, value) {
+  if (typeof value === "object" && value !== null) read.secrets.add(value.encryption_key);
+}
+function parseBackupData(read, value, path) {
+  const backup = object(value, path);
+  learnKey(read, backup);
+  return {
+    id: read.uuid(backup.id, `${path}.id`),
+    jobId: read.uuid(backup.job_id, `${path}.job_id`),
+    status: read.text(backup.status, `${path}.status`, "word"),
+    createdAt: read.optionalTime(backup.created_at, `${path}.created_at`),
+    startedAt: read.optionalTime(backup.started_at, `${path}.started_at`),
+    completedAt: read.optionalTime(backup.completed_at, `${path}.completed_at`),
+    files: parseFiles(read, backup.files, `${path}.files`)
+  };
+}
+function parseBackup(json, request, options = {}) {
+  return guarded(request, () => {
+    const backup = parseBackupData(reader(options), envelope(json), "data");
+    same(backup.id, options.backupId, "data.id", "backup");
+    return backup;
+  });
+}
+function pageFromLink(link) {
+  let page;
+  try {
+    page = new URL(link, "http://relative.invalid").searchParams.get("page");
+  } catch {
+    return null;
+  }
+  return page !== null && /^\d+$/.test(page) ? Number(page) : null;
+}
+function nextPage(body, requested) {
+  const links = optionalObject(body.links, "links") ?? {};
+  const meta = optionalObject(body.meta, "meta") ?? {};
+  const current = optionalInteger(meta.current_page, "meta.current_page");
+  const last = optionalInteger(meta.last_page, "meta.last_page");
+  const link = optionalRawText(links.next, "links.next");
+  const fromMeta = current !== null && last !== null && current < last ? current + 1 : null;
+  if (link === null) return fromMeta;
+  const after = current ?? requested;
+  const next = pageFromLink(link) ?? (after !== void 0 ? after + 1 : null);
+  if (next === null) fail("links.next", "names no page number");
+  if (after !== void 0 && next <= after) fail("links.next", `points back to page ${next}`);
+  return next;
+}
+function parseBackupPage(json, request, page, options = {}) {
+  return guarded(request, () => {
+    const read = reader(options);
+    const body = object(json, "body");
+    const data = array(body.data, "data");
+    for (const item of data) learnKey(read, item);
+    const backups = data.map((item, i) => {
+      const backup = parseBackupData(read, item, `data[${i}]`);
+      same(backup.jobId, options.jobId, `data[${i}].job_id`, "job");
+      return backup;
+    });
+    return { backups, nextPage: nextPage(body, page) };
+  });
+}
+function parseCompute(read, value, path) {
+  const compute = optionalObject(value, path);
+  if (compute === null) return null;
+  const server = optionalObject(compute.server, `${path}.server`);
+  return {
+    type: read.text(compute.type, `${path}.type`, "word"),
+    serverId: server !== null ? optionalInteger(server.id, `${path}.server.id`) : optionalInteger(compute.server_id, `${path}.server_id`),
+    serverName: server !== null ? read.optionalText(server.name, `${path}.server.name`, "word") : null
+  };
+}
+function parseRestore(json, request, options = {}) {
+  return guarded(request, () => {
+    const read = reader(options);
+    const restore = object(envelope(json), "data");
+    learnKey(read, restore);
+    const parsed = {
+      id: read.uuid(restore.id, "data.id"),
+      jobId: read.optionalUuid(restore.job_id, "data.job_id"),
+      backupId: read.optionalUuid(restore.backup_id, "data.backup_id"),
+      status: read.text(restore.status, "data.status", "word"),
+      createdAt: read.optionalTime(restore.created_at, "data.created_at"),
+      startedAt: read.optionalTime(restore.started_at, "data.started_at"),
+      completedAt: read.optionalTime(restore.completed_at, "data.completed_at"),
+      compute: parseCompute(read, restore.compute, "data.compute"),
+      files: parseFiles(read, restore.files, "data.files")
+    };
+    same(parsed.id, options.restoreId, "data.id", "restore");
+    if (parsed.backupId !== null)
+      same(parsed.backupId, options.backupId, "data.backup_id", "backup");
+    return parsed;
+  });
+}
+function isWebUrl(value) {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === "https:" || protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+function parseDownloadLinks(json, request, options = {}) {
+  return guarded(request, () => {
+    const read = reader(options);
+    const data = envelope(json);
+    if (Array.isArray(data) && data.length === 0) return {};
+    const entries = Object.entries(object(data, "data")).map(([key, url2]) => {
+      const path = `data[${read.quote(key)}]`;
+      if (key.trim() === "") fail(path, "has an empty file name");
+      if (typeof url2 !== "string") wrong(path, url2, "a string");
+      if (!isWebUrl(url2)) fail(path, "is not an http(s) URL");
+      return [read.text(key, path, "name"), url2];
+    });
+    return Object.fromEntries(entries);
+  });
+}
+
 // src/snapshooter/client.ts
 function createClient(options) {
   const shared = {
-    http: createHttp(options.baseUrl, options.token, options.userAgent, options.env),
+    http: createHttp({
+      baseUrl: options.baseUrl,
+      headers: {
+        Authorization: `Bearer ${options.token}`,
+        Accept: "application/json",
+        "User-Agent": options.userAgent
+      },
+      maxResponseBytes: MAX_RESPONSE_BYTES,
+      requestIdHeaders: REQUEST_ID_HEADERS,
+      env: options.env
+    }),
     clock: options.clock ?? systemClock,
     sleep: options.sleep ?? realSleep,
     random: options.random ?? Math.random,
@@ -17988,40 +18033,34 @@ function bind2(shared, deadline) {
   };
 }
 async function execute(shared, deadline, call) {
-  const { clock, signal } = shared;
+  const { signal, requestTimeoutMs, secrets } = shared;
   const { request, subject } = call;
-  let last;
-  for (let attempt = 1; ; attempt++) {
-    if (aborted(signal)) {
-      throw new ApiError({ kind: "cancelled", request, subject, attempts: attempt - 1 });
-    }
-    const left = deadline - clock.now();
-    if (left <= 0) throw last ?? new ApiError({ kind: "deadline", request, subject, attempts: 0 });
-    const answer = await attemptOnce(shared.http, call, {
-      attempt,
-      timeoutMs: Math.min(shared.requestTimeoutMs, left),
-      requestTimeoutMs: shared.requestTimeoutMs,
+  const ended = await withAttempts(
+    (attempt, leftMs) => attemptCall(shared.http, call, attempt, {
+      timeoutMs: Math.min(requestTimeoutMs, leftMs),
+      requestTimeoutMs,
       signal,
-      secrets: shared.secrets
-    });
-    if (answer.ok) return parseAnswer(call, attempt, answer.status, answer.body, answer.requestId);
-    const { error } = answer;
-    last = error;
-    const retryable = call.startsRestore === true ? isRetryablePost(error) : isRetryableRead(error);
-    if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
-    const delayMs = retryDelayMs(attempt - 1, answer.retryAfter, clock.now(), shared.random);
-    if (clock.now() + delayMs >= deadline) throw error;
-    shared.onRetry?.({ request, attempt, delayMs, reason: reasonOf(error) });
-    try {
-      await shared.sleep(delayMs, signal);
-    } catch (e) {
-      if (aborted(signal))
-        throw new ApiError({ kind: "cancelled", request, subject, attempts: attempt });
-      throw e;
+      secrets
+    }),
+    // The restore POST is not idempotent: it is sent again only where the server surely did not act.
+    call.startsRestore === true ? POST_POLICY : READ_POLICY,
+    {
+      deadline,
+      signal,
+      clock: shared.clock,
+      sleep: shared.sleep,
+      random: shared.random,
+      onRetry: ({ attempt, delayMs, failure }) => shared.onRetry?.({ request, attempt, delayMs, reason: reasonOf(failure) })
     }
+  );
+  if (ended.ok) return parseAnswer(call, ended.attempts, ended.value);
+  if (ended.end === "cancelled") {
+    throw new ApiError({ kind: "cancelled", request, subject, attempts: ended.attempts });
   }
+  throw ended.last ?? new ApiError({ kind: "deadline", request, subject, attempts: 0 });
 }
-function parseAnswer(call, attempts, status, body, requestId) {
+function parseAnswer(call, attempts, answer) {
+  const { status, body, requestId } = answer;
   try {
     return call.parse(parseJsonBody(body, call.request), call.request);
   } catch (e) {
@@ -18030,33 +18069,13 @@ function parseAnswer(call, attempts, status, body, requestId) {
     throw e.with({ subject: call.subject, attempts, status, requestId, mayHaveStarted });
   }
 }
-function scrubbed(error, secrets) {
-  const scrub = (text) => text === void 0 ? void 0 : secrets.scrub(text);
-  const fieldErrors = error.fieldErrors === void 0 ? void 0 : Object.fromEntries(
-    Object.entries(error.fieldErrors).map(([field, list]) => [
-      secrets.scrub(field),
-      list.map((message) => secrets.scrub(message))
-    ])
-  );
-  const requestId = error.requestId === void 0 ? void 0 : cleanText(error.requestId, TEXT_LIMITS.requestId, secrets);
-  return error.with({
-    apiMessage: scrub(error.apiMessage),
-    fieldErrors,
-    requestId,
-    detail: scrub(error.detail)
-  });
-}
-function aborted(signal) {
-  return signal?.aborted === true;
-}
 function reasonOf(error) {
   if (error.status !== void 0) return `HTTP ${error.status}`;
   if (error.kind === "timeout") return `no answer within ${formatMs(error.timeoutMs ?? 0)}`;
   return error.code ?? error.kind;
 }
 export {
-  createClient,
-  proxySecrets
+  createClient
 };
 /*! Bundled license information:
 
@@ -18076,4 +18095,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-JDWO44RM.js.map
+//# sourceMappingURL=client-RLJRTW5N.js.map

@@ -5,7 +5,7 @@ import {
 } from "./chunk-QP5NUJKD.js";
 import {
   Failure
-} from "./chunk-RHIDBRJW.js";
+} from "./chunk-7C6XLHZR.js";
 
 // src/duration.ts
 var DAY_MS = 864e5;
@@ -487,4 +487,4 @@ export {
   checkFailure,
   refuseOnFailedChecks
 };
-//# sourceMappingURL=chunk-M4EI3YYO.js.map
+//# sourceMappingURL=chunk-3UG6Q7NI.js.map

@@ -1,16 +1,8 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
-  cleanText
-} from "./chunk-MGY6JLQK.js";
-import {
-  BACKOFF_BASE_MS,
-  BACKOFF_CAP_MS,
-  POST_RETRYABLE_CODES,
-  POST_RETRYABLE_STATUSES,
-  RETRYABLE_STATUSES,
-  RETRY_AFTER_JITTER_MS
-} from "./chunk-RHIDBRJW.js";
+  isLoopbackHost
+} from "./chunk-ZQUF3SHF.js";
 import {
   __commonJS,
   __require,
@@ -1382,35 +1374,7 @@ var require_dist3 = __commonJS({
   }
 });
 
-// src/snapshooter/retry.ts
-function parseRetryAfter(value, nowMs) {
-  const text = value?.trim() ?? "";
-  if (text === "") return void 0;
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1e3);
-  const at = /[a-z]/i.test(text) ? Date.parse(text) : NaN;
-  return Number.isNaN(at) ? void 0 : Math.max(0, at - nowMs);
-}
-function retryDelayMs(attempt, retryAfter, nowMs, random) {
-  const serverDelay = parseRetryAfter(retryAfter, nowMs);
-  if (serverDelay !== void 0) return serverDelay + Math.floor(random() * RETRY_AFTER_JITTER_MS);
-  const ceiling = Math.min(
-    BACKOFF_CAP_MS,
-    BACKOFF_BASE_MS * 2 ** Math.min(Math.max(attempt, 0), 30)
-  );
-  return Math.floor(random() * ceiling);
-}
-var CERTIFICATE_FAILURE = /CERT|UNABLE_TO_VERIFY|^ERR_TLS_|^ERR_SSL_/;
-function isRetryableRead(err) {
-  if (err.status !== void 0) return RETRYABLE_STATUSES.has(err.status);
-  if (err.code !== void 0 && CERTIFICATE_FAILURE.test(err.code)) return false;
-  return err.kind === "network" || err.kind === "timeout";
-}
-function isRetryablePost(err) {
-  if (err.status !== void 0) return POST_RETRYABLE_STATUSES.has(err.status);
-  return err.kind === "network" && err.code !== void 0 && POST_RETRYABLE_CODES.has(err.code);
-}
-
-// src/snapshooter/proxy.ts
+// src/http/proxy.ts
 var import_http_proxy_agent = __toESM(require_dist2(), 1);
 var import_https_proxy_agent = __toESM(require_dist3(), 1);
 import http from "node:http";
@@ -1430,9 +1394,9 @@ function agentsFor(target, env = process.env, signal) {
   return url.protocol === "https:" ? { ...direct, httpsAgent: new TunnelAgent(proxy, shown, options), proxy: shown } : { ...direct, httpAgent: new import_http_proxy_agent.HttpProxyAgent(proxy, options), proxy: shown };
 }
 var ProxyRefused = class extends Error {
-  constructor(proxy, status, statusText) {
-    const text = cleanText(statusText, 60);
-    super(`the proxy ${proxy} refused the tunnel: HTTP ${status}${text !== "" ? ` ${text}` : ""}`);
+  constructor(proxy, status) {
+    const phrase = http.STATUS_CODES[status];
+    super(`the proxy ${proxy} refused the tunnel: HTTP ${status}${phrase ? ` ${phrase}` : ""}`);
     this.status = status;
     this.name = "ProxyRefused";
   }
@@ -1457,7 +1421,7 @@ var TunnelAgent = class extends import_https_proxy_agent.HttpsProxyAgent {
       const socket = await super.connect(req, { ...options, ...this.identityCheck(options) });
       if (answer !== void 0 && answer.statusCode !== 200) {
         socket.destroy();
-        throw new ProxyRefused(this.shown, answer.statusCode, answer.statusText);
+        throw new ProxyRefused(this.shown, answer.statusCode);
       }
       return socket;
     } finally {
@@ -1476,7 +1440,7 @@ function proxyFor(target, env) {
   const scheme = target.protocol.replace(/:$/, "");
   if (scheme !== "http" && scheme !== "https") return null;
   const setting = firstSet(env, `${scheme}_proxy`, `${scheme.toUpperCase()}_PROXY`);
-  if (setting === null || isLoopback(target.hostname) || bypassed(target, env)) return null;
+  if (setting === null || isLoopbackHost(target.hostname) || bypassed(target, env)) return null;
   return parseProxyUrl(setting);
 }
 var PROXY_VARIABLES = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"];
@@ -1505,10 +1469,6 @@ function parseProxyUrl(text) {
 function bare(host) {
   return host.replace(/^\[|\]$/g, "").toLowerCase();
 }
-function isLoopback(hostname) {
-  const host = bare(hostname);
-  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
-}
 function bypassed(target, env) {
   const list = firstSet(env, "no_proxy", "NO_PROXY");
   if (list === null) return false;
@@ -1524,12 +1484,10 @@ function matches(entry, host, port) {
 }
 
 export {
-  retryDelayMs,
-  isRetryableRead,
-  isRetryablePost,
   require_src,
   agentsFor,
   ProxyRefused,
+  proxyFor,
   proxySecrets
 };
-//# sourceMappingURL=chunk-IUGDS4D7.js.map
+//# sourceMappingURL=chunk-E3UXKTOG.js.map

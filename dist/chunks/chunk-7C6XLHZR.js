@@ -548,76 +548,6 @@ var Output = {
 var VERSION = "0.1.0";
 var USER_AGENT = `snapshooter-restore/${VERSION}`;
 
-// src/snapshooter/api.ts
-var id = (value) => encodeURIComponent(value);
-var UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var Paths = {
-  backup: (backupId) => `/v1/backups/${id(backupId)}`,
-  /** Seen in public client code, not in the reference. */
-  jobBackups: (jobId) => `/v1/jobs/${id(jobId)}/backups`,
-  createRestore: (backupId) => `/v1/backups/${id(backupId)}/restore`,
-  /** Assumption: the reference shows no read endpoint for a restore. */
-  restore: (restoreId) => `/v1/restores/${id(restoreId)}`,
-  downloadLinks: (backupId) => `/v1/backups/${id(backupId)}/download`
-};
-var LIST_PARAMS = { sort: "-completed_at", page_size: 100 };
-var REQUEST_ID_HEADERS = ["x-request-id", "x-amzn-requestid", "cf-ray"];
-var RETRYABLE_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
-var POST_RETRYABLE_STATUSES = /* @__PURE__ */ new Set([429]);
-var POST_RETRYABLE_CODES = /* @__PURE__ */ new Set(["ECONNREFUSED"]);
-var NEVER_CONNECTED_CODES = /* @__PURE__ */ new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN"
-]);
-var MAX_ATTEMPTS = 5;
-var BACKOFF_BASE_MS = 1e3;
-var BACKOFF_CAP_MS = 3e4;
-var RETRY_AFTER_JITTER_MS = 1e3;
-var REQUEST_TIMEOUT_MS = 3e4;
-var MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
-var TEXT_LIMITS = {
-  /** Status words, compute types, human sizes such as `744 bytes`, server names. */
-  word: 200,
-  /** File names: full object keys, which S3 keeps to 1,024 bytes. */
-  name: 1024,
-  /** SnapShooter's error message, and each message of a field error. */
-  message: 200,
-  /** The name of a field in a 422's `errors`. */
-  field: 60,
-  /** A request id header. */
-  requestId: 100
-};
-var MAX_API_TEXT = TEXT_LIMITS.message;
-var MAX_FIELD_ERRORS = 10;
-var STATUS_WORDS = Object.freeze({
-  pending: "running",
-  queued: "running",
-  scheduled: "running",
-  starting: "running",
-  started: "running",
-  running: "running",
-  in_progress: "running",
-  processing: "running",
-  restoring: "running",
-  completed: "succeeded",
-  complete: "succeeded",
-  succeeded: "succeeded",
-  success: "succeeded",
-  successful: "succeeded",
-  done: "succeeded",
-  finished: "succeeded",
-  failed: "failed",
-  failure: "failed",
-  error: "failed",
-  errored: "failed",
-  cancelled: "failed",
-  canceled: "failed",
-  aborted: "failed",
-  timeout: "failed",
-  timed_out: "failed"
-});
-
 export {
   summary,
   setSecret,
@@ -632,24 +562,6 @@ export {
   errorMessage,
   Input,
   Output,
-  USER_AGENT,
-  UUID_PATTERN,
-  Paths,
-  LIST_PARAMS,
-  REQUEST_ID_HEADERS,
-  RETRYABLE_STATUSES,
-  POST_RETRYABLE_STATUSES,
-  POST_RETRYABLE_CODES,
-  NEVER_CONNECTED_CODES,
-  MAX_ATTEMPTS,
-  BACKOFF_BASE_MS,
-  BACKOFF_CAP_MS,
-  RETRY_AFTER_JITTER_MS,
-  REQUEST_TIMEOUT_MS,
-  MAX_RESPONSE_BYTES,
-  TEXT_LIMITS,
-  MAX_API_TEXT,
-  MAX_FIELD_ERRORS,
-  STATUS_WORDS
+  USER_AGENT
 };
-//# sourceMappingURL=chunk-RHIDBRJW.js.map
+//# sourceMappingURL=chunk-7C6XLHZR.js.map

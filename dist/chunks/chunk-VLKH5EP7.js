@@ -1,11 +1,16 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
-  Failure,
-  Input,
   MAX_API_TEXT,
   TEXT_LIMITS
-} from "./chunk-RHIDBRJW.js";
+} from "./chunk-5TILEPJH.js";
+import {
+  networkReason
+} from "./chunk-OSACNQGE.js";
+import {
+  Failure,
+  Input
+} from "./chunk-7C6XLHZR.js";
 
 // src/snapshooter/text.ts
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
@@ -94,29 +99,8 @@ var ApiError = class _ApiError extends Failure {
     return new _ApiError({ ...this.#init, ...changes });
   }
 };
-function kindOfStatus(status) {
-  if (status === 401) return "auth";
-  if (status === 403) return "forbidden";
-  if (status === 404) return "not_found";
-  if (status === 408) return "timeout";
-  if (status === 429) return "rate_limited";
-  if (status >= 400 && status < 500) return "validation";
-  return "server";
-}
 var RERUN = "worth re-running later";
 var MAY_HAVE_STARTED = "a restore may have started: check SnapShooter before running again";
-var NETWORK_CODES = {
-  ECONNREFUSED: "connection refused",
-  ECONNRESET: "connection reset",
-  EPIPE: "connection closed while sending",
-  ENOTFOUND: "host not found",
-  EAI_AGAIN: "host name lookup failed",
-  ETIMEDOUT: "connection timed out",
-  EHOSTUNREACH: "host unreachable",
-  ENETUNREACH: "network unreachable",
-  ERR_BAD_RESPONSE: "the answer broke off",
-  ERR_NETWORK: "network error"
-};
 function formatMs(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
 }
@@ -135,8 +119,7 @@ function notFound({ subject, request }) {
 }
 function networkLine(init, after) {
   const code = init.code ?? "";
-  const what = NETWORK_CODES[code];
-  const reason = what !== void 0 ? `${what} (${code})` : code !== "" ? code : init.detail ?? "network error";
+  const reason = networkReason(code) ?? init.detail ?? "network error";
   const badUrl = code === "ECONNREFUSED" || code === "ENOTFOUND";
   const check = init.proxy !== void 0 ? `the proxy settings and \`${Input.apiUrl}\`` : `\`${Input.apiUrl}\``;
   const via = init.proxy !== void 0 ? ` (through proxy ${init.proxy})` : "";
@@ -219,7 +202,6 @@ export {
   cleanName,
   Secrets,
   ApiError,
-  kindOfStatus,
   formatMs
 };
-//# sourceMappingURL=chunk-MGY6JLQK.js.map
+//# sourceMappingURL=chunk-VLKH5EP7.js.map

@@ -2,23 +2,25 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   classifyStatus
-} from "./chunk-3IAXKOPP.js";
-import {
-  prepareDrill
-} from "./chunk-HEJDL2TP.js";
-import {
-  formatDuration
-} from "./chunk-M4EI3YYO.js";
-import "./chunk-QP5NUJKD.js";
+} from "./chunk-Z76LH5EW.js";
 import {
   ApiError
-} from "./chunk-MGY6JLQK.js";
+} from "./chunk-VLKH5EP7.js";
+import "./chunk-5TILEPJH.js";
+import {
+  prepareDrill
+} from "./chunk-2BELOHBH.js";
+import {
+  formatDuration
+} from "./chunk-3UG6Q7NI.js";
+import "./chunk-QP5NUJKD.js";
+import "./chunk-OSACNQGE.js";
 import {
   Failure,
   group,
   info,
   warning
-} from "./chunk-RHIDBRJW.js";
+} from "./chunk-7C6XLHZR.js";
 import "./chunk-23VKRORU.js";
 
 // src/restore/log.ts
@@ -229,4 +231,4 @@ async function runRestore(settings, deps, progress) {
 export {
   runRestore
 };
-//# sourceMappingURL=run-C57EXBTW.js.map
+//# sourceMappingURL=run-64FFCV7C.js.map

@@ -4,11 +4,11 @@ import {
   preflight,
   refuseOnFailedChecks,
   resolveBackup
-} from "./chunk-M4EI3YYO.js";
+} from "./chunk-3UG6Q7NI.js";
 import {
   group,
   info
-} from "./chunk-RHIDBRJW.js";
+} from "./chunk-7C6XLHZR.js";
 
 // src/drill/prepare.ts
 async function prepareDrill(settings, client, clock, progress) {
@@ -33,4 +33,4 @@ async function prepareDrill(settings, client, clock, progress) {
 export {
   prepareDrill
 };
-//# sourceMappingURL=chunk-HEJDL2TP.js.map
+//# sourceMappingURL=chunk-2BELOHBH.js.map

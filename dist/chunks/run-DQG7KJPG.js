@@ -2,34 +2,37 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   isSecureUrl
-} from "./chunk-OFL6GEWF.js";
+} from "./chunk-FEURIBAP.js";
+import {
+  READ_POLICY,
+  REQUEST_TIMEOUT_MS,
+  withAttempts
+} from "./chunk-TGBJ4GKF.js";
 import {
   ProxyRefused,
-  agentsFor,
-  isRetryableRead,
-  retryDelayMs
-} from "./chunk-IUGDS4D7.js";
+  agentsFor
+} from "./chunk-E3UXKTOG.js";
+import "./chunk-ZQUF3SHF.js";
 import {
   prepareDrill
-} from "./chunk-HEJDL2TP.js";
+} from "./chunk-2BELOHBH.js";
 import {
   baseName,
   formatDuration
-} from "./chunk-M4EI3YYO.js";
+} from "./chunk-3UG6Q7NI.js";
 import "./chunk-QP5NUJKD.js";
 import {
-  kindOfStatus
-} from "./chunk-MGY6JLQK.js";
+  kindOfStatus,
+  networkReason
+} from "./chunk-OSACNQGE.js";
 import {
   Failure,
-  MAX_ATTEMPTS,
-  REQUEST_TIMEOUT_MS,
   USER_AGENT,
   errorMessage,
   group,
   info,
   setSecret
-} from "./chunk-RHIDBRJW.js";
+} from "./chunk-7C6XLHZR.js";
 import "./chunk-23VKRORU.js";
 
 // src/download/file.ts
@@ -37,61 +40,9 @@ import { createWriteStream } from "node:fs";
 import { rm as rm2 } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
 
-// src/download/disk.ts
-var CHOOSE_ANOTHER = "choose another `download_to`";
-var NOT_WRITABLE = {
-  why: "the folder may not be written",
-  todo: `fix its permissions, or ${CHOOSE_ANOTHER}`
-};
-var PROBLEMS = {
-  ENAMETOOLONG: {
-    why: "its name is too long for the file system, which allows 255 bytes a name on most systems",
-    todo: "leave it out with `files`, or choose a `download_to` with a shorter path"
-  },
-  ENOSPC: { why: "the disk is full", todo: `free some space, or ${CHOOSE_ANOTHER}` },
-  EDQUOT: { why: "the disk quota is used up", todo: `free some space, or ${CHOOSE_ANOTHER}` },
-  EFBIG: {
-    why: "the file is larger than the runner lets a process write, its file size limit",
-    todo: "raise that limit (`ulimit -f`), or leave the file out with `files`"
-  },
-  EACCES: NOT_WRITABLE,
-  EPERM: NOT_WRITABLE,
-  EROFS: { why: "the file system is read-only", todo: CHOOSE_ANOTHER },
-  EISDIR: { why: "a folder stands at its name", todo: `remove it, or ${CHOOSE_ANOTHER}` },
-  ENOTDIR: {
-    why: "a file stands where its path needs a folder",
-    todo: `remove it, or ${CHOOSE_ANOTHER}`
-  },
-  ELOOP: { why: "its path goes through a loop of links", todo: CHOOSE_ANOTHER },
-  EXDEV: {
-    why: "its folder is on another file system than `download_to`",
-    todo: CHOOSE_ANOTHER
-  }
-};
-function diskProblem(error) {
-  const code = error?.code;
-  const known = typeof code === "string" ? PROBLEMS[code] : void 0;
-  if (known !== void 0) return { why: `${known.why} (${code})`, todo: known.todo };
-  return { why: errorMessage(error), todo: CHOOSE_ANOTHER };
-}
-function shownName(name) {
-  return name.length > 80 ? `${name.slice(0, 60)}\u2026` : name;
-}
-function cannotWrite(target, folder, problem) {
-  return `${shownName(target.name)} (file ${target.file.id}) could not be written to ${folder}: ${problem.why}: ${problem.todo}.`;
-}
-
-// src/download/fetch.ts
+// src/http/storage.ts
 import http from "node:http";
 import https from "node:https";
-var NETWORK_REASONS = {
-  ECONNREFUSED: "connection refused",
-  ECONNRESET: "the connection broke off",
-  ENOTFOUND: "storage host not found",
-  EAI_AGAIN: "storage host name lookup failed",
-  ETIMEDOUT: "connection timed out",
-  EPIPE: "the connection broke off"
-};
 var IdleTimeout = class extends Error {
   code = "IDLE_TIMEOUT";
 };
@@ -167,17 +118,78 @@ function statusFailure(status) {
   return { kind, status, reason: `storage answered HTTP ${status}${hint}` };
 }
 function networkFailure(error, idleTimeoutMs) {
-  const code = error.code;
-  if (error instanceof IdleTimeout) {
-    return { kind: "timeout", reason: `storage sent nothing for ${idleTimeoutMs / 1e3} s` };
-  }
+  if (error instanceof IdleTimeout) return silence(idleTimeoutMs);
   if (error instanceof ProxyRefused) {
     const { status, message, advice } = error;
     return { kind: kindOfStatus(status), status, reason: message, advice };
   }
-  if (typeof code !== "string") return { kind: "network", reason: "network error" };
-  const reason = NETWORK_REASONS[code] ?? `network error (${code})`;
-  return { kind: "network", code, reason: `${reason} (${code})` };
+  const code = codeOf(error);
+  if (code === void 0) return { kind: "network", reason: "network error" };
+  return { kind: "network", code, reason: networkReason(code) ?? code };
+}
+function bodyFailure(error, idleTimeoutMs, received, length) {
+  if (error instanceof IdleTimeout) return silence(idleTimeoutMs);
+  const code = codeOf(error);
+  return {
+    kind: "network",
+    ...code !== void 0 ? { code } : {},
+    reason: brokeOff(received, length, code)
+  };
+}
+function brokeOff(received, length, code) {
+  const of = length !== null ? ` of ${length}` : "";
+  return `the connection broke off after ${received}${of} bytes${code !== void 0 ? ` (${code})` : ""}`;
+}
+function silence(idleTimeoutMs) {
+  return { kind: "timeout", reason: `storage sent nothing for ${idleTimeoutMs / 1e3} s` };
+}
+function codeOf(error) {
+  const code = error?.code;
+  return typeof code === "string" && code !== "" ? code : void 0;
+}
+
+// src/download/disk.ts
+var CHOOSE_ANOTHER = "choose another `download_to`";
+var NOT_WRITABLE = {
+  why: "the folder may not be written",
+  todo: `fix its permissions, or ${CHOOSE_ANOTHER}`
+};
+var PROBLEMS = {
+  ENAMETOOLONG: {
+    why: "its name is too long for the file system, which allows 255 bytes a name on most systems",
+    todo: "leave it out with `files`, or choose a `download_to` with a shorter path"
+  },
+  ENOSPC: { why: "the disk is full", todo: `free some space, or ${CHOOSE_ANOTHER}` },
+  EDQUOT: { why: "the disk quota is used up", todo: `free some space, or ${CHOOSE_ANOTHER}` },
+  EFBIG: {
+    why: "the file is larger than the runner lets a process write, its file size limit",
+    todo: "raise that limit (`ulimit -f`), or leave the file out with `files`"
+  },
+  EACCES: NOT_WRITABLE,
+  EPERM: NOT_WRITABLE,
+  EROFS: { why: "the file system is read-only", todo: CHOOSE_ANOTHER },
+  EISDIR: { why: "a folder stands at its name", todo: `remove it, or ${CHOOSE_ANOTHER}` },
+  ENOTDIR: {
+    why: "a file stands where its path needs a folder",
+    todo: `remove it, or ${CHOOSE_ANOTHER}`
+  },
+  ELOOP: { why: "its path goes through a loop of links", todo: CHOOSE_ANOTHER },
+  EXDEV: {
+    why: "its folder is on another file system than `download_to`",
+    todo: CHOOSE_ANOTHER
+  }
+};
+function diskProblem(error) {
+  const code = error?.code;
+  const known = typeof code === "string" ? PROBLEMS[code] : void 0;
+  if (known !== void 0) return { why: `${known.why} (${code})`, todo: known.todo };
+  return { why: errorMessage(error), todo: CHOOSE_ANOTHER };
+}
+function shownName(name) {
+  return name.length > 80 ? `${name.slice(0, 60)}\u2026` : name;
+}
+function cannotWrite(target, folder, problem) {
+  return `${shownName(target.name)} (file ${target.file.id}) could not be written to ${folder}: ${problem.why}: ${problem.todo}.`;
 }
 
 // src/download/place.ts
@@ -417,6 +429,7 @@ function tap(gzip) {
   gunzip?.once("error", () => gunzip.emit("drain"));
   return {
     stream,
+    received: () => bytes,
     async digest() {
       if (gunzip !== null && gzipError === null) {
         gunzip.end();
@@ -451,31 +464,34 @@ var DeadlineReached = class extends Failure {
   fileName;
 };
 async function downloadFile(target, spot, deps) {
-  const { partial } = spot;
-  const { clock, signal } = deps;
+  const { clock, signal, deadline, sleep, random } = deps;
   try {
-    for (let attempt = 1; ; attempt++) {
-      signal.throwIfAborted();
-      if (clock.now() >= deps.deadline) throw new DeadlineReached(target.name);
-      const result = await attemptOnce(target, spot, deps);
-      if ("sha256" in result) return await accept(target, spot, result);
-      signal.throwIfAborted();
-      if (clock.now() >= deps.deadline) throw new DeadlineReached(target.name);
-      const tried = attempt > 1 ? ` after ${attempt} attempts` : "";
-      const failed = `Download of ${target.name} (file ${target.file.id}) failed${tried}: ${result.reason}`;
-      if (!isRetryableRead(result))
-        throw new DownloadFailed(`${failed}: ${result.advice ?? "re-run to get fresh links"}.`);
-      if (attempt >= MAX_ATTEMPTS) throw new DownloadFailed(`${failed}: worth re-running later.`);
-      const delayMs = retryDelayMs(attempt - 1, result.retryAfter, clock.now(), deps.random);
-      if (clock.now() + delayMs >= deps.deadline) throw new DeadlineReached(target.name);
-      deps.onRetry(
-        `${target.name}: attempt ${attempt} failed (${result.reason}); starting it again in ${Math.round(delayMs)} ms`
-      );
-      await deps.sleep(delayMs, signal);
-    }
+    const ended = await withAttempts(
+      (_, leftMs) => attemptFile(target, spot, deps, leftMs),
+      READ_POLICY,
+      {
+        deadline,
+        signal,
+        clock,
+        sleep,
+        random,
+        onRetry: ({ attempt, delayMs, failure }) => deps.onRetry(
+          `${target.name}: attempt ${attempt} failed (${failure.reason}); starting it again in ${Math.round(delayMs)} ms`
+        )
+      }
+    );
+    if (ended.ok) return await accept(target, spot, ended.value);
+    throw gaveUp(target, ended, signal);
   } finally {
-    await rm2(partial, { force: true }).catch(() => void 0);
+    await rm2(spot.partial, { force: true }).catch(() => void 0);
   }
+}
+function gaveUp(target, ended, signal) {
+  if (ended.end === "cancelled") return signal.reason;
+  if (ended.end === "deadline") return new DeadlineReached(target.name);
+  const tried = ended.attempts > 1 ? ` after ${ended.attempts} attempts` : "";
+  const failed = `Download of ${target.name} (file ${target.file.id}) failed${tried}: ${ended.last.reason}`;
+  return ended.end === "exhausted" ? new DownloadFailed(`${failed}: worth re-running later.`) : new DownloadFailed(`${failed}: ${ended.last.advice ?? "re-run to get fresh links"}.`);
 }
 async function accept(target, spot, digest) {
   const problems = verificationProblems(target.file, digest);
@@ -487,35 +503,43 @@ async function accept(target, spot, digest) {
   await placeFile(spot.partial, target, spot.workspace);
   return { name: target.name, path: target.path, bytes: digest.bytes, sha256: digest.sha256 };
 }
-async function attemptOnce(target, { partial, workspace }, deps) {
+async function attemptFile(target, spot, deps, leftMs) {
   const controller = new AbortController();
   const stop = () => controller.abort();
   deps.signal.addEventListener("abort", stop, { once: true });
-  const timer = setTimeout(stop, Math.max(0, deps.deadline - deps.clock.now()));
+  let late = false;
+  const timer = setTimeout(() => {
+    late = true;
+    stop();
+  }, leftMs);
   try {
-    const opened = await openLink(target.url, { ...deps, signal: controller.signal });
-    if (!("body" in opened)) return opened;
-    const measure = tap(isGzip(target.name));
-    try {
-      await rm2(partial, { force: true });
-      await pipeline(opened.body, measure.stream, createWriteStream(partial, { flags: "wx" }));
-    } catch (error) {
-      if (fromDisk(error))
-        throw new DownloadFailed(cannotWrite(target, workspace.dir, diskProblem(error)));
-      return networkFailure(error, deps.idleTimeoutMs);
-    }
-    const digest = await measure.digest();
-    if (opened.length !== null && digest.bytes !== opened.length) {
-      return {
-        kind: "network",
-        reason: `the connection broke off after ${digest.bytes} of ${opened.length} bytes`
-      };
-    }
-    return digest;
+    const result = await fetchToPartial(target, spot, deps, controller.signal);
+    if ("sha256" in result) return { ok: true, value: result };
+    deps.signal.throwIfAborted();
+    if (late || deps.clock.now() >= deps.deadline) throw new DeadlineReached(target.name);
+    return { ok: false, failure: result, retryAfter: result.retryAfter };
   } finally {
     clearTimeout(timer);
     deps.signal.removeEventListener("abort", stop);
   }
+}
+async function fetchToPartial(target, { partial, workspace }, deps, signal) {
+  const opened = await openLink(target.url, { ...deps, signal });
+  if (!("body" in opened)) return opened;
+  const measure = tap(isGzip(target.name));
+  try {
+    await rm2(partial, { force: true });
+    await pipeline(opened.body, measure.stream, createWriteStream(partial, { flags: "wx" }));
+  } catch (error) {
+    if (fromDisk(error))
+      throw new DownloadFailed(cannotWrite(target, workspace.dir, diskProblem(error)));
+    return bodyFailure(error, deps.idleTimeoutMs, measure.received(), opened.length);
+  }
+  const digest = await measure.digest();
+  if (opened.length !== null && digest.bytes !== opened.length) {
+    return { kind: "network", reason: brokeOff(digest.bytes, opened.length) };
+  }
+  return digest;
 }
 var DISK_CALLS = /* @__PURE__ */ new Set(["open", "write", "close", "fsync", "unlink"]);
 function fromDisk(error) {
@@ -632,4 +656,4 @@ async function runDownload(settings, deps, progress) {
 export {
   runDownload
 };
-//# sourceMappingURL=run-RACFG3Q6.js.map
+//# sourceMappingURL=run-DQG7KJPG.js.map
