@@ -3,7 +3,6 @@
 // that could not finish before the deadline.
 import { describe, expect, it } from '@jest/globals'
 import { withAttempts, type Attempt, type AttemptDeps } from '../src/http/attempts.js'
-import type { FailureKind } from '../src/http/codes.js'
 import { MAX_ATTEMPTS, POST_POLICY, READ_POLICY, type FailureFacts } from '../src/http/retry.js'
 import { fakeTime } from './fixtures/fake-time.js'
 
@@ -14,7 +13,7 @@ interface Fail extends FailureFacts {
 const fail = (name: string, facts: Partial<Fail> = {}, retryAfter?: string) =>
   ({
     ok: false,
-    failure: { kind: 'server' as FailureKind, status: 503, name, ...facts },
+    failure: { kind: 'server', status: 503, name, ...facts },
     ...(retryAfter !== undefined ? { retryAfter } : {}),
   }) as Attempt<string, Fail>
 const succeed = (value: string): Attempt<string, Fail> => ({ ok: true, value })

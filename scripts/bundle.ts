@@ -78,7 +78,9 @@ function checkImportReader(metafile: Metafile): void {
     ]
     for (const [found, expected] of pairs) {
       if (JSON.stringify(found) !== JSON.stringify(expected)) {
-        throw new Error(`${file}: read imports ${found} but esbuild wrote ${expected}`)
+        throw new Error(
+          `${file}: read imports ${JSON.stringify(found)} but esbuild wrote ${JSON.stringify(expected)}`,
+        )
       }
     }
   }

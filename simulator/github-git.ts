@@ -4,6 +4,10 @@
 // otherwise). Every repository exists, with no refs until one is created.
 import { byName, createGitObjects, type Entry } from './git-objects.js'
 
+/** A string field of a request body; anything else counts as missing, as GitHub reads it. */
+const text = (value: unknown, missing: string): string =>
+  typeof value === 'string' ? value : missing
+
 export interface GitAnswer {
   status: number
   body: unknown
@@ -76,7 +80,7 @@ export function createFakeGit(): FakeGit {
     const paths = base === null ? new Map<string, Entry>() : objects.flatten(base)
     const items = Array.isArray(input.tree) ? (input.tree as Record<string, unknown>[]) : []
     for (const item of items) {
-      const path = String(item.path ?? '')
+      const path = text(item.path, '')
       if (path === '' || path.startsWith('/') || path.endsWith('/'))
         return invalid(`Invalid tree info: bad path ${path}`)
       if (item.sha === null) {
@@ -86,9 +90,9 @@ export function createFakeGit(): FakeGit {
       const sha =
         typeof item.content === 'string'
           ? objects.store({ type: 'blob', content: Buffer.from(item.content, 'utf8') })
-          : String(item.sha ?? '')
+          : text(item.sha, '')
       if (!objects.get('blob', sha)) return invalid('Invalid tree info: unknown blob')
-      paths.set(path, { mode: String(item.mode ?? '100644'), type: 'blob', sha })
+      paths.set(path, { mode: text(item.mode, '100644'), type: 'blob', sha })
     }
     return answer(201, treeView(objects.build(paths), false))
   }
@@ -120,7 +124,7 @@ export function createFakeGit(): FakeGit {
     }
     if (method === 'POST' && rest === 'refs') {
       const name = typeof input.ref === 'string' ? input.ref.replace(/^refs\//, '') : ''
-      const sha = String(input.sha ?? '')
+      const sha = text(input.sha, '')
       if (input.ref !== `refs/${name}` || !name.includes('/'))
         return invalid('Reference name must start with refs/ and have at least two slashes')
       if (!objects.get('commit', sha)) return invalid('Object does not exist')
@@ -130,7 +134,7 @@ export function createFakeGit(): FakeGit {
     }
     if (method === 'PATCH' && ref !== undefined && rest.startsWith('refs/')) {
       const current = repoRefs.get(ref)
-      const sha = String(input.sha ?? '')
+      const sha = text(input.sha, '')
       if (current === undefined) return invalid('Reference does not exist')
       if (!objects.get('commit', sha)) return invalid('Object does not exist')
       if (input.force !== true && !objects.isAncestor(current, sha))
@@ -145,9 +149,9 @@ export function createFakeGit(): FakeGit {
     if (kind === 'trees') return createTree(input)
     if (kind === 'commits')
       return createCommit(
-        String(input.tree ?? ''),
+        text(input.tree, ''),
         Array.isArray(input.parents) ? input.parents.map(String) : [],
-        String(input.message ?? ''),
+        text(input.message, ''),
       )
     if (typeof input.content !== 'string') return invalid('Invalid request: content is required')
     const content = Buffer.from(input.content, input.encoding === 'base64' ? 'base64' : 'utf8')

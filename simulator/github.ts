@@ -81,7 +81,7 @@ export async function startFakeGitHub(
     html_url: `https://github.example/${owner}/${repo}/issues/${issue.number}`,
   })
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readJson(req)
     const { pathname, searchParams } = new URL(req.url ?? '/', 'http://localhost')
     const request = {
@@ -160,6 +160,10 @@ export async function startFakeGitHub(
       return send(res, 200, view(owner, repo, issue))
     }
     send(res, 404, { message: 'Not Found' })
+  }
+  // A request whose body cannot be read (the client went away) ends its own socket.
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => res.destroy())
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`

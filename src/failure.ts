@@ -45,5 +45,7 @@ export function errorMessage(e: unknown): string {
   } catch {
     // A cyclic object or a BigInt: fall through to String().
   }
+  // A cyclic object, a function, a symbol or a BigInt: its default name is all that is left.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return String(e)
 }

@@ -48,7 +48,8 @@ export const STORAGE_SLOW_TIMEOUT = '1s'
 export interface DownloadFaultCase {
   route: DownloadRoute
   kind: FaultKind
-  times: 1 | typeof Infinity
+  /** Once, or on every request (Infinity). */
+  times: number
   inputs: Record<string, string>
   expected: Expected
 }

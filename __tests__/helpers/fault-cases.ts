@@ -110,8 +110,8 @@ export interface Expected {
 export interface FaultCase {
   route: ActionRoute
   kind: FaultKind
-  /** How many requests in a row get the fault: once, or every one. */
-  times: 1 | typeof Infinity
+  /** How many requests in a row get the fault: once, or every one (Infinity). */
+  times: number
   inputs: Record<string, string>
   expected: Expected
 }

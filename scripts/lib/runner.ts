@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 
 export interface ActionYml {
-  inputs: Record<string, { required?: boolean; default?: unknown }>
+  // YAML reads an unquoted `default: true` or `default: 5` as a boolean or a number.
+  inputs: Record<string, { required?: boolean; default?: string | number | boolean }>
   outputs: Record<string, { description?: string }>
   runs: { using: string; main: string }
 }

@@ -5,7 +5,6 @@
 //
 // Reading is defensive throughout: a ledger is a file in a branch, which anyone with push access
 // may have edited by hand, so every field is checked before it is used.
-import type { Outcome } from '../inputs/names.js'
 
 /** The outcomes a ledger records: drills that ran. A dry run or a restore not waited for proves nothing. */
 export const RECORDED_OUTCOMES = ['succeeded', 'failed', 'timed_out', 'cancelled'] as const
@@ -29,7 +28,7 @@ export interface DrillRecord {
   [field: string]: unknown
 }
 
-export function isRecorded(outcome: Outcome | string): outcome is RecordedOutcome {
+export function isRecorded(outcome: string): outcome is RecordedOutcome {
   return (RECORDED_OUTCOMES as readonly string[]).includes(outcome)
 }
 

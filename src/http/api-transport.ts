@@ -70,7 +70,7 @@ export interface Http {
   proxy: string | null
   maxResponseBytes: number
   requestIdHeaders: readonly string[]
-  agents(signal: AbortSignal): Pick<Agents, 'httpAgent' | 'httpsAgent'>
+  agents: (signal: AbortSignal) => Pick<Agents, 'httpAgent' | 'httpsAgent'>
 }
 
 export function createHttp(options: HttpOptions): Http {

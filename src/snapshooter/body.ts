@@ -57,7 +57,10 @@ export function parseErrorBody(body: string, secrets?: Secrets): ErrorBody {
   // Only what is shown is cleaned: an answer with thousands of fields costs no more than ten.
   const shown = fields
     .slice(0, MAX_FIELD_ERRORS)
-    .map(([field, messages]) => [clean(field, TEXT_LIMITS.field), messages.map((m) => clean(m))])
+    .map(([field, messages]): [string, string[]] => [
+      clean(field, TEXT_LIMITS.field),
+      messages.map((m) => clean(m)),
+    ])
   if (fields.length > shown.length) shown.push(['…', [`${fields.length - shown.length} more`]])
   return { ...result, fieldErrors: Object.fromEntries(shown) }
 }
