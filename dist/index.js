@@ -23,7 +23,7 @@ import {
   parseGlob,
   restoreDurationMs,
   seconds
-} from "./chunks/chunk-3UG6Q7NI.js";
+} from "./chunks/chunk-GSRABWQ2.js";
 import "./chunks/chunk-QP5NUJKD.js";
 import {
   Failure,
@@ -39,7 +39,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-7C6XLHZR.js";
+} from "./chunks/chunk-YXUSXOIS.js";
 import "./chunks/chunk-23VKRORU.js";
 
 // src/main.ts
@@ -50,7 +50,7 @@ function drillAlert(settings, env, options = {}) {
   if (settings === null) return void 0;
   return async (outcome, summary2) => {
     if (!mayAlert(outcome)) return null;
-    const { alertOnGitHub } = await import("./chunks/github-YTUAEY4W.js");
+    const { alertOnGitHub } = await import("./chunks/github-XCX4IKD4.js");
     return alertOnGitHub(settings, outcome, summary2, env, options);
   };
 }
@@ -58,7 +58,7 @@ function drillAlert(settings, env, options = {}) {
 // src/connect.ts
 async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
   const [{ createClient }, { proxySecrets }] = await Promise.all([
-    import("./chunks/client-RLJRTW5N.js"),
+    import("./chunks/client-OWG24QJF.js"),
     import("./chunks/proxy-ZVVIGIUG.js")
   ]);
   for (const secret of proxySecrets(process.env)) setSecret(secret);
@@ -926,11 +926,11 @@ async function run(deps = {}) {
 async function runCommand(settings, deps, record) {
   switch (settings.command) {
     case "restore": {
-      const { runRestore } = await import("./chunks/run-64FFCV7C.js");
+      const { runRestore } = await import("./chunks/run-66ZWSGBC.js");
       return { command: "restore", settings, end: await runRestore(settings, deps, record) };
     }
     case "download": {
-      const { runDownload } = await import("./chunks/run-DQG7KJPG.js");
+      const { runDownload } = await import("./chunks/run-NS2PCFDQ.js");
       return { command: "download", settings, end: await runDownload(settings, deps, record) };
     }
   }

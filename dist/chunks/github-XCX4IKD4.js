@@ -8,14 +8,14 @@ import {
 } from "./chunk-MJATRFDO.js";
 import {
   formatMs
-} from "./chunk-VLKH5EP7.js";
+} from "./chunk-YAYY3ET2.js";
 import "./chunk-5TILEPJH.js";
 import "./chunk-OSACNQGE.js";
 import {
   errorMessage,
   info,
   warning
-} from "./chunk-7C6XLHZR.js";
+} from "./chunk-YXUSXOIS.js";
 import "./chunk-23VKRORU.js";
 
 // src/alert/requests.ts
@@ -143,4 +143,4 @@ export {
   alertFailure,
   alertOnGitHub
 };
-//# sourceMappingURL=github-YTUAEY4W.js.map
+//# sourceMappingURL=github-XCX4IKD4.js.map

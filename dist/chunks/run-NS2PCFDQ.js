@@ -15,11 +15,11 @@ import {
 import "./chunk-ZQUF3SHF.js";
 import {
   prepareDrill
-} from "./chunk-2BELOHBH.js";
+} from "./chunk-3XT5BMAO.js";
 import {
   baseName,
   formatDuration
-} from "./chunk-3UG6Q7NI.js";
+} from "./chunk-GSRABWQ2.js";
 import "./chunk-QP5NUJKD.js";
 import {
   kindOfStatus,
@@ -32,7 +32,7 @@ import {
   group,
   info,
   setSecret
-} from "./chunk-7C6XLHZR.js";
+} from "./chunk-YXUSXOIS.js";
 import "./chunk-23VKRORU.js";
 
 // src/download/file.ts
@@ -656,4 +656,4 @@ async function runDownload(settings, deps, progress) {
 export {
   runDownload
 };
-//# sourceMappingURL=run-DQG7KJPG.js.map
+//# sourceMappingURL=run-NS2PCFDQ.js.map

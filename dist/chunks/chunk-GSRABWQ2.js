@@ -5,7 +5,7 @@ import {
 } from "./chunk-QP5NUJKD.js";
 import {
   Failure
-} from "./chunk-7C6XLHZR.js";
+} from "./chunk-YXUSXOIS.js";
 
 // src/duration.ts
 var DAY_MS = 864e5;
@@ -487,4 +487,4 @@ export {
   checkFailure,
   refuseOnFailedChecks
 };
-//# sourceMappingURL=chunk-3UG6Q7NI.js.map
+//# sourceMappingURL=chunk-GSRABWQ2.js.map

@@ -10,7 +10,7 @@ import {
   cleanName,
   cleanText,
   formatMs
-} from "./chunk-VLKH5EP7.js";
+} from "./chunk-YAYY3ET2.js";
 import {
   LIST_PARAMS,
   MAX_FIELD_ERRORS,
@@ -43,7 +43,7 @@ import {
   Input,
   errorMessage,
   setSecret
-} from "./chunk-7C6XLHZR.js";
+} from "./chunk-YXUSXOIS.js";
 import {
   __commonJS,
   __export,
@@ -17686,7 +17686,10 @@ function parseErrorBody(body, secrets) {
     return [field, messages.slice(0, 3)];
   }).filter(([, messages]) => messages.length > 0);
   if (fields.length === 0) return result;
-  const shown = fields.slice(0, MAX_FIELD_ERRORS).map(([field, messages]) => [clean(field, TEXT_LIMITS.field), messages.map((m) => clean(m))]);
+  const shown = fields.slice(0, MAX_FIELD_ERRORS).map(([field, messages]) => [
+    clean(field, TEXT_LIMITS.field),
+    messages.map((m) => clean(m))
+  ]);
   if (fields.length > shown.length) shown.push(["\u2026", [`${fields.length - shown.length} more`]]);
   return { ...result, fieldErrors: Object.fromEntries(shown) };
 }
@@ -18095,4 +18098,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-RLJRTW5N.js.map
+//# sourceMappingURL=client-OWG24QJF.js.map

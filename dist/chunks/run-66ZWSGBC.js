@@ -5,14 +5,14 @@ import {
 } from "./chunk-Z76LH5EW.js";
 import {
   ApiError
-} from "./chunk-VLKH5EP7.js";
+} from "./chunk-YAYY3ET2.js";
 import "./chunk-5TILEPJH.js";
 import {
   prepareDrill
-} from "./chunk-2BELOHBH.js";
+} from "./chunk-3XT5BMAO.js";
 import {
   formatDuration
-} from "./chunk-3UG6Q7NI.js";
+} from "./chunk-GSRABWQ2.js";
 import "./chunk-QP5NUJKD.js";
 import "./chunk-OSACNQGE.js";
 import {
@@ -20,7 +20,7 @@ import {
   group,
   info,
   warning
-} from "./chunk-7C6XLHZR.js";
+} from "./chunk-YXUSXOIS.js";
 import "./chunk-23VKRORU.js";
 
 // src/restore/log.ts
@@ -231,4 +231,4 @@ async function runRestore(settings, deps, progress) {
 export {
   runRestore
 };
-//# sourceMappingURL=run-64FFCV7C.js.map
+//# sourceMappingURL=run-66ZWSGBC.js.map

@@ -564,4 +564,4 @@ export {
   Output,
   USER_AGENT
 };
-//# sourceMappingURL=chunk-7C6XLHZR.js.map
+//# sourceMappingURL=chunk-YXUSXOIS.js.map

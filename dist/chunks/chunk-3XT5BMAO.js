@@ -4,11 +4,11 @@ import {
   preflight,
   refuseOnFailedChecks,
   resolveBackup
-} from "./chunk-3UG6Q7NI.js";
+} from "./chunk-GSRABWQ2.js";
 import {
   group,
   info
-} from "./chunk-7C6XLHZR.js";
+} from "./chunk-YXUSXOIS.js";
 
 // src/drill/prepare.ts
 async function prepareDrill(settings, client, clock, progress) {
@@ -20,12 +20,12 @@ async function prepareDrill(settings, client, clock, progress) {
     return found;
   });
   progress.backupResolved(backup);
-  const plan = await group("Pre-flight checks", async () => {
+  const plan = await group("Pre-flight checks", () => {
     const checked = preflight(settings, backup, clock.now());
     progress.checked(checked);
     refuseOnFailedChecks(checked.checks, `Backup ${backup.id}`);
     info(`${checked.files.length} file(s) selected; every check passed.`);
-    return checked;
+    return Promise.resolve(checked);
   });
   return { backup, plan };
 }
@@ -33,4 +33,4 @@ async function prepareDrill(settings, client, clock, progress) {
 export {
   prepareDrill
 };
-//# sourceMappingURL=chunk-2BELOHBH.js.map
+//# sourceMappingURL=chunk-3XT5BMAO.js.map

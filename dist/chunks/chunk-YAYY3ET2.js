@@ -10,7 +10,7 @@ import {
 import {
   Failure,
   Input
-} from "./chunk-7C6XLHZR.js";
+} from "./chunk-YXUSXOIS.js";
 
 // src/snapshooter/text.ts
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
@@ -204,4 +204,4 @@ export {
   ApiError,
   formatMs
 };
-//# sourceMappingURL=chunk-VLKH5EP7.js.map
+//# sourceMappingURL=chunk-YAYY3ET2.js.map
