@@ -1,6 +1,6 @@
 // The black-hole proxy on every route it applies to, as data beside the fault matrix: the API
 // behind a proxy whose tunnels die from the Nth on (`tunnel-after:N`), so that each route in
-// turn is the first request left unanswered, with the outcome design.md section 3 promises.
+// turn is the first request left unanswered, with the outcome docs/architecture.md promises (Deadlines).
 // Storage behind such a proxy has tests of its own (e2e-proxy-faults.test.ts).
 import { SEED } from '../../simulator/index.js'
 import type { Expected } from './fault-cases.js'

@@ -22,7 +22,7 @@ const DELAY_MS = 1500
 export const HANG_REQUEST_TIMEOUT_MS = 50
 
 /**
- * retryable: the client tries again (design.md: network errors, 408, 429, 5xx).
+ * retryable: the client tries again (docs/architecture.md, Retries: network errors, 408, 429, 5xx).
  * refused: a 4xx that no retry will change. unreadable: a 2xx whose body is not the JSON expected.
  */
 type Class = 'retryable' | 'refused' | 'unreadable'

@@ -3,7 +3,7 @@
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { baseName } from '../drill/files.js'
 import { Failure } from '../failure.js'
-import { isSecureUrl } from '../urls.js'
+import { isSecureUrl } from '../http/loopback.js'
 import type { BackupFile } from '../snapshooter/types.js'
 
 export interface Target {

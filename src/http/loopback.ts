@@ -22,3 +22,11 @@ function isLoopbackIpv4(host: string): boolean {
   const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host)
   return octets !== null && octets.slice(1).every((octet) => Number(octet) <= 255)
 }
+
+/**
+ * Whether a URL may carry a secret (the API token, a signed link): https://, or http:// to a
+ * loopback host (a local simulator).
+ */
+export function isSecureUrl(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))
+}

@@ -2,7 +2,7 @@
 // typed value, or the problems to fix in the workflow, each naming its input. Which inputs a
 // command reads, and the rules between inputs, are in parse.ts.
 import { formatDuration, parseDuration } from '../duration.js'
-import { isSecureUrl } from '../urls.js'
+import { isSecureUrl } from '../http/loopback.js'
 import { parseGlob } from './glob.js'
 import { Input, type InputName } from './names.js'
 import type { Compute, FileSelector } from './settings.js'
