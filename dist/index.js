@@ -13,8 +13,7 @@ import {
 import "./chunks/chunk-5TILEPJH.js";
 import {
   isSecureUrl
-} from "./chunks/chunk-FEURIBAP.js";
-import "./chunks/chunk-ZQUF3SHF.js";
+} from "./chunks/chunk-UBNUX3TW.js";
 import {
   checkFailure,
   formatDuration,
@@ -58,8 +57,8 @@ function drillAlert(settings, env, options = {}) {
 // src/connect.ts
 async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
   const [{ createClient }, { proxySecrets }] = await Promise.all([
-    import("./chunks/client-OWG24QJF.js"),
-    import("./chunks/proxy-ZVVIGIUG.js")
+    import("./chunks/client-OZIFK3KV.js"),
+    import("./chunks/proxy-XKJTATW6.js")
   ]);
   for (const secret of proxySecrets(process.env)) setSecret(secret);
   return (deadline) => createClient({
@@ -930,7 +929,7 @@ async function runCommand(settings, deps, record) {
       return { command: "restore", settings, end: await runRestore(settings, deps, record) };
     }
     case "download": {
-      const { runDownload } = await import("./chunks/run-NS2PCFDQ.js");
+      const { runDownload } = await import("./chunks/run-FDDQQLXW.js");
       return { command: "download", settings, end: await runDownload(settings, deps, record) };
     }
   }

@@ -2,7 +2,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   isLoopbackHost
-} from "./chunk-ZQUF3SHF.js";
+} from "./chunk-UBNUX3TW.js";
 import {
   __commonJS,
   __require,
@@ -1490,4 +1490,4 @@ export {
   proxyFor,
   proxySecrets
 };
-//# sourceMappingURL=chunk-E3UXKTOG.js.map
+//# sourceMappingURL=chunk-JAJHGPRJ.js.map

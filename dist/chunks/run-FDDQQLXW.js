@@ -1,9 +1,6 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
-  isSecureUrl
-} from "./chunk-FEURIBAP.js";
-import {
   READ_POLICY,
   REQUEST_TIMEOUT_MS,
   withAttempts
@@ -11,8 +8,10 @@ import {
 import {
   ProxyRefused,
   agentsFor
-} from "./chunk-E3UXKTOG.js";
-import "./chunk-ZQUF3SHF.js";
+} from "./chunk-JAJHGPRJ.js";
+import {
+  isSecureUrl
+} from "./chunk-UBNUX3TW.js";
 import {
   prepareDrill
 } from "./chunk-3XT5BMAO.js";
@@ -656,4 +655,4 @@ async function runDownload(settings, deps, progress) {
 export {
   runDownload
 };
-//# sourceMappingURL=run-NS2PCFDQ.js.map
+//# sourceMappingURL=run-FDDQQLXW.js.map

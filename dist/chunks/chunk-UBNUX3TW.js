@@ -10,8 +10,12 @@ function isLoopbackIpv4(host) {
   const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
   return octets !== null && octets.slice(1).every((octet) => Number(octet) <= 255);
 }
+function isSecureUrl(url) {
+  return url.protocol === "https:" || url.protocol === "http:" && isLoopbackHost(url.hostname);
+}
 
 export {
-  isLoopbackHost
+  isLoopbackHost,
+  isSecureUrl
 };
-//# sourceMappingURL=chunk-ZQUF3SHF.js.map
+//# sourceMappingURL=chunk-UBNUX3TW.js.map

@@ -5,8 +5,8 @@ import {
   agentsFor,
   proxyFor,
   proxySecrets
-} from "./chunk-E3UXKTOG.js";
-import "./chunk-ZQUF3SHF.js";
+} from "./chunk-JAJHGPRJ.js";
+import "./chunk-UBNUX3TW.js";
 import "./chunk-23VKRORU.js";
 export {
   ProxyRefused,
@@ -14,4 +14,4 @@ export {
   proxyFor,
   proxySecrets
 };
-//# sourceMappingURL=proxy-ZVVIGIUG.js.map
+//# sourceMappingURL=proxy-XKJTATW6.js.map

@@ -30,8 +30,8 @@ import {
   ProxyRefused,
   agentsFor,
   require_src
-} from "./chunk-E3UXKTOG.js";
-import "./chunk-ZQUF3SHF.js";
+} from "./chunk-JAJHGPRJ.js";
+import "./chunk-UBNUX3TW.js";
 import {
   parseTimestamp
 } from "./chunk-QP5NUJKD.js";
@@ -18098,4 +18098,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-OWG24QJF.js.map
+//# sourceMappingURL=client-OZIFK3KV.js.map
