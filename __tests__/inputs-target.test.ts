@@ -3,7 +3,7 @@
 // combination is refused by parseSettings, which runs before any request, naming each input.
 import { describe, expect, it } from '@jest/globals'
 import type { InputName } from '../src/inputs/names.js'
-import { InputError, parseSettings } from '../src/inputs/parse.js'
+import { InputError, parseAlertSettings, parseSettings } from '../src/inputs/parse.js'
 import type { Settings } from '../src/inputs/settings.js'
 import { parseCompletedBefore } from '../src/inputs/target.js'
 import { actionDefaults } from './helpers/action-yml.js'
@@ -216,5 +216,24 @@ describe('restore_id', () => {
     expect(problems({ restore_id: 'abc' })).toEqual([
       '`restore_id` must be a restore UUID (got "abc")',
     ])
+  })
+})
+
+describe('the drill issue target', () => {
+  const targetOf = (given: Partial<Record<InputName, string>>): string | undefined => {
+    const inputs: Record<string, string> = {
+      ...actionDefaults(),
+      issue_on_failure: 'true',
+      github_token: 'ghs_x',
+      ...given,
+    }
+    return parseAlertSettings((name) => inputs[name] ?? '').settings?.target
+  }
+
+  it('is the job for `random` as for `latest`, and the restore when following one', () => {
+    expect(targetOf({ backup_id: 'random', job_id: JOB })).toBe(`job ${JOB}`)
+    expect(targetOf({ backup_id: 'latest', job_id: JOB })).toBe(`job ${JOB}`)
+    expect(targetOf({ restore_id: RESTORE })).toBe(`restore ${RESTORE}`)
+    expect(targetOf({ backup_id: BACKUP })).toBe(`backup ${BACKUP}`)
   })
 })

@@ -70,9 +70,12 @@ export function parseAlertSettings(get: InputSource): AlertInputs {
 /** The drill's target as the inputs name it, even when they are bad: the issue title is stable. */
 function targetOf(raw: InputSource): string {
   const backupId = raw(Input.backupId)
-  return backupId.toLowerCase() === 'latest'
-    ? `job ${raw(Input.jobId) || '(no job_id)'}`
-    : `backup ${backupId || '(no backup_id)'}`
+  const restoreId = raw(Input.restoreId)
+  // A choice among a job's backups drills the job, whichever backup it picks this time.
+  if (['latest', 'random'].includes(backupId.toLowerCase()))
+    return `job ${raw(Input.jobId) || '(no job_id)'}`
+  if (backupId === '' && restoreId !== '') return `restore ${restoreId}`
+  return `backup ${backupId || '(no backup_id)'}`
 }
 
 /** Validates raw input strings into frozen Settings, or throws InputError. */

@@ -27,7 +27,10 @@ export type Compute = { readonly type: ComputeType; readonly serverId: number }
 export interface AlertSettings {
   readonly githubToken: string
   readonly label: string
-  /** The drill's target as the inputs name it: `job <job_id>` for `latest`, else `backup <backup_id>`. */
+  /**
+   * The drill's target as the inputs name it: `job <job_id>` for `latest` and `random`,
+   * `restore <restore_id>` when following one, else `backup <backup_id>`.
+   */
   readonly target: string
 }
 
