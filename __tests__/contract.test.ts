@@ -75,9 +75,10 @@ describe('action.yml and the code agree', () => {
     expect(yml.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
   })
 
-  it('marks only api_token and backup_id as required, and gives the rest a default', () => {
+  it('marks only api_token as required, and gives the rest a default', () => {
     const required = Object.entries(yml.inputs).filter(([, input]) => input.required === true)
-    expect(required.map(([name]) => name).sort()).toEqual(['api_token', 'backup_id'])
+    // backup_id is required unless restore_id is given: the parser says so, naming both.
+    expect(required.map(([name]) => name).sort()).toEqual(['api_token'])
     for (const [, input] of Object.entries(yml.inputs)) {
       if (input.required !== true) expect(input.default).toBeDefined()
     }

@@ -25,6 +25,7 @@ describe('Settings by command', () => {
     expect(parseSettings(source({ mode: 'download', download_to: 'out' }))).toEqual({
       command: 'download',
       apiToken: 't0ken',
+      choice: null,
       backupId: BACKUP,
       jobId: null,
       files: [],

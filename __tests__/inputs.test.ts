@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { InputName } from '../src/inputs/names.js'
 import { InputError, parseAlertSettings, parseSettings } from '../src/inputs/parse.js'
-import type { Settings } from '../src/inputs/settings.js'
+import type { RestoreSettings, Settings } from '../src/inputs/settings.js'
 import { parseFileList, parseFiles } from '../src/inputs/values.js'
 import { actionDefaults } from './helpers/action-yml.js'
 
@@ -37,6 +37,7 @@ describe('parseSettings', () => {
       apiToken: 't0ken',
       backupId: BACKUP,
       jobId: null,
+      choice: null,
       files: [],
       compute: null,
       wait: true,
@@ -51,7 +52,7 @@ describe('parseSettings', () => {
       alert: null,
     })
     expect(Object.isFrozen(settings)).toBe(true)
-    expect(Object.isFrozen(settings.files)).toBe(true)
+    expect(Object.isFrozen((settings as RestoreSettings).files)).toBe(true)
   })
 
   it('reads every input when all are given', () => {
@@ -85,7 +86,7 @@ describe('parseSettings', () => {
       resultFile: 'drill.json',
       apiUrl: 'http://127.0.0.1:4010',
     })
-    expect(settings.files).toEqual([
+    expect((settings as RestoreSettings).files).toEqual([
       { kind: 'pattern', pattern: '*.sql.gz' },
       { kind: 'id', id: BACKUP },
       { kind: 'pattern', pattern: 'snapshooter/*/run.sh' },
@@ -98,7 +99,7 @@ describe('parseSettings', () => {
     [
       'a backup id that is not a UUID',
       { backup_id: '1234' },
-      '`backup_id` must be a backup UUID or `latest` (got "1234")',
+      '`backup_id` must be a backup UUID, `latest` or `random` (got "1234")',
     ],
     [
       'latest without a job',

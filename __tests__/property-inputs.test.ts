@@ -40,6 +40,10 @@ const plausible: Record<InputName, fc.Arbitrary<string>> = {
   issue_label: fc.constantFrom('', 'restore-drill'),
   mode: fc.constantFrom('restore', 'download', 'copy', ''),
   download_to: fc.constantFrom('', 'restored', '/tmp/restored'),
+  backup_tag: fc.constantFrom('', 'monthly', 'daily', 'yearly'),
+  backup_window: fc.oneof(fc.constant(''), fc.constant('30d'), durationText),
+  completed_before: fc.constantFrom('', '2026-11-20T04:00:00Z', '2026-11-20T04:00:00'),
+  restore_id: fc.oneof(fc.constant(''), fc.constant(''), fc.uuid()),
 }
 
 /** Every input either a plausible value, any text at all, or left out (action.yml default). */

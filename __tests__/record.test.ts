@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Check } from '../src/drill/checks.js'
+import { BY_ID } from '../src/drill/select.js'
 import { Failure } from '../src/failure.js'
 import type { RestoreSettings } from '../src/inputs/settings.js'
 import type { Evidence } from '../src/report/evidence.js'
@@ -33,7 +34,7 @@ describe('the events of a restore', () => {
   it('land in the evidence, the early ones announced at once', () => {
     const { record, announced } = recorded()
     const found = backup()
-    record.backupResolved(found)
+    record.backupResolved(found, BY_ID)
     expect(announced.at(-1)?.backup).toEqual(found)
     record.checked({ files: found.files, request: {}, backupAgeMs: 60_000, checks: [rpo] })
     expect(announced.at(-1)).toMatchObject({ files: found.files, backupAgeMs: 60_000 })
@@ -61,7 +62,7 @@ describe('the events of a restore', () => {
         throw new Failure('The step outputs could not be written.')
       },
     })
-    expect(() => record.backupResolved(backup())).toThrow('could not be written')
+    expect(() => record.backupResolved(backup(), BY_ID)).toThrow('could not be written')
     expect(record.evidence.backup).not.toBeNull()
   })
 })

@@ -70,6 +70,7 @@ const JOB_PERMISSIONS: Record<string, Record<string, Permissions>> = {
   },
   // Opens, comments on and closes the drill issue; it checks out no code.
   'examples/restore-drill.yml': { drill: { issues: 'write' } },
+  'examples/restore-drill-monthly.yml': { drill: { issues: 'write' } },
 }
 
 describe('the pins', () => {

@@ -5,6 +5,7 @@ import { outputsOf } from '../src/report/outputs.js'
 import { leftBehind } from '../src/report/publish.js'
 import { buildResult } from '../src/report/result.js'
 import { escapeHtml, inline, renderSummary } from '../src/report/summary.js'
+import { readTags } from '../src/snapshooter/tags.js'
 import type { Backup, Restore } from '../src/snapshooter/types.js'
 
 const BACKUP: Backup = {
@@ -14,6 +15,7 @@ const BACKUP: Backup = {
   createdAt: '2023-07-06T21:01:58.000000Z',
   startedAt: '2023-07-06T21:02:00.000000Z',
   completedAt: '2023-07-06T21:02:49.000000Z',
+  tags: readTags({ daily: true }),
   files: [
     {
       id: '045c31f2-234c-4c12-ae69-b6188b37412d',
@@ -72,6 +74,7 @@ describe('the result JSON', () => {
         completed_at: BACKUP.completedAt,
         age_seconds: 3723.5,
       },
+      selection: null,
       restore: {
         id: RESTORE.id,
         status: 'completed',

@@ -20,11 +20,14 @@ const print = (...lines: string[]): void => lines.forEach((line) => console.log(
 const section = (title: string): void => print('', style.bold(style.cyan(`▶ ${title}`)))
 
 function usage(): string {
-  const flags = SCENARIOS.map((s) => [s.flag ? `--${s.flag}` : '(no flag)', s.help])
+  const flags = SCENARIOS.map((s) => [
+    s.flag ? `--${s.flag}${s.takes ? ` ${s.takes.meta}` : ''}` : '(no flag)',
+    s.help,
+  ])
   flags.push(['--help', 'show this help'])
   const width = Math.max(...flags.map(([flag = '']) => flag.length))
   return [
-    'usage: npm run demo [-- --fail | --timeout | --dry-run | --no-wait]',
+    'usage: npm run demo [-- --fail | --timeout | --dry-run | --no-wait | --random | --before <time>]',
     '',
     'Runs dist/index.js as the GitHub runner would, against a local SnapShooter simulator,',
     'and shows its log, outputs and job summary. One scenario per run:',
@@ -35,13 +38,15 @@ function usage(): string {
   ].join('\n')
 }
 
-function pickScenario(args: string[]): Scenario {
+function pickScenario(args: string[]): { scenario: Scenario; value: string | null } {
   const fail = (message: string): never => {
     console.error(`${message}\n\n${usage()}`)
     process.exit(2)
   }
   const options = Object.fromEntries([
-    ...SCENARIOS.flatMap((s) => (s.flag ? [[s.flag, { type: 'boolean' as const }]] : [])),
+    ...SCENARIOS.flatMap((s) =>
+      s.flag ? [[s.flag, { type: s.takes ? ('string' as const) : ('boolean' as const) }]] : [],
+    ),
     ['help', { type: 'boolean' as const, short: 'h' }],
   ])
   let values: Record<string, unknown> = {}
@@ -54,10 +59,13 @@ function pickScenario(args: string[]): Scenario {
     print(usage())
     process.exit(0)
   }
-  const picked = SCENARIOS.filter((s) => s.flag !== null && values[s.flag] === true)
+  const picked = SCENARIOS.filter((s) => s.flag !== null && values[s.flag] !== undefined)
   if (picked.length > 1)
     fail(`One scenario per run: pick one of ${picked.map((s) => `--${s.flag}`).join(', ')}.`)
-  return picked[0] ?? SCENARIOS.find((s) => s.flag === null) ?? fail('no default scenario')
+  const scenario =
+    picked[0] ?? SCENARIOS.find((s) => s.flag === null) ?? fail('no default scenario')
+  const value = scenario.flag === null ? undefined : values[scenario.flag]
+  return { scenario, value: typeof value === 'string' ? value : null }
 }
 
 function checksFor(scenario: Scenario, step: StepResult, restoresCreated: number): Check[] {
@@ -96,7 +104,7 @@ function checksFor(scenario: Scenario, step: StepResult, restoresCreated: number
 }
 
 async function main(): Promise<number> {
-  const scenario = pickScenario(process.argv.slice(2))
+  const { scenario, value } = pickScenario(process.argv.slice(2))
   const yml = readActionYml(ROOT)
   const entry = join(ROOT, yml.runs.main)
   if (!existsSync(entry)) {
@@ -124,6 +132,7 @@ async function main(): Promise<number> {
   process.on('SIGINT', onInterrupt)
   try {
     const inputs = { ...drillInputs(sim.url, join(workDir, RESULT_NAME)), ...scenario.inputs }
+    if (scenario.takes && value !== null) inputs[scenario.takes.input] = value
     const duration = `${(scenario.sim.restoreDurationMs ?? 0) / 1000}s`
     const ends = scenario.sim.restoreFinalStatus ?? 'completed'
     print(

@@ -66,6 +66,7 @@ console.log(`SnapShooter API simulator listening on ${sim.url}
   job_id (paged)   ${SEED.jobs.paged}  (latest completed ${SEED.backups.pagedLatest})
   job_id (empty)   ${SEED.jobs.empty}  (no completed backup)
   job_id (other)   ${SEED.jobs.other}  (backup ${SEED.backups.otherJob})
+  job_id (retention) ${SEED.jobs.retention}  (hourly 30d, daily, weekly, monthly 1y; newest completed monthly ${SEED.backups.retentionMonthly}, 41d old)
   backups          running ${SEED.backups.running}, failed ${SEED.backups.failed}, older ${SEED.backups.older}
   download quirks  wrong size ${SEED.backups.wrongSize}, ../../evil.sh ${SEED.backups.traversal}, 1 GiB ${SEED.backups.big}
   hostile names    db.sql + .db.sql.partial ${SEED.backups.colliding}, sub/ ${SEED.backups.nested}, too long ${SEED.backups.longName}

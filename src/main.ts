@@ -60,5 +60,9 @@ async function runCommand(
       const { runDownload } = await import('./download/run.js')
       return { command: 'download', settings, end: await runDownload(settings, deps, record) }
     }
+    case 'watch': {
+      const { runWatch } = await import('./watch/run.js')
+      return { command: 'watch', settings, end: await runWatch(settings, deps) }
+    }
   }
 }

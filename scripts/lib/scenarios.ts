@@ -14,6 +14,8 @@ export interface Scenario {
   github?: { issuesOpened: number }
   /** The last line: where in all that output the point of the scenario shows. */
   lookAt: string
+  /** The flag takes a value (`--before <time>`), given to this input. */
+  takes?: { input: string; meta: string }
 }
 
 export const RESULT_NAME = 'restore-drill.json'
@@ -33,6 +35,9 @@ export function drillInputs(apiUrl: string, resultFile: string): Record<string, 
     api_url: apiUrl,
   }
 }
+
+/** The simulator's job kept by retention tiers (hourlies, dailies, weeklies, monthlies). */
+const RETENTION_JOB = { job_id: SEED.jobs.retention, max_backup_age: '' }
 
 export const SCENARIOS: readonly Scenario[] = [
   {
@@ -95,5 +100,26 @@ export const SCENARIOS: readonly Scenario[] = [
     expect: { outcome: 'not_waited', exitCode: 'zero', restoresCreated: 1 },
     lookAt:
       'restore_id, set for a later step to follow up on, while the restore itself is still going on',
+  },
+  {
+    name: 'monthly drill of a random monthly backup',
+    flag: 'random',
+    help: "backup_id: random among the retention job's monthly backups of the last 365d",
+    sim: { restoreDurationMs: 4000 },
+    // The monthlies are weeks old, so the drill's 26h RPO limit is left out.
+    inputs: { ...RETENTION_JOB, backup_id: 'random', backup_tag: 'monthly', backup_window: '365d' },
+    expect: { outcome: 'succeeded', exitCode: 'zero', restoresCreated: 1 },
+    lookAt:
+      'the "chosen" line of the summary (random among 11 monthly backups) and the selection output',
+  },
+  {
+    name: 'the newest backup before a time',
+    flag: 'before',
+    help: "completed_before: the retention job's newest completed backup before <time> (ISO 8601)",
+    sim: { restoreDurationMs: 4000 },
+    inputs: RETENTION_JOB,
+    takes: { input: 'completed_before', meta: '<time>' },
+    expect: { outcome: 'succeeded', exitCode: 'zero', restoresCreated: 1 },
+    lookAt: 'backup_completed_at, just before the time given, and the selection output',
   },
 ]

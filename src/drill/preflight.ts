@@ -7,7 +7,8 @@ import type { Backup, BackupFile, RestoreRequest } from '../snapshooter/types.js
 import { backupAgeMs, limitCheck, type Check } from './checks.js'
 import { selectFiles } from './files.js'
 import { DrillRefusal } from './refusal.js'
-import { checkBackup, findLatestCompleted } from './select.js'
+import { BY_ID, checkBackup, LATEST } from './select.js'
+import { type Chosen, walkCandidates } from './walk.js'
 
 /** What the checks read: a restore's settings give `compute` too, a download's have none. */
 export type PreflightSettings = Pick<CommonSettings, 'jobId' | 'files' | 'maxBackupAgeMs'> & {
@@ -21,17 +22,38 @@ export interface Preflight {
   checks: Check[]
 }
 
-/** `latest`: the newest completed backup of the job; a UUID: that backup. */
+/** What resolves a backup: a UUID, or a choice among the job's backups. */
+export type TargetSettings = Pick<CommonSettings, 'backupId' | 'jobId'> &
+  Partial<Pick<CommonSettings, 'choice'>>
+
+/**
+ * `latest` or `random`: the job's listing walked for the candidates of `choice` (a bare
+ * `latest` without one: the newest completed backup); a UUID: that backup, asked directly.
+ * Throws SelectionRefusal, with the selection evidence, when no candidate fits.
+ */
+export async function chooseBackup(
+  settings: TargetSettings,
+  client: Pick<SnapShooterClient, 'getBackup' | 'listJobBackups'>,
+  now: number,
+  random: () => number = Math.random,
+): Promise<Chosen<Backup>> {
+  const { backupId, jobId } = settings
+  const choice = settings.choice ?? (backupId === 'latest' ? LATEST : null)
+  if (choice !== null && jobId !== null) {
+    const listPage = (page: number) => client.listJobBackups(jobId, page)
+    return walkCandidates(listPage, choice, { jobId, now, random })
+  }
+  const selection = { ...BY_ID }
+  return { backup: await client.getBackup(backupId), selection }
+}
+
+/** The backup alone, as chooseBackup finds it. */
 export async function resolveBackup(
-  settings: Pick<CommonSettings, 'backupId' | 'jobId'>,
+  settings: TargetSettings,
   client: Pick<SnapShooterClient, 'getBackup' | 'listJobBackups'>,
   now: number,
 ): Promise<Backup> {
-  const { backupId, jobId } = settings
-  if (backupId === 'latest' && jobId !== null) {
-    return findLatestCompleted(jobId, (page) => client.listJobBackups(jobId, page), now)
-  }
-  return client.getBackup(backupId)
+  return (await chooseBackup(settings, client, now)).backup
 }
 
 /** Pure: the checks on a resolved backup at time `now`. Throws DrillRefusal on the first that fails. */

@@ -5,10 +5,12 @@ import type { CommonSettings } from '../inputs/settings.js'
 import type { SnapShooterClient } from '../snapshooter/client.js'
 import type { Backup } from '../snapshooter/types.js'
 import type { Clock, Sleep } from '../time.js'
+import type { Selection } from './choose.js'
+import { describeSelection } from './selection-text.js'
 import {
+  chooseBackup,
   preflight,
   refuseOnFailedChecks,
-  resolveBackup,
   type Preflight,
   type PreflightSettings,
 } from './preflight.js'
@@ -27,7 +29,8 @@ export interface CommandDeps {
 
 /** What a command has learned so far, told to the run record as it learns it. */
 export interface DrillProgress {
-  backupResolved(backup: Backup): void
+  /** The backup, and how it was chosen. */
+  backupResolved(backup: Backup, selection: Selection): void
   /** The checks were made; they are told before a failed one refuses the drill. */
   checked(plan: Preflight): void
 }
@@ -39,19 +42,22 @@ export interface Prepared {
 
 /** The backup, resolved and checked; throws DrillRefusal when a check fails. */
 export async function prepareDrill(
-  settings: PreflightSettings & Pick<CommonSettings, 'backupId'>,
+  settings: PreflightSettings & Pick<CommonSettings, 'backupId' | 'choice'>,
   client: Pick<SnapShooterClient, 'getBackup' | 'listJobBackups'>,
   clock: Clock,
   progress: DrillProgress,
 ): Promise<Prepared> {
-  const backup = await core.group('Resolve the backup', async () => {
-    const found = await resolveBackup(settings, client, clock.now())
+  const { backup, selection } = await core.group('Resolve the backup', async () => {
+    const chosen = await chooseBackup(settings, client, clock.now())
+    const found = chosen.backup
     core.info(
       `Backup ${found.id} of job ${found.jobId}, completed ${found.completedAt ?? '(unknown)'}.`,
     )
-    return found
+    if (chosen.selection.candidates !== null)
+      core.info(`Chosen: ${describeSelection(chosen.selection)}.`)
+    return chosen
   })
-  progress.backupResolved(backup)
+  progress.backupResolved(backup, selection)
 
   // The checks are pure and synchronous; the group only frames their log lines.
   const plan = await core.group('Pre-flight checks', () => {

@@ -1,12 +1,32 @@
+import type { Settings } from '../inputs/settings.js'
 import type { Backup, BackupPage } from '../snapshooter/types.js'
-import { type Criteria, classify, pick } from './choose.js'
+import { type Criteria, type Selection, classify, pick, selectionOf } from './choose.js'
 import { DrillRefusal } from './refusal.js'
 import { walkCandidates } from './walk.js'
 
 export { MAX_PAGES } from './walk.js'
 
 /** `latest` without filters: the newest completed backup, whatever its tags and age. */
-const LATEST: Criteria = { rule: 'latest', tag: null, windowMs: null, completedBefore: null }
+export const LATEST: Criteria = { rule: 'latest', tag: null, windowMs: null, completedBefore: null }
+
+/** The selection of a backup given by its id: no walk chose it. */
+export const BY_ID: Selection = Object.freeze({
+  rule: 'id',
+  tag: null,
+  window_seconds: null,
+  completed_before: null,
+  candidates: null,
+})
+
+/**
+ * What the settings ask for, before any answer: the candidates stay null until a walk counts
+ * them, so that a listing that fails says nothing it does not know.
+ */
+export function askedSelection(settings: Settings): Selection {
+  if (settings.command === 'watch') return { ...BY_ID, rule: 'restore_id' }
+  const choice = settings.choice ?? (settings.backupId === 'latest' ? LATEST : null)
+  return choice === null ? { ...BY_ID } : { ...selectionOf(choice, 0), candidates: null }
+}
 
 /**
  * The newest completed backup of a job. The listing is asked newest first, but its order is

@@ -22,6 +22,10 @@ export const Input = {
   issueLabel: 'issue_label',
   mode: 'mode',
   downloadTo: 'download_to',
+  backupTag: 'backup_tag',
+  backupWindow: 'backup_window',
+  completedBefore: 'completed_before',
+  restoreId: 'restore_id',
 } as const
 
 export const Output = {
@@ -43,7 +47,12 @@ export const Output = {
   issueUrl: 'issue_url',
   downloadDir: 'download_dir',
   downloadedFiles: 'downloaded_files',
+  selection: 'selection',
 } as const
+
+/** The retention tiers `backup_tag` names, as SnapShooter spells a backup's `tags`. */
+export const BACKUP_TAGS = ['hourly', 'daily', 'weekly', 'monthly', 'manual'] as const
+export type BackupTag = (typeof BACKUP_TAGS)[number]
 
 export type InputName = (typeof Input)[keyof typeof Input]
 export type OutputName = (typeof Output)[keyof typeof Output]

@@ -3,10 +3,10 @@
 // runner's inputs, tests give it plain strings.
 import { Failure } from '../failure.js'
 import { Input, type InputName } from './names.js'
-import { COMMANDS, type AlertSettings, type Command, type Settings } from './settings.js'
+import { COMMANDS, type AlertSettings, type Mode, type Settings } from './settings.js'
+import { parseTarget } from './target.js'
 import {
   DURATION_BOUNDS,
-  UUID,
   collect,
   labelRule,
   ok,
@@ -70,9 +70,12 @@ export function parseAlertSettings(get: InputSource): AlertInputs {
 /** The drill's target as the inputs name it, even when they are bad: the issue title is stable. */
 function targetOf(raw: InputSource): string {
   const backupId = raw(Input.backupId)
-  return backupId.toLowerCase() === 'latest'
-    ? `job ${raw(Input.jobId) || '(no job_id)'}`
-    : `backup ${backupId || '(no backup_id)'}`
+  const restoreId = raw(Input.restoreId)
+  // A choice among a job's backups drills the job, whichever backup it picks this time.
+  if (['latest', 'random'].includes(backupId.toLowerCase()))
+    return `job ${raw(Input.jobId) || '(no job_id)'}`
+  if (backupId === '' && restoreId !== '') return `restore ${restoreId}`
+  return `backup ${backupId || '(no backup_id)'}`
 }
 
 /** Validates raw input strings into frozen Settings, or throws InputError. */
@@ -92,7 +95,7 @@ export function parseSettings(
             problem(Input.apiToken, 'is required: pass your SnapShooter API token from a secret'),
           )
         : ok(raw(Input.apiToken)),
-    target: parseTarget(raw(Input.backupId), raw(Input.jobId)),
+    target: parseTarget(raw),
     command: mode.ok ? commandRules(command, raw) : mode,
     // Refused in download mode by commandRules; their own rules would only add noise.
     compute:
@@ -125,17 +128,32 @@ export function parseSettings(
   if (!fields.ok) throw new InputError(fields.problems)
 
   const { value } = fields
-  const common = {
+  const base = {
     apiToken: value.apiToken,
-    ...value.target,
-    files: value.files,
     timeoutMs: value.timeoutMs,
     onTimeout: value.onTimeout,
-    maxBackupAgeMs: value.maxBackupAgeMs,
     dryRun: value.dryRun,
     resultFile: value.resultFile,
     apiUrl: value.apiUrl,
     alert: value.alert,
+  }
+  const { target } = value
+  if (target.kind === 'restore') {
+    return Object.freeze({
+      command: 'watch',
+      ...base,
+      restoreId: target.restoreId,
+      pollIntervalMs: value.pollIntervalMs,
+      maxRestoreDurationMs: value.maxRestoreDurationMs,
+    })
+  }
+  const common = {
+    ...base,
+    backupId: target.backupId,
+    jobId: target.jobId,
+    choice: target.choice,
+    files: value.files,
+    maxBackupAgeMs: value.maxBackupAgeMs,
   }
   return Object.freeze(
     value.command === 'download'
@@ -151,26 +169,6 @@ export function parseSettings(
   )
 }
 
-/** `backup_id` (a UUID or `latest`) and `job_id`, which `latest` needs; both lower case. */
-function parseTarget(
-  backupText: string,
-  jobText: string,
-): Parsed<{ backupId: string; jobId: string | null }> {
-  const backupId = backupText.toLowerCase()
-  const jobId = jobText.toLowerCase()
-  const problems: string[] = []
-  if (backupId === '') {
-    const rule = 'is required: a backup UUID, or `latest` with `job_id`'
-    problems.push(problem(Input.backupId, rule))
-  } else if (backupId !== 'latest' && !UUID.test(backupId))
-    problems.push(problem(Input.backupId, 'must be a backup UUID or `latest`', { got: backupText }))
-  if (jobId !== '' && !UUID.test(jobId))
-    problems.push(problem(Input.jobId, 'must be a job UUID', { got: jobText }))
-  else if (backupId === 'latest' && jobId === '')
-    problems.push(problem(Input.jobId, 'is required when `backup_id` is `latest`'))
-  return problems.length > 0 ? refused(...problems) : ok({ backupId, jobId: optionalText(jobId) })
-}
-
 /** Whether each input given applies to the command: any other is not silently ignored. */
 const RESTORE_ONLY: readonly [InputName, (text: string) => boolean][] = [
   [Input.computeType, (text) => text !== ''],
@@ -184,8 +182,9 @@ const RESTORE_ONLY: readonly [InputName, (text: string) => boolean][] = [
  * silently ignored: a workflow asking for a server or an RTO check would otherwise pass
  * unchecked. And a folder to download to means nothing to a restore.
  */
-function commandRules(command: Command, raw: InputSource): Parsed<Command> {
-  if (command === 'restore') {
+function commandRules(command: Mode, raw: InputSource): Parsed<Mode> {
+  // With `restore_id`, parseTarget names what does not apply.
+  if (command === 'restore' || raw(Input.restoreId) !== '') {
     const downloadTo = raw(Input.downloadTo)
     if (downloadTo === '') return ok(command)
     return refused(

@@ -2,9 +2,23 @@
 // union by command, so that the compiler knows which inputs apply to which command
 // (docs/architecture.md, Inputs).
 
+import type { BackupTag } from './names.js'
+
 /** The commands the `mode` input picks between. */
 export const COMMANDS = ['restore', 'download'] as const
-export type Command = (typeof COMMANDS)[number]
+export type Mode = (typeof COMMANDS)[number]
+/** `watch` is no mode of its own: `restore_id` picks it, to follow a restore made before. */
+export type Command = Mode | 'watch'
+
+/** How `latest` and `random` choose among a job's completed backups (see drill/choose.ts). */
+export interface Choice {
+  readonly rule: 'latest' | 'random'
+  readonly tag: BackupTag | null
+  /** Only backups completed within this long before now. */
+  readonly windowMs: number | null
+  /** Only backups completed strictly before this moment (epoch ms). */
+  readonly completedBefore: number | null
+}
 
 export type FileSelector = { kind: 'id'; id: string } | { kind: 'pattern'; pattern: string }
 export type ComputeType = 'server' | 'ss_agent'
@@ -13,28 +27,37 @@ export type Compute = { readonly type: ComputeType; readonly serverId: number }
 export interface AlertSettings {
   readonly githubToken: string
   readonly label: string
-  /** The drill's target as the inputs name it: `job <job_id>` for `latest`, else `backup <backup_id>`. */
+  /**
+   * The drill's target as the inputs name it: `job <job_id>` for `latest` and `random`,
+   * `restore <restore_id>` when following one, else `backup <backup_id>`.
+   */
   readonly target: string
 }
 
-/** The inputs every command reads. */
-export interface CommonSettings {
+/** The inputs every command reads, a backup's or a restore's. */
+export interface BaseSettings {
   readonly apiToken: string
-  /** A backup UUID (lower case), or `latest`. */
-  readonly backupId: string
-  /** Lower case; never null with `latest`. */
-  readonly jobId: string | null
-  readonly files: readonly FileSelector[]
   /** From the run's start until the restore exists (or the download is done). */
   readonly timeoutMs: number
   readonly onTimeout: 'fail' | 'warn'
-  readonly maxBackupAgeMs: number | null
   readonly dryRun: boolean
   readonly resultFile: string | null
   /** Without a trailing slash. */
   readonly apiUrl: string
   /** Null when `issue_on_failure` is off. */
   readonly alert: AlertSettings | null
+}
+
+/** The inputs of the commands that start from a backup. */
+export interface CommonSettings extends BaseSettings {
+  /** A backup UUID (lower case), `latest` or `random`. */
+  readonly backupId: string
+  /** Lower case; never null with `latest` or `random`. */
+  readonly jobId: string | null
+  /** How `latest` or `random` choose among the job's backups; null for a backup UUID. */
+  readonly choice: Choice | null
+  readonly files: readonly FileSelector[]
+  readonly maxBackupAgeMs: number | null
 }
 
 /** `mode: restore`: restore the backup and (unless `wait: false`) wait for the restore. */
@@ -53,4 +76,13 @@ export interface DownloadSettings extends CommonSettings {
   readonly downloadTo: string | null
 }
 
-export type Settings = RestoreSettings | DownloadSettings
+/** `restore_id`: follow a restore made before (by `wait: false`, a cancelled run, or by hand). */
+export interface WatchSettings extends BaseSettings {
+  readonly command: 'watch'
+  /** Lower case. */
+  readonly restoreId: string
+  readonly pollIntervalMs: number
+  readonly maxRestoreDurationMs: number | null
+}
+
+export type Settings = RestoreSettings | DownloadSettings | WatchSettings

@@ -83,7 +83,8 @@ export function parseBoolean(name: InputName, text: string): Parsed<boolean> {
 export function requiredDuration(name: InputName, text: string, bounds: Bounds): Parsed<number> {
   const ms = parseDuration(text)
   if (ms === null) {
-    const rule = 'must be a duration such as `90s`, `30m`, `1h30m`, `500ms` or a number of seconds'
+    const rule =
+      'must be a duration such as `90s`, `30m`, `1h30m`, `30d`, `500ms` or a number of seconds'
     return refused(problem(name, rule, { got: text }))
   }
   if (ms < bounds.min)

@@ -3,6 +3,7 @@
 import type { Outcome } from '../inputs/names.js'
 import type { DownloadedFile } from '../download/file.js'
 import type { Check } from '../drill/checks.js'
+import type { Selection } from '../drill/choose.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Backup, BackupFile, Restore, RestoreRequest } from '../snapshooter/types.js'
 
@@ -22,6 +23,8 @@ export interface Evidence {
   outcome: Outcome | null
   settings: Settings | null
   backup: Backup | null
+  /** How the backup was chosen: what was asked, then what the walk saw. */
+  selection: Selection | null
   backupAgeMs: number | null
   files: BackupFile[] | null
   request: RestoreRequest | null
@@ -40,6 +43,7 @@ export function newEvidence(): Evidence {
     outcome: null,
     settings: null,
     backup: null,
+    selection: null,
     backupAgeMs: null,
     files: null,
     request: null,

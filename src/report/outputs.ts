@@ -22,6 +22,7 @@ export function outputsOf(result: Result): Partial<Record<OutputName, string>> {
     [Output.durationSeconds]: text(result.restore.duration_seconds),
     [Output.backupCompletedAt]: text(result.backup.completed_at),
     [Output.backupAgeSeconds]: text(result.backup.age_seconds),
+    [Output.selection]: result.selection === null ? '' : JSON.stringify(result.selection),
     [Output.downloadDir]: text(result.download?.dir ?? null),
     [Output.downloadedFiles]: JSON.stringify(listed.download?.files ?? []),
     [Output.result]: JSON.stringify(listed),

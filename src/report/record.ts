@@ -5,12 +5,21 @@
 import type { DownloadedFile } from '../download/file.js'
 import type { DownloadEnd, DownloadProgress } from '../download/run.js'
 import { limitCheck, restoreDurationMs } from '../drill/checks.js'
+import type { Selection } from '../drill/choose.js'
 import { checkFailure, type Preflight } from '../drill/preflight.js'
+import { askedSelection } from '../drill/select.js'
+import { SelectionRefusal } from '../drill/walk.js'
 import { formatDuration } from '../duration.js'
 import { Failure, errorMessage, oneLine } from '../failure.js'
-import type { DownloadSettings, RestoreSettings, Settings } from '../inputs/settings.js'
+import type {
+  DownloadSettings,
+  RestoreSettings,
+  Settings,
+  WatchSettings,
+} from '../inputs/settings.js'
 import type { RestoreEnd, RestoreProgress } from '../restore/run.js'
 import type { WaitEnd } from '../restore/wait.js'
+import type { WatchEnd } from '../watch/run.js'
 import type { Backup, Restore } from '../snapshooter/types.js'
 import { newEvidence, type Evidence } from './evidence.js'
 
@@ -18,6 +27,7 @@ import { newEvidence, type Evidence } from './evidence.js'
 export type CommandEnd =
   | { command: 'restore'; settings: RestoreSettings; end: RestoreEnd }
   | { command: 'download'; settings: DownloadSettings; end: DownloadEnd }
+  | { command: 'watch'; settings: WatchSettings; end: WatchEnd }
 
 /** Sets the outputs known so far; throws when they cannot be written (see Publisher). */
 export interface Announcer {
@@ -40,10 +50,12 @@ export class RunRecord implements RestoreProgress, DownloadProgress {
 
   settingsRead(settings: Settings): void {
     this.evidence.settings = settings
+    this.evidence.selection = askedSelection(settings)
   }
 
-  backupResolved(backup: Backup): void {
+  backupResolved(backup: Backup, selection: Selection): void {
     this.evidence.backup = backup
+    this.evidence.selection = selection
     this.#announce()
   }
 
@@ -89,11 +101,13 @@ export class RunRecord implements RestoreProgress, DownloadProgress {
     if (end.kind === 'dry_run') this.evidence.outcome = 'dry_run'
     else if (end.kind === 'downloaded') this.evidence.outcome = 'succeeded'
     else if (end.kind === 'not_waited') this.evidence.outcome = 'not_waited'
-    else if (ended.command === 'restore') concludeWait(this.evidence, end.wait, ended.settings)
+    else if (ended.command !== 'download') concludeWait(this.evidence, end.wait, ended.settings)
   }
 
   /** The outcome of a run that stopped on an error. */
   failed(error: unknown, { cancelled }: { cancelled: boolean }): void {
+    // A choice that failed still tells what was asked and what the walk saw.
+    if (error instanceof SelectionRefusal) this.evidence.selection = error.selection
     concludeFailure(this.evidence, error, { cancelled })
   }
 

@@ -7,6 +7,7 @@
 // the backup, and of the download) and counts the others in `files_omitted`.
 import { restoreDurationMs, seconds } from '../drill/checks.js'
 import type { Outcome } from '../inputs/names.js'
+import type { Selection } from '../drill/choose.js'
 import type { Command } from '../inputs/settings.js'
 import type { Evidence } from './evidence.js'
 
@@ -27,6 +28,8 @@ export interface Result {
     completed_at: string | null
     age_seconds: number | null
   }
+  /** How the backup was chosen; null before the inputs were read. */
+  selection: Selection | null
   restore: {
     id: string | null
     status: string | null
@@ -81,13 +84,15 @@ export function buildResult(evidence: Evidence, env: NodeJS.ProcessEnv): Result 
     mode: settings?.command ?? 'restore',
     status: restore?.status ?? statusOfDownload(evidence),
     backup: {
-      id: backup?.id ?? null,
-      job_id: backup?.jobId ?? null,
+      // Following a restore, its own answer names the backup.
+      id: backup?.id ?? restore?.backupId ?? null,
+      job_id: backup?.jobId ?? restore?.jobId ?? null,
       completed_at: backup?.completedAt ?? null,
       age_seconds: evidence.backupAgeMs === null ? null : seconds(evidence.backupAgeMs),
     },
+    selection: evidence.selection,
     restore: {
-      id: restore?.id ?? null,
+      id: restore?.id ?? (settings?.command === 'watch' ? settings.restoreId : null),
       status: restore?.status ?? null,
       created_at: restore?.createdAt ?? null,
       started_at: restore?.startedAt ?? null,

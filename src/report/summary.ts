@@ -1,5 +1,6 @@
 // The job summary: what a person reads on the run's page to trust, or doubt, the drill.
 // Pure: a Result in, Markdown out. Text that came from the API is HTML-escaped.
+import { describeSelection } from '../drill/selection-text.js'
 import type { Outcome } from '../inputs/names.js'
 import { formatDuration } from '../duration.js'
 import type { RestoreRequest } from '../snapshooter/types.js'
@@ -51,6 +52,10 @@ export function renderSummary(result: Result, extras: SummaryExtras = {}): strin
       ['job', code(backup.job_id)],
       ['completed at', text(backup.completed_at)],
       ['age', age(backup.age_seconds)],
+      // How `latest`, `random` or `restore_id` found it; a backup given by id needs no line.
+      ...(result.selection === null || result.selection.rule === 'id'
+        ? []
+        : [['chosen', prose(describeSelection(result.selection))] as [string, string]]),
     ]),
     ...(downloading ? downloadTables(result) : restoreTables(result)),
   )

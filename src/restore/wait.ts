@@ -34,6 +34,11 @@ export interface WaitPlan {
   createdAt: number
   timeoutMs: number
   pollIntervalMs: number
+  /**
+   * What a 404 on the first check means. After the POST, the restore exists, so the status
+   * endpoint must be missing (the default); following a restore given by id, the restore may not.
+   */
+  notFound?: (restoreId: string, cause: ApiError) => Error
 }
 
 export interface WaitDeps {
@@ -106,7 +111,8 @@ export async function waitForRestore(plan: WaitPlan, deps: WaitDeps): Promise<Wa
       if (signal.aborted) return end('cancelled')
       if (!(error instanceof ApiError)) throw error
       if (error.kind === 'not_found' && checks === 1) {
-        return end('error', { error: new StatusEndpointMissing(plan.restoreId, error) })
+        const notFound = plan.notFound ?? ((id, cause) => new StatusEndpointMissing(id, cause))
+        return end('error', { error: notFound(plan.restoreId, error) })
       }
       if (!TRANSIENT.has(error.kind)) return end('error', { error })
       // A check cut short by the deadline is the timeout, not a failure to report; the client's

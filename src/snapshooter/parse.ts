@@ -8,6 +8,7 @@
 // backups, another restore) is refused as malformed: acting on it would restore or report the
 // wrong thing.
 
+import { readTags } from './tags.js'
 import type { Backup, BackupFile, BackupPage, Compute, Restore } from './types.js'
 import {
   Reader,
@@ -76,6 +77,8 @@ function parseBackupData(read: Reader, value: unknown, path: string): Backup {
     createdAt: read.optionalTime(backup.created_at, `${path}.created_at`),
     startedAt: read.optionalTime(backup.started_at, `${path}.started_at`),
     completedAt: read.optionalTime(backup.completed_at, `${path}.completed_at`),
+    // Read leniently: tags only narrow a choice, so unreadable ones refuse no answer.
+    tags: readTags(backup.tags),
     files: parseFiles(read, backup.files, `${path}.files`),
   }
 }

@@ -1,3 +1,5 @@
+import type { Tags } from './tags.js'
+
 // Typed values parsed from SnapShooter's answers. Secrets (a backup's encryption_key, the
 // signed `url` of each file) are dropped while parsing, so no later code can leak them.
 
@@ -18,6 +20,8 @@ export interface Backup {
   createdAt: string | null
   startedAt: string | null
   completedAt: string | null
+  /** Which retention tiers keep it; each false when the answer does not say. */
+  tags: Tags
   files: BackupFile[]
 }
 
