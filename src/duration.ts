@@ -3,6 +3,12 @@
 
 export const DAY_MS = 86_400_000
 
+/**
+ * `backup_window` reaches back a year at most: far enough for a tier of monthlies, and a window
+ * longer than any retention keeps backups only widens the walk.
+ */
+export const MAX_BACKUP_WINDOW_MS = 365 * DAY_MS
+
 const UNIT_MS: Record<string, number> = {
   ms: 1,
   s: 1000,

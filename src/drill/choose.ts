@@ -21,17 +21,13 @@
 //    was found, the walk goes on until the newest backup that misses only the window shows up,
 //    so that the refusal can say how old it is (the job's monthlies may have stopped).
 //  - `random` otherwise walks to the end of the listing: uniform means every candidate seen.
-import { DAY_MS } from '../duration.js'
 import { aheadOfClockMs, parseTime, seconds } from './checks.js'
 import type { BackupTag } from './tags.js'
 
 export type Rule = 'latest' | 'random'
 
-/**
- * `backup_window` reaches back a year at most (the caller refuses more): far enough for a tier
- * of monthlies, and a window longer than any retention keeps backups only widens the walk.
- */
-export const MAX_BACKUP_WINDOW_MS = 365 * DAY_MS
+// The bound of `backup_window`, which input parsing checks; re-exported for the selection's users.
+export { MAX_BACKUP_WINDOW_MS } from '../duration.js'
 
 export interface Criteria {
   rule: Rule

@@ -1,7 +1,7 @@
 // What a run works on: a backup (`backup_id`: a UUID, or `latest`/`random` with `job_id` and the
 // filters that narrow the job's candidates), or a restore made before (`restore_id`). Pure: the
 // rules between these inputs, every broken one reported together.
-import { DAY_MS } from '../duration.js'
+import { MAX_BACKUP_WINDOW_MS } from '../duration.js'
 import { BACKUP_TAGS, Input, type InputName } from './names.js'
 import type { Choice } from './settings.js'
 import {
@@ -18,9 +18,6 @@ import {
 export type Target =
   | { kind: 'backup'; backupId: string; jobId: string | null; choice: Choice | null }
   | { kind: 'restore'; restoreId: string }
-
-/** A year reaches a job's monthlies; a wider window would only widen the walk. */
-export const MAX_BACKUP_WINDOW_MS = 365 * DAY_MS
 
 const FILTERS = [Input.backupTag, Input.backupWindow, Input.completedBefore] as const
 
