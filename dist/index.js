@@ -8,23 +8,30 @@ import {
   systemClock
 } from "./chunks/chunk-U74NIOEJ.js";
 import {
+  isSecureUrl
+} from "./chunks/chunk-UBNUX3TW.js";
+import {
+  SelectionRefusal,
+  askedSelection,
+  checkFailure,
+  describeSelection,
+  limitCheck,
+  parseGlob,
+  restoreDurationMs,
+  seconds
+} from "./chunks/chunk-HUWWEL32.js";
+import "./chunks/chunk-QP5NUJKD.js";
+import {
   classifyStatus
 } from "./chunks/chunk-Z76LH5EW.js";
 import "./chunks/chunk-5TILEPJH.js";
 import {
-  isSecureUrl
-} from "./chunks/chunk-UBNUX3TW.js";
-import {
-  checkFailure,
+  MAX_BACKUP_WINDOW_MS,
   formatDuration,
-  limitCheck,
-  parseDuration,
-  parseGlob,
-  restoreDurationMs,
-  seconds
-} from "./chunks/chunk-GSRABWQ2.js";
-import "./chunks/chunk-QP5NUJKD.js";
+  parseDuration
+} from "./chunks/chunk-U6HNZVOX.js";
 import {
+  BACKUP_TAGS,
   Failure,
   Input,
   Output,
@@ -38,7 +45,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-YXUSXOIS.js";
+} from "./chunks/chunk-7VJ23XZQ.js";
 import "./chunks/chunk-23VKRORU.js";
 
 // src/main.ts
@@ -49,7 +56,7 @@ function drillAlert(settings, env, options = {}) {
   if (settings === null) return void 0;
   return async (outcome, summary2) => {
     if (!mayAlert(outcome)) return null;
-    const { alertOnGitHub } = await import("./chunks/github-XCX4IKD4.js");
+    const { alertOnGitHub } = await import("./chunks/github-X6IBTKP6.js");
     return alertOnGitHub(settings, outcome, summary2, env, options);
   };
 }
@@ -57,7 +64,7 @@ function drillAlert(settings, env, options = {}) {
 // src/connect.ts
 async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
   const [{ createClient }, { proxySecrets }] = await Promise.all([
-    import("./chunks/client-OZIFK3KV.js"),
+    import("./chunks/client-RZUBRV47.js"),
     import("./chunks/proxy-XKJTATW6.js")
   ]);
   for (const secret of proxySecrets(process.env)) setSecret(secret);
@@ -118,7 +125,7 @@ function parseBoolean(name, text2) {
 function requiredDuration(name, text2, bounds) {
   const ms = parseDuration(text2);
   if (ms === null) {
-    const rule = "must be a duration such as `90s`, `30m`, `1h30m`, `500ms` or a number of seconds";
+    const rule = "must be a duration such as `90s`, `30m`, `1h30m`, `30d`, `500ms` or a number of seconds";
     return refused(problem(name, rule, { got: text2 }));
   }
   if (ms < bounds.min)
@@ -198,6 +205,81 @@ function quote(value) {
   return JSON.stringify(cut);
 }
 
+// src/inputs/target.ts
+var FILTERS = [Input.backupTag, Input.backupWindow, Input.completedBefore];
+var NOT_WITH_RESTORE_ID = [
+  [Input.backupId, (text2) => text2 !== ""],
+  [Input.jobId, (text2) => text2 !== ""],
+  [Input.files, (text2) => text2 !== ""],
+  [Input.computeType, (text2) => text2 !== ""],
+  [Input.serverId, (text2) => text2 !== ""],
+  [Input.dryRun, (text2) => /^true$/i.test(text2)],
+  [Input.mode, (text2) => text2 === "download"],
+  [Input.maxBackupAge, (text2) => text2 !== ""],
+  ...FILTERS.map((name) => [name, (text2) => text2 !== ""])
+];
+var ISO_WITH_ZONE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/i;
+function parseCompletedBefore(text2) {
+  if (text2 === "") return ok(null);
+  const ms = ISO_WITH_ZONE.test(text2) ? Date.parse(text2.toUpperCase()) : NaN;
+  if (Number.isFinite(ms)) return ok(ms);
+  const rule = "must be an ISO 8601 time with a zone, such as `2026-11-20T04:00:00Z`";
+  return refused(problem(Input.completedBefore, rule, { got: text2 }));
+}
+function parseTarget(raw) {
+  const restoreText = raw(Input.restoreId);
+  if (restoreText !== "") return parseRestoreTarget(restoreText, raw);
+  const backupText = raw(Input.backupId);
+  const backupId = backupText.toLowerCase();
+  const jobText = raw(Input.jobId);
+  const jobId = jobText.toLowerCase();
+  const chooses = backupId === "latest" || backupId === "random";
+  const problems = [];
+  if (backupId === "") {
+    const rule = "is required: a backup UUID, or `latest` or `random` with `job_id`; or give `restore_id`";
+    problems.push(problem(Input.backupId, rule));
+  } else if (!chooses && !UUID.test(backupId)) {
+    const rule = "must be a backup UUID, `latest` or `random`";
+    problems.push(problem(Input.backupId, rule, { got: backupText }));
+  }
+  if (jobId !== "" && !UUID.test(jobId))
+    problems.push(problem(Input.jobId, "must be a job UUID", { got: jobText }));
+  else if (chooses && jobId === "")
+    problems.push(problem(Input.jobId, `is required when \`backup_id\` is \`${backupId}\``));
+  const tagText = raw(Input.backupTag);
+  const tag = tagText === "" ? ok(null) : oneOf(Input.backupTag, tagText, BACKUP_TAGS);
+  const bounds = { min: 1e3, max: MAX_BACKUP_WINDOW_MS };
+  const windowMs = optionalDuration(Input.backupWindow, raw(Input.backupWindow), bounds);
+  const before = parseCompletedBefore(raw(Input.completedBefore));
+  for (const parsed of [tag, windowMs, before]) if (!parsed.ok) problems.push(...parsed.problems);
+  if (!chooses && backupId !== "") {
+    const rule = "applies only when `backup_id` is `latest` or `random`";
+    for (const name of FILTERS)
+      if (raw(name) !== "") problems.push(problem(name, rule, { got: raw(name) }));
+  }
+  if (problems.length > 0 || !tag.ok || !windowMs.ok || !before.ok) return refused(...problems);
+  const choice = chooses ? Object.freeze({
+    rule: backupId,
+    tag: tag.value,
+    windowMs: windowMs.value,
+    completedBefore: before.value
+  }) : null;
+  return ok({ kind: "backup", backupId, jobId: optionalText(jobId), choice });
+}
+function parseRestoreTarget(text2, raw) {
+  const problems = [];
+  if (!UUID.test(text2))
+    problems.push(problem(Input.restoreId, "must be a restore UUID", { got: text2 }));
+  const rule = "does not apply with `restore_id`, which follows a restore made before: remove it";
+  for (const [name, given] of NOT_WITH_RESTORE_ID)
+    if (given(raw(name))) problems.push(problem(name, rule, { got: raw(name) }));
+  if (/^false$/i.test(raw(Input.wait))) {
+    const waitRule = "cannot be `false` with `restore_id`: following a restore is waiting for it";
+    problems.push(problem(Input.wait, waitRule));
+  }
+  return problems.length > 0 ? refused(...problems) : ok({ kind: "restore", restoreId: text2.toLowerCase() });
+}
+
 // src/inputs/parse.ts
 var InputError = class extends Failure {
   constructor(problems) {
@@ -226,7 +308,11 @@ function parseAlertSettings(get) {
 }
 function targetOf(raw) {
   const backupId = raw(Input.backupId);
-  return backupId.toLowerCase() === "latest" ? `job ${raw(Input.jobId) || "(no job_id)"}` : `backup ${backupId || "(no backup_id)"}`;
+  const restoreId = raw(Input.restoreId);
+  if (["latest", "random"].includes(backupId.toLowerCase()))
+    return `job ${raw(Input.jobId) || "(no job_id)"}`;
+  if (backupId === "" && restoreId !== "") return `restore ${restoreId}`;
+  return `backup ${backupId || "(no backup_id)"}`;
 }
 function parseSettings(get, alert = parseAlertSettings(get)) {
   const raw = trimmed(get);
@@ -236,7 +322,7 @@ function parseSettings(get, alert = parseAlertSettings(get)) {
     apiToken: raw(Input.apiToken) === "" ? refused(
       problem(Input.apiToken, "is required: pass your SnapShooter API token from a secret")
     ) : ok(raw(Input.apiToken)),
-    target: parseTarget(raw(Input.backupId), raw(Input.jobId)),
+    target: parseTarget(raw),
     command: mode.ok ? commandRules(command, raw) : mode,
     // Refused in download mode by commandRules; their own rules would only add noise.
     compute: command === "download" ? ok(null) : parseCompute(raw(Input.computeType), raw(Input.serverId)),
@@ -267,17 +353,32 @@ function parseSettings(get, alert = parseAlertSettings(get)) {
   });
   if (!fields.ok) throw new InputError(fields.problems);
   const { value } = fields;
-  const common = {
+  const base = {
     apiToken: value.apiToken,
-    ...value.target,
-    files: value.files,
     timeoutMs: value.timeoutMs,
     onTimeout: value.onTimeout,
-    maxBackupAgeMs: value.maxBackupAgeMs,
     dryRun: value.dryRun,
     resultFile: value.resultFile,
     apiUrl: value.apiUrl,
     alert: value.alert
+  };
+  const { target } = value;
+  if (target.kind === "restore") {
+    return Object.freeze({
+      command: "watch",
+      ...base,
+      restoreId: target.restoreId,
+      pollIntervalMs: value.pollIntervalMs,
+      maxRestoreDurationMs: value.maxRestoreDurationMs
+    });
+  }
+  const common = {
+    ...base,
+    backupId: target.backupId,
+    jobId: target.jobId,
+    choice: target.choice,
+    files: value.files,
+    maxBackupAgeMs: value.maxBackupAgeMs
   };
   return Object.freeze(
     value.command === "download" ? { command: value.command, ...common, downloadTo: value.downloadTo } : {
@@ -290,21 +391,6 @@ function parseSettings(get, alert = parseAlertSettings(get)) {
     }
   );
 }
-function parseTarget(backupText, jobText) {
-  const backupId = backupText.toLowerCase();
-  const jobId = jobText.toLowerCase();
-  const problems = [];
-  if (backupId === "") {
-    const rule = "is required: a backup UUID, or `latest` with `job_id`";
-    problems.push(problem(Input.backupId, rule));
-  } else if (backupId !== "latest" && !UUID.test(backupId))
-    problems.push(problem(Input.backupId, "must be a backup UUID or `latest`", { got: backupText }));
-  if (jobId !== "" && !UUID.test(jobId))
-    problems.push(problem(Input.jobId, "must be a job UUID", { got: jobText }));
-  else if (backupId === "latest" && jobId === "")
-    problems.push(problem(Input.jobId, "is required when `backup_id` is `latest`"));
-  return problems.length > 0 ? refused(...problems) : ok({ backupId, jobId: optionalText(jobId) });
-}
 var RESTORE_ONLY = [
   [Input.computeType, (text2) => text2 !== ""],
   [Input.serverId, (text2) => text2 !== ""],
@@ -312,7 +398,7 @@ var RESTORE_ONLY = [
   [Input.maxRestoreDuration, (text2) => text2 !== ""]
 ];
 function commandRules(command, raw) {
-  if (command === "restore") {
+  if (command === "restore" || raw(Input.restoreId) !== "") {
     const downloadTo = raw(Input.downloadTo);
     if (downloadTo === "") return ok(command);
     return refused(
@@ -359,13 +445,15 @@ function buildResult(evidence, env) {
     mode: settings?.command ?? "restore",
     status: restore?.status ?? statusOfDownload(evidence),
     backup: {
-      id: backup?.id ?? null,
-      job_id: backup?.jobId ?? null,
+      // Following a restore, its own answer names the backup.
+      id: backup?.id ?? restore?.backupId ?? null,
+      job_id: backup?.jobId ?? restore?.jobId ?? null,
       completed_at: backup?.completedAt ?? null,
       age_seconds: evidence.backupAgeMs === null ? null : seconds(evidence.backupAgeMs)
     },
+    selection: evidence.selection,
     restore: {
-      id: restore?.id ?? null,
+      id: restore?.id ?? (settings?.command === "watch" ? settings.restoreId : null),
       status: restore?.status ?? null,
       created_at: restore?.createdAt ?? null,
       started_at: restore?.startedAt ?? null,
@@ -449,6 +537,7 @@ function outputsOf(result) {
     [Output.durationSeconds]: text2(result.restore.duration_seconds),
     [Output.backupCompletedAt]: text2(result.backup.completed_at),
     [Output.backupAgeSeconds]: text2(result.backup.age_seconds),
+    [Output.selection]: result.selection === null ? "" : JSON.stringify(result.selection),
     [Output.downloadDir]: text2(result.download?.dir ?? null),
     [Output.downloadedFiles]: JSON.stringify(listed.download?.files ?? []),
     [Output.result]: JSON.stringify(listed)
@@ -515,7 +604,9 @@ function renderSummary(result, extras = {}) {
       ["id", code(backup.id)],
       ["job", code(backup.job_id)],
       ["completed at", text(backup.completed_at)],
-      ["age", age(backup.age_seconds)]
+      ["age", age(backup.age_seconds)],
+      // How `latest`, `random` or `restore_id` found it; a backup given by id needs no line.
+      ...result.selection === null || result.selection.rule === "id" ? [] : [["chosen", prose(describeSelection(result.selection))]]
     ]),
     ...downloading ? downloadTables(result) : restoreTables(result)
   );
@@ -766,6 +857,7 @@ function newEvidence() {
     outcome: null,
     settings: null,
     backup: null,
+    selection: null,
     backupAgeMs: null,
     files: null,
     request: null,
@@ -787,9 +879,11 @@ var RunRecord = class {
   }
   settingsRead(settings) {
     this.evidence.settings = settings;
+    this.evidence.selection = askedSelection(settings);
   }
-  backupResolved(backup) {
+  backupResolved(backup, selection) {
     this.evidence.backup = backup;
+    this.evidence.selection = selection;
     this.#announce();
   }
   checked({ files, request, backupAgeMs, checks }) {
@@ -826,10 +920,11 @@ var RunRecord = class {
     if (end.kind === "dry_run") this.evidence.outcome = "dry_run";
     else if (end.kind === "downloaded") this.evidence.outcome = "succeeded";
     else if (end.kind === "not_waited") this.evidence.outcome = "not_waited";
-    else if (ended.command === "restore") concludeWait(this.evidence, end.wait, ended.settings);
+    else if (ended.command !== "download") concludeWait(this.evidence, end.wait, ended.settings);
   }
   /** The outcome of a run that stopped on an error. */
   failed(error, { cancelled }) {
+    if (error instanceof SelectionRefusal) this.evidence.selection = error.selection;
     concludeFailure(this.evidence, error, { cancelled });
   }
   #announce() {
@@ -925,12 +1020,16 @@ async function run(deps = {}) {
 async function runCommand(settings, deps, record) {
   switch (settings.command) {
     case "restore": {
-      const { runRestore } = await import("./chunks/run-66ZWSGBC.js");
+      const { runRestore } = await import("./chunks/run-SE4EFCKV.js");
       return { command: "restore", settings, end: await runRestore(settings, deps, record) };
     }
     case "download": {
-      const { runDownload } = await import("./chunks/run-FDDQQLXW.js");
+      const { runDownload } = await import("./chunks/run-PNXCEJFR.js");
       return { command: "download", settings, end: await runDownload(settings, deps, record) };
+    }
+    case "watch": {
+      const { runWatch } = await import("./chunks/run-72Z4PGOJ.js");
+      return { command: "watch", settings, end: await runWatch(settings, deps) };
     }
   }
 }

@@ -1,25 +1,29 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
+  chooseBackup,
+  describeSelection,
   preflight,
-  refuseOnFailedChecks,
-  resolveBackup
-} from "./chunk-GSRABWQ2.js";
+  refuseOnFailedChecks
+} from "./chunk-HUWWEL32.js";
 import {
   group,
   info
-} from "./chunk-YXUSXOIS.js";
+} from "./chunk-7VJ23XZQ.js";
 
 // src/drill/prepare.ts
 async function prepareDrill(settings, client, clock, progress) {
-  const backup = await group("Resolve the backup", async () => {
-    const found = await resolveBackup(settings, client, clock.now());
+  const { backup, selection } = await group("Resolve the backup", async () => {
+    const chosen = await chooseBackup(settings, client, clock.now());
+    const found = chosen.backup;
     info(
       `Backup ${found.id} of job ${found.jobId}, completed ${found.completedAt ?? "(unknown)"}.`
     );
-    return found;
+    if (chosen.selection.candidates !== null)
+      info(`Chosen: ${describeSelection(chosen.selection)}.`);
+    return chosen;
   });
-  progress.backupResolved(backup);
+  progress.backupResolved(backup, selection);
   const plan = await group("Pre-flight checks", () => {
     const checked = preflight(settings, backup, clock.now());
     progress.checked(checked);
@@ -33,4 +37,4 @@ async function prepareDrill(settings, client, clock, progress) {
 export {
   prepareDrill
 };
-//# sourceMappingURL=chunk-3XT5BMAO.js.map
+//# sourceMappingURL=chunk-UG2WLBDW.js.map

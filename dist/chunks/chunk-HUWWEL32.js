@@ -4,57 +4,36 @@ import {
   parseTimestamp
 } from "./chunk-QP5NUJKD.js";
 import {
+  DAY_MS,
+  formatDuration
+} from "./chunk-U6HNZVOX.js";
+import {
   Failure
-} from "./chunk-YXUSXOIS.js";
+} from "./chunk-7VJ23XZQ.js";
 
-// src/duration.ts
-var DAY_MS = 864e5;
-var UNIT_MS = {
-  ms: 1,
-  s: 1e3,
-  m: 6e4,
-  h: 36e5,
-  d: DAY_MS
-};
-var UNIT_ORDER = ["d", "h", "m", "s", "ms"];
-var PART = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/gy;
-function parseDuration(text) {
-  const value = text.trim().toLowerCase();
-  if (value === "") return null;
-  if (/^\d+(\.\d+)?$/.test(value)) return finite(Number(value) * 1e3);
-  PART.lastIndex = 0;
-  let total = 0;
-  let lastUnit = -1;
-  let match;
-  while ((match = PART.exec(value)) !== null) {
-    const [, amount = "", unit = ""] = match;
-    const order = UNIT_ORDER.indexOf(unit);
-    if (order <= lastUnit) return null;
-    lastUnit = order;
-    total += Number(amount) * (UNIT_MS[unit] ?? NaN);
-    if (PART.lastIndex === value.length) return finite(total);
-  }
-  return null;
+// src/drill/selection-text.ts
+var plural = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+function filters(selection) {
+  const window = selection.window_seconds === null ? "" : ` of the last ${formatDuration(selection.window_seconds * 1e3)}`;
+  const before = selection.completed_before === null ? "" : ` completed before ${selection.completed_before}`;
+  return `${window}${before}`;
 }
-function finite(ms) {
-  return Number.isFinite(ms) ? Math.round(ms) : null;
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)}ms`;
-  let rest = Math.round(ms / 1e3);
-  const parts = [];
-  for (const [unit, size] of [
-    ["d", 86400],
-    ["h", 3600],
-    ["m", 60]
-  ]) {
-    if (rest >= size) {
-      parts.push(`${Math.floor(rest / size)}${unit}`);
-      rest %= size;
-    }
+function describeSelection(selection) {
+  const tag = selection.tag === null ? "" : `${selection.tag} `;
+  const candidates = selection.candidates ?? 0;
+  switch (selection.rule) {
+    case "id":
+      return "the backup given as `backup_id`";
+    case "restore_id":
+      return "the backup of the restore given as `restore_id`";
+    case "random":
+      if (selection.candidates === null)
+        return `random among the ${tag}backups${filters(selection)}`;
+      return `random among ${plural(candidates, `${tag}backup`)}${filters(selection)}`;
+    case "latest":
+      if (selection.candidates === 0) return `latest: no ${tag}backup${filters(selection)}`;
+      return `the latest ${tag}backup${filters(selection)}`;
   }
-  if (rest > 0 || parts.length === 0) parts.push(`${rest}s`);
-  return parts.join("");
 }
 
 // src/inputs/glob.ts
@@ -227,7 +206,6 @@ function seconds(ms) {
 }
 
 // src/drill/choose.ts
-var MAX_BACKUP_WINDOW_MS = 365 * DAY_MS;
 function selectionOf(criteria, candidates) {
   const { rule, tag, windowMs, completedBefore } = criteria;
   return {
@@ -420,9 +398,17 @@ async function walkCandidates(listPage, criteria, context) {
 
 // src/drill/select.ts
 var LATEST = { rule: "latest", tag: null, windowMs: null, completedBefore: null };
-async function findLatestCompleted(jobId, listPage, now) {
-  const chosen = await walkCandidates(listPage, LATEST, { jobId, now, random: Math.random });
-  return chosen.backup;
+var BY_ID = Object.freeze({
+  rule: "id",
+  tag: null,
+  window_seconds: null,
+  completed_before: null,
+  candidates: null
+});
+function askedSelection(settings) {
+  if (settings.command === "watch") return { ...BY_ID, rule: "restore_id" };
+  const choice = settings.choice ?? (settings.backupId === "latest" ? LATEST : null);
+  return choice === null ? { ...BY_ID } : { ...selectionOf(choice, 0), candidates: null };
 }
 function checkBackup(backup, jobId) {
   if (jobId !== null && backup.jobId.toLowerCase() !== jobId) {
@@ -438,12 +424,15 @@ function checkBackup(backup, jobId) {
 }
 
 // src/drill/preflight.ts
-async function resolveBackup(settings, client, now) {
+async function chooseBackup(settings, client, now, random = Math.random) {
   const { backupId, jobId } = settings;
-  if (backupId === "latest" && jobId !== null) {
-    return findLatestCompleted(jobId, (page) => client.listJobBackups(jobId, page), now);
+  const choice = settings.choice ?? (backupId === "latest" ? LATEST : null);
+  if (choice !== null && jobId !== null) {
+    const listPage = (page) => client.listJobBackups(jobId, page);
+    return walkCandidates(listPage, choice, { jobId, now, random });
   }
-  return client.getBackup(backupId);
+  const selection = { ...BY_ID };
+  return { backup: await client.getBackup(backupId), selection };
 }
 function preflight(settings, backup, now) {
   checkBackup(backup, settings.jobId);
@@ -475,16 +464,17 @@ function refuseOnFailedChecks(checks, subject) {
 }
 
 export {
-  parseDuration,
-  formatDuration,
   parseGlob,
   restoreDurationMs,
   limitCheck,
   seconds,
+  describeSelection,
   baseName,
-  resolveBackup,
+  SelectionRefusal,
+  askedSelection,
+  chooseBackup,
   preflight,
   checkFailure,
   refuseOnFailedChecks
 };
-//# sourceMappingURL=chunk-GSRABWQ2.js.map
+//# sourceMappingURL=chunk-HUWWEL32.js.map

@@ -14,12 +14,14 @@ import {
 } from "./chunk-UBNUX3TW.js";
 import {
   prepareDrill
-} from "./chunk-3XT5BMAO.js";
+} from "./chunk-UG2WLBDW.js";
 import {
-  baseName,
-  formatDuration
-} from "./chunk-GSRABWQ2.js";
+  baseName
+} from "./chunk-HUWWEL32.js";
 import "./chunk-QP5NUJKD.js";
+import {
+  formatDuration
+} from "./chunk-U6HNZVOX.js";
 import {
   kindOfStatus,
   networkReason
@@ -31,7 +33,7 @@ import {
   group,
   info,
   setSecret
-} from "./chunk-YXUSXOIS.js";
+} from "./chunk-7VJ23XZQ.js";
 import "./chunk-23VKRORU.js";
 
 // src/download/file.ts
@@ -655,4 +657,4 @@ async function runDownload(settings, deps, progress) {
 export {
   runDownload
 };
-//# sourceMappingURL=run-FDDQQLXW.js.map
+//# sourceMappingURL=run-PNXCEJFR.js.map

@@ -523,7 +523,11 @@ var Input = {
   githubToken: "github_token",
   issueLabel: "issue_label",
   mode: "mode",
-  downloadTo: "download_to"
+  downloadTo: "download_to",
+  backupTag: "backup_tag",
+  backupWindow: "backup_window",
+  completedBefore: "completed_before",
+  restoreId: "restore_id"
 };
 var Output = {
   outcome: "outcome",
@@ -543,8 +547,10 @@ var Output = {
   issueNumber: "issue_number",
   issueUrl: "issue_url",
   downloadDir: "download_dir",
-  downloadedFiles: "downloaded_files"
+  downloadedFiles: "downloaded_files",
+  selection: "selection"
 };
+var BACKUP_TAGS = ["hourly", "daily", "weekly", "monthly", "manual"];
 var VERSION = "0.1.0";
 var USER_AGENT = `snapshooter-restore/${VERSION}`;
 
@@ -562,6 +568,7 @@ export {
   errorMessage,
   Input,
   Output,
+  BACKUP_TAGS,
   USER_AGENT
 };
-//# sourceMappingURL=chunk-YXUSXOIS.js.map
+//# sourceMappingURL=chunk-7VJ23XZQ.js.map

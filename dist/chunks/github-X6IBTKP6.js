@@ -8,14 +8,14 @@ import {
 } from "./chunk-MJATRFDO.js";
 import {
   formatMs
-} from "./chunk-YAYY3ET2.js";
+} from "./chunk-S4B57S3L.js";
 import "./chunk-5TILEPJH.js";
 import "./chunk-OSACNQGE.js";
 import {
   errorMessage,
   info,
   warning
-} from "./chunk-YXUSXOIS.js";
+} from "./chunk-7VJ23XZQ.js";
 import "./chunk-23VKRORU.js";
 
 // src/alert/requests.ts
@@ -143,4 +143,4 @@ export {
   alertFailure,
   alertOnGitHub
 };
-//# sourceMappingURL=github-XCX4IKD4.js.map
+//# sourceMappingURL=github-X6IBTKP6.js.map

@@ -5,23 +5,15 @@ import {
 } from "./chunk-Z76LH5EW.js";
 import {
   ApiError
-} from "./chunk-YAYY3ET2.js";
-import "./chunk-5TILEPJH.js";
-import {
-  prepareDrill
-} from "./chunk-3XT5BMAO.js";
+} from "./chunk-S4B57S3L.js";
 import {
   formatDuration
-} from "./chunk-GSRABWQ2.js";
-import "./chunk-QP5NUJKD.js";
-import "./chunk-OSACNQGE.js";
+} from "./chunk-U6HNZVOX.js";
 import {
   Failure,
-  group,
   info,
   warning
-} from "./chunk-YXUSXOIS.js";
-import "./chunk-23VKRORU.js";
+} from "./chunk-7VJ23XZQ.js";
 
 // src/restore/log.ts
 function describeWaitEvent(event) {
@@ -53,37 +45,6 @@ function logWaitEvent(event) {
   if (line.level === "warning") warning(line.text);
   else info(line.text);
 }
-
-// src/restore/start.ts
-async function startRestore(client, backupId, request, progress) {
-  info(`POST /v1/backups/${backupId}/restore ${JSON.stringify(request)}`);
-  progress.restoreRequested();
-  let restore;
-  try {
-    restore = await client.createRestore(backupId, request);
-  } catch (error) {
-    progress.restoreRequestFailed({ mayHaveStarted: mayHaveStarted(error) });
-    throw error;
-  }
-  progress.restoreCreated(restore);
-  info(`Restore ${restore.id} created (status ${restore.status}).`);
-  if (classifyStatus(restore.status).class === "failed") throw new FailedAtStart(restore);
-  return restore;
-}
-function mayHaveStarted(error) {
-  return !(error instanceof ApiError) || error.kind === "cancelled" || error.mayHaveStarted;
-}
-function dryRunRestore(backupId, request) {
-  info(`Dry run: would send POST /v1/backups/${backupId}/restore ${JSON.stringify(request)}`);
-}
-var FailedAtStart = class extends Failure {
-  constructor(restore) {
-    super(
-      `Restore ${restore.id} ended with status "${restore.status}" as soon as it was created: SnapShooter could not restore the backup; see the restore's log in SnapShooter.`
-    );
-    this.name = "FailedAtStart";
-  }
-};
 
 // src/restore/schedule.ts
 var FIRST_CHECK_MS = 1e3;
@@ -154,7 +115,8 @@ async function waitForRestore(plan, deps) {
       if (signal.aborted) return end("cancelled");
       if (!(error instanceof ApiError)) throw error;
       if (error.kind === "not_found" && checks === 1) {
-        return end("error", { error: new StatusEndpointMissing(plan.restoreId, error) });
+        const notFound = plan.notFound ?? ((id, cause) => new StatusEndpointMissing(id, cause));
+        return end("error", { error: notFound(plan.restoreId, error) });
       }
       if (!TRANSIENT.has(error.kind)) return end("error", { error });
       if (error.kind === "deadline" || clock.now() >= deadline) return end("timed_out");
@@ -191,44 +153,8 @@ var TooManyFailedChecks = class extends Failure {
   }
 };
 
-// src/restore/run.ts
-async function runRestore(settings, deps, progress) {
-  const { clock, sleep, signal } = deps;
-  const client = deps.connect(deps.startedAt + settings.timeoutMs);
-  const { backup, plan } = await prepareDrill(settings, client, clock, progress);
-  if (settings.dryRun) {
-    dryRunRestore(backup.id, plan.request);
-    return { kind: "dry_run" };
-  }
-  const restore = await group(
-    "Start the restore",
-    () => startRestore(client, backup.id, plan.request, progress)
-  );
-  const createdAt = clock.now();
-  if (!settings.wait) return { kind: "not_waited" };
-  const wait = await group(
-    `Wait for restore ${restore.id}`,
-    () => waitForRestore(
-      {
-        restoreId: restore.id,
-        createdAt,
-        timeoutMs: settings.timeoutMs,
-        pollIntervalMs: settings.pollIntervalMs
-      },
-      {
-        // While waiting, the deadline runs from the restore's creation; the wait sets each
-        // check's own limit from it.
-        getRestore: (id, until) => client.withDeadline(until).getRestore(id),
-        clock,
-        sleep,
-        signal,
-        notify: logWaitEvent
-      }
-    )
-  );
-  return { kind: "waited", wait };
-}
 export {
-  runRestore
+  logWaitEvent,
+  waitForRestore
 };
-//# sourceMappingURL=run-66ZWSGBC.js.map
+//# sourceMappingURL=chunk-TE437OJ3.js.map

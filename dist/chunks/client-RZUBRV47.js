@@ -5,22 +5,6 @@ import {
   systemClock
 } from "./chunk-U74NIOEJ.js";
 import {
-  ApiError,
-  Secrets,
-  cleanName,
-  cleanText,
-  formatMs
-} from "./chunk-YAYY3ET2.js";
-import {
-  LIST_PARAMS,
-  MAX_FIELD_ERRORS,
-  MAX_RESPONSE_BYTES,
-  Paths,
-  REQUEST_ID_HEADERS,
-  TEXT_LIMITS,
-  UUID_PATTERN
-} from "./chunk-5TILEPJH.js";
-import {
   POST_POLICY,
   READ_POLICY,
   REQUEST_TIMEOUT_MS,
@@ -36,14 +20,31 @@ import {
   parseTimestamp
 } from "./chunk-QP5NUJKD.js";
 import {
+  ApiError,
+  Secrets,
+  cleanName,
+  cleanText,
+  formatMs
+} from "./chunk-S4B57S3L.js";
+import {
+  LIST_PARAMS,
+  MAX_FIELD_ERRORS,
+  MAX_RESPONSE_BYTES,
+  Paths,
+  REQUEST_ID_HEADERS,
+  TEXT_LIMITS,
+  UUID_PATTERN
+} from "./chunk-5TILEPJH.js";
+import {
   NEVER_CONNECTED_CODES,
   kindOfStatus
 } from "./chunk-OSACNQGE.js";
 import {
+  BACKUP_TAGS,
   Input,
   errorMessage,
   setSecret
-} from "./chunk-YXUSXOIS.js";
+} from "./chunk-7VJ23XZQ.js";
 import {
   __commonJS,
   __export,
@@ -17737,6 +17738,12 @@ function scrubbed(error, secrets) {
   });
 }
 
+// src/snapshooter/tags.ts
+function readTags(value) {
+  const own2 = (name) => typeof value === "object" && value !== null && !Array.isArray(value) && Object.hasOwn(value, name) && value[name] === true;
+  return Object.fromEntries(BACKUP_TAGS.map((name) => [name, own2(name)]));
+}
+
 // src/snapshooter/read.ts
 var ShapeError = class extends Error {
 };
@@ -17858,6 +17865,8 @@ function parseBackupData(read, value, path) {
     createdAt: read.optionalTime(backup.created_at, `${path}.created_at`),
     startedAt: read.optionalTime(backup.started_at, `${path}.started_at`),
     completedAt: read.optionalTime(backup.completed_at, `${path}.completed_at`),
+    // Read leniently: tags only narrow a choice, so unreadable ones refuse no answer.
+    tags: readTags(backup.tags),
     files: parseFiles(read, backup.files, `${path}.files`)
   };
 }
@@ -18098,4 +18107,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-OZIFK3KV.js.map
+//# sourceMappingURL=client-RZUBRV47.js.map

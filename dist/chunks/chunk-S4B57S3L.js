@@ -10,7 +10,7 @@ import {
 import {
   Failure,
   Input
-} from "./chunk-YXUSXOIS.js";
+} from "./chunk-7VJ23XZQ.js";
 
 // src/snapshooter/text.ts
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
@@ -204,4 +204,4 @@ export {
   ApiError,
   formatMs
 };
-//# sourceMappingURL=chunk-YAYY3ET2.js.map
+//# sourceMappingURL=chunk-S4B57S3L.js.map
