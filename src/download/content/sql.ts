@@ -17,14 +17,15 @@ import type { ContentChecker, FileCheck } from './types.js'
 
 /** Far more than the completion block needs, and enough to quote a long last line's end. */
 const TAIL_BYTES = 4096
-/** pg_dump's keys are 63 letters and digits; a longer line is no key of its. */
-const MAX_KEY = 256
+/** pg_dump's keys are 63 letters and digits: a meta-command's line is read this far. */
+const MAX_LINE = 256
 /** White space between lines is kept up to this much, enough for the line breaks in it. */
 const MAX_SPACE = 64
 
 const MYSQL_DONE = /^-- Dump completed(?: on \d{4}-\d\d-\d\d [ \d]\d:\d\d:\d\d)?$/
 const PG_DONE = /^-- PostgreSQL database (cluster )?dump complete$/
 const UNRESTRICT = /^\\unrestrict \S+$/
+const RESTRICT = /^(un)?restrict (\S+)$/
 const CLUSTER = /^--\r?\n-- PostgreSQL database cluster dump\r?\n/
 /** Enough of the start to see a cluster dump's heading. */
 const HEAD_BYTES = 64
@@ -33,8 +34,6 @@ const INCOMPLETE =
   'the dump is incomplete: no mysqldump or pg_dump completion line at its end, so it was cut ' +
   'short or written without comments (`mysqldump --skip-comments`: choose `verify: integrity` ' +
   'for such dumps)'
-
-type CommandKind = 'restrict' | 'unrestrict'
 
 interface Command {
   /** Where in the stream its key starts: what orders the commands. */
@@ -48,13 +47,14 @@ export class SqlChecker implements ContentChecker {
   readonly name = 'sql'
   private seen = 0
   private tables = 0
-  private readonly createTable = new Needle('\nCREATE TABLE ', '\n')
-  private readonly restrictNeedle = new Needle('\n\\restrict ', '\n')
-  private readonly unrestrictNeedle = new Needle('\n\\unrestrict ', '\n')
+  /** Searched for without its line break, which is what makes the search fast. */
+  private readonly createTable = new Needle('CREATE TABLE ', '\n')
+  /** Lines that start with a backslash: psql's meta-commands, rare in a dump but for `\.`. */
+  private readonly metaCommand = new Needle('\n\\', '\n')
   private restrict: Command | null = null
   private unrestrict: Command | null = null
-  /** The meta-command whose key is being read; its line may run on into the next chunk. */
-  private reading: (Command & { kind: CommandKind }) | null = null
+  /** The meta-command line being read; it may run on into the next chunk. */
+  private reading: { at: number; text: string } | null = null
   /** The content's first bytes: a cluster dump says so there. */
   private head = Buffer.alloc(0)
   /** The content's last bytes up to its last one that is not white space. */
@@ -67,14 +67,16 @@ export class SqlChecker implements ContentChecker {
   write(chunk: Buffer): void {
     if (this.head.length < HEAD_BYTES)
       this.head = Buffer.concat([this.head, chunk.subarray(0, HEAD_BYTES - this.head.length)])
-    if (this.reading !== null) this.readKey(chunk, 0)
-    this.createTable.scan(chunk, () => this.tables++)
-    // In the order they stand, so that only the last one can be left waiting for its line's end.
-    const commands: [end: number, kind: CommandKind][] = []
-    this.restrictNeedle.scan(chunk, (end) => commands.push([end, 'restrict']))
-    this.unrestrictNeedle.scan(chunk, (end) => commands.push([end, 'unrestrict']))
-    commands.sort((a, b) => a[0] - b[0])
-    for (const [end, kind] of commands) this.command(kind, chunk, end)
+    if (this.reading !== null) this.readLine(chunk, 0)
+    this.createTable.scan(chunk, (_, previous) => {
+      if (previous === 0x0a) this.tables++
+    })
+    // One search for both commands: a line break then a backslash is rare, and a longer needle of
+    // common letters would cost a search of its own at a fraction of the speed.
+    this.metaCommand.scan(chunk, (end) => {
+      this.reading = { at: this.seen + end, text: '' }
+      this.readLine(chunk, end)
+    })
     this.keepTail(chunk)
     this.seen += chunk.length
   }
@@ -112,30 +114,29 @@ export class SqlChecker implements ContentChecker {
     return { passed: true, detail: `${tool} complete, ${this.tables} CREATE TABLE` }
   }
 
-  /** A `\restrict` or `\unrestrict` line, found by its needle ending at `end`: its key follows. */
-  private command(kind: CommandKind, chunk: Buffer, end: number): void {
-    this.reading = { kind, at: this.seen + end, key: '' }
-    this.readKey(chunk, end)
-  }
-
-  private readKey(chunk: Buffer, from: number): void {
+  /** The rest of a meta-command's line, from `from` up to its line break. */
+  private readLine(chunk: Buffer, from: number): void {
     const reading = this.reading
     if (reading === null) return
     const newline = chunk.indexOf(0x0a, from)
     const to = newline === -1 ? chunk.length : newline
-    reading.key = (reading.key + chunk.toString('latin1', from, to)).slice(0, MAX_KEY)
+    const room = MAX_LINE - reading.text.length
+    if (room > 0) reading.text += chunk.toString('latin1', from, Math.min(to, from + room))
     if (newline === -1) return
-    const command = { at: reading.at, key: reading.key.trimEnd() }
-    if (reading.kind === 'restrict') this.restrict = command
-    else this.unrestrict = command
     this.reading = null
+    const command = RESTRICT.exec(reading.text.trimEnd())
+    if (command === null) return
+    const found = { at: reading.at, key: command[2] as string }
+    if (command[1] === undefined) this.restrict = found
+    else this.unrestrict = found
   }
 
   private keepTail(chunk: Buffer): void {
     let last = chunk.length - 1
     while (last >= 0 && isSpace(chunk[last] as number)) last--
     if (last === -1) return this.keepSpace(chunk)
-    const text = chunk.subarray(0, last + 1)
+    // Only the end of a chunk is kept: copying all of it would copy every byte of the dump.
+    const text = chunk.subarray(Math.max(0, last + 1 - TAIL_BYTES), last + 1)
     const joined = Buffer.concat([this.tail, this.space, text])
     this.tail = Buffer.from(joined.subarray(Math.max(0, joined.length - TAIL_BYTES)))
     this.space = Buffer.alloc(0)
