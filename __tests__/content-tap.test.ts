@@ -128,6 +128,32 @@ describe('tap with content checks', () => {
   })
 })
 
+describe('tap on big files', () => {
+  // Noise compresses to itself: some 3 MiB of .gz, handed to zlib batch by batch.
+  const rows = Buffer.concat([mysqlDump({ rowsPerTable: 30_000 }), ciphertext('tail', 1 << 20)])
+  const big = gzipSync(rows)
+
+  it('gunzips a big file that comes in small chunks, every byte of it', async () => {
+    const sizes: number[] = []
+    const spy: ContentChecker = {
+      name: 'spy',
+      write: (chunk) => void sizes.push(chunk.length),
+      end: () => [],
+    }
+    const digest = await measure('rows.gz', big, { checker: spy, encrypted: false }, 1500)
+    expect(digest.gzipError).toBeNull()
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(rows.length)
+  })
+
+  it('still finds damage in the middle of a big file', async () => {
+    const damaged = Buffer.from(big)
+    for (let i = 1_000_000; i < 1_000_100; i++) damaged[i] = (damaged[i] as number) ^ 0xff
+    const digest = await measure('rows.gz', damaged, undefined, 1500)
+    expect(digest.gzipError).not.toBeNull()
+    expect(digest.bytes).toBe(damaged.length)
+  })
+})
+
 describe('isGzip', () => {
   it('knows .tgz for gzip, so that a .tgz is gunzipped and checked too', async () => {
     expect([isGzip('site.tgz'), isGzip('SITE.TGZ'), isGzip('site.tar')]).toEqual([

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import { Transform } from 'node:stream'
 import { finished } from 'node:stream/promises'
-import { createGunzip } from 'node:zlib'
+import { createGunzip, type Gunzip } from 'node:zlib'
 import { errorMessage } from '../errors.js'
 import type { BackupFile } from '../snapshooter/types.js'
 import { fileKind, looksLikeGzip, skippedAsEncrypted } from './content/index.js'
@@ -41,6 +41,13 @@ export interface ContentVerification {
  * 16 KiB of output, and that, not inflating, was what bounded a download's speed.
  */
 export const GUNZIP_CHUNK = 256 * 1024
+/** And at least this much is given to it at a time. */
+export const GUNZIP_INPUT = 256 * 1024
+/**
+ * How much input may wait for zlib: a few batches, so that the next one is read and hashed while
+ * zlib inflates the last, instead of after. (Node passes stream options on to the Transform.)
+ */
+const GUNZIP_OPTIONS = { chunkSize: GUNZIP_CHUNK, writableHighWaterMark: 4 * GUNZIP_INPUT }
 
 /** gzip's magic and method: the bytes that tell a .gz from ciphertext given its name. */
 const MAGIC_BYTES = 3
@@ -54,7 +61,7 @@ export function tap(gzip: boolean, content?: ContentVerification): Tap {
   let bytes = 0
   let gzipError: string | null = null
   const checker = content?.checker ?? null
-  const gunzip = gzip ? createGunzip({ chunkSize: GUNZIP_CHUNK }) : null
+  const gunzip = gzip ? createGunzip(GUNZIP_OPTIONS) : null
   // The first bytes of a .gz of an encrypted backup, until they tell gzip from ciphertext.
   let head: Buffer[] | null = gunzip !== null && content?.encrypted === true ? [] : null
   let encrypted = false
@@ -78,7 +85,20 @@ export function tap(gzip: boolean, content?: ContentVerification): Tap {
     return first
   }
 
+  // The input is handed to zlib in batches: each write is a trip to zlib's thread and back,
+  // and a socket's chunks of 64 KiB or less made those trips cost more than the inflating.
+  let batch: Buffer[] = []
+  let batched = 0
+  const send = (done: () => void): void => {
+    const input = batch.length === 1 ? (batch[0] as Buffer) : Buffer.concat(batch, batched)
+    batch = []
+    batched = 0
+    if ((gunzip as Gunzip).write(input)) done()
+    else (gunzip as Gunzip).once('drain', done)
+  }
+
   const feed = (chunk: Buffer, done: () => void): void => {
+    // Once the gzip is known broken, feeding it more would only raise the same error again.
     if (gunzip === null || encrypted || gzipError !== null) return done()
     if (head !== null) {
       head.push(chunk)
@@ -86,9 +106,10 @@ export function tap(gzip: boolean, content?: ContentVerification): Tap {
       if (first === null || encrypted) return done()
       chunk = first
     }
-    // Once the gzip is known broken, feeding it more would only raise the same error again.
-    if (gunzip.write(chunk)) done()
-    else gunzip.once('drain', done)
+    batch.push(chunk)
+    batched += chunk.length
+    if (batched < GUNZIP_INPUT) done()
+    else send(done)
   }
 
   const stream = new Transform({
@@ -113,9 +134,10 @@ export function tap(gzip: boolean, content?: ContentVerification): Tap {
     async digest() {
       if (head !== null) {
         const first = decide(true) as Buffer
-        if (!encrypted && first.length > 0) gunzip?.write(first)
+        if (!encrypted && first.length > 0) batch.push(first)
       }
       if (gunzip !== null && !encrypted && gzipError === null) {
+        if (batch.length > 0) send(() => undefined)
         gunzip.end()
         await finished(gunzip).catch((error: unknown) => (gzipError ??= errorMessage(error)))
       }
