@@ -2,6 +2,7 @@
 // checked in full, and a failure then is a failure whatever the backup carries. Content that does
 // not is corrupt, unless the backup is encrypted: then it is most likely ciphertext, and skipped.
 import { errorMessage } from '../../errors.js'
+import { cut, neutralise } from '../../snapshooter/text.js'
 import { HEAD_BYTES, looksLike, type Kind } from './looks.js'
 import { skippedAsEncrypted, type ContentChecker, type ContentOptions } from './types.js'
 import type { FileCheck } from './types.js'
@@ -20,11 +21,15 @@ const UNLIKE: Record<Kind, string> = {
 
 type Decision = 'check' | 'skip' | 'fail' | 'custom-format'
 
+const oneLine = (error: unknown): string => cut(neutralise(errorMessage(error)), 200)
+
 export class Guarded implements ContentChecker {
   readonly name: Kind
   private head: Buffer[] = []
   private headBytes = 0
   private decision: Decision | null = null
+  /** A checker that threw: a defect of its own, which must neither pass nor fail the file. */
+  private broken: string | null = null
 
   constructor(
     kind: Kind,
@@ -33,9 +38,6 @@ export class Guarded implements ContentChecker {
   ) {
     this.name = kind
   }
-
-  /** A checker that threw: a defect of its own, which must neither pass nor fail the file. */
-  private broken: string | null = null
 
   write(chunk: Buffer): void {
     if (this.broken !== null) return
@@ -46,7 +48,7 @@ export class Guarded implements ContentChecker {
       this.headBytes += chunk.length
       if (this.headBytes >= HEAD_BYTES) this.decide()
     } catch (error) {
-      this.broken = errorMessage(error)
+      this.broken = oneLine(error)
     }
   }
 
@@ -54,7 +56,7 @@ export class Guarded implements ContentChecker {
     try {
       if (this.broken === null) return this.verdicts()
     } catch (error) {
-      this.broken = errorMessage(error)
+      this.broken = oneLine(error)
     }
     return [this.check(null, `not checked: the check failed (${this.broken})`)]
   }

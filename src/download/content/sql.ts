@@ -147,11 +147,11 @@ export class SqlChecker implements ContentChecker {
   /** White space after the tail: only its line breaks matter, so a long run is kept short. */
   private keepSpace(space: Buffer): void {
     if (space.length === 0) return
-    const breaks = space.includes(0x0a)
-    this.lineEnded ||= breaks
-    const joined = Buffer.concat([this.space, space])
-    if (joined.length <= MAX_SPACE) this.space = joined
-    else this.space = Buffer.from(this.lineEnded ? '\n' : ' ')
+    this.lineEnded ||= space.includes(0x0a)
+    this.space =
+      this.space.length + space.length <= MAX_SPACE
+        ? Buffer.concat([this.space, space])
+        : Buffer.from(this.lineEnded ? '\n' : ' ')
   }
 }
 
