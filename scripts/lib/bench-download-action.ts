@@ -33,7 +33,7 @@ export async function runAction(root: string, entry: string, bytes: number): Pro
     writeFileSync(outputFile, '')
     const inputs: Record<string, string> = {}
     for (const [name, input] of Object.entries(readActionYml(root).inputs))
-      inputs[inputVariable(name)] = input.default == null ? '' : String(input.default)
+      inputs[inputVariable(name)] = String(input.default ?? '')
     Object.assign(inputs, {
       [inputVariable('api_token')]: DEMO_TOKEN,
       [inputVariable('api_url')]: sim.url,
