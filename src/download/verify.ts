@@ -1,17 +1,22 @@
-// What a file is checked against on its way to disk: its byte count, its SHA-256 and, for a .gz,
-// a complete gunzip. All streamed, so memory stays flat whatever the file's size.
+// What a file is checked against on its way to disk: its byte count, its SHA-256, for a .gz a
+// complete gunzip and, with `verify: content`, what its content says of itself (a dump's last
+// line, an archive's structure: content/). All streamed, so memory stays flat whatever the size.
 import { createHash } from 'node:crypto'
 import { Transform } from 'node:stream'
 import { finished } from 'node:stream/promises'
-import { createGunzip } from 'node:zlib'
+import { createGunzip, type Gunzip } from 'node:zlib'
 import { errorMessage } from '../failure.js'
 import type { BackupFile } from '../snapshooter/types.js'
+import { fileKind, looksLikeGzip, skippedAsEncrypted } from './content/index.js'
+import type { ContentChecker, FileCheck } from './content/index.js'
 
 export interface Digest {
   bytes: number
   sha256: string
   /** Why the bytes do not gunzip completely; null when they do, or when the file is not a .gz. */
   gzipError: string | null
+  /** With content verification: its checks (none for a type no check knows). */
+  checks?: FileCheck[]
 }
 
 export interface Tap {
@@ -23,38 +28,124 @@ export interface Tap {
   received(): number
 }
 
-export function isGzip(name: string): boolean {
-  return name.toLowerCase().endsWith('.gz')
+export interface ContentVerification {
+  /** Fed the content as it passes: the gunzipped bytes of a .gz, else the file's own. */
+  checker: ContentChecker | null
+  /**
+   * The backup carries an encryption_key: a .gz that is not gzip data is then most likely
+   * ciphertext, and neither gunzipped nor checked (a check says so), instead of failing.
+   */
+  encrypted: boolean
 }
 
-export function tap(gzip: boolean): Tap {
+/**
+ * zlib hands back at most this much per trip to its thread. Its default, 16 KiB, makes a trip per
+ * 16 KiB of output, and that, not inflating, was what bounded a download's speed.
+ */
+export const GUNZIP_CHUNK = 256 * 1024
+/** And at least this much is given to it at a time. */
+export const GUNZIP_INPUT = 256 * 1024
+/**
+ * How much input may wait for zlib: a few batches, so that the next one is read and hashed while
+ * zlib inflates the last, instead of after. (Node passes stream options on to the Transform.)
+ */
+const GUNZIP_OPTIONS = { chunkSize: GUNZIP_CHUNK, writableHighWaterMark: 4 * GUNZIP_INPUT }
+
+/** gzip's magic and method: the bytes that tell a .gz from ciphertext given its name. */
+const MAGIC_BYTES = 3
+
+export function isGzip(name: string): boolean {
+  return fileKind(name).gzip
+}
+
+export function tap(gzip: boolean, content?: ContentVerification): Tap {
   const hash = createHash('sha256')
   let bytes = 0
   let gzipError: string | null = null
-  const gunzip = gzip ? createGunzip() : null
-  // The decompressed bytes only prove the gzip is whole; they are dropped as they come.
-  gunzip?.resume()
-  gunzip?.on('error', (error) => (gzipError ??= errorMessage(error)))
+  const checker = content?.checker ?? null
+  const gunzip = gzip ? createGunzip(GUNZIP_OPTIONS) : null
+  // The first bytes of a .gz of an encrypted backup, until they tell gzip from ciphertext.
+  let head: Buffer[] | null = gunzip !== null && content?.encrypted === true ? [] : null
+  let encrypted = false
+  if (gunzip !== null) {
+    // Without a checker the gunzipped bytes only prove the gzip whole: dropped as they come.
+    if (checker === null) gunzip.resume()
+    else gunzip.on('data', (chunk: Buffer) => checker.write(chunk))
+    gunzip.on('error', (error) => (gzipError ??= errorMessage(error)))
+    // A broken gzip emits no drain: release a chunk that waits for one.
+    gunzip.once('error', () => gunzip.emit('drain'))
+  }
+
+  /** Whether the first bytes held back are ciphertext; null while too few have come. */
+  const decide = (atEnd: boolean): Buffer | null => {
+    const first = Buffer.concat(head as Buffer[])
+    if (first.length < MAGIC_BYTES && !atEnd) return null
+    head = null
+    // Encryption never makes an empty file: an empty .gz is left to fail as one.
+    encrypted = first.length > 0 && !looksLikeGzip(first)
+    if (encrypted) gunzip?.destroy()
+    return first
+  }
+
+  // The input is handed to zlib in batches: each write is a trip to zlib's thread and back,
+  // and a socket's chunks of 64 KiB or less made those trips cost more than the inflating.
+  let batch: Buffer[] = []
+  let batched = 0
+  const send = (done: () => void): void => {
+    const input = batch.length === 1 ? (batch[0] as Buffer) : Buffer.concat(batch, batched)
+    batch = []
+    batched = 0
+    if ((gunzip as Gunzip).write(input)) done()
+    else (gunzip as Gunzip).once('drain', done)
+  }
+
+  const feed = (chunk: Buffer, done: () => void): void => {
+    // Once the gzip is known broken, feeding it more would only raise the same error again.
+    if (gunzip === null || encrypted || gzipError !== null) return done()
+    if (head !== null) {
+      head.push(chunk)
+      const first = decide(false)
+      if (first === null || encrypted) return done()
+      chunk = first
+    }
+    batch.push(chunk)
+    batched += chunk.length
+    if (batched < GUNZIP_INPUT) done()
+    else send(done)
+  }
+
   const stream = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       hash.update(chunk)
       bytes += chunk.length
-      // Once the gzip is known broken, feeding it more would only raise the same error again.
-      if (gunzip === null || gzipError !== null || gunzip.write(chunk)) callback(null, chunk)
-      else gunzip.once('drain', () => callback(null, chunk))
+      if (gunzip === null) checker?.write(chunk)
+      feed(chunk, () => callback(null, chunk))
     },
   })
-  // A broken gzip emits no drain: release a chunk that waits for one.
-  gunzip?.once('error', () => gunzip.emit('drain'))
+
+  const checks = (): FileCheck[] => {
+    if (encrypted) return [skippedAsEncrypted(checker?.name ?? 'gzip')]
+    if (checker === null) return []
+    if (gzipError !== null)
+      return [{ name: checker.name, passed: false, detail: 'not checked: it does not gunzip' }]
+    return checker.end()
+  }
+
   return {
     stream,
     received: () => bytes,
     async digest() {
-      if (gunzip !== null && gzipError === null) {
+      if (head !== null) {
+        const first = decide(true) as Buffer
+        if (!encrypted && first.length > 0) batch.push(first)
+      }
+      if (gunzip !== null && !encrypted && gzipError === null) {
+        if (batch.length > 0) send(() => undefined)
         gunzip.end()
         await finished(gunzip).catch((error: unknown) => (gzipError ??= errorMessage(error)))
       }
-      return { bytes, sha256: hash.digest('hex'), gzipError }
+      const digest: Digest = { bytes, sha256: hash.digest('hex'), gzipError }
+      return content === undefined ? digest : { ...digest, checks: checks() }
     },
   }
 }
@@ -66,5 +157,8 @@ export function verificationProblems(file: BackupFile, digest: Digest): string[]
     problems.push(`${digest.bytes} bytes arrived, but SnapShooter lists its size as ${file.size}`)
   }
   if (digest.gzipError !== null) problems.push(`it does not gunzip (${digest.gzipError})`)
+  // A file that does not gunzip has no content to speak of: its gzip error says it all.
+  else
+    for (const check of digest.checks ?? []) if (check.passed === false) problems.push(check.detail)
   return problems
 }
