@@ -19,12 +19,11 @@ import {
   parseGlob,
   restoreDurationMs,
   seconds
-} from "./chunks/chunk-HUWWEL32.js";
+} from "./chunks/chunk-DX6OJ2H3.js";
 import "./chunks/chunk-QP5NUJKD.js";
 import {
   classifyStatus
-} from "./chunks/chunk-Z76LH5EW.js";
-import "./chunks/chunk-5TILEPJH.js";
+} from "./chunks/chunk-HG3PC4QG.js";
 import {
   MAX_BACKUP_WINDOW_MS,
   formatDuration,
@@ -45,7 +44,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-7VJ23XZQ.js";
+} from "./chunks/chunk-SDF5QEM7.js";
 import "./chunks/chunk-23VKRORU.js";
 
 // src/main.ts
@@ -56,7 +55,7 @@ function drillAlert(settings, env, options = {}) {
   if (settings === null) return void 0;
   return async (outcome, summary2) => {
     if (!mayAlert(outcome)) return null;
-    const { alertOnGitHub } = await import("./chunks/github-X6IBTKP6.js");
+    const { alertOnGitHub } = await import("./chunks/github-ES4OEFVL.js");
     return alertOnGitHub(settings, outcome, summary2, env, options);
   };
 }
@@ -64,7 +63,7 @@ function drillAlert(settings, env, options = {}) {
 // src/connect.ts
 async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
   const [{ createClient }, { proxySecrets }] = await Promise.all([
-    import("./chunks/client-RZUBRV47.js"),
+    import("./chunks/client-LU3PYZAW.js"),
     import("./chunks/proxy-XKJTATW6.js")
   ]);
   for (const secret of proxySecrets(process.env)) setSecret(secret);
@@ -1020,15 +1019,15 @@ async function run(deps = {}) {
 async function runCommand(settings, deps, record) {
   switch (settings.command) {
     case "restore": {
-      const { runRestore } = await import("./chunks/run-SE4EFCKV.js");
+      const { runRestore } = await import("./chunks/run-E2MSRQSX.js");
       return { command: "restore", settings, end: await runRestore(settings, deps, record) };
     }
     case "download": {
-      const { runDownload } = await import("./chunks/run-PNXCEJFR.js");
+      const { runDownload } = await import("./chunks/run-EWZDQ7WF.js");
       return { command: "download", settings, end: await runDownload(settings, deps, record) };
     }
     case "watch": {
-      const { runWatch } = await import("./chunks/run-72Z4PGOJ.js");
+      const { runWatch } = await import("./chunks/run-SDHFPQQI.js");
       return { command: "watch", settings, end: await runWatch(settings, deps) };
     }
   }

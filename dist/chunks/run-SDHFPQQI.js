@@ -3,16 +3,15 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   logWaitEvent,
   waitForRestore
-} from "./chunk-TE437OJ3.js";
-import "./chunk-Z76LH5EW.js";
-import "./chunk-S4B57S3L.js";
-import "./chunk-5TILEPJH.js";
+} from "./chunk-3KZ4HIW3.js";
+import "./chunk-HG3PC4QG.js";
+import "./chunk-YDCWY7DJ.js";
 import "./chunk-U6HNZVOX.js";
-import "./chunk-OSACNQGE.js";
+import "./chunk-DOMHRUWJ.js";
 import {
   Failure,
   group
-} from "./chunk-7VJ23XZQ.js";
+} from "./chunk-SDF5QEM7.js";
 import "./chunk-23VKRORU.js";
 
 // src/watch/run.ts
@@ -56,4 +55,4 @@ export {
   RestoreNotFound,
   runWatch
 };
-//# sourceMappingURL=run-72Z4PGOJ.js.map
+//# sourceMappingURL=run-SDHFPQQI.js.map

@@ -14,10 +14,10 @@ import {
 } from "./chunk-UBNUX3TW.js";
 import {
   prepareDrill
-} from "./chunk-UG2WLBDW.js";
+} from "./chunk-OXPQJSC7.js";
 import {
   baseName
-} from "./chunk-HUWWEL32.js";
+} from "./chunk-DX6OJ2H3.js";
 import "./chunk-QP5NUJKD.js";
 import {
   formatDuration
@@ -25,7 +25,7 @@ import {
 import {
   kindOfStatus,
   networkReason
-} from "./chunk-OSACNQGE.js";
+} from "./chunk-DOMHRUWJ.js";
 import {
   Failure,
   USER_AGENT,
@@ -33,7 +33,7 @@ import {
   group,
   info,
   setSecret
-} from "./chunk-7VJ23XZQ.js";
+} from "./chunk-SDF5QEM7.js";
 import "./chunk-23VKRORU.js";
 
 // src/download/file.ts
@@ -409,34 +409,118 @@ import { createHash } from "node:crypto";
 import { Transform } from "node:stream";
 import { finished } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
-function isGzip(name) {
-  return name.toLowerCase().endsWith(".gz");
+
+// src/download/content/looks.ts
+function fileKind(name) {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".tgz")) return { gzip: true, content: "tar" };
+  const gzip = lower.endsWith(".gz");
+  const inner = gzip ? lower.slice(0, -3) : lower;
+  const content = ["sql", "tar", "zip"].find((kind) => inner.endsWith(`.${kind}`));
+  return { gzip, content: content ?? null };
 }
-function tap(gzip) {
+function looksLikeGzip(head) {
+  return head.length >= 3 && head[0] === 31 && head[1] === 139 && head[2] === 8;
+}
+
+// src/download/content/types.ts
+var LOOKS_ENCRYPTED = "looks encrypted: content checks skipped";
+function skippedAsEncrypted(name) {
+  return { name, passed: null, detail: LOOKS_ENCRYPTED };
+}
+
+// src/download/content/text.ts
+var decoder = new TextDecoder("utf-8", { fatal: false });
+
+// src/download/content/tar.ts
+var MAX_PAX = 1024 * 1024;
+
+// src/download/content/zip.ts
+var TAIL_CAP = 16 * 1024 * 1024;
+var EOCD_SIGNATURE = Buffer.from([80, 75, 5, 6]);
+
+// src/download/verify.ts
+var GUNZIP_CHUNK = 256 * 1024;
+var GUNZIP_INPUT = 256 * 1024;
+var GUNZIP_OPTIONS = { chunkSize: GUNZIP_CHUNK, writableHighWaterMark: 4 * GUNZIP_INPUT };
+var MAGIC_BYTES = 3;
+function isGzip(name) {
+  return fileKind(name).gzip;
+}
+function tap(gzip, content) {
   const hash = createHash("sha256");
   let bytes = 0;
   let gzipError = null;
-  const gunzip = gzip ? createGunzip() : null;
-  gunzip?.resume();
-  gunzip?.on("error", (error) => gzipError ??= errorMessage(error));
+  const checker = content?.checker ?? null;
+  const gunzip = gzip ? createGunzip(GUNZIP_OPTIONS) : null;
+  let head = gunzip !== null && content?.encrypted === true ? [] : null;
+  let encrypted = false;
+  if (gunzip !== null) {
+    if (checker === null) gunzip.resume();
+    else gunzip.on("data", (chunk) => checker.write(chunk));
+    gunzip.on("error", (error) => gzipError ??= errorMessage(error));
+    gunzip.once("error", () => gunzip.emit("drain"));
+  }
+  const decide = (atEnd) => {
+    const first = Buffer.concat(head);
+    if (first.length < MAGIC_BYTES && !atEnd) return null;
+    head = null;
+    encrypted = first.length > 0 && !looksLikeGzip(first);
+    if (encrypted) gunzip?.destroy();
+    return first;
+  };
+  let batch = [];
+  let batched = 0;
+  const send = (done) => {
+    const input = batch.length === 1 ? batch[0] : Buffer.concat(batch, batched);
+    batch = [];
+    batched = 0;
+    if (gunzip.write(input)) done();
+    else gunzip.once("drain", done);
+  };
+  const feed = (chunk, done) => {
+    if (gunzip === null || encrypted || gzipError !== null) return done();
+    if (head !== null) {
+      head.push(chunk);
+      const first = decide(false);
+      if (first === null || encrypted) return done();
+      chunk = first;
+    }
+    batch.push(chunk);
+    batched += chunk.length;
+    if (batched < GUNZIP_INPUT) done();
+    else send(done);
+  };
   const stream = new Transform({
     transform(chunk, _encoding, callback) {
       hash.update(chunk);
       bytes += chunk.length;
-      if (gunzip === null || gzipError !== null || gunzip.write(chunk)) callback(null, chunk);
-      else gunzip.once("drain", () => callback(null, chunk));
+      if (gunzip === null) checker?.write(chunk);
+      feed(chunk, () => callback(null, chunk));
     }
   });
-  gunzip?.once("error", () => gunzip.emit("drain"));
+  const checks = () => {
+    if (encrypted) return [skippedAsEncrypted(checker?.name ?? "gzip")];
+    if (checker === null) return [];
+    if (gzipError !== null)
+      return [{ name: checker.name, passed: false, detail: "not checked: it does not gunzip" }];
+    return checker.end();
+  };
   return {
     stream,
     received: () => bytes,
     async digest() {
-      if (gunzip !== null && gzipError === null) {
+      if (head !== null) {
+        const first = decide(true);
+        if (!encrypted && first.length > 0) batch.push(first);
+      }
+      if (gunzip !== null && !encrypted && gzipError === null) {
+        if (batch.length > 0) send(() => void 0);
         gunzip.end();
         await finished(gunzip).catch((error) => gzipError ??= errorMessage(error));
       }
-      return { bytes, sha256: hash.digest("hex"), gzipError };
+      const digest = { bytes, sha256: hash.digest("hex"), gzipError };
+      return content === void 0 ? digest : { ...digest, checks: checks() };
     }
   };
 }
@@ -446,6 +530,8 @@ function verificationProblems(file, digest) {
     problems.push(`${digest.bytes} bytes arrived, but SnapShooter lists its size as ${file.size}`);
   }
   if (digest.gzipError !== null) problems.push(`it does not gunzip (${digest.gzipError})`);
+  else
+    for (const check of digest.checks ?? []) if (check.passed === false) problems.push(check.detail);
   return problems;
 }
 
@@ -657,4 +743,4 @@ async function runDownload(settings, deps, progress) {
 export {
   runDownload
 };
-//# sourceMappingURL=run-PNXCEJFR.js.map
+//# sourceMappingURL=run-EWZDQ7WF.js.map

@@ -21,30 +21,28 @@ import {
 } from "./chunk-QP5NUJKD.js";
 import {
   ApiError,
+  formatMs
+} from "./chunk-YDCWY7DJ.js";
+import {
+  NEVER_CONNECTED_CODES,
   Secrets,
   cleanName,
   cleanText,
-  formatMs
-} from "./chunk-S4B57S3L.js";
+  kindOfStatus
+} from "./chunk-DOMHRUWJ.js";
 import {
+  BACKUP_TAGS,
+  Input,
   LIST_PARAMS,
   MAX_FIELD_ERRORS,
   MAX_RESPONSE_BYTES,
   Paths,
   REQUEST_ID_HEADERS,
   TEXT_LIMITS,
-  UUID_PATTERN
-} from "./chunk-5TILEPJH.js";
-import {
-  NEVER_CONNECTED_CODES,
-  kindOfStatus
-} from "./chunk-OSACNQGE.js";
-import {
-  BACKUP_TAGS,
-  Input,
+  UUID_PATTERN,
   errorMessage,
   setSecret
-} from "./chunk-7VJ23XZQ.js";
+} from "./chunk-SDF5QEM7.js";
 import {
   __commonJS,
   __export,
@@ -18107,4 +18105,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-RZUBRV47.js.map
+//# sourceMappingURL=client-LU3PYZAW.js.map

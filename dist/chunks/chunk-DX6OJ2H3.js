@@ -9,7 +9,7 @@ import {
 } from "./chunk-U6HNZVOX.js";
 import {
   Failure
-} from "./chunk-7VJ23XZQ.js";
+} from "./chunk-SDF5QEM7.js";
 
 // src/drill/selection-text.ts
 var plural = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
@@ -477,4 +477,4 @@ export {
   checkFailure,
   refuseOnFailedChecks
 };
-//# sourceMappingURL=chunk-HUWWEL32.js.map
+//# sourceMappingURL=chunk-DX6OJ2H3.js.map

@@ -2,10 +2,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   classifyStatus
-} from "./chunk-Z76LH5EW.js";
+} from "./chunk-HG3PC4QG.js";
 import {
   ApiError
-} from "./chunk-S4B57S3L.js";
+} from "./chunk-YDCWY7DJ.js";
 import {
   formatDuration
 } from "./chunk-U6HNZVOX.js";
@@ -13,7 +13,7 @@ import {
   Failure,
   info,
   warning
-} from "./chunk-7VJ23XZQ.js";
+} from "./chunk-SDF5QEM7.js";
 
 // src/restore/log.ts
 function describeWaitEvent(event) {
@@ -157,4 +157,4 @@ export {
   logWaitEvent,
   waitForRestore
 };
-//# sourceMappingURL=chunk-TE437OJ3.js.map
+//# sourceMappingURL=chunk-3KZ4HIW3.js.map

@@ -1,66 +1,14 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
-  MAX_API_TEXT,
-  TEXT_LIMITS
-} from "./chunk-5TILEPJH.js";
-import {
+  cleanText,
   networkReason
-} from "./chunk-OSACNQGE.js";
+} from "./chunk-DOMHRUWJ.js";
 import {
   Failure,
-  Input
-} from "./chunk-7VJ23XZQ.js";
-
-// src/snapshooter/text.ts
-var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
-var SCRUBBED = "***";
-function neutralise(text) {
-  return text.replace(CONTROLS, " ").replace(/:(?=:)/g, ": ").replace(/#(?=#\[)/g, "# ");
-}
-function cut(text, max) {
-  if (text.length <= max) return text;
-  let end = Math.max(0, max - 1);
-  const last = text.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end--;
-  return `${text.slice(0, end).trimEnd()}\u2026`;
-}
-function cleanText(text, max = MAX_API_TEXT, secrets) {
-  const scrubbed = secrets === void 0 ? scrubLinks(text) : secrets.scrub(text);
-  return cut(neutralise(scrubbed).replace(/\s+/g, " ").trim(), max);
-}
-function cleanName(text, max, secrets) {
-  return cut(neutralise(secrets.scrub(text)), max);
-}
-function isSecretWord(word) {
-  return /x-amz-(signature|credential|security-token)|LS0tLS1CRUdJTi/i.test(word) || /[a-z]:\/\//i.test(word) && word.includes("?");
-}
-function scrubLinks(text) {
-  return text.replace(/[^\s"'<>`]+/g, (word) => isSecretWord(word) ? SCRUBBED : word);
-}
-var MIN_SECRET_LENGTH = 8;
-var Secrets = class {
-  constructor(mask = () => void 0) {
-    this.mask = mask;
-  }
-  mask;
-  #values = /* @__PURE__ */ new Set();
-  /** Remembers `value` when it is a string long enough to be a secret; masks it unless told not to. */
-  add(value, { mask = true } = {}) {
-    if (typeof value !== "string" || value.trim().length < MIN_SECRET_LENGTH) return;
-    if (this.#values.has(value)) return;
-    this.#values.add(value);
-    if (mask) this.mask(value);
-  }
-  /** `text` without any known secret or signed link. */
-  scrub(text) {
-    let clean = text;
-    for (const secret of [...this.#values].sort((a, b) => b.length - a.length)) {
-      if (clean.includes(secret)) clean = clean.split(secret).join(SCRUBBED);
-    }
-    return scrubLinks(clean);
-  }
-};
+  Input,
+  TEXT_LIMITS
+} from "./chunk-SDF5QEM7.js";
 
 // src/snapshooter/errors.ts
 var ApiError = class _ApiError extends Failure {
@@ -198,10 +146,7 @@ function describeApiError(init) {
 }
 
 export {
-  cleanText,
-  cleanName,
-  Secrets,
   ApiError,
   formatMs
 };
-//# sourceMappingURL=chunk-S4B57S3L.js.map
+//# sourceMappingURL=chunk-YDCWY7DJ.js.map

@@ -8,14 +8,13 @@ import {
 } from "./chunk-MJATRFDO.js";
 import {
   formatMs
-} from "./chunk-S4B57S3L.js";
-import "./chunk-5TILEPJH.js";
-import "./chunk-OSACNQGE.js";
+} from "./chunk-YDCWY7DJ.js";
+import "./chunk-DOMHRUWJ.js";
 import {
   errorMessage,
   info,
   warning
-} from "./chunk-7VJ23XZQ.js";
+} from "./chunk-SDF5QEM7.js";
 import "./chunk-23VKRORU.js";
 
 // src/alert/requests.ts
@@ -143,4 +142,4 @@ export {
   alertFailure,
   alertOnGitHub
 };
-//# sourceMappingURL=github-X6IBTKP6.js.map
+//# sourceMappingURL=github-ES4OEFVL.js.map

@@ -5,11 +5,11 @@ import {
   describeSelection,
   preflight,
   refuseOnFailedChecks
-} from "./chunk-HUWWEL32.js";
+} from "./chunk-DX6OJ2H3.js";
 import {
   group,
   info
-} from "./chunk-7VJ23XZQ.js";
+} from "./chunk-SDF5QEM7.js";
 
 // src/drill/prepare.ts
 async function prepareDrill(settings, client, clock, progress) {
@@ -37,4 +37,4 @@ async function prepareDrill(settings, client, clock, progress) {
 export {
   prepareDrill
 };
-//# sourceMappingURL=chunk-UG2WLBDW.js.map
+//# sourceMappingURL=chunk-OXPQJSC7.js.map

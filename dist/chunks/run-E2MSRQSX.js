@@ -2,27 +2,26 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   prepareDrill
-} from "./chunk-UG2WLBDW.js";
-import "./chunk-HUWWEL32.js";
+} from "./chunk-OXPQJSC7.js";
+import "./chunk-DX6OJ2H3.js";
 import "./chunk-QP5NUJKD.js";
 import {
   logWaitEvent,
   waitForRestore
-} from "./chunk-TE437OJ3.js";
+} from "./chunk-3KZ4HIW3.js";
 import {
   classifyStatus
-} from "./chunk-Z76LH5EW.js";
+} from "./chunk-HG3PC4QG.js";
 import {
   ApiError
-} from "./chunk-S4B57S3L.js";
-import "./chunk-5TILEPJH.js";
+} from "./chunk-YDCWY7DJ.js";
 import "./chunk-U6HNZVOX.js";
-import "./chunk-OSACNQGE.js";
+import "./chunk-DOMHRUWJ.js";
 import {
   Failure,
   group,
   info
-} from "./chunk-7VJ23XZQ.js";
+} from "./chunk-SDF5QEM7.js";
 import "./chunk-23VKRORU.js";
 
 // src/restore/start.ts
@@ -96,4 +95,4 @@ async function runRestore(settings, deps, progress) {
 export {
   runRestore
 };
-//# sourceMappingURL=run-SE4EFCKV.js.map
+//# sourceMappingURL=run-E2MSRQSX.js.map
