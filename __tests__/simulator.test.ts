@@ -441,6 +441,36 @@ describe('storage', () => {
   })
 })
 
+describe('reset', () => {
+  it('is as if just started: options, faults, recorded requests and restores, added backups', async () => {
+    let clock = Date.UTC(2024, 0, 2, 3, 4, 5)
+    const s = await start({ now: () => clock, restoreDurationMs: 60_000, runningStatus: 'thawing' })
+    const added = s.addBackup({ jobId: SEED.jobs.other })
+    s.configure({ restoreFinalStatus: 'failed', statusEndpoint: false, runningStatus: 'baking' })
+    const [, { data }] = await json(s, restorePath(SEED.backups.latest), {
+      method: 'POST',
+      body: {},
+    })
+    s.inject({ route: 'getBackup', kind: 'status', status: 503, times: Infinity })
+    s.reset()
+    expect([s.requests, s.restores]).toEqual([[], []])
+    expect((await call(s, `/v1/backups/${SEED.backups.latest}`)).status).toBe(200)
+    expect((await call(s, `/v1/backups/${added}`)).status).toBe(404)
+    expect((await call(s, `/v1/restores/${data.id}`)).status).toBe(404)
+    const [, again] = await json(s, restorePath(SEED.backups.latest), { method: 'POST', body: {} })
+    clock += 1_000
+    // The options it was started with: the status endpoint back, the start's running word.
+    expect((await json(s, `/v1/restores/${again.data.id}`))[1].data.status).toBe('thawing')
+    expect(s.requests.map((r) => r.route)).toEqual([
+      'getBackup',
+      'getBackup',
+      'getRestore',
+      'createRestore',
+      'getRestore',
+    ])
+  })
+})
+
 describe('close', () => {
   it('resolves with an idle keep-alive socket and a delayed answer in flight', async () => {
     const s = await startSimulator()
