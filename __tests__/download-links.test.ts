@@ -15,7 +15,8 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SEED, startSimulator, type Simulator } from '../simulator/index.js'
-import { drillInputs, removeRunFiles, runInProcess, sharedTime } from './helpers/in-process.js'
+import { drillInputs } from './fixtures/inputs.js'
+import { removeRunFiles, runInProcess, sharedTime } from './helpers/in-process.js'
 
 let sim: Simulator
 let time: ReturnType<typeof sharedTime>

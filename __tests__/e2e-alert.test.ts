@@ -40,7 +40,7 @@ async function alertingDrill(
     { issue_on_failure: 'true', github_token: github.token, ...inputs },
     {
       env: { GITHUB_API_URL: github.url, ...env },
-      signal: signal ? { name: signal, when } : undefined,
+      signals: signal ? [{ name: signal, when }] : [],
       killAfterMs,
     },
   )

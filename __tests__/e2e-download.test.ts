@@ -184,7 +184,7 @@ describe('a cancelled download', () => {
       await drill(
         sim,
         { mode: 'download', download_to: dir, backup_id: SEED.backups.big, job_id: '' },
-        { signal: { name: 'SIGINT', when: 'Downloading 1 file(s)' } },
+        { signals: [{ name: 'SIGINT', when: 'Downloading 1 file(s)' }] },
       ),
     )
     expect(run.code).toBe(1)

@@ -84,7 +84,7 @@ describe('restore mode behind a proxy that never answers', () => {
     const { run } = await throughHole(
       'connect',
       { api_url: front.url, timeout: '30s' },
-      { signal: { name: 'SIGINT', afterMs: 1_500 } },
+      { signals: [{ name: 'SIGINT', afterMs: 1_500 }] },
     )
     expect(run.code).toBe(1)
     expect(run.outputs.outcome).toBe('cancelled')
@@ -160,7 +160,7 @@ describe('download mode with storage behind a proxy that never answers', () => {
       'connect',
       { mode: 'download', timeout: '30s' },
       // Late enough for the links to be in hand and the files' requests stuck in the proxy.
-      { signal: { name: 'SIGINT', afterMs: 2_000 } },
+      { signals: [{ name: 'SIGINT', afterMs: 2_000 }] },
     )
     expect(run.code).toBe(1)
     expect(run.outputs.outcome).toBe('cancelled')

@@ -171,7 +171,11 @@ describe('a restore drill', () => {
   it('is cancelled by SIGINT while waiting, keeping its evidence', async () => {
     sim.configure({ restoreDurationMs: 60_000 })
     const run = keep(
-      await drill(sim, { timeout: '1m' }, { signal: { name: 'SIGINT', when: 'status pending' } }),
+      await drill(
+        sim,
+        { timeout: '1m' },
+        { signals: [{ name: 'SIGINT', when: 'status pending' }] },
+      ),
     )
     expect(run.code).toBe(1)
     expect(run.exitAfterSignalMs).toBeLessThan(2000)
@@ -184,7 +188,7 @@ describe('a restore drill', () => {
   it('is cancelled by SIGTERM while the restore request is in flight', async () => {
     sim.inject({ route: 'createRestore', kind: 'delay', ms: 5000 })
     const run = keep(
-      await drill(sim, {}, { signal: { name: 'SIGTERM', when: 'POST /v1/backups/' } }),
+      await drill(sim, {}, { signals: [{ name: 'SIGTERM', when: 'POST /v1/backups/' }] }),
     )
     expect(run.code).toBe(1)
     expect(run.exitAfterSignalMs).toBeLessThan(2000)

@@ -2,7 +2,8 @@
 // backup from the future, an answer about another backup, a restore that failed at once.
 import { beforeEach, describe, expect, it } from '@jest/globals'
 import { SEED } from '../simulator/index.js'
-import { drillInputs, runInProcess, useLab } from './helpers/in-process.js'
+import { drillInputs } from './fixtures/inputs.js'
+import { runInProcess, useLab } from './helpers/in-process.js'
 
 const HOUR = 3_600_000
 const lab = useLab({ restoreDurationMs: 5_000 })

@@ -1,16 +1,15 @@
 // `npm run bench:download [-- --mib N]`: dist/index.js downloads a big generated file (1 GiB
 // unless told) from the simulator, as the runner would run it; prints the throughput and the
 // peak resident memory of the action's process. Not a test: the figures depend on the machine.
-import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEMO_TOKEN, SEED, startSimulator } from '../simulator/index.js'
-import { inputVariable, parseOutputFile, readActionYml } from './lib/runner.js'
+import { actionEntry, runStep } from './lib/runner.js'
 
 const ROOT = new URL('../', import.meta.url).pathname
-const ENTRY = join(ROOT, readActionYml(ROOT).runs.main)
+const ENTRY = actionEntry(ROOT)
 const MIB = 1024 * 1024
 
 const { values } = parseArgs({ options: { mib: { type: 'string', default: '1024' } } })
@@ -32,37 +31,34 @@ function peakRssKib(pid: number): number | null {
 const sim = await startSimulator({ bigFileBytes: bytes })
 const workDir = mkdtempSync(join(tmpdir(), 'snapshooter-bench-'))
 try {
-  const outputFile = join(workDir, 'github_output')
-  writeFileSync(outputFile, '')
-  const inputs: Record<string, string> = {}
-  for (const [name, input] of Object.entries(readActionYml(ROOT).inputs))
-    inputs[inputVariable(name)] = input.default == null ? '' : String(input.default)
-  Object.assign(inputs, {
-    [inputVariable('api_token')]: DEMO_TOKEN,
-    [inputVariable('api_url')]: sim.url,
-    [inputVariable('backup_id')]: SEED.backups.big,
-    [inputVariable('mode')]: 'download',
-    [inputVariable('timeout')]: '30m',
-  })
-  const env = { PATH: process.env.PATH ?? '', HOME: workDir, RUNNER_TEMP: workDir, ...inputs }
-
-  const started = Date.now()
-  const child = spawn(process.execPath, [ENTRY], {
-    cwd: workDir,
-    env: { ...env, GITHUB_OUTPUT: outputFile },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
   // VmHWM only grows, so the last reading before the exit is the peak, give or take 20 ms.
   let peak: number | null = null
-  const sampler = setInterval(() => {
-    const now = child.pid === undefined ? null : peakRssKib(child.pid)
-    if (now !== null) peak = Math.max(peak ?? 0, now)
-  }, 20)
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  let sampler: NodeJS.Timeout | undefined
+  const step = await runStep({
+    action: ROOT,
+    inputs: {
+      api_token: DEMO_TOKEN,
+      api_url: sim.url,
+      backup_id: SEED.backups.big,
+      mode: 'download',
+      timeout: '30m',
+    },
+    workDir,
+    killAfterMs: 60 * 60_000,
+    // The action's own complaints, if any, as they come; its log is not the point here.
+    onLine: (line, stream) => {
+      if (stream === 'stderr') console.error(line)
+    },
+    onSpawn: (child) => {
+      sampler = setInterval(() => {
+        const now = child.pid === undefined ? null : peakRssKib(child.pid)
+        if (now !== null) peak = Math.max(peak ?? 0, now)
+      }, 20)
+    },
+  })
   clearInterval(sampler)
-  const elapsedS = (Date.now() - started) / 1000
-
-  const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
+  const elapsedS = step.elapsedMs / 1000
+  const { code, outputs } = step
   const result = JSON.parse(outputs.result ?? '{}') as {
     download?: { duration_seconds: number | null; files: { bytes: number }[] }
   }
