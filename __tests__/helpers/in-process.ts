@@ -1,7 +1,7 @@
 // Runs run() inside the test process, as the runner would run the bundle: INPUT_* variables,
 // GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. Time is a fake clock shared with the simulator,
 // so hours of waiting take milliseconds while every request still crosses a real socket.
-import { afterAll, beforeAll, jest } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, jest } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -113,13 +113,17 @@ export interface Lab {
   time: ReturnType<typeof sharedTime>
 }
 
-/** One simulator on one fake clock for the enclosing describe block, closed after it. */
+/**
+ * One simulator on one fake clock for the enclosing describe block, closed after it, and reset
+ * before each test so that every test starts on a simulator as new.
+ */
 export function useLab(options: SimulatorOptions = {}): Lab {
   const lab = {} as Lab
   beforeAll(async () => {
     lab.time = sharedTime()
     lab.sim = await startSimulator({ now: lab.time.clock.now, ...options })
   })
+  beforeEach(() => lab.sim.reset())
   afterAll(async () => {
     await lab.sim.close()
     removeRunFiles()
