@@ -8,6 +8,7 @@ import {
 } from '../src/drill/select.js'
 import type { Backup, BackupPage } from '../src/snapshooter/types.js'
 import { backup, JOB_ID, OTHER_JOB_ID, page, uuid } from './fixtures/values.js'
+import { rejected } from './helpers/thrown.js'
 
 // The runner's clock in these tests: long after every completion time of the fixtures.
 const NOW = Date.UTC(2023, 7, 1)
@@ -35,14 +36,8 @@ function listing(pages: BackupPage[]): {
   }
 }
 
-async function refusal(promise: Promise<unknown>): Promise<DrillRefusal> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(DrillRefusal)
-  return error as DrillRefusal
-}
+const refusal = (promise: Promise<unknown>): Promise<DrillRefusal> =>
+  rejected(DrillRefusal, promise)
 
 describe('newestCompleted', () => {
   it('picks the completed backup with the latest completion time, even out of order', () => {

@@ -4,7 +4,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { TEXT_LIMITS } from '../src/snapshooter/api.js'
 import { parseErrorBody } from '../src/snapshooter/body.js'
-import { ApiError } from '../src/snapshooter/errors.js'
 import {
   parseBackup,
   parseBackupPage,
@@ -12,6 +11,7 @@ import {
   parseRestore,
 } from '../src/snapshooter/parse.js'
 import { SCRUBBED, Secrets } from '../src/snapshooter/text.js'
+import { malformed } from './helpers/thrown.js'
 
 const BACKUP = '596c5046-1bd8-4664-9a3f-6208526c3b87'
 const OTHER_BACKUP = '4c8e1b6d-2a7f-4390-8e5c-b1d9f3a06e27'
@@ -45,17 +45,6 @@ function restoreJson(overrides: Record<string, unknown> = {}): Record<string, un
     created_at: '2023-07-21T15:36:39.000000Z',
     ...overrides,
   }
-}
-
-function malformed(run: () => unknown): ApiError {
-  try {
-    run()
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError)
-    expect((e as ApiError).kind).toBe('malformed')
-    return e as ApiError
-  }
-  throw new Error('expected a malformed error')
 }
 
 /** Every string anywhere in a value. */

@@ -1,8 +1,8 @@
 // Parsing of restores, download links and raw bodies (backups and pages: snapshooter-parse).
 import { describe, expect, it } from '@jest/globals'
 import { parseErrorBody, parseJsonBody } from '../src/snapshooter/body.js'
-import { ApiError } from '../src/snapshooter/errors.js'
 import { parseDownloadLinks, parseRestore } from '../src/snapshooter/parse.js'
+import { malformed } from './helpers/thrown.js'
 
 const REQUEST = 'GET backup 596c5046-1bd8-4664-9a3f-6208526c3b87'
 const FILE_ID = '045c31f2-234c-4c12-ae69-b6188b37412d'
@@ -25,18 +25,6 @@ function restoreJson(overrides: Record<string, unknown> = {}): Record<string, un
     files: [{ id: FILE_ID, name: 'a/test.sql.gz', size: '1.2 MB', url: SIGNED }],
     ...overrides,
   }
-}
-
-function malformed(run: () => unknown): ApiError {
-  try {
-    run()
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError)
-    const error = e as ApiError
-    expect(error.kind).toBe('malformed')
-    return error
-  }
-  throw new Error('expected a malformed error')
 }
 
 describe('parseRestore', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { ApiError } from '../src/snapshooter/errors.js'
 import { parseBackup, parseBackupPage, sizeToBytes } from '../src/snapshooter/parse.js'
+import { malformed } from './helpers/thrown.js'
 
 const REQUEST = 'GET backup 596c5046-1bd8-4664-9a3f-6208526c3b87'
 const KEY = 'LS0tLS1CRUdJTiBQR1AgTUVTU0FHRS0tLS0t'
@@ -31,18 +31,6 @@ function backupJson(overrides: Record<string, unknown> = {}): Record<string, unk
     ],
     ...overrides,
   }
-}
-
-function malformed(run: () => unknown): ApiError {
-  try {
-    run()
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError)
-    const error = e as ApiError
-    expect(error.kind).toBe('malformed')
-    return error
-  }
-  throw new Error('expected a malformed error')
 }
 
 describe('parseBackup', () => {
