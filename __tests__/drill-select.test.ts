@@ -7,6 +7,7 @@ import {
   newestCompleted,
 } from '../src/drill/select.js'
 import type { Backup, BackupPage } from '../src/snapshooter/types.js'
+import { servePages } from './fixtures/listed.js'
 import { backup, JOB_ID, OTHER_JOB_ID, page, uuid } from './fixtures/values.js'
 import { rejected } from './helpers/thrown.js'
 
@@ -20,21 +21,7 @@ const running = (n: number): Backup =>
   backup({ id: uuid(n), status: 'in_progress', completedAt: null })
 
 /** A listing that serves the given pages and records which pages were asked for. */
-function listing(pages: BackupPage[]): {
-  listPage: (n: number) => Promise<BackupPage>
-  asked: number[]
-} {
-  const asked: number[] = []
-  return {
-    asked,
-    listPage: async (n) => {
-      asked.push(n)
-      const found = pages[n - 1]
-      if (found === undefined) throw new Error(`page ${n} was not expected`)
-      return found
-    },
-  }
-}
+const listing = (pages: BackupPage[]) => servePages(pages)
 
 const refusal = (promise: Promise<unknown>): Promise<DrillRefusal> =>
   rejected(DrillRefusal, promise)

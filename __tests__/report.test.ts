@@ -5,36 +5,20 @@ import { outputsOf } from '../src/report/outputs.js'
 import { leftBehind } from '../src/report/publish.js'
 import { buildResult } from '../src/report/result.js'
 import { escapeHtml, inline, renderSummary } from '../src/report/summary.js'
-import type { Backup, Restore } from '../src/snapshooter/types.js'
+import { backup, file, restore } from './fixtures/values.js'
 
-const BACKUP: Backup = {
-  id: '596c5046-1bd8-4664-9a3f-6208526c3b87',
-  jobId: '6f7c5f07-bd49-49a5-8416-27b8de037ddc',
-  status: 'completed',
+const BACKUP = backup({
   createdAt: '2023-07-06T21:01:58.000000Z',
   startedAt: '2023-07-06T21:02:00.000000Z',
-  completedAt: '2023-07-06T21:02:49.000000Z',
-  files: [
-    {
-      id: '045c31f2-234c-4c12-ae69-b6188b37412d',
-      name: 'snapshooter/x/2023/07/06/21-01/test.sql.gz',
-      size: '744 bytes',
-      sizeBytes: 744,
-    },
-  ],
-}
+  files: [file('test.sql.gz')],
+})
 
-const RESTORE: Restore = {
-  id: 'ed6ca4f1-6047-4deb-a69d-8c42ba7e745f',
-  jobId: BACKUP.jobId,
-  backupId: BACKUP.id,
+const RESTORE = restore({
   status: 'completed',
-  createdAt: '2023-07-21T15:36:39.000000Z',
   startedAt: '2023-07-21T15:36:40.000000Z',
   completedAt: '2023-07-21T15:38:10.500000Z',
   compute: { type: 'server', serverId: 3, serverName: 'WordPress Blog' },
-  files: [],
-}
+})
 
 const ENV = {
   GITHUB_REPOSITORY: 'acme/backups',
