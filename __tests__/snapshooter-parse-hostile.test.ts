@@ -14,20 +14,13 @@ import { SCRUBBED, Secrets } from '../src/snapshooter/text.js'
 import { ENCRYPTION_KEY, FILE_ID, backupJson, restoreJson } from './fixtures/api-json.js'
 import { BACKUP_ID, JOB_ID, RESTORE_ID } from './fixtures/values.js'
 import { malformed } from './helpers/thrown.js'
+import { strings } from './helpers/commands.js'
 
 const OTHER_BACKUP = '4c8e1b6d-2a7f-4390-8e5c-b1d9f3a06e27'
 const OTHER_JOB = 'e29c7a5d-41b8-4f06-9d3e-7c85a0b1f642'
 const HOSTILE = 'x\n::error::forged\r\n::add-mask::Backup\n::stop-commands::t0k ##[error]y'
 
 const GET = `GET backup ${BACKUP_ID}`
-
-/** Every string anywhere in a value. */
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value]
-  if (Array.isArray(value)) return value.flatMap(strings)
-  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(strings)
-  return []
-}
 
 describe('ids', () => {
   it('refuses an id that is no UUID, naming the request and the field', () => {
