@@ -44,7 +44,7 @@ const succeeded = evidence({
 })
 
 describe('the result JSON', () => {
-  it('follows the version 1 schema', () => {
+  it('records a successful drill in the version 1 schema', () => {
     expect(buildResult(succeeded, ENV)).toEqual({
       version: 1,
       outcome: 'succeeded',

@@ -83,7 +83,7 @@ describe('every endpoint answers with typed values and no secrets', () => {
     expect(request?.headers['content-type']).toMatch(/^application\/json/)
   })
 
-  it('GET restore reads the restore back', async () => {
+  it('GET restore reads back the restore POST created, without its secrets', async () => {
     const api = client()
     const created = await api.createRestore(backups.latest, {})
     const read = await api.getRestore(created.id)

@@ -41,7 +41,7 @@ describe('parseRestore', () => {
     expect(parseRestore({ data: restoreJson({ compute: null }) }, 'GET restore').compute).toBeNull()
   })
 
-  it('names what is wrong', () => {
+  it('names the field that is wrong, and the request, when the answer is no restore', () => {
     expect(
       malformed(() => parseRestore({ data: restoreJson({ status: '' }) }, 'GET restore')).detail,
     ).toBe('`data.status` is a string, not a non-empty string')
