@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { WORKFLOW_TOKEN, parseOutputFile, runStep } from '../scripts/lib/runner.js'
+import { WORKFLOW_TOKEN } from '../scripts/lib/action-yml.js'
+import { parseOutputFile, runStep } from '../scripts/lib/runner.js'
 
 const ACTION_YML = `name: probe
 description: an action that shows what the runner gave it
@@ -127,6 +128,20 @@ describe('signals', () => {
       killAfterMs: 10_000,
     })
     expect(step.code).toBe(3)
+    rmSync(step.workDir, { recursive: true, force: true })
+  })
+
+  it('sends at once a signal whose abort came before the step started', async () => {
+    const stop = new AbortController()
+    stop.abort()
+    const step = await runStep({
+      action,
+      inputs: { hold: 'true' },
+      signals: [{ name: 'SIGKILL', on: stop.signal }],
+      killAfterMs: 10_000,
+    })
+    expect([step.signal, step.exitAfterSignalMs !== null]).toEqual(['SIGKILL', true])
+    expect(step.elapsedMs).toBeLessThan(5_000)
     rmSync(step.workDir, { recursive: true, force: true })
   })
 

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEMO_TOKEN, SEED, startSimulator } from '../simulator/index.js'
-import { actionEntry, runStep } from './lib/runner.js'
+import { actionEntry } from './lib/action-yml.js'
+import { runStep } from './lib/runner.js'
 
 const ROOT = new URL('../', import.meta.url).pathname
 const ENTRY = actionEntry(ROOT)

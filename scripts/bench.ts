@@ -10,7 +10,8 @@ import { format } from 'prettier'
 import { DEMO_TOKEN, SEED, startSimulator } from '../simulator/index.js'
 import { builtFiles, ENTRIES, startPath } from './lib/dist-layout.js'
 import { adaptivePoller, fixedPoller, median, pollFigures } from './lib/polling.js'
-import { actionEntry, runStep } from './lib/runner.js'
+import { actionEntry } from './lib/action-yml.js'
+import { runStep } from './lib/runner.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const ENTRY = actionEntry(ROOT)

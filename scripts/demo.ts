@@ -10,13 +10,8 @@ import { startFakeGitHub, startSimulator } from '../simulator/index.js'
 import { LogRenderer } from './lib/log.js'
 import { renderMarkdown } from './lib/markdown.js'
 import { type Check, renderChecks, renderOutputs } from './lib/report.js'
-import {
-  WORKFLOW_TOKEN,
-  actionEntry,
-  readActionYml,
-  runStep,
-  type StepResult,
-} from './lib/runner.js'
+import { WORKFLOW_TOKEN, actionEntry, readActionYml } from './lib/action-yml.js'
+import { runStep, type StepResult } from './lib/runner.js'
 import { RESULT_NAME, SCENARIOS, type Scenario, drillInputs } from './lib/scenarios.js'
 import { colourWanted, makeStyle } from './lib/style.js'
 

@@ -2,9 +2,9 @@
 // reading of action.yml (defaults, entry) is scripts/lib/runner.ts, shared with the demo.
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { readActionYml, stepInputs, type ActionYml } from '../../scripts/lib/runner.js'
+import { readActionYml, stepInputs, type ActionYml } from '../../scripts/lib/action-yml.js'
 
-export { WORKFLOW_TOKEN } from '../../scripts/lib/runner.js'
+export { WORKFLOW_TOKEN } from '../../scripts/lib/action-yml.js'
 
 export const ROOT = new URL('../../', import.meta.url).pathname
 

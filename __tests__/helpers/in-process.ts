@@ -5,13 +5,8 @@ import { afterAll, beforeAll, beforeEach, jest } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  RUN_CONTEXT,
-  annotations,
-  inputEnv,
-  parseOutputFile,
-  stepInputs,
-} from '../../scripts/lib/runner.js'
+import { inputEnv, stepInputs } from '../../scripts/lib/action-yml.js'
+import { RUN_CONTEXT, annotations, parseOutputFile } from '../../scripts/lib/runner.js'
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/index.js'
 import { run } from '../../src/main.js'
 import type { Sleep } from '../../src/time.js'

@@ -7,53 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parse } from 'yaml'
-
-export interface ActionYml {
-  inputs: Record<string, { description: string; required?: boolean; default?: unknown }>
-  outputs: Record<string, { description: string }>
-  runs: { using: string; main: string }
-}
-
-/** The action.yml in `dir`: the repository's root, or the folder of a sub-action. */
-export function readActionYml(dir: string): ActionYml {
-  return parse(readFileSync(join(dir, 'action.yml'), 'utf8')) as ActionYml
-}
-
-/** The file the runner executes for the action in `dir`: its `runs.main`. */
-export function actionEntry(dir: string): string {
-  return join(dir, readActionYml(dir).runs.main)
-}
-
-/** The runner's variable name for an input: spaces to underscores, upper-cased. */
-export function inputVariable(name: string): string {
-  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
-}
-
-/** What the runner puts in `${{ github.token }}` here: a made-up workflow token. */
-export const WORKFLOW_TOKEN = 'ghs_workflow-token-from-the-runner-0001'
-
-/**
- * The inputs the runner hands over: every declared one, the workflow's value or else its
- * default (with `${{ github.token }}` evaluated) or else ''; and any undeclared one the workflow
- * gave, which the runner passes on too, with a warning.
- */
-export function stepInputs(yml: ActionYml, given: Record<string, string>): Record<string, string> {
-  const inputs: Record<string, string> = {}
-  for (const [name, input] of Object.entries(yml.inputs))
-    inputs[name] = String(input.default ?? '').replace(
-      /\$\{\{\s*github\.token\s*\}\}/g,
-      WORKFLOW_TOKEN,
-    )
-  return { ...inputs, ...given }
-}
-
-/** The INPUT_* variables of those inputs. */
-export function inputEnv(inputs: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(inputs).map(([name, value]) => [inputVariable(name), value]),
-  )
-}
+import { inputEnv, readActionYml, stepInputs } from './action-yml.js'
 
 /** The context of the run: a scheduled workflow of acme/backups, as the runner describes it. */
 export const RUN_CONTEXT: Readonly<Record<string, string>> = {
@@ -64,6 +18,28 @@ export const RUN_CONTEXT: Readonly<Record<string, string>> = {
   GITHUB_EVENT_NAME: 'schedule',
   GITHUB_ACTOR: 'octocat',
   GITHUB_SERVER_URL: 'https://github.com',
+}
+
+/**
+ * The runner's own variables for a step in `workDir`, in a clean environment as on a fresh
+ * runner: nothing of this shell (a proxy, a token) leaks in. A null summary file: none is set.
+ */
+export function stepEnv(
+  workDir: string,
+  files: { outputFile: string; summaryFile: string | null },
+): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    ...(process.env.SYSTEMROOT ? { SYSTEMROOT: process.env.SYSTEMROOT } : {}),
+    HOME: workDir,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    RUNNER_TEMP: workDir,
+    GITHUB_WORKSPACE: workDir,
+    GITHUB_OUTPUT: files.outputFile,
+    ...(files.summaryFile === null ? {} : { GITHUB_STEP_SUMMARY: files.summaryFile }),
+    ...RUN_CONTEXT,
+  }
 }
 
 /** A signal for the step, sent once: when stdout shows `when`, after `afterMs`, or on `on`. */
@@ -129,18 +105,8 @@ export function runStep(options: StepOptions): Promise<StepResult> {
   const entry = join(options.action, yml.runs.main)
   const inputs = stepInputs(yml, options.inputs)
 
-  // A clean environment, as on a fresh runner: nothing of this shell (a proxy, a token) leaks in.
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    ...(process.env.SYSTEMROOT ? { SYSTEMROOT: process.env.SYSTEMROOT } : {}),
-    HOME: workDir,
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    RUNNER_TEMP: workDir,
-    GITHUB_WORKSPACE: workDir,
-    GITHUB_OUTPUT: outputFile,
-    ...(options.noSummary ? {} : { GITHUB_STEP_SUMMARY: summaryFile }),
-    ...RUN_CONTEXT,
+  const env = {
+    ...stepEnv(workDir, { outputFile, summaryFile: options.noSummary ? null : summaryFile }),
     ...inputEnv(inputs),
     ...options.env,
   }
@@ -183,12 +149,12 @@ export function runStep(options: StepOptions): Promise<StepResult> {
   const listeners: Array<() => void> = []
   for (const plan of plans) {
     if (plan.afterMs !== undefined) timers.push(setTimeout(() => send(plan), plan.afterMs))
-    if (plan.on !== undefined) {
-      const signal = plan.on
-      const onAbort = (): void => send(plan)
-      signal.addEventListener('abort', onAbort, { once: true })
-      listeners.push(() => signal.removeEventListener('abort', onAbort))
-    }
+    const signal = plan.on
+    if (signal === undefined) continue
+    if (signal.aborted) send(plan)
+    const onAbort = (): void => send(plan)
+    signal.addEventListener('abort', onAbort, { once: true })
+    listeners.push(() => signal.removeEventListener('abort', onAbort))
   }
 
   return new Promise((resolve, reject) => {
