@@ -9,7 +9,8 @@ import {
   type GitHubFault,
   type Simulator,
 } from '../simulator/index.js'
-import { drillInputs, removeRunFiles, runInProcess, sharedTime } from './helpers/in-process.js'
+import { drillInputs } from './fixtures/inputs.js'
+import { removeRunFiles, runInProcess, sharedTime } from './helpers/in-process.js'
 import { leaks } from './helpers/leaks.js'
 
 // Real time: a silent GitHub is waited for on a socket. Short, but far above a local answer.

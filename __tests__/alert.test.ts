@@ -1,13 +1,4 @@
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-  jest,
-} from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { startFakeGitHub, type FakeGitHub } from '../simulator/index.js'
 import { alertFailure, alertOnGitHub } from '../src/alert/github.js'
 import { drillAlert } from '../src/alert/index.js'
@@ -179,6 +170,8 @@ describe('alertOnGitHub, against a fake GitHub API', () => {
     jest.restoreAllMocks()
     await github.close()
   })
+  // Each test starts on a GitHub with no issue and no request, answering at once.
+  beforeEach(() => github.reset())
 
   it('opens, comments, then resolves one issue', async () => {
     expect(await alertOnGitHub(settings(), 'failed', 'first', env())).toMatchObject({
@@ -231,11 +224,6 @@ describe('alertOnGitHub, against a fake GitHub API', () => {
   describe('when GitHub fails', () => {
     beforeEach(() => {
       written.length = 0
-    })
-    afterEach(() => {
-      github.refuseWith(null)
-      github.answerAfter(0)
-      github.onRequest(null)
     })
 
     it('gives up on a silent GitHub after the request timeout, and says so', async () => {

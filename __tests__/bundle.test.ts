@@ -100,7 +100,7 @@ describe('reading the import graph of built files', () => {
     expect(staticImports(code)).toEqual(['./chunks/chunk-AAAA.js', './chunks/chunk-BBBB.js'])
   })
 
-  it('takes each import() apart', () => {
+  it('finds each import() of a chunk, which stays off the start path', () => {
     expect(dynamicImports(code)).toEqual(['./chunks/client-CCCC.js'])
   })
 

@@ -19,7 +19,7 @@ import type { InputName } from '../src/inputs/names.js'
 import { parseSettings } from '../src/inputs/parse.js'
 import { runRestore, type RestoreProgress } from '../src/restore/run.js'
 import { ApiError } from '../src/snapshooter/errors.js'
-import { testClient } from './fixtures/client.js'
+import { testClient } from './helpers/client.js'
 import { fakeTime } from './fixtures/fake-time.js'
 import { actionDefaults } from './helpers/action-yml.js'
 

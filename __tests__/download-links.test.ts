@@ -5,84 +5,72 @@ import { createHash } from 'node:crypto'
 import {
   lstatSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   readdirSync,
-  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SEED, startSimulator, type Simulator } from '../simulator/index.js'
-import { drillInputs, removeRunFiles, runInProcess, sharedTime } from './helpers/in-process.js'
+import { drillInputs } from './fixtures/inputs.js'
+import { PRECIOUS, useScratch } from './helpers/download.js'
+import { removeRunFiles, runInProcess, sharedTime } from './helpers/in-process.js'
 
 let sim: Simulator
 let time: ReturnType<typeof sharedTime>
-let scratch: string
-let dir: string
-let outside: string
-const PRECIOUS = 'a file outside download_to that no download may touch\n'
+const at = useScratch('snapshooter-links-')
 
 beforeEach(async () => {
   time = sharedTime()
   sim = await startSimulator({ now: time.clock.now })
-  scratch = mkdtempSync(join(tmpdir(), 'snapshooter-links-'))
-  dir = join(scratch, 'out')
-  outside = join(scratch, 'elsewhere')
-  mkdirSync(dir)
-  mkdirSync(outside)
-  writeFileSync(join(outside, 'victim'), PRECIOUS)
-  writeFileSync(join(outside, 'x.sql'), PRECIOUS)
+  mkdirSync(at.dir)
+  writeFileSync(join(at.outside, 'x.sql'), PRECIOUS)
 })
-afterEach(async () => {
-  await sim.close()
-  rmSync(scratch, { recursive: true, force: true })
-})
+afterEach(() => sim.close())
 afterAll(removeRunFiles)
 
 const download = (inputs: Record<string, string> = {}) =>
-  runInProcess(time, drillInputs(sim, { mode: 'download', download_to: dir, ...inputs }))
+  runInProcess(time, drillInputs(sim, { mode: 'download', download_to: at.dir, ...inputs }))
 const nested = (files = '') => download({ backup_id: SEED.backups.nested, job_id: '', files })
 
 /** The outside folder exactly as the test left it. */
 function expectOutsideUntouched(): void {
-  expect(readdirSync(outside).sort()).toEqual(['victim', 'x.sql'])
-  expect(readFileSync(join(outside, 'victim'), 'utf8')).toBe(PRECIOUS)
-  expect(readFileSync(join(outside, 'x.sql'), 'utf8')).toBe(PRECIOUS)
+  expect(readdirSync(at.outside).sort()).toEqual(['victim', 'x.sql'])
+  expect(readFileSync(join(at.outside, 'victim'), 'utf8')).toBe(PRECIOUS)
+  expect(readFileSync(join(at.outside, 'x.sql'), 'utf8')).toBe(PRECIOUS)
 }
 
 describe('download mode and links inside `download_to`', () => {
   it('refuses a file whose folder is a link leading outside, and writes nothing there', async () => {
-    symlinkSync(outside, join(dir, 'sub'))
+    symlinkSync(at.outside, join(at.dir, 'sub'))
     const run = await nested('sub/x.sql')
     expect(run.outputs).toMatchObject({ outcome: 'failed', status: 'failed' })
     expect(run.errors).toEqual([
-      `sub/x.sql (file ${SEED.files.nestedSql}) could not be written to ${dir}: sub is a link to ${outside}, outside \`download_to\`: remove the link, or choose another \`download_to\`.`,
+      `sub/x.sql (file ${SEED.files.nestedSql}) could not be written to ${at.dir}: sub is a link to ${at.outside}, outside \`download_to\`: remove the link, or choose another \`download_to\`.`,
     ])
     expect(sim.count('storage')).toBe(0)
     expectOutsideUntouched()
   })
 
   it('makes no folder through such a link either', async () => {
-    symlinkSync(outside, join(dir, 'sub'))
+    symlinkSync(at.outside, join(at.dir, 'sub'))
     const run = await nested('sub/deep/y.sql')
     expect(run.errors).toEqual([expect.stringMatching(/^sub\/deep\/y\.sql \(file .*sub is a link/)])
     expectOutsideUntouched()
   })
 
   it('refuses a link to nowhere on the path, naming it', async () => {
-    symlinkSync(join(scratch, 'missing'), join(dir, 'sub'))
+    symlinkSync(join(at.scratch, 'missing'), join(at.dir, 'sub'))
     const run = await nested('sub/x.sql')
     expect(run.errors).toEqual([
-      expect.stringContaining(`sub is a link to ${join(scratch, 'missing')}, outside`),
+      expect.stringContaining(`sub is a link to ${join(at.scratch, 'missing')}, outside`),
     ])
-    expect(readdirSync(scratch).sort()).toEqual(['elsewhere', 'out'])
+    expect(readdirSync(at.scratch).sort()).toEqual(['elsewhere', 'out'])
   })
 
   it('follows a link that stays inside `download_to`', async () => {
-    mkdirSync(join(dir, 'real'))
-    symlinkSync('real', join(dir, 'sub'))
+    mkdirSync(join(at.dir, 'real'))
+    symlinkSync('real', join(at.dir, 'sub'))
     const run = await nested()
     expect(run.errors).toEqual([])
     expect(run.outputs.outcome).toBe('succeeded')
@@ -91,16 +79,16 @@ describe('download mode and links inside `download_to`', () => {
       sha256: string
     }[]
     expect(files.map((file) => file.path)).toEqual([
-      join(dir, 'sub/x.sql'),
-      join(dir, 'sub/deep/y.sql'),
+      join(at.dir, 'sub/x.sql'),
+      join(at.dir, 'sub/deep/y.sql'),
     ])
     for (const file of files)
       expect(createHash('sha256').update(readFileSync(file.path)).digest('hex')).toBe(file.sha256)
-    expect(readdirSync(join(dir, 'real')).sort()).toEqual(['deep', 'x.sql'])
+    expect(readdirSync(join(at.dir, 'real')).sort()).toEqual(['deep', 'x.sql'])
   })
 
   it('refuses to replace a symbolic link standing at a file’s name', async () => {
-    symlinkSync(join(outside, 'victim'), join(dir, 'run.sh'))
+    symlinkSync(join(at.outside, 'victim'), join(at.dir, 'run.sh'))
     const run = await download({ files: 'run.sh' })
     expect(run.outputs).toMatchObject({ outcome: 'failed', status: 'failed' })
     expect(run.errors).toEqual([
@@ -109,31 +97,31 @@ describe('download mode and links inside `download_to`', () => {
       ),
     ])
     expect(sim.count('storage')).toBe(0)
-    expect(lstatSync(join(dir, 'run.sh')).isSymbolicLink()).toBe(true)
+    expect(lstatSync(join(at.dir, 'run.sh')).isSymbolicLink()).toBe(true)
     expectOutsideUntouched()
   })
 
   it('never writes through a link planted at a temporary name', async () => {
     // The names a temporary file of run.sh has had, or could be guessed to have.
-    symlinkSync(join(outside, 'victim'), join(dir, '.run.sh.partial'))
-    symlinkSync(join(outside, 'x.sql'), join(dir, 'run.sh.partial'))
+    symlinkSync(join(at.outside, 'victim'), join(at.dir, '.run.sh.partial'))
+    symlinkSync(join(at.outside, 'x.sql'), join(at.dir, 'run.sh.partial'))
     const run = await download({ files: 'run.sh' })
     expect(run.errors).toEqual([])
     expect(run.outputs.outcome).toBe('succeeded')
     expectOutsideUntouched()
-    expect(lstatSync(join(dir, 'run.sh')).isFile()).toBe(true)
-    expect(readFileSync(join(dir, 'run.sh'), 'utf8')).toContain('#!/bin/sh')
-    expect(lstatSync(join(dir, '.run.sh.partial')).isSymbolicLink()).toBe(true)
+    expect(lstatSync(join(at.dir, 'run.sh')).isFile()).toBe(true)
+    expect(readFileSync(join(at.dir, 'run.sh'), 'utf8')).toContain('#!/bin/sh')
+    expect(lstatSync(join(at.dir, '.run.sh.partial')).isSymbolicLink()).toBe(true)
   })
 
   it('writes into a `download_to` that is itself a link, where the link leads', async () => {
-    const real = join(scratch, 'real-out')
+    const real = join(at.scratch, 'real-out')
     mkdirSync(real)
-    symlinkSync(real, join(scratch, 'linked'))
-    const run = await download({ files: 'run.sh', download_to: join(scratch, 'linked') })
+    symlinkSync(real, join(at.scratch, 'linked'))
+    const run = await download({ files: 'run.sh', download_to: join(at.scratch, 'linked') })
     expect(run.outputs).toMatchObject({
       outcome: 'succeeded',
-      download_dir: join(scratch, 'linked'),
+      download_dir: join(at.scratch, 'linked'),
     })
     expect(readdirSync(real)).toEqual(['run.sh'])
   })

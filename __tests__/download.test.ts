@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SEED, startSimulator, type Simulator } from '../simulator/index.js'
 import { eachAtMost } from '../src/download/backup.js'
-import { removeRunFiles, runInProcess, sharedTime, drillInputs } from './helpers/in-process.js'
+import { drillInputs } from './fixtures/inputs.js'
+import { removeRunFiles, runInProcess, sharedTime } from './helpers/in-process.js'
 
 let sim: Simulator
 let time: ReturnType<typeof sharedTime>

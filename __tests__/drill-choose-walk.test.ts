@@ -19,17 +19,13 @@ import {
   seeded,
 } from './fixtures/listed.js'
 import { JOB_ID, uuid } from './fixtures/values.js'
+import { rejected } from './helpers/thrown.js'
 
 const context = { jobId: JOB_ID, now: NOW, random: () => 0 }
 
 async function refusal(promise: Promise<unknown>): Promise<SelectionRefusal> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(SelectionRefusal)
-  expect(error).toBeInstanceOf(DrillRefusal)
-  const refused = error as SelectionRefusal
+  const refused = await rejected(SelectionRefusal, promise)
+  expect(refused).toBeInstanceOf(DrillRefusal)
   expect(refused.message).not.toMatch(/[\r\n]/)
   return refused
 }

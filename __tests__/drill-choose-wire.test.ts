@@ -6,7 +6,7 @@ import { retentionBackupId } from '../simulator/seed.js'
 import { DEMO_TOKEN, SEED, type Simulator, startSimulator } from '../simulator/index.js'
 import type { Criteria } from '../src/drill/choose.js'
 import { SelectionRefusal, walkCandidates } from '../src/drill/walk.js'
-import { testClient } from './fixtures/client.js'
+import { testClient } from './helpers/client.js'
 
 // The simulator's clock, fixed: every time of the account is relative to it.
 const START = Date.UTC(2026, 10, 20, 4, 0, 0)

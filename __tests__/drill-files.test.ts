@@ -4,6 +4,7 @@ import { DrillRefusal } from '../src/drill/refusal.js'
 import type { FileSelector } from '../src/inputs/settings.js'
 import type { BackupFile } from '../src/snapshooter/types.js'
 import { BACKUP_ID, DIR, file, id, pattern } from './fixtures/values.js'
+import { thrown } from './helpers/thrown.js'
 
 const dump = file('test.sql.gz')
 const config = file('my.cnf')
@@ -13,15 +14,8 @@ const files = [dump, config, app, nested]
 
 const names = (picked: BackupFile[]): string[] => picked.map((f) => baseName(f.name))
 
-function refusal(fs: readonly BackupFile[], selectors: FileSelector[]): DrillRefusal {
-  try {
-    selectFiles(BACKUP_ID, fs, selectors)
-  } catch (error) {
-    expect(error).toBeInstanceOf(DrillRefusal)
-    return error as DrillRefusal
-  }
-  throw new Error('selectFiles did not refuse')
-}
+const refusal = (fs: readonly BackupFile[], selectors: FileSelector[]): DrillRefusal =>
+  thrown(DrillRefusal, () => selectFiles(BACKUP_ID, fs, selectors))
 
 describe('selectFiles', () => {
   it('restores every file of the backup when `files` is empty', () => {

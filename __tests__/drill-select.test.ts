@@ -7,7 +7,9 @@ import {
   newestCompleted,
 } from '../src/drill/select.js'
 import type { Backup, BackupPage } from '../src/snapshooter/types.js'
+import { servePages } from './fixtures/listed.js'
 import { backup, JOB_ID, OTHER_JOB_ID, page, uuid } from './fixtures/values.js'
+import { rejected } from './helpers/thrown.js'
 
 // The runner's clock in these tests: long after every completion time of the fixtures.
 const NOW = Date.UTC(2023, 7, 1)
@@ -19,30 +21,10 @@ const running = (n: number): Backup =>
   backup({ id: uuid(n), status: 'in_progress', completedAt: null })
 
 /** A listing that serves the given pages and records which pages were asked for. */
-function listing(pages: BackupPage[]): {
-  listPage: (n: number) => Promise<BackupPage>
-  asked: number[]
-} {
-  const asked: number[] = []
-  return {
-    asked,
-    listPage: async (n) => {
-      asked.push(n)
-      const found = pages[n - 1]
-      if (found === undefined) throw new Error(`page ${n} was not expected`)
-      return found
-    },
-  }
-}
+const listing = (pages: BackupPage[]) => servePages(pages)
 
-async function refusal(promise: Promise<unknown>): Promise<DrillRefusal> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(DrillRefusal)
-  return error as DrillRefusal
-}
+const refusal = (promise: Promise<unknown>): Promise<DrillRefusal> =>
+  rejected(DrillRefusal, promise)
 
 describe('newestCompleted', () => {
   it('picks the completed backup with the latest completion time, even out of order', () => {

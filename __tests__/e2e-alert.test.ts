@@ -1,29 +1,29 @@
 // Drill alerting through dist/index.js: the simulator plays SnapShooter, a fake GitHub REST
 // API (via GITHUB_API_URL) plays GitHub.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { startFakeGitHub, type FakeGitHub, type Simulator } from '../simulator/index.js'
+import { startFakeGitHub, type FakeGitHub } from '../simulator/index.js'
 import { WORKFLOW_TOKEN } from './helpers/action-yml.js'
-import { FAST, SEED, drill, leaks, startLab, type DrillRun } from './helpers/drill.js'
+import { SEED, drill, leaks, useDrillLab, type DrillRun } from './helpers/drill.js'
 import { SIM_HOST, startProxy } from './helpers/proxy.js'
 
 jest.setTimeout(30_000)
 
-let sim: Simulator
+const lab = useDrillLab()
 let github: FakeGitHub
-const runs: DrillRun[] = []
 
 beforeAll(async () => {
-  sim = await startLab()
   github = await startFakeGitHub()
 })
-afterAll(async () => {
-  await sim.close()
-  await github.close()
-})
-beforeEach(() => {
-  sim.configure({ ...FAST, restoreFinalStatus: 'completed' })
-  github.refuseWith(null)
-})
+afterAll(() => github.close())
+// Each test starts on a GitHub with no issue; one that needs a drill issue files it itself.
+beforeEach(() => github.reset())
+
+/** No run shows the GitHub token, the workflow's, or any SnapShooter secret. */
+function expectNoSecrets(run: DrillRun): void {
+  expect(leaks(run)).toEqual([])
+  expect(leaks(run, github.token)).toEqual([])
+  expect(leaks(run, WORKFLOW_TOKEN)).toEqual([])
+}
 
 async function alertingDrill(
   inputs: Record<string, string> = {},
@@ -36,24 +36,27 @@ async function alertingDrill(
 ) {
   const { signal, when = 'status pending', killAfterMs, env } = options
   const run = await drill(
-    sim,
+    lab.sim,
     { issue_on_failure: 'true', github_token: github.token, ...inputs },
     {
       env: { GITHUB_API_URL: github.url, ...env },
-      signal: signal ? { name: signal, when } : undefined,
+      signals: signal ? [{ name: signal, when }] : [],
       killAfterMs,
     },
   )
-  runs.push(run)
+  expectNoSecrets(run)
   return run
 }
 
 const TITLE = `Restore drill failing: job ${SEED.jobs.main}`
 const drillIssues = () => github.issues.filter((issue) => issue.title === TITLE)
+/** The drill issue an earlier failing run left open, with the comments of later failures. */
+const openDrillIssue = (comments: string[] = []) => github.fileIssue({ title: TITLE, comments })
+const FAILED_AGAIN = 'The restore drill failed again.'
 
 describe('a drill with issue_on_failure', () => {
   it('opens an issue on its first failure, with the summary and a link to the run', async () => {
-    sim.configure({ restoreFinalStatus: 'failed' })
+    lab.sim.configure({ restoreFinalStatus: 'failed' })
     const run = await alertingDrill()
     expect(run.code).toBe(1)
     expect(run.outputs.outcome).toBe('failed')
@@ -71,6 +74,7 @@ describe('a drill with issue_on_failure', () => {
   })
 
   it('comments on the open issue when it fails again, even on a bad input', async () => {
+    const open = openDrillIssue()
     const run = await alertingDrill({ timeout: 'forever' })
     expect(run.errors).toEqual([expect.stringMatching(/^Invalid inputs: `timeout`/)])
     expect(drillIssues()).toHaveLength(1)
@@ -78,10 +82,12 @@ describe('a drill with issue_on_failure', () => {
       expect.stringContaining('The restore drill failed again.'),
     ])
     expect(run.outputs.issue_number).toBe(String(drillIssues()[0]?.number))
+    expect(run.outputs.issue_number).toBe(String(open.number))
   })
 
   it('alerts on a timeout too', async () => {
-    sim.configure({ restoreDurationMs: 60_000 })
+    openDrillIssue([FAILED_AGAIN])
+    lab.sim.configure({ restoreDurationMs: 60_000 })
     const run = await alertingDrill({ timeout: '1s', on_timeout: 'warn' })
     expect(run.code).toBe(0)
     expect(run.outputs.outcome).toBe('timed_out')
@@ -89,15 +95,18 @@ describe('a drill with issue_on_failure', () => {
   })
 
   it('does nothing to the issue when cancelled', async () => {
-    sim.configure({ restoreDurationMs: 60_000 })
+    const open = { ...openDrillIssue() }
+    lab.sim.configure({ restoreDurationMs: 60_000 })
     const before = github.requests.length
     const run = await alertingDrill({}, { signal: 'SIGINT' })
     expect(run.outputs.outcome).toBe('cancelled')
     expect(github.requests.length).toBe(before)
     expect(run.outputs.issue_number).toBe('')
+    expect(github.issues).toEqual([open])
   })
 
   it('comments with the good result and closes the issue when the drill succeeds', async () => {
+    openDrillIssue([FAILED_AGAIN])
     const run = await alertingDrill()
     expect(run.code).toBe(0)
     const [issue] = drillIssues()
@@ -107,7 +116,8 @@ describe('a drill with issue_on_failure', () => {
   })
 
   it('opens a new issue when the target fails after it recovered', async () => {
-    sim.configure({ restoreFinalStatus: 'failed' })
+    github.fileIssue({ title: TITLE, state: 'closed' })
+    lab.sim.configure({ restoreFinalStatus: 'failed' })
     await alertingDrill()
     expect(drillIssues().map((issue) => issue.state)).toEqual(['closed', 'open'])
   })
@@ -120,7 +130,7 @@ describe('a drill with issue_on_failure', () => {
   it('uses the workflow token when github_token is left out', async () => {
     const before = github.requests.length
     const run = await drill(
-      sim,
+      lab.sim,
       { issue_on_failure: 'true', backup_id: SEED.backups.failed, job_id: '' },
       {
         env: { GITHUB_API_URL: github.url },
@@ -134,7 +144,7 @@ describe('a drill with issue_on_failure', () => {
 
   it('warns which permission to add when GitHub answers 403, keeping the outcome', async () => {
     github.refuseWith(403)
-    sim.configure({ restoreFinalStatus: 'failed' })
+    lab.sim.configure({ restoreFinalStatus: 'failed' })
     const run = await alertingDrill()
     expect(run.code).toBe(1)
     expect(run.outputs).toMatchObject({ outcome: 'failed', issue_number: '', issue_url: '' })
@@ -145,7 +155,7 @@ describe('a drill with issue_on_failure', () => {
   it("reaches GitHub through the runner's proxy", async () => {
     const proxy = await startProxy()
     try {
-      sim.configure({ restoreFinalStatus: 'failed' })
+      lab.sim.configure({ restoreFinalStatus: 'failed' })
       // A name only the proxy resolves (to the fake GitHub): reached through it, or not at all.
       const host = `${SIM_HOST}:${new URL(github.url).port}`
       const run = await alertingDrill(
@@ -162,13 +172,13 @@ describe('a drill with issue_on_failure', () => {
 
   it('warns, and keeps a success, when GitHub cannot be reached', async () => {
     const run = await drill(
-      sim,
+      lab.sim,
       { issue_on_failure: 'true', github_token: github.token },
       {
         env: { GITHUB_API_URL: 'http://127.0.0.1:9' },
       },
     )
-    runs.push(run)
+    expectNoSecrets(run)
     expect(run.code).toBe(0)
     expect(run.outputs.outcome).toBe('succeeded')
     expect(run.warnings).toEqual([expect.stringContaining('could not be updated')])
@@ -178,7 +188,7 @@ describe('a drill with issue_on_failure', () => {
 describe('a drill whose issue cannot be written', () => {
   it('has its evidence on disk first, and ends within 2 s when cancelled then', async () => {
     github.refuseWith('silent')
-    sim.configure({ restoreFinalStatus: 'failed' })
+    lab.sim.configure({ restoreFinalStatus: 'failed' })
     const before = github.requests.length
     const run = await alertingDrill(
       {},
@@ -201,7 +211,7 @@ describe('a drill whose issue cannot be written', () => {
   })
 
   it('keeps the @mentions and #refs of SnapShooter text from reaching people', async () => {
-    sim.inject({
+    lab.sim.inject({
       route: 'createRestore',
       kind: 'status',
       status: 422,
@@ -221,20 +231,37 @@ describe('a drill whose issue cannot be written', () => {
 
 describe('a drill without issue_on_failure', () => {
   it('sends nothing to GitHub', async () => {
-    sim.configure({ restoreFinalStatus: 'failed' })
+    lab.sim.configure({ restoreFinalStatus: 'failed' })
     const before = github.requests.length
-    const run = await drill(sim, {}, { env: { GITHUB_API_URL: github.url } })
+    const run = await drill(lab.sim, {}, { env: { GITHUB_API_URL: github.url } })
     expect(run.outputs.outcome).toBe('failed')
     expect(github.requests.length).toBe(before)
     expect(run.outputs).toMatchObject({ issue_number: '', issue_url: '' })
   })
 })
 
-it('never shows the GitHub token, nor any SnapShooter secret', () => {
-  expect(runs.length).toBeGreaterThan(8)
-  for (const run of runs) {
-    expect(leaks(run)).toEqual([])
-    expect(leaks(run, github.token)).toEqual([])
-    expect(leaks(run, WORKFLOW_TOKEN)).toEqual([])
-  }
+describe('every alerting run', () => {
+  // Runs of its own, so that this test stands alone; each alerting run above is checked too.
+  const runs: DrillRun[] = []
+  beforeAll(async () => {
+    github.reset()
+    lab.sim.reset()
+    lab.sim.configure({ restoreFinalStatus: 'failed' })
+    runs.push(await alertingDrill())
+    runs.push(await alertingDrill({ timeout: 'forever' }))
+    lab.sim.configure({ restoreFinalStatus: 'completed' })
+    runs.push(await alertingDrill())
+    runs.push(
+      await drill(
+        lab.sim,
+        { issue_on_failure: 'true', backup_id: SEED.backups.failed, job_id: '' },
+        { env: { GITHUB_API_URL: github.url } },
+      ),
+    )
+  })
+
+  it('never shows the GitHub token, nor any SnapShooter secret', () => {
+    expect(runs.map((run) => run.outputs.issue_number)).toEqual(['1', '1', '1', ''])
+    for (const run of runs) expectNoSecrets(run)
+  })
 })

@@ -1,47 +1,24 @@
 // Download mode through dist/index.js on a hostile file system: names that collide with a
 // temporary name, a name too long for the file system, a folder in the way, a write the
 // runner's limits refuse, and a run that fails before the first byte.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { describe, expect, it, jest } from '@jest/globals'
+import { existsSync, mkdirSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Simulator } from '../simulator/index.js'
 import { LONG_NAME } from '../simulator/quirks.js'
-import { SEED, drill, startLab, type DrillRun } from './helpers/drill.js'
+import { downloaded, sha256, useDownloadDirs } from './helpers/download.js'
+import { SEED, drill, useDrillLab } from './helpers/drill.js'
 
 jest.setTimeout(30_000)
 
-let sim: Simulator
-let scratch: string
-let dir: string
-
-beforeAll(async () => {
-  sim = await startLab()
-  scratch = mkdtempSync(join(tmpdir(), 'snapshooter-disk-'))
-})
-afterAll(async () => {
-  await sim.close()
-  rmSync(scratch, { recursive: true, force: true })
-})
-let counter = 0
-beforeEach(() => {
-  sim.clearFaults()
-  dir = join(scratch, `run-${++counter}`)
-})
+const lab = useDrillLab()
+const dirs = useDownloadDirs('snapshooter-disk-')
 
 const download = (inputs: Record<string, string>, fileSizeLimit?: number) =>
-  drill(sim, { mode: 'download', download_to: dir, job_id: '', ...inputs }, { fileSizeLimit })
-
-interface Downloaded {
-  name: string
-  path: string
-  bytes: number
-  sha256: string
-}
-const downloaded = (run: DrillRun): Downloaded[] => JSON.parse(run.outputs.downloaded_files ?? '')
-const sha256 = (path: string): string =>
-  createHash('sha256').update(readFileSync(path)).digest('hex')
+  drill(
+    lab.sim,
+    { mode: 'download', download_to: dirs.dir, job_id: '', ...inputs },
+    { fileSizeLimit },
+  )
 
 describe('download mode on a hostile file system', () => {
   it('keeps files apart whose names look like each other’s temporary names', async () => {
@@ -58,11 +35,11 @@ describe('download mode on a hostile file system', () => {
       expect(existsSync(file.path)).toBe(true)
       expect([file.name, sha256(file.path)]).toEqual([file.name, file.sha256])
     }
-    expect(readdirSync(dir).sort()).toEqual(['.db.sql.partial', 'db.sql'])
+    expect(readdirSync(dirs.dir).sort()).toEqual(['.db.sql.partial', 'db.sql'])
   })
 
   it('says a file name is too long for the file system, naming the file', async () => {
-    const before = sim.count('storage')
+    const before = lab.sim.count('storage')
     const run = await download({ backup_id: SEED.backups.longName })
     expect(run.outputs).toMatchObject({ outcome: 'failed', status: 'failed' })
     expect(run.errors).toHaveLength(1)
@@ -72,12 +49,12 @@ describe('download mode on a hostile file system', () => {
     expect(error).toContain('too long for the file system')
     expect(error).not.toContain('free some space')
     expect(error).not.toContain(LONG_NAME)
-    expect(sim.count('storage')).toBe(before)
+    expect(lab.sim.count('storage')).toBe(before)
   })
 
   it('explains a folder standing where a file is to go, in one line', async () => {
-    mkdirSync(join(dir, 'run.sh'), { recursive: true })
-    const before = sim.count('storage')
+    mkdirSync(join(dirs.dir, 'run.sh'), { recursive: true })
+    const before = lab.sim.count('storage')
     const run = await download({ backup_id: SEED.backups.latest, files: 'run.sh' })
     expect(run.outputs).toMatchObject({ outcome: 'failed', status: 'failed' })
     expect(run.errors).toEqual([
@@ -85,12 +62,12 @@ describe('download mode on a hostile file system', () => {
         /^run\.sh \(file [0-9a-f-]+\) could not be written to .*: run\.sh is a folder: remove it, or choose another `download_to`\.$/,
       ),
     ])
-    expect(sim.count('storage')).toBe(before)
-    expect(readdirSync(join(dir, 'run.sh'))).toEqual([])
+    expect(lab.sim.count('storage')).toBe(before)
+    expect(readdirSync(join(dirs.dir, 'run.sh'))).toEqual([])
   })
 
   it('fails without retrying when the runner refuses the write, naming the file', async () => {
-    const before = sim.count('storage')
+    const before = lab.sim.count('storage')
     // A few hundred KiB as the largest file the process may write; the big file is 1 GiB.
     const run = await download({ backup_id: SEED.backups.big }, 512)
     expect(run.outputs).toMatchObject({ outcome: 'failed', status: 'failed' })
@@ -101,8 +78,8 @@ describe('download mode on a hostile file system', () => {
     expect(run.errors[0]).toContain(
       'raise that limit (`ulimit -f`), or leave the file out with `files`.',
     )
-    expect(sim.count('storage') - before).toBe(1)
-    expect(readdirSync(dir)).toEqual([])
+    expect(lab.sim.count('storage') - before).toBe(1)
+    expect(readdirSync(dirs.dir)).toEqual([])
   })
 
   it('reports status `failed` when the backup is not found, before any download', async () => {

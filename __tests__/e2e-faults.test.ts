@@ -1,8 +1,7 @@
 // A sample of the fault matrix (fault-matrix.test.ts runs all of it in-process) through
 // dist/index.js, with real sockets, real time and real backoff.
-import { afterAll, beforeAll, beforeEach, expect, it, jest } from '@jest/globals'
-import type { Simulator } from '../simulator/index.js'
-import { FAST, drill, leaks, startLab } from './helpers/drill.js'
+import { expect, it, jest } from '@jest/globals'
+import { drill, leaks, useDrillLab } from './helpers/drill.js'
 import { faultCases, type FaultCase } from './helpers/fault-cases.js'
 
 jest.setTimeout(30_000)
@@ -27,28 +26,20 @@ const CASES = SAMPLE.map(([route, name, times]) => {
   return found
 })
 
-let sim: Simulator
-beforeAll(async () => {
-  sim = await startLab()
-})
-afterAll(() => sim.close())
-beforeEach(() => {
-  sim.configure(FAST)
-  sim.clearFaults()
-})
+const lab = useDrillLab()
 
 it.each(CASES.map((c): [string, FaultCase] => [`${c.route}: ${c.kind.name} ×${c.times}`, c]))(
   '%s',
   async (_, { route, kind, times, inputs, expected }) => {
-    const [posts, restores] = [sim.count('createRestore', 'POST'), sim.restores.length]
-    sim.inject({ route, times, ...kind.fault })
+    const [posts, restores] = [lab.sim.count('createRestore', 'POST'), lab.sim.restores.length]
+    lab.sim.inject({ route, times, ...kind.fault })
     // A persistent fault is cut short by the deadline rather than five full backoffs.
     const timeout = times === 1 ? '20s' : '4s'
-    const run = await drill(sim, { ...inputs, timeout })
+    const run = await drill(lab.sim, { ...inputs, timeout })
     expect({
       outcome: run.outputs.outcome,
-      posts: sim.count('createRestore', 'POST') - posts,
-      restores: sim.restores.length - restores,
+      posts: lab.sim.count('createRestore', 'POST') - posts,
+      restores: lab.sim.restores.length - restores,
     }).toEqual({ outcome: expected.outcome, posts: expected.posts, restores: expected.restores })
     if (expected.outcome === 'failed') {
       expect(run.errors).toHaveLength(1)

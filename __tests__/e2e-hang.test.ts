@@ -1,27 +1,18 @@
 // Requests the simulator never answers (the `hang` fault), through dist/index.js in real time:
 // whatever hangs, the run ends by `timeout` with its documented outcome, and exits by itself.
-import { afterAll, beforeAll, beforeEach, expect, it, jest } from '@jest/globals'
-import type { Simulator } from '../simulator/index.js'
-import { FAST, SEED, drill, leaks, startLab } from './helpers/drill.js'
+import { expect, it, jest } from '@jest/globals'
+import { SEED, drill, leaks, useDrillLab } from './helpers/drill.js'
 
 jest.setTimeout(30_000)
 
-let sim: Simulator
-beforeAll(async () => {
-  sim = await startLab()
-})
-afterAll(() => sim.close())
-beforeEach(() => {
-  sim.configure(FAST)
-  sim.clearFaults()
-})
+const lab = useDrillLab()
 
 it('a silent status endpoint ends the wait at `timeout`, not a grace period later', async () => {
-  sim.inject({ route: 'getRestore', kind: 'hang', times: Infinity })
-  const run = await drill(sim, { timeout: '5s' })
+  lab.sim.inject({ route: 'getRestore', kind: 'hang', times: Infinity })
+  const run = await drill(lab.sim, { timeout: '5s' })
   // Read after the process has gone, so that it is never earlier than the run's true end.
   const ended = Date.now()
-  const created = sim.restores.at(-1)?.createdAt ?? Number.NaN
+  const created = lab.sim.restores.at(-1)?.createdAt ?? Number.NaN
   expect(run.code).toBe(1)
   expect(run.outputs.outcome).toBe('timed_out')
   expect(run.errors).toHaveLength(1)
@@ -29,25 +20,25 @@ it('a silent status endpoint ends the wait at `timeout`, not a grace period late
   // The check in flight is cut at the deadline, and nothing is sent after it.
   expect(ended - created).toBeGreaterThanOrEqual(5_000)
   expect(ended - created).toBeLessThan(6_000)
-  expect(sim.count('getRestore')).toBe(1)
+  expect(lab.sim.count('getRestore')).toBe(1)
   expect(leaks(run)).toEqual([])
 })
 
 it('a restore POST that is never answered is sent once, and may have started', async () => {
-  sim.inject({ route: 'createRestore', kind: 'hang', times: Infinity })
-  const posts = sim.count('createRestore', 'POST')
-  const run = await drill(sim, { timeout: '3s' })
+  lab.sim.inject({ route: 'createRestore', kind: 'hang', times: Infinity })
+  const posts = lab.sim.count('createRestore', 'POST')
+  const run = await drill(lab.sim, { timeout: '3s' })
   expect(run.code).toBe(1)
   expect(run.outputs.outcome).toBe('failed')
   expect(run.errors).toHaveLength(1)
   expect(run.errors[0]).toContain('a restore may have started')
-  expect(sim.count('createRestore', 'POST') - posts).toBe(1)
+  expect(lab.sim.count('createRestore', 'POST') - posts).toBe(1)
   expect(run.elapsedMs).toBeLessThan(5_000)
 })
 
 it('download links never answered: the run fails at `timeout`, naming the request', async () => {
-  sim.inject({ route: 'download', kind: 'hang', times: Infinity })
-  const run = await drill(sim, { mode: 'download', timeout: '3s' })
+  lab.sim.inject({ route: 'download', kind: 'hang', times: Infinity })
+  const run = await drill(lab.sim, { mode: 'download', timeout: '3s' })
   expect(run.code).toBe(1)
   expect(run.outputs).toMatchObject({ outcome: 'failed', status: 'failed' })
   expect(run.errors).toEqual([
@@ -57,8 +48,8 @@ it('download links never answered: the run fails at `timeout`, naming the reques
 })
 
 it('storage never answering: the download times out at `timeout`', async () => {
-  sim.inject({ route: 'storage', kind: 'hang', times: Infinity })
-  const run = await drill(sim, { mode: 'download', timeout: '3s' })
+  lab.sim.inject({ route: 'storage', kind: 'hang', times: Infinity })
+  const run = await drill(lab.sim, { mode: 'download', timeout: '3s' })
   expect(run.code).toBe(1)
   expect(run.outputs).toMatchObject({ outcome: 'timed_out', status: 'failed' })
   expect(run.errors).toHaveLength(1)

@@ -1,24 +1,15 @@
 // Answers that cannot be trusted, through dist/index.js as the runner runs it: the log, the
 // outputs, the summary and the result file stay safe, small and free of secrets.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import type { Simulator } from '../simulator/index.js'
+import { describe, expect, it, jest } from '@jest/globals'
 import { FORGERIES, foreignCommands } from './helpers/commands.js'
-import { FAST, SEED, drill, leaks, startLab, type DrillRun } from './helpers/drill.js'
+import { SEED, drill, leaks, useDrillLab, type DrillRun } from './helpers/drill.js'
 
 jest.setTimeout(60_000)
 
 const MB = 1_000_000
 const MIB = 1024 * 1024
 
-let sim: Simulator
-beforeAll(async () => {
-  sim = await startLab()
-})
-afterAll(() => sim.close())
-beforeEach(() => {
-  sim.configure({ ...FAST, runningStatus: 'running' })
-  sim.clearFaults()
-})
+const lab = useDrillLab()
 
 function expectNothingInjected(run: DrillRun): void {
   expect(foreignCommands(run.stdout)).toEqual([])
@@ -27,8 +18,8 @@ function expectNothingInjected(run: DrillRun): void {
 
 describe('text that tries to start workflow commands', () => {
   it('a status word with line breaks and `::` runs no command', async () => {
-    sim.configure({ runningStatus: `running${FORGERIES}` })
-    const run = await drill(sim)
+    lab.sim.configure({ runningStatus: `running${FORGERIES}` })
+    const run = await drill(lab.sim)
     expectNothingInjected(run)
     expect(run.outputs.outcome).toBe('succeeded')
     expect(run.errors).toEqual([])
@@ -38,8 +29,8 @@ describe('text that tries to start workflow commands', () => {
   })
 
   it('a restore id with line breaks is refused, and says a restore may have started', async () => {
-    sim.inject({ route: 'createRestore', kind: 'rewrite', patch: { id: `r1${FORGERIES}` } })
-    const run = await drill(sim)
+    lab.sim.inject({ route: 'createRestore', kind: 'rewrite', patch: { id: `r1${FORGERIES}` } })
+    const run = await drill(lab.sim)
     expectNothingInjected(run)
     expect(run.outputs.outcome).toBe('failed')
     expect(run.errors).toEqual([expect.stringContaining('not a UUID')])
@@ -47,11 +38,11 @@ describe('text that tries to start workflow commands', () => {
   })
 
   it('a file named like a command downloads under a name that runs none', async () => {
-    const backupId = sim.addBackup({
+    const backupId = lab.sim.addBackup({
       jobId: SEED.jobs.quirks,
       fileNames: ['::error::FORGED.bin', '::add-mask::Backup.bin'],
     })
-    const run = await drill(sim, { mode: 'download', backup_id: backupId, job_id: '' })
+    const run = await drill(lab.sim, { mode: 'download', backup_id: backupId, job_id: '' })
     expectNothingInjected(run)
     expect(run.outputs.outcome).toBe('succeeded')
     expect(JSON.parse(run.outputs.downloaded_files ?? '[]')).toMatchObject([
@@ -63,8 +54,8 @@ describe('text that tries to start workflow commands', () => {
 
 describe('text of megabytes', () => {
   it('a 2 MB status word reaches no annotation, output or summary whole', async () => {
-    sim.configure({ runningStatus: 'y'.repeat(2_000_000), restoreDurationMs: 60_000 })
-    const run = await drill(sim, { timeout: '3s' })
+    lab.sim.configure({ runningStatus: 'y'.repeat(2_000_000), restoreDurationMs: 60_000 })
+    const run = await drill(lab.sim, { timeout: '3s' })
     expect(run.outputs.outcome).toBe('timed_out')
     expect(run.errors).toHaveLength(1)
     expect(run.errors[0]?.length).toBeLessThan(1000)
@@ -75,8 +66,8 @@ describe('text of megabytes', () => {
   })
 
   it('a backup of 10,000 files keeps the result output under 1 MB and the summary under 1 MiB', async () => {
-    const backupId = sim.addBackup({ jobId: SEED.jobs.other, fileCount: 10_000 })
-    const run = await drill(sim, { backup_id: backupId, job_id: '' })
+    const backupId = lab.sim.addBackup({ jobId: SEED.jobs.other, fileCount: 10_000 })
+    const run = await drill(lab.sim, { backup_id: backupId, job_id: '' })
     expect(run.outputs.outcome).toBe('succeeded')
     expect(run.outputs.file_count).toBe('10000')
     const output = run.outputs.result ?? ''
@@ -98,8 +89,8 @@ describe('text of megabytes', () => {
 
 describe('secrets quoted back by SnapShooter', () => {
   it('reach no annotation, output, summary or result file', async () => {
-    sim.inject({ route: 'createRestore', kind: 'echoSecrets' })
-    const run = await drill(sim, { files: '*.sql.gz' })
+    lab.sim.inject({ route: 'createRestore', kind: 'echoSecrets' })
+    const run = await drill(lab.sim, { files: '*.sql.gz' })
     expect(run.outputs.outcome).toBe('failed')
     expect(run.errors).toEqual([
       expect.stringContaining('was refused (HTTP 422): "Token *** may not use key ***'),

@@ -4,8 +4,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { startFakeGitHub } from '../simulator/github.js'
 import { actionYml } from './helpers/action-yml.js'
-import { leaks } from './helpers/leaks.js'
-import { runAction, type ActionRun } from './helpers/run-action.js'
+import { actionRun, leaks, type DrillRun } from './helpers/drill.js'
 
 const BACKUP = '596c5046-1bd8-4664-9a3f-6208526c3b87'
 let server: Server
@@ -23,25 +22,18 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
-const leaksOf = (run: ActionRun, token: string): string[] =>
-  leaks(
-    { evidence: [run.stdout, run.stderr, JSON.stringify(run.outputs), run.summary].join('\n') },
-    token,
-  )
-
 function refusedRun(
   given: Record<string, string>,
   env: Record<string, string> = {},
-): Promise<ActionRun> {
-  return runAction({
-    inputs: { api_token: 'e2e-token', backup_id: BACKUP, api_url: apiUrl, ...given },
-    env,
-  })
+): Promise<DrillRun> {
+  return actionRun(
+    { api_token: 'e2e-token', backup_id: BACKUP, api_url: apiUrl, ...given },
+    { env },
+  )
 }
 
-function expectRefused(run: ActionRun, name: string): void {
-  run.cleanup()
-  expect(leaksOf(run, 'e2e-token')).toEqual([])
+function expectRefused(run: DrillRun, name: string): void {
+  expect(leaks(run, 'e2e-token')).toEqual([])
   expect(run.code).toBe(1)
   expect(run.errors).toHaveLength(1)
   expect(run.errors[0]).toMatch(new RegExp(`^Invalid inputs: \`${name}\``))
@@ -106,12 +98,13 @@ describe('a run with a bad input', () => {
   })
 
   it('masks the token before anything else', async () => {
-    const run = await runAction({
-      inputs: { api_token: 'e2e-secret-token', backup_id: 'bad', api_url: apiUrl },
+    const run = await actionRun({
+      api_token: 'e2e-secret-token',
+      backup_id: 'bad',
+      api_url: apiUrl,
     })
-    run.cleanup()
     expect(run.stdout.split('\n')[0]).toBe('::add-mask::e2e-secret-token')
     expect(run.stdout.split('\n').slice(1).join('\n')).not.toContain('e2e-secret-token')
-    expect(leaksOf(run, 'e2e-secret-token')).toEqual([])
+    expect(leaks(run, 'e2e-secret-token')).toEqual([])
   })
 })

@@ -5,29 +5,24 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Simulator } from '../simulator/index.js'
-import { drill, leaks, startLab } from './helpers/drill.js'
+import { drill, leaks, useDrillLab } from './helpers/drill.js'
 
 jest.setTimeout(30_000)
 
-let sim: Simulator
+const lab = useDrillLab()
 let scratch: string
-beforeAll(async () => {
-  sim = await startLab()
+beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'snapshooter-outputs-'))
 })
-afterAll(async () => {
-  await sim.close()
-  rmSync(scratch, { recursive: true, force: true })
-})
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 describe('a GITHUB_OUTPUT that cannot be written', () => {
   it.each([
     ['in a folder that does not exist', () => join(scratch, 'gone', 'output'), 'Missing file'],
     ['that is a folder', () => scratch, 'EISDIR'],
   ])('%s fails the step on one line, with the evidence kept', async (_, path, cause) => {
-    const posts = sim.count('createRestore', 'POST')
-    const run = await drill(sim, {}, { env: { GITHUB_OUTPUT: path() } })
+    const posts = lab.sim.count('createRestore', 'POST')
+    const run = await drill(lab.sim, {}, { env: { GITHUB_OUTPUT: path() } })
 
     expect(run.code).toBe(1)
     expect(run.errors).toEqual([
@@ -36,7 +31,7 @@ describe('a GITHUB_OUTPUT that cannot be written', () => {
     expect(run.errors[0]).toContain(cause)
     expect(run.stderr).not.toMatch(/^\s+at /m)
     // Outputs are the drill's hand-over to later steps: without them, no restore is started.
-    expect(sim.count('createRestore', 'POST')).toBe(posts)
+    expect(lab.sim.count('createRestore', 'POST')).toBe(posts)
     expect(run.summary).toContain('## ❌ Restore drill failed')
     expect(run.summary).toContain('The step outputs could not be written')
     expect(run.resultFile).toMatchObject({
@@ -47,7 +42,7 @@ describe('a GITHUB_OUTPUT that cannot be written', () => {
   })
 
   it("keeps a bad input as the step's error, and warns about the outputs", async () => {
-    const run = await drill(sim, { timeout: 'forever' }, { env: { GITHUB_OUTPUT: scratch } })
+    const run = await drill(lab.sim, { timeout: 'forever' }, { env: { GITHUB_OUTPUT: scratch } })
     expect(run.code).toBe(1)
     expect(run.errors).toEqual([expect.stringMatching(/^Invalid inputs: `timeout`/)])
     expect(run.warnings).toEqual([expect.stringContaining('could not be written to GITHUB_OUTPUT')])

@@ -1,22 +1,17 @@
 // `files` patterns against a file name longer than S3 allows, through dist/index.js against the
 // simulator: the run answers in well under its timeout, as a runner's timeout and cancel need.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import type { Simulator } from '../simulator/index.js'
-import { SEED, drill, startLab, type DrillRun } from './helpers/drill.js'
+import { describe, expect, it, jest } from '@jest/globals'
+import { SEED, drill, useDrillLab, type DrillRun } from './helpers/drill.js'
 
 jest.setTimeout(30_000)
 
-let sim: Simulator
-beforeAll(async () => {
-  sim = await startLab()
-})
-afterAll(() => sim.close())
+const lab = useDrillLab()
 
 // A backtracking matcher spends minutes on the 1,500-character name, deaf to `timeout` and to
 // SIGINT; the runner would have to kill it. Kill it sooner here, and measure.
 const onLongName = (files: string): Promise<DrillRun> =>
   drill(
-    sim,
+    lab.sim,
     { backup_id: SEED.backups.dashedName, job_id: '', files, dry_run: 'true', timeout: '10s' },
     { killAfterMs: 15_000 },
   )
@@ -41,7 +36,7 @@ describe('a pattern beside a 1,500-character file name', () => {
     )
     expect(run.errors[0]?.length).toBeLessThan(300)
     expect(run.outputs.outcome).toBe('failed')
-    expect(sim.count('createRestore', 'POST')).toBe(0)
+    expect(lab.sim.count('createRestore', 'POST')).toBe(0)
     expect(run.elapsedMs).toBeLessThan(10_000)
   })
 })

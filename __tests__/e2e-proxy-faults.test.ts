@@ -4,9 +4,8 @@
 // not SnapShooter or storage. The API is `api.snapshooter.test` behind a TLS front (only the
 // proxies here map it to loopback), and storage links name `storage.snapshooter.test`, which no
 // proxy here ever reaches: nothing leaves the machine.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import type { Simulator } from '../simulator/index.js'
-import { FAST, SEED, drill, leaks, startLab, type DrillRun } from './helpers/drill.js'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { SEED, drill, leaks, useDrillLab, type DrillRun } from './helpers/drill.js'
 import {
   BLACK_HOLE_TIMEOUT,
   blackHoleCases,
@@ -17,21 +16,13 @@ import { API_HOST, startProxy, startTlsFront, type TlsFront } from './helpers/pr
 
 jest.setTimeout(30_000)
 
-let sim: Simulator
+const lab = useDrillLab()
 let front: TlsFront
 
 beforeAll(async () => {
-  sim = await startLab()
-  front = await startTlsFront(API_HOST, new URL(sim.url))
+  front = await startTlsFront(API_HOST, new URL(lab.sim.url))
 })
-afterAll(async () => {
-  await front.close()
-  await sim.close()
-})
-beforeEach(() => {
-  sim.configure({ ...FAST, storageUrl: undefined })
-  sim.clearFaults()
-})
+afterAll(() => front.close())
 
 /** Past `timeout`, the run has this long to write its evidence and exit. */
 const EXIT_WITHIN_MS = 2_000
@@ -46,7 +37,7 @@ async function throughHole(
   const hole = await startBlackHoleProxy(mode)
   try {
     const run = await drill(
-      sim,
+      lab.sim,
       { timeout: `${TIMEOUT_MS / 1000}s`, ...inputs },
       {
         killAfterMs: 15_000,
@@ -84,7 +75,7 @@ describe('restore mode behind a proxy that never answers', () => {
     const { run } = await throughHole(
       'connect',
       { api_url: front.url, timeout: '30s' },
-      { signal: { name: 'SIGINT', afterMs: 1_500 } },
+      { signals: [{ name: 'SIGINT', afterMs: 1_500 }] },
     )
     expect(run.code).toBe(1)
     expect(run.outputs.outcome).toBe('cancelled')
@@ -97,11 +88,11 @@ describe('a proxy that goes silent in the middle of a run, on every route', () =
   it.each(blackHoleCases().map((c): [string, BlackHoleCase] => [c.route, c]))(
     '%s: the documented outcome at `timeout`, nothing resent, and an exit at once',
     async (_, { relayed, inputs, expected }) => {
-      const [posts, restores] = [sim.count('createRestore', 'POST'), sim.restores.length]
+      const [posts, restores] = [lab.sim.count('createRestore', 'POST'), lab.sim.restores.length]
       const hole = await startBlackHoleProxy(`tunnel-after:${relayed}`)
       try {
         const run = await drill(
-          sim,
+          lab.sim,
           { api_url: front.url, timeout: BLACK_HOLE_TIMEOUT, ...inputs },
           {
             killAfterMs: 15_000,
@@ -110,8 +101,8 @@ describe('a proxy that goes silent in the middle of a run, on every route', () =
         )
         expect({
           outcome: run.outputs.outcome,
-          posts: sim.count('createRestore', 'POST') - posts,
-          restores: sim.restores.length - restores,
+          posts: lab.sim.count('createRestore', 'POST') - posts,
+          restores: lab.sim.restores.length - restores,
         }).toEqual({
           outcome: expected.outcome,
           posts: expected.posts,
@@ -136,7 +127,8 @@ describe('a proxy that goes silent in the middle of a run, on every route', () =
 describe('download mode with storage behind a proxy that never answers', () => {
   // The API is the simulator on loopback, which never goes through a proxy; the links name a
   // storage host that does.
-  const toStorage = (): void => sim.configure({ storageUrl: 'https://storage.snapshooter.test' })
+  const toStorage = (): void =>
+    lab.sim.configure({ storageUrl: 'https://storage.snapshooter.test' })
 
   it.each<[string, BlackHoleMode]>([
     ['accepts the connection and answers nothing', 'accept'],
@@ -151,7 +143,7 @@ describe('download mode with storage behind a proxy that never answers', () => {
     expect(run.errors[0]).toContain('was not fully downloaded when `timeout` (3s) ran out')
     expect(run.elapsedMs).toBeLessThan(TIMEOUT_MS + EXIT_WITHIN_MS)
     expect(drained).toBe(true)
-    expect(sim.count('storage')).toBe(0)
+    expect(lab.sim.count('storage')).toBe(0)
   })
 
   it('SIGINT stops it within 2 s, with outcome cancelled and a summary', async () => {
@@ -160,7 +152,7 @@ describe('download mode with storage behind a proxy that never answers', () => {
       'connect',
       { mode: 'download', timeout: '30s' },
       // Late enough for the links to be in hand and the files' requests stuck in the proxy.
-      { signal: { name: 'SIGINT', afterMs: 2_000 } },
+      { signals: [{ name: 'SIGINT', afterMs: 2_000 }] },
     )
     expect(run.code).toBe(1)
     expect(run.outputs.outcome).toBe('cancelled')
@@ -179,24 +171,24 @@ describe('a proxy that refuses the tunnel', () => {
     const proxy = await startProxy('drill:s3cret')
     try {
       const env = { NODE_EXTRA_CA_CERTS: front.caFile, HTTPS_PROXY: proxy.url }
-      const before = sim.requests.length
-      const run = await drill(sim, { api_url: front.url, timeout: '5s' }, { env })
+      const before = lab.sim.requests.length
+      const run = await drill(lab.sim, { api_url: front.url, timeout: '5s' }, { env })
       expect(run.outputs.outcome).toBe('failed')
       expect(run.errors).toEqual([
         `GET backups of job ${SEED.jobs.main} (page 1) failed: the proxy ${proxy.url} refused the tunnel: HTTP 407 Proxy Authentication Required: ${CREDENTIALS}`,
       ])
-      expect(sim.requests.length - before).toBe(0)
+      expect(lab.sim.requests.length - before).toBe(0)
     } finally {
       await proxy.close()
     }
   })
 
   it('is named in the error line of a download, with the file', async () => {
-    sim.configure({ storageUrl: 'https://storage.snapshooter.test' })
+    lab.sim.configure({ storageUrl: 'https://storage.snapshooter.test' })
     const proxy = await startProxy('drill:s3cret')
     try {
       const run = await drill(
-        sim,
+        lab.sim,
         { mode: 'download', timeout: '5s' },
         { env: { HTTPS_PROXY: proxy.url } },
       )
@@ -207,7 +199,7 @@ describe('a proxy that refuses the tunnel', () => {
           `^Download of (db\\.sql\\.gz|site\\.tar\\.gz|run\\.sh) \\(file [0-9a-f-]{36}\\) failed: the proxy ${proxy.url} refused the tunnel: HTTP 407 Proxy Authentication Required: ${CREDENTIALS}\\.$`,
         ),
       )
-      expect(sim.count('storage')).toBe(0)
+      expect(lab.sim.count('storage')).toBe(0)
     } finally {
       await proxy.close()
     }
@@ -217,18 +209,18 @@ describe('a proxy that refuses the tunnel', () => {
 describe('a signed link spelt HTTPS://', () => {
   it('is downloaded over https like any other', async () => {
     // Storage behind TLS on loopback (a certificate for 127.0.0.1), its links in capitals.
-    const storage = await startTlsFront('127.0.0.1', new URL(sim.url))
+    const storage = await startTlsFront('127.0.0.1', new URL(lab.sim.url))
     try {
-      sim.configure({ storageUrl: `HTTPS://127.0.0.1:${storage.port}` })
-      const before = sim.count('storage')
+      lab.sim.configure({ storageUrl: `HTTPS://127.0.0.1:${storage.port}` })
+      const before = lab.sim.count('storage')
       const run = await drill(
-        sim,
+        lab.sim,
         { mode: 'download' },
         { env: { NODE_EXTRA_CA_CERTS: storage.caFile } },
       )
       expect(run.errors).toEqual([])
       expect(run.outputs).toMatchObject({ outcome: 'succeeded', status: 'downloaded' })
-      expect(sim.count('storage') - before).toBe(3)
+      expect(lab.sim.count('storage') - before).toBe(3)
       expect(storage.servernames.length).toBeGreaterThanOrEqual(3)
     } finally {
       await storage.close()

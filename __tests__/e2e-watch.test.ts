@@ -2,8 +2,7 @@
 // no backup lookup and no POST, only the wait, its deadline counted from the run's start.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import type { Simulator } from '../simulator/index.js'
-import { FAST, SEED, drill, startLab, type DrillRun } from './helpers/drill.js'
-import type { RunOptions } from './helpers/run-action.js'
+import { FAST, SEED, drill, startLab, type DrillRun, type RunOptions } from './helpers/drill.js'
 
 jest.setTimeout(30_000)
 
@@ -102,7 +101,7 @@ describe('restore_id', () => {
     const run = await follow(
       restoreId,
       { timeout: '1m' },
-      { signal: { name: 'SIGINT', when: 'status ' } },
+      { signals: [{ name: 'SIGINT', when: 'status ' }] },
     )
     expect(run.code).toBe(1)
     expect(run.exitAfterSignalMs).toBeLessThan(2000)

@@ -1,14 +1,13 @@
 // Whole runs, in-process on a fake clock, against a simulator whose answers do not add up: a
 // backup from the future, an answer about another backup, a restore that failed at once.
-import { beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { SEED } from '../simulator/index.js'
-import { drillInputs, runInProcess, useLab } from './helpers/in-process.js'
+import { drillInputs } from './fixtures/inputs.js'
+import { runInProcess, useLab } from './helpers/in-process.js'
 
 const HOUR = 3_600_000
 const lab = useLab({ restoreDurationMs: 5_000 })
 const posts = (): number => lab.sim.count('createRestore', 'POST')
-
-beforeEach(() => lab.sim.clearFaults())
 
 describe('a backup whose completed_at is ahead of the runner’s clock', () => {
   it('never wins `latest` over a real backup', async () => {

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator/index.js'
 import { MAX_FAILED_CHECKS } from '../src/restore/wait.js'
-import { removeRunFiles, runInProcess, sharedTime, drillInputs } from './helpers/in-process.js'
+import { drillInputs } from './fixtures/inputs.js'
+import { removeRunFiles, runInProcess, sharedTime } from './helpers/in-process.js'
 
 const MINUTE = 60_000
 let sim: Simulator

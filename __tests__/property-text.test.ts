@@ -10,9 +10,10 @@ import { parseErrorBody } from '../src/snapshooter/body.js'
 import { ApiError } from '../src/snapshooter/errors.js'
 import { parseBackup, parseRestore } from '../src/snapshooter/parse.js'
 import { Secrets, cleanName, cleanText } from '../src/snapshooter/text.js'
-import { foreignCommands } from './helpers/commands.js'
+import { foreignCommands, strings } from './helpers/commands.js'
 import { DEMO_TOKEN } from './helpers/drill.js'
-import { drillInputs, runInProcess, useLab } from './helpers/in-process.js'
+import { drillInputs } from './fixtures/inputs.js'
+import { runInProcess, useLab } from './helpers/in-process.js'
 import { leaks } from './helpers/leaks.js'
 
 const KEY = 'LS0tLS1CRUdJTiBQUk9QRVJUWSBURVNUIEtFWS0tLS0tCg=='
@@ -68,13 +69,6 @@ function expectSafe(text: string, max: number): void {
   expect(text).not.toContain(DEMO_TOKEN)
   expect(text).not.toContain(KEY)
   expect(text).not.toMatch(/X-Amz-Signature/i)
-}
-
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value]
-  if (Array.isArray(value)) return value.flatMap(strings)
-  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(strings)
-  return []
 }
 
 describe('one piece of API text', () => {

@@ -10,7 +10,7 @@ import type { ClientOptions } from '../src/snapshooter/client.js'
 import { SEED } from './helpers/drill.js'
 import { startBlackHoleProxy, type BlackHoleMode } from './helpers/black-hole-proxy.js'
 import { API_HOST, closedPort, guardDns, startProxy, type DnsGuard } from './helpers/proxy.js'
-import { failure, testClient } from './fixtures/client.js'
+import { failure, testClient } from './helpers/client.js'
 
 jest.setTimeout(20_000)
 

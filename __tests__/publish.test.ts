@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { newEvidence, type Evidence } from '../src/report/evidence.js'
 import { Publisher } from '../src/report/publish.js'
-import { parseOutputFile } from './helpers/run-action.js'
+import { parseOutputFile } from '../scripts/lib/runner.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'snapshooter-publish-'))
 const outputFile = join(dir, 'github_output')

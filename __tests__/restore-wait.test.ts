@@ -7,24 +7,8 @@ import {
   type WaitPlan,
 } from '../src/restore/wait.js'
 import { ApiError, type ApiErrorKind } from '../src/snapshooter/errors.js'
-import type { Restore } from '../src/snapshooter/types.js'
 import { fakeTime } from './fixtures/fake-time.js'
-
-const ID = 'ed6ca4f1-6047-4deb-a69d-8c42ba7e745f'
-
-function restore(status: string): Restore {
-  return {
-    id: ID,
-    jobId: null,
-    backupId: null,
-    status,
-    createdAt: null,
-    startedAt: null,
-    completedAt: null,
-    compute: null,
-    files: [],
-  }
-}
+import { RESTORE_ID as ID, restore } from './fixtures/values.js'
 
 function apiError(kind: ApiErrorKind, status?: number): ApiError {
   return new ApiError({
@@ -61,7 +45,7 @@ async function wait(
         untils.push(until - createdAt)
         const elapsed = time.clock.now() - createdAt
         checkedAt.push(elapsed)
-        return restore(script(elapsed, checkedAt.length))
+        return restore({ id: ID, status: script(elapsed, checkedAt.length) })
       },
     },
   )

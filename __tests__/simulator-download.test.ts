@@ -1,43 +1,77 @@
-// The simulator's download side: the hostile backups, the damaged-body faults and the big
-// generated file the benchmark reads.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+// The simulator's download side: signed links and the bytes behind them, the hostile backups,
+// the damaged-body faults and the big generated file the benchmark reads.
+import { describe, expect, it } from '@jest/globals'
 import { gunzipSync } from 'node:zlib'
-import { DEMO_TOKEN, SEED, startSimulator, type Simulator } from '../simulator/index.js'
+import { SEED } from '../simulator/index.js'
+import { downloadLinks, json, listPath, useSimulator, type Json } from './helpers/sim-api.js'
 
-let sim: Simulator
 const BIG = 3 * 1024 * 1024 + 17
+const lab = useSimulator({ bigFileBytes: BIG })
 
-beforeAll(async () => {
-  sim = await startSimulator({ bigFileBytes: BIG })
-})
-afterAll(() => sim.close())
-
-const auth = { Authorization: `Bearer ${DEMO_TOKEN}` }
-
-async function links(backupId: string): Promise<Record<string, string>> {
-  const res = await fetch(`${sim.url}/v1/backups/${backupId}/download`, {
-    method: 'POST',
-    headers: auth,
-  })
-  expect(res.status).toBe(200)
-  return ((await res.json()) as { data: Record<string, string> }).data
-}
+const links = (backupId: string): Promise<Json> => downloadLinks(lab.sim, backupId)
 
 async function listedFiles(backupId: string): Promise<{ name: string; size: string }[]> {
-  const res = await fetch(`${sim.url}/v1/backups/${backupId}`, { headers: auth })
-  return ((await res.json()) as { data: { files: { name: string; size: string }[] } }).data.files
+  return (await json(lab.sim, `/v1/backups/${backupId}`))[1].data.files
 }
 
 const bytesOf = async (url: string): Promise<Buffer> =>
   Buffer.from(await (await fetch(url)).arrayBuffer())
 
+describe('signed links', () => {
+  const latest = (): Promise<Json> => links(SEED.backups.latest)
+
+  it('serves real bytes, matching size, without asking for Authorization', async () => {
+    const urls = await latest()
+    expect(Object.keys(urls)).toEqual(['db.sql.gz', 'site.tar.gz', 'run.sh'])
+    expect(urls['run.sh']).not.toBe((await latest())['run.sh'])
+    const [, { data }] = await json(lab.sim, `/v1/backups/${SEED.backups.latest}`)
+    for (const file of data.files as Json[]) {
+      const base = file.name.split('/').at(-1)
+      for (const url of [urls[base] as string, file.url as string]) {
+        const res = await fetch(url)
+        expect(res.status).toBe(200)
+        const bytes = Buffer.from(await res.arrayBuffer())
+        expect(`${bytes.length} bytes`).toBe(file.size)
+        expect(res.headers.get('content-length')).toBe(String(bytes.length))
+        const text = base.endsWith('.gz') ? gunzipSync(bytes).toString() : bytes.toString()
+        expect(text.length).toBeGreaterThan(200)
+      }
+    }
+    const last = lab.sim.requests.at(-1)
+    expect([last?.route, last?.headers.authorization]).toEqual(['storage', undefined])
+  })
+
+  it('answers 403 for an unknown signature or another file’s signature', async () => {
+    const urls = await latest()
+    const forged = (urls['run.sh'] as string).replace(
+      /Signature=[0-9a-f]+/,
+      `Signature=${'0'.repeat(64)}`,
+    )
+    expect((await fetch(forged)).status).toBe(403)
+    const signature = (urls['run.sh'] as string).split('Signature=')[1]
+    const swapped = (urls['db.sql.gz'] as string).replace(
+      /Signature=[0-9a-f]+/,
+      `Signature=${signature}`,
+    )
+    expect((await fetch(swapped)).status).toBe(403)
+  })
+
+  it('truncates a download: full Content-Length, half the body', async () => {
+    const urls = await latest()
+    lab.sim.inject({ route: 'storage', kind: 'truncate' })
+    const res = await fetch(urls['db.sql.gz'] as string)
+    expect(res.status).toBe(200)
+    await expect(res.arrayBuffer()).rejects.toThrow()
+  })
+})
+
 describe('the download-quirks job', () => {
   it('is never the latest of the main job', async () => {
-    const res = await fetch(
-      `${sim.url}/v1/jobs/${SEED.jobs.main}/backups?sort=-completed_at&page_size=100`,
-      { headers: auth },
+    const [, listed] = await json(
+      lab.sim,
+      listPath(SEED.jobs.main, 'sort=-completed_at&page_size=100'),
     )
-    const ids = ((await res.json()) as { data: { id: string }[] }).data.map((b) => b.id)
+    const ids = (listed.data as { id: string }[]).map((b) => b.id)
     expect(ids).not.toContain(SEED.backups.wrongSize)
   })
 
@@ -91,7 +125,7 @@ describe('storage faults that damage the bytes', () => {
   it('shortBody: half the file, with an honest Content-Length', async () => {
     const url = (await links(SEED.backups.latest))['db.sql.gz'] as string
     const whole = await bytesOf(url)
-    sim.inject({ route: 'storage', kind: 'shortBody' })
+    lab.sim.inject({ route: 'storage', kind: 'shortBody' })
     const res = await fetch(url)
     expect(res.headers.get('content-length')).toBe(String(whole.length >> 1))
     expect(Buffer.from(await res.arrayBuffer())).toEqual(whole.subarray(0, whole.length >> 1))
@@ -100,7 +134,7 @@ describe('storage faults that damage the bytes', () => {
   it('corrupt: the full length, with bytes in the middle changed', async () => {
     const url = (await links(SEED.backups.latest))['db.sql.gz'] as string
     const whole = await bytesOf(url)
-    sim.inject({ route: 'storage', kind: 'corrupt' })
+    lab.sim.inject({ route: 'storage', kind: 'corrupt' })
     const damaged = await bytesOf(url)
     expect(damaged.length).toBe(whole.length)
     expect(damaged.equals(whole)).toBe(false)
@@ -108,7 +142,7 @@ describe('storage faults that damage the bytes', () => {
   })
 
   it('apply to the storage route only', () => {
-    expect(() => sim.inject({ route: 'getBackup', kind: 'corrupt' })).toThrow(/storage/)
-    expect(() => sim.inject({ route: 'download', kind: 'shortBody' })).toThrow(/storage/)
+    expect(() => lab.sim.inject({ route: 'getBackup', kind: 'corrupt' })).toThrow(/storage/)
+    expect(() => lab.sim.inject({ route: 'download', kind: 'shortBody' })).toThrow(/storage/)
   })
 })

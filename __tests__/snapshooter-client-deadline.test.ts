@@ -1,43 +1,28 @@
 // Wire tests of the deadline, cancellation and clean-up: the real client against the real
 // simulator. Sleeps are recorded and return at once unless a test needs a real pause.
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { DEMO_TOKEN, SEED, type Simulator, startSimulator } from '../simulator/index.js'
-import type { ClientOptions, RetryInfo } from '../src/snapshooter/client.js'
+import { describe, expect, it } from '@jest/globals'
+import { DEMO_TOKEN, SEED } from '../simulator/index.js'
 import { realSleep, type Sleep } from '../src/time.js'
-import { failure, testClient } from './fixtures/client.js'
 import { fakeTime } from './fixtures/fake-time.js'
+import { MAY_HAVE_STARTED } from './fixtures/values.js'
+import { failure, useClientLab } from './helpers/client.js'
 
 const { backups } = SEED
 
-let sim: Simulator
-let sleeps: number[]
-let retries: RetryInfo[]
-const client = (overrides: Partial<ClientOptions> = {}) =>
-  testClient(sim.url, { sleeps, retries }, overrides)
-
-const MAY_HAVE_STARTED = 'a restore may have started: check SnapShooter before running again'
-
-beforeEach(async () => {
-  sim = await startSimulator()
-  sleeps = []
-  retries = []
-})
-
-afterEach(async () => {
-  await sim.close()
-})
+const lab = useClientLab()
+const { client } = lab
 
 describe('the deadline', () => {
   it('no retry starts when its pause would pass the deadline; the last error stands', async () => {
     const time = fakeTime(Date.now())
-    sim.inject({ route: 'getBackup', kind: 'status', status: 503, times: 5 })
+    lab.sim.inject({ route: 'getBackup', kind: 'status', status: 503, times: 5 })
     const { clock, sleep } = time
     const api = client({ clock, sleep, deadline: clock.now() + 1500, random: () => 0.999 })
     const error = await failure(api.getBackup(backups.latest))
     expect(error.kind).toBe('server')
     expect(error.attempts).toBe(2)
     expect(time.sleeps).toEqual([999])
-    expect(sim.count('getBackup')).toBe(2)
+    expect(lab.sim.count('getBackup')).toBe(2)
   })
 
   it('a pause that overruns the deadline ends with the failure before it', async () => {
@@ -46,7 +31,7 @@ describe('the deadline', () => {
       await time.sleep(ms, signal)
       await time.sleep(5_000, signal)
     }
-    sim.inject({ route: 'getBackup', kind: 'status', status: 502, times: 5 })
+    lab.sim.inject({ route: 'getBackup', kind: 'status', status: 502, times: 5 })
     const deadline = time.clock.now() + 3_000
     const error = await failure(
       client({ clock: time.clock, sleep: overrun, deadline }).getBackup(backups.latest),
@@ -63,11 +48,11 @@ describe('the deadline', () => {
     expect(error.message).toBe(
       `GET backup ${backups.latest} was not sent: the time limit (\`timeout\`) ran out`,
     )
-    expect(sim.requests).toHaveLength(0)
+    expect(lab.sim.requests).toHaveLength(0)
   })
 
   it('the request timeout is cut to the time left', async () => {
-    sim.inject({ route: 'getRestore', kind: 'delay', ms: 3000 })
+    lab.sim.inject({ route: 'getRestore', kind: 'delay', ms: 3000 })
     const started = Date.now()
     const api = client({ deadline: started + 150, requestTimeoutMs: 5000 })
     const error = await failure(api.getRestore(SEED.unknownId))
@@ -84,13 +69,13 @@ describe('the deadline', () => {
     expect((await api.withDeadline(Date.now() + 10_000).getBackup(backups.latest)).id).toBe(
       backups.latest,
     )
-    expect(sim.requests[0]?.headers.authorization).toBe(`Bearer ${DEMO_TOKEN}`)
+    expect(lab.sim.requests[0]?.headers.authorization).toBe(`Bearer ${DEMO_TOKEN}`)
   })
 })
 
 describe('cancellation', () => {
   it('an abort cancels a slow request at once', async () => {
-    sim.inject({ route: 'getBackup', kind: 'delay', ms: 5000 })
+    lab.sim.inject({ route: 'getBackup', kind: 'delay', ms: 5000 })
     const controller = new AbortController()
     const started = Date.now()
     setTimeout(() => controller.abort(), 50)
@@ -102,7 +87,7 @@ describe('cancellation', () => {
   })
 
   it('an abort ends the pause between two attempts', async () => {
-    sim.inject({ route: 'getBackup', kind: 'status', status: 503, retryAfter: '30' })
+    lab.sim.inject({ route: 'getBackup', kind: 'status', status: 503, retryAfter: '30' })
     const controller = new AbortController()
     const started = Date.now()
     const api = client({ signal: controller.signal, sleep: realSleep })
@@ -112,7 +97,7 @@ describe('cancellation', () => {
     expect(error.kind).toBe('cancelled')
     expect(error.attempts).toBe(1)
     expect(Date.now() - started).toBeLessThan(1000)
-    expect(sim.count('getBackup')).toBe(1)
+    expect(lab.sim.count('getBackup')).toBe(1)
   })
 
   it('an aborted signal sends nothing', async () => {
@@ -121,11 +106,11 @@ describe('cancellation', () => {
     const error = await failure(client({ signal: controller.signal }).getBackup(backups.latest))
     expect(error.kind).toBe('cancelled')
     expect(error.attempts).toBe(0)
-    expect(sim.requests).toHaveLength(0)
+    expect(lab.sim.requests).toHaveLength(0)
   })
 
   it('a restore POST cancelled in flight may have started', async () => {
-    sim.inject({ route: 'createRestore', kind: 'delay', ms: 5000 })
+    lab.sim.inject({ route: 'createRestore', kind: 'delay', ms: 5000 })
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 50)
     const api = client({ signal: controller.signal })
@@ -141,7 +126,7 @@ describe('after the work', () => {
     const live = (): string[] =>
       process.getActiveResourcesInfo().filter((r) => r === 'Timeout' || r === 'TCPSocketWrap')
     const before = live().length
-    sim.inject({ route: 'getBackup', kind: 'status', status: 503 })
+    lab.sim.inject({ route: 'getBackup', kind: 'status', status: 503 })
     await client({ requestTimeoutMs: 30_000 }).getBackup(backups.latest)
     await new Promise((resolve) => setImmediate(resolve))
     await new Promise((resolve) => setTimeout(resolve, 20))

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { encryptionKey } from '../simulator/account.js'
 import { DEMO_TOKEN, SEED, type Simulator, startSimulator } from '../simulator/index.js'
 import type { ClientOptions } from '../src/snapshooter/client.js'
-import { failure, testClient } from './fixtures/client.js'
+import { failure, testClient } from './helpers/client.js'
 
 const { backups, jobs, files } = SEED
 const HOSTILE = 'running\n::error::FORGED\n::add-mask::Backup\n::stop-commands::t0k'
@@ -23,7 +23,7 @@ beforeAll(async () => {
 })
 afterAll(() => sim.close())
 beforeEach(() => {
-  sim.clearFaults()
+  sim.reset()
   masked = []
 })
 

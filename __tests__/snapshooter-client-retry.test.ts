@@ -1,46 +1,25 @@
 // Wire tests of the retry rules, the deadline and cancellation: the real client against the real
 // simulator. Sleeps are recorded and return at once unless a test needs a real pause.
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { afterEach, describe, expect, it } from '@jest/globals'
 import { SEED, type Simulator, startSimulator } from '../simulator/index.js'
-import type { ClientOptions, RetryInfo } from '../src/snapshooter/client.js'
 import type { Sleep } from '../src/time.js'
-import { failure, recordingSleep, testClient } from './fixtures/client.js'
+import { MAY_HAVE_STARTED } from './fixtures/values.js'
+import { failure, recordingSleep, useClientLab } from './helpers/client.js'
+import { closedPort } from './helpers/proxy.js'
 
 const { backups, files } = SEED
 
-let sim: Simulator
-let sleeps: number[]
-let retries: RetryInfo[]
-const client = (overrides: Partial<ClientOptions> = {}) =>
-  testClient(sim.url, { sleeps, retries }, overrides)
+const lab = useClientLab()
+const { client, sleeps, retries } = lab
 const extra: Simulator[] = []
 
-// A port that nothing listens on: connecting to it is refused.
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
-
-const MAY_HAVE_STARTED = 'a restore may have started: check SnapShooter before running again'
-
-beforeEach(async () => {
-  sim = await startSimulator()
-  sleeps = []
-  retries = []
-})
-
 afterEach(async () => {
-  await Promise.all([sim, ...extra.splice(0)].map((s) => s.close()))
+  await Promise.all(extra.splice(0).map((s) => s.close()))
 })
 
 describe('reads ride out passing trouble', () => {
   it('429 with Retry-After waits what the server asked, then succeeds', async () => {
-    sim.inject({ route: 'getBackup', kind: 'status', status: 429, retryAfter: '2', times: 2 })
+    lab.sim.inject({ route: 'getBackup', kind: 'status', status: 429, retryAfter: '2', times: 2 })
     const backup = await client().getBackup(backups.latest)
     expect(backup.id).toBe(backups.latest)
     expect(sleeps).toEqual([2000, 2000])
@@ -49,57 +28,57 @@ describe('reads ride out passing trouble', () => {
       [2, 'HTTP 429'],
     ])
     expect(retries[0]?.request).toBe(`GET backup ${backups.latest}`)
-    expect(sim.count('getBackup')).toBe(3)
+    expect(lab.sim.count('getBackup')).toBe(3)
   })
 
   it('429 without Retry-After backs off with jitter, then succeeds', async () => {
-    sim.inject({ route: 'listBackups', kind: 'status', status: 429, times: 2 })
+    lab.sim.inject({ route: 'listBackups', kind: 'status', status: 429, times: 2 })
     const page = await client({ random: () => 0.5 }).listJobBackups(SEED.jobs.main, 1)
     expect(page.backups.length).toBeGreaterThan(0)
     expect(sleeps).toEqual([500, 1000])
   })
 
   it.each([500, 502, 503, 504])('HTTP %i is retried for reads', async (status) => {
-    sim.inject({ route: 'getBackup', kind: 'status', status })
+    lab.sim.inject({ route: 'getBackup', kind: 'status', status })
     await client().getBackup(backups.latest)
-    expect(sim.count('getBackup')).toBe(2)
+    expect(lab.sim.count('getBackup')).toBe(2)
     expect(retries[0]?.reason).toBe(`HTTP ${status}`)
   })
 
   it("a proxy's 502 HTML page is retried like any 502", async () => {
-    sim.inject({ route: 'getRestore', kind: 'html', status: 502, times: 2 })
+    lab.sim.inject({ route: 'getRestore', kind: 'html', status: 502, times: 2 })
     const api = client()
     const created = await api.createRestore(backups.latest, {})
     expect((await api.getRestore(created.id)).id).toBe(created.id)
-    expect(sim.count('getRestore')).toBe(3)
+    expect(lab.sim.count('getRestore')).toBe(3)
   })
 
   it('a dropped connection is retried for reads', async () => {
-    sim.inject({ route: 'getBackup', kind: 'drop' })
+    lab.sim.inject({ route: 'getBackup', kind: 'drop' })
     await client().getBackup(backups.latest)
-    expect(sim.count('getBackup')).toBe(2)
+    expect(lab.sim.count('getBackup')).toBe(2)
     expect(retries[0]?.reason).toBe('ECONNRESET')
   })
 
   it('a slow answer past the request timeout is abandoned and retried', async () => {
-    sim.inject({ route: 'getBackup', kind: 'delay', ms: 500 })
+    lab.sim.inject({ route: 'getBackup', kind: 'delay', ms: 500 })
     const started = Date.now()
     await client({ requestTimeoutMs: 100 }).getBackup(backups.latest)
     expect(Date.now() - started).toBeLessThan(450)
     expect(retries[0]?.reason).toBe('no answer within 100 ms')
-    expect(sim.count('getBackup')).toBe(2)
+    expect(lab.sim.count('getBackup')).toBe(2)
   })
 
   it('the download links POST creates nothing, so it is retried like a read', async () => {
-    sim.inject({ route: 'download', kind: 'status', status: 503 })
-    sim.inject({ route: 'download', kind: 'drop' })
+    lab.sim.inject({ route: 'download', kind: 'status', status: 503 })
+    lab.sim.inject({ route: 'download', kind: 'drop' })
     const links = await client().getDownloadLinks(backups.latest)
     expect(Object.keys(links).length).toBeGreaterThan(0)
-    expect(sim.count('download', 'POST')).toBe(3)
+    expect(lab.sim.count('download', 'POST')).toBe(3)
   })
 
   it('gives up after 5 attempts, with the status, the count and the request id', async () => {
-    sim.inject({ route: 'getBackup', kind: 'status', status: 503, times: 10 })
+    lab.sim.inject({ route: 'getBackup', kind: 'status', status: 503, times: 10 })
     const error = await failure(client().getBackup(backups.latest))
     expect(error.kind).toBe('server')
     expect(error.attempts).toBe(5)
@@ -107,11 +86,11 @@ describe('reads ride out passing trouble', () => {
       /failed after 5 attempts: SnapShooter answered HTTP 503: "Service Unavailable": worth re-running later \(request id req_5\)$/,
     )
     expect(sleeps).toHaveLength(4)
-    expect(sim.count('getBackup')).toBe(5)
+    expect(lab.sim.count('getBackup')).toBe(5)
   })
 
   it('five slow answers end as a timeout after 5 attempts', async () => {
-    sim.inject({ route: 'getBackup', kind: 'delay', ms: 500, times: 5 })
+    lab.sim.inject({ route: 'getBackup', kind: 'delay', ms: 500, times: 5 })
     const error = await failure(client({ requestTimeoutMs: 100 }).getBackup(backups.latest))
     expect(error.kind).toBe('timeout')
     expect(error.attempts).toBe(5)
@@ -119,7 +98,7 @@ describe('reads ride out passing trouble', () => {
   })
 
   it('a refused connection is retried, then points at api_url', async () => {
-    const port = await freePort()
+    const port = await closedPort()
     const api = client({ baseUrl: `http://127.0.0.1:${port}` })
     const error = await failure(api.getBackup(backups.latest))
     expect(error.kind).toBe('network')
@@ -133,62 +112,62 @@ describe('the restore POST is sent again only when the server surely did not act
   it.each([500, 502, 503, 504])(
     'after HTTP %i: exactly one POST, and the error says a restore may have started',
     async (status) => {
-      sim.inject({ route: 'createRestore', kind: 'status', status, times: 5 })
+      lab.sim.inject({ route: 'createRestore', kind: 'status', status, times: 5 })
       const error = await failure(client().createRestore(backups.latest, {}))
       expect(error.kind).toBe('server')
       expect(error.mayHaveStarted).toBe(true)
       expect(error.message).toContain(MAY_HAVE_STARTED)
-      expect(sim.count('createRestore', 'POST')).toBe(1)
+      expect(lab.sim.count('createRestore', 'POST')).toBe(1)
     },
   )
 
   it('after a timeout: exactly one POST', async () => {
-    sim.inject({ route: 'createRestore', kind: 'delay', ms: 500, times: 5 })
+    lab.sim.inject({ route: 'createRestore', kind: 'delay', ms: 500, times: 5 })
     const error = await failure(client({ requestTimeoutMs: 100 }).createRestore(backups.latest, {}))
     expect(error.kind).toBe('timeout')
     expect(error.mayHaveStarted).toBe(true)
     expect(error.message).toContain(`no answer within 100 ms: ${MAY_HAVE_STARTED}`)
-    expect(sim.count('createRestore', 'POST')).toBe(1)
+    expect(lab.sim.count('createRestore', 'POST')).toBe(1)
   })
 
   it('after a dropped connection: exactly one POST', async () => {
-    sim.inject({ route: 'createRestore', kind: 'drop', times: 5 })
+    lab.sim.inject({ route: 'createRestore', kind: 'drop', times: 5 })
     const error = await failure(client().createRestore(backups.latest, {}))
     expect(error.kind).toBe('network')
     expect(error.mayHaveStarted).toBe(true)
-    expect(sim.count('createRestore', 'POST')).toBe(1)
+    expect(lab.sim.count('createRestore', 'POST')).toBe(1)
   })
 
   it('after an unreadable 2xx answer: the restore may have started', async () => {
-    sim.inject({ route: 'createRestore', kind: 'malformed' })
+    lab.sim.inject({ route: 'createRestore', kind: 'malformed' })
     const error = await failure(client().createRestore(backups.latest, {}))
     expect(error.kind).toBe('malformed')
     expect(error.status).toBe(200)
     expect(error.message).toContain(MAY_HAVE_STARTED)
-    expect(sim.count('createRestore', 'POST')).toBe(1)
+    expect(lab.sim.count('createRestore', 'POST')).toBe(1)
   })
 
   it('after a 429: sent again, and exactly one restore exists', async () => {
-    sim.inject({ route: 'createRestore', kind: 'status', status: 429, retryAfter: '1' })
+    lab.sim.inject({ route: 'createRestore', kind: 'status', status: 429, retryAfter: '1' })
     const body = { files: [files.latestDb] }
     const restore = await client().createRestore(backups.latest, body)
-    expect(sim.count('createRestore', 'POST')).toBe(2)
-    expect(sim.restores).toHaveLength(1)
-    expect(sim.restores[0]?.id).toBe(restore.id)
+    expect(lab.sim.count('createRestore', 'POST')).toBe(2)
+    expect(lab.sim.restores).toHaveLength(1)
+    expect(lab.sim.restores[0]?.id).toBe(restore.id)
     expect(sleeps).toEqual([1000])
   })
 
   it('after 429 five times: not started, worth re-running later', async () => {
-    sim.inject({ route: 'createRestore', kind: 'status', status: 429, times: 5 })
+    lab.sim.inject({ route: 'createRestore', kind: 'status', status: 429, times: 5 })
     const error = await failure(client().createRestore(backups.latest, {}))
     expect(error.kind).toBe('rate_limited')
     expect(error.mayHaveStarted).toBe(false)
     expect(error.message).toContain('after 5 attempts: SnapShooter answered HTTP 429')
-    expect(sim.restores).toHaveLength(0)
+    expect(lab.sim.restores).toHaveLength(0)
   })
 
   it('a refused connection is retried: nothing was sent', async () => {
-    const port = await freePort()
+    const port = await closedPort()
     let started = false
     const sleep: Sleep = async (ms, signal) => {
       await recordingSleep({ sleeps })(ms, signal)
@@ -203,7 +182,7 @@ describe('the restore POST is sent again only when the server surely did not act
   })
 
   it('a refused connection five times: not started', async () => {
-    const port = await freePort()
+    const port = await closedPort()
     const api = client({ baseUrl: `http://127.0.0.1:${port}` })
     const error = await failure(api.createRestore(backups.latest, {}))
     expect(error.attempts).toBe(5)

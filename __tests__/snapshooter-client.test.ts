@@ -1,25 +1,15 @@
 // Wire tests: the real client against the real simulator on a loopback port. Nothing is mocked
 // but time: sleeps are recorded and return at once, so retries cost no wall-clock seconds.
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import {
-  DEMO_TOKEN,
-  READ_ONLY_TOKEN,
-  SEED,
-  type Simulator,
-  startSimulator,
-} from '../simulator/index.js'
-import type { ClientOptions, RetryInfo } from '../src/snapshooter/client.js'
-import { TEST_USER_AGENT, failure, testClient } from './fixtures/client.js'
+import { DEMO_TOKEN, READ_ONLY_TOKEN, SEED } from '../simulator/index.js'
+import { TEST_USER_AGENT, failure, useClientLab } from './helpers/client.js'
 
 const { backups, files, jobs, unknownId } = SEED
 
-let sim: Simulator
-let sleeps: number[]
-let retries: RetryInfo[]
-const client = (overrides: Partial<ClientOptions> = {}) =>
-  testClient(sim.url, { sleeps, retries }, overrides)
+const lab = useClientLab()
+const { client } = lab
 
 function expectNoSecrets(value: unknown): void {
   const text = JSON.stringify(value)
@@ -46,16 +36,6 @@ async function closeServer(server: Server): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()))
 }
 
-beforeEach(async () => {
-  sim = await startSimulator()
-  sleeps = []
-  retries = []
-})
-
-afterEach(async () => {
-  await sim.close()
-})
-
 describe('every endpoint answers with typed values and no secrets', () => {
   it('GET backup sends the token, the JSON accept header and the user agent', async () => {
     const backup = await client().getBackup(backups.latest)
@@ -65,7 +45,7 @@ describe('every endpoint answers with typed values and no secrets', () => {
     expect(backup.files.map((f) => f.id)).toContain(files.latestDb)
     expect(backup.files.every((f) => f.sizeBytes !== null && f.sizeBytes > 0)).toBe(true)
     expectNoSecrets(backup)
-    const [request] = sim.requests
+    const [request] = lab.sim.requests
     expect(request?.headers.authorization).toBe(`Bearer ${DEMO_TOKEN}`)
     expect(request?.headers.accept).toBe('application/json')
     expect(request?.headers['user-agent']).toBe(TEST_USER_AGENT)
@@ -76,7 +56,11 @@ describe('every endpoint answers with typed values and no secrets', () => {
     const first = await api.listJobBackups(jobs.paged, 1)
     expect(first.backups).toHaveLength(100)
     expect(first.nextPage).toBe(2)
-    expect(sim.requests[0]?.query).toEqual({ sort: '-completed_at', page_size: '100', page: '1' })
+    expect(lab.sim.requests[0]?.query).toEqual({
+      sort: '-completed_at',
+      page_size: '100',
+      page: '1',
+    })
     const second = await api.listJobBackups(jobs.paged, 2)
     expect(second.backups).toHaveLength(20)
     expect(second.nextPage).toBeNull()
@@ -92,14 +76,14 @@ describe('every endpoint answers with typed values and no secrets', () => {
     expect(restore.files.map((f) => f.id)).toEqual([files.latestDb])
     expect(restore.compute).toMatchObject({ type: 'server', serverId: 3 })
     expectNoSecrets(restore)
-    expect(sim.count('createRestore', 'POST')).toBe(1)
-    expect(sim.restores).toHaveLength(1)
-    const [request] = sim.requests
+    expect(lab.sim.count('createRestore', 'POST')).toBe(1)
+    expect(lab.sim.restores).toHaveLength(1)
+    const [request] = lab.sim.requests
     expect(request?.body).toEqual(body)
     expect(request?.headers['content-type']).toMatch(/^application\/json/)
   })
 
-  it('GET restore reads the restore back', async () => {
+  it('GET restore reads back the restore POST created, without its secrets', async () => {
     const api = client()
     const created = await api.createRestore(backups.latest, {})
     const read = await api.getRestore(created.id)
@@ -114,7 +98,7 @@ describe('every endpoint answers with typed values and no secrets', () => {
     const baseNames = backup.files.map((f) => f.name.split('/').pop())
     expect(Object.keys(links).sort()).toEqual(baseNames.sort())
     for (const url of Object.values(links)) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//)
-    expect(sim.count('download', 'POST')).toBe(1)
+    expect(lab.sim.count('download', 'POST')).toBe(1)
   })
 })
 
@@ -127,7 +111,7 @@ describe('answers that end the request at once', () => {
     expect(error.message).toContain('`api_token`')
     expect(error.message).toMatch(/\(request id req_\d+\)$/)
     expect(error.message).not.toContain('wrong-token')
-    expect(sim.requests).toHaveLength(1)
+    expect(lab.sim.requests).toHaveLength(1)
   })
 
   it('403: a read-only token may not start a restore', async () => {
@@ -137,8 +121,8 @@ describe('answers that end the request at once', () => {
     expect(error.kind).toBe('forbidden')
     expect(error.mayHaveStarted).toBe(false)
     expect(error.message).toContain('may not do this (HTTP 403)')
-    expect(sim.count('createRestore', 'POST')).toBe(1)
-    expect(sim.restores).toHaveLength(0)
+    expect(lab.sim.count('createRestore', 'POST')).toBe(1)
+    expect(lab.sim.restores).toHaveLength(0)
   })
 
   it('404 names the backup, job or restore id that was not found', async () => {
@@ -155,7 +139,7 @@ describe('answers that end the request at once', () => {
     const restore = await failure(api.getRestore(unknownId))
     expect(restore.message).toContain(`restore ${unknownId} was not found`)
     expect(restore.subject).toEqual({ noun: 'restore', id: unknownId })
-    expect(sim.requests).toHaveLength(3)
+    expect(lab.sim.requests).toHaveLength(3)
   })
 
   it("422 gives SnapShooter's message and each field error", async () => {
@@ -173,11 +157,11 @@ describe('answers that end the request at once', () => {
     expect(error.message).toContain('"The given data was invalid."')
     expect(error.message).toContain('files.0: The selected files.0 is invalid.')
     expect(error.message).toContain('compute.server_id: The selected compute.server_id is invalid.')
-    expect(sim.count('createRestore', 'POST')).toBe(1)
+    expect(lab.sim.count('createRestore', 'POST')).toBe(1)
   })
 
   it('a malformed JSON body is not retried and names the request', async () => {
-    sim.inject({ route: 'getBackup', kind: 'malformed' })
+    lab.sim.inject({ route: 'getBackup', kind: 'malformed' })
     const error = await failure(client().getBackup(backups.latest))
     expect(error.kind).toBe('malformed')
     expect(error.message).toMatch(
@@ -186,12 +170,12 @@ describe('answers that end the request at once', () => {
       ),
     )
     expect(error.requestId).toMatch(/^req_/)
-    expect(sim.count('getBackup')).toBe(1)
+    expect(lab.sim.count('getBackup')).toBe(1)
   })
 
   it('an HTML page with 200 is malformed; a wrong shape says what is missing', async () => {
-    sim.inject({ route: 'getRestore', kind: 'html', status: 200 })
-    sim.inject({ route: 'listBackups', kind: 'wrongShape' })
+    lab.sim.inject({ route: 'getRestore', kind: 'html', status: 200 })
+    lab.sim.inject({ route: 'listBackups', kind: 'wrongShape' })
     const api = client()
     const html = await failure(api.getRestore(unknownId))
     expect(html.kind).toBe('malformed')

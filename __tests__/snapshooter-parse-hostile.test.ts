@@ -4,7 +4,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { TEXT_LIMITS } from '../src/snapshooter/api.js'
 import { parseErrorBody } from '../src/snapshooter/body.js'
-import { ApiError } from '../src/snapshooter/errors.js'
 import {
   parseBackup,
   parseBackupPage,
@@ -12,63 +11,22 @@ import {
   parseRestore,
 } from '../src/snapshooter/parse.js'
 import { SCRUBBED, Secrets } from '../src/snapshooter/text.js'
+import { ENCRYPTION_KEY, FILE_ID, backupJson, restoreJson } from './fixtures/api-json.js'
+import { BACKUP_ID, JOB_ID, RESTORE_ID } from './fixtures/values.js'
+import { malformed } from './helpers/thrown.js'
+import { strings } from './helpers/commands.js'
 
-const BACKUP = '596c5046-1bd8-4664-9a3f-6208526c3b87'
 const OTHER_BACKUP = '4c8e1b6d-2a7f-4390-8e5c-b1d9f3a06e27'
-const JOB = '6f7c5f07-bd49-49a5-8416-27b8de037ddc'
 const OTHER_JOB = 'e29c7a5d-41b8-4f06-9d3e-7c85a0b1f642'
-const RESTORE = 'ed6ca4f1-6047-4deb-a69d-8c42ba7e745f'
-const FILE = '045c31f2-234c-4c12-ae69-b6188b37412d'
-const KEY = 'LS0tLS1CRUdJTiBTSU1VTEFURUQgUFJJVkFURSBLRVktLS0tLQo='
 const HOSTILE = 'x\n::error::forged\r\n::add-mask::Backup\n::stop-commands::t0k ##[error]y'
 
-const GET = `GET backup ${BACKUP}`
-
-function backupJson(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: BACKUP,
-    job_id: JOB,
-    status: 'completed',
-    completed_at: '2023-07-06T21:02:49.000000Z',
-    encryption_key: KEY,
-    files: [{ id: FILE, name: 'snapshooter/dir/db.sql.gz', size: '744 bytes', url: 'https://x' }],
-    ...overrides,
-  }
-}
-
-function restoreJson(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: RESTORE,
-    job_id: JOB,
-    backup_id: BACKUP,
-    status: 'pending',
-    created_at: '2023-07-21T15:36:39.000000Z',
-    ...overrides,
-  }
-}
-
-function malformed(run: () => unknown): ApiError {
-  try {
-    run()
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError)
-    expect((e as ApiError).kind).toBe('malformed')
-    return e as ApiError
-  }
-  throw new Error('expected a malformed error')
-}
-
-/** Every string anywhere in a value. */
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value]
-  if (Array.isArray(value)) return value.flatMap(strings)
-  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(strings)
-  return []
-}
+const GET = `GET backup ${BACKUP_ID}`
 
 describe('ids', () => {
   it('refuses an id that is no UUID, naming the request and the field', () => {
-    const error = malformed(() => parseBackup({ data: backupJson({ id: `${BACKUP}\n::x` }) }, GET))
+    const error = malformed(() =>
+      parseBackup({ data: backupJson({ id: `${BACKUP_ID}\n::x` }) }, GET),
+    )
     expect(error.message).toMatch(
       new RegExp(`^${GET} failed: the answer was not the expected JSON`),
     )
@@ -91,27 +49,27 @@ describe('ids', () => {
 
   it('refuses a backup other than the one asked for', () => {
     const other = { data: backupJson({ id: OTHER_BACKUP }) }
-    expect(malformed(() => parseBackup(other, GET, { backupId: BACKUP })).message).toBe(
+    expect(malformed(() => parseBackup(other, GET, { backupId: BACKUP_ID })).message).toBe(
       `${GET} failed: the answer was not the expected JSON (\`data.id\` is ${OTHER_BACKUP}, another backup than the one asked for)`,
     )
-    const upper = { data: backupJson({ id: BACKUP.toUpperCase() }) }
-    expect(parseBackup(upper, GET, { backupId: BACKUP }).id).toBe(BACKUP.toUpperCase())
+    const upper = { data: backupJson({ id: BACKUP_ID.toUpperCase() }) }
+    expect(parseBackup(upper, GET, { backupId: BACKUP_ID }).id).toBe(BACKUP_ID.toUpperCase())
   })
 
   it('refuses a listing of the job that holds a backup of another job', () => {
     const page = { data: [backupJson(), backupJson({ id: OTHER_BACKUP, job_id: OTHER_JOB })] }
-    expect(malformed(() => parseBackupPage(page, 'GET list', 1, { jobId: JOB })).detail).toBe(
+    expect(malformed(() => parseBackupPage(page, 'GET list', 1, { jobId: JOB_ID })).detail).toBe(
       `\`data[1].job_id\` is ${OTHER_JOB}, another job than the one asked for`,
     )
   })
 
   it('refuses a restore other than the one asked for, and one of another backup', () => {
     const other = { data: restoreJson({ id: '00000000-0000-4000-8000-000000000000' }) }
-    expect(malformed(() => parseRestore(other, 'GET', { restoreId: RESTORE })).detail).toBe(
+    expect(malformed(() => parseRestore(other, 'GET', { restoreId: RESTORE_ID })).detail).toBe(
       '`data.id` is 00000000-0000-4000-8000-000000000000, another restore than the one asked for',
     )
     const wrongBackup = { data: restoreJson({ backup_id: OTHER_BACKUP }) }
-    expect(malformed(() => parseRestore(wrongBackup, 'POST', { backupId: BACKUP })).detail).toBe(
+    expect(malformed(() => parseRestore(wrongBackup, 'POST', { backupId: BACKUP_ID })).detail).toBe(
       `\`data.backup_id\` is ${OTHER_BACKUP}, another backup than the one asked for`,
     )
   })
@@ -123,7 +81,7 @@ describe('text', () => {
       {
         data: backupJson({
           status: HOSTILE,
-          files: [{ id: FILE, name: `dir/${HOSTILE}`, size: HOSTILE }],
+          files: [{ id: FILE_ID, name: `dir/${HOSTILE}`, size: HOSTILE }],
         }),
       },
       GET,
@@ -153,7 +111,7 @@ describe('text', () => {
   it('cuts every field to its limit, however long the answer', () => {
     const huge = 'w'.repeat(2_000_000)
     const backup = parseBackup(
-      { data: backupJson({ status: huge, files: [{ id: FILE, name: huge, size: huge }] }) },
+      { data: backupJson({ status: huge, files: [{ id: FILE_ID, name: huge, size: huge }] }) },
       GET,
     )
     expect(backup.status).toHaveLength(TEXT_LIMITS.word)
@@ -168,13 +126,15 @@ describe('secrets', () => {
   it('learns and masks the encryption_key as it is read, and drops it from the value', () => {
     const masked: string[] = []
     const secrets = new Secrets((secret) => masked.push(secret))
-    const named = { data: backupJson({ files: [{ id: FILE, name: `dir/${KEY}.sql` }] }) }
+    const named = {
+      data: backupJson({ files: [{ id: FILE_ID, name: `dir/${ENCRYPTION_KEY}.sql` }] }),
+    }
     const backup = parseBackup(named, GET, { secrets })
-    expect(masked).toEqual([KEY])
+    expect(masked).toEqual([ENCRYPTION_KEY])
     expect(backup.files[0]?.name).toBe(`dir/${SCRUBBED}.sql`)
-    expect(JSON.stringify(backup)).not.toContain(KEY)
+    expect(JSON.stringify(backup)).not.toContain(ENCRYPTION_KEY)
     // Learnt for later text too: an error that quotes the key back comes out without it.
-    const error = parseErrorBody(JSON.stringify({ message: `bad key ${KEY}` }), secrets)
+    const error = parseErrorBody(JSON.stringify({ message: `bad key ${ENCRYPTION_KEY}` }), secrets)
     expect(error.apiMessage).toBe(`bad key ${SCRUBBED}`)
   })
 

@@ -1,51 +1,17 @@
 // Parsing of restores, download links and raw bodies (backups and pages: snapshooter-parse).
 import { describe, expect, it } from '@jest/globals'
 import { parseErrorBody, parseJsonBody } from '../src/snapshooter/body.js'
-import { ApiError } from '../src/snapshooter/errors.js'
 import { parseDownloadLinks, parseRestore } from '../src/snapshooter/parse.js'
-
-const REQUEST = 'GET backup 596c5046-1bd8-4664-9a3f-6208526c3b87'
-const FILE_ID = '045c31f2-234c-4c12-ae69-b6188b37412d'
-const SIGNED = 'https://s3.example.com/bucket/test.sql.gz?X-Amz-Signature=deadbeef1234'
-
-function restoreJson(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: 'ed6ca4f1-6047-4deb-a69d-8c42ba7e745f',
-    job_id: '5d32e6da-7d64-40c7-9e7f-6f16080a13c4',
-    backup_id: '70bf81d5-bf19-4a09-b0e0-c10b140d712e',
-    compute: {
-      id: 3,
-      type: 'server',
-      server: { id: 3, host: '10.0.0.3', user: 'root', port: 22, name: 'WordPress Blog' },
-    },
-    status: 'pending',
-    created_at: '2023-07-21T15:36:39.000000Z',
-    started_at: null,
-    completed_at: null,
-    files: [{ id: FILE_ID, name: 'a/test.sql.gz', size: '1.2 MB', url: SIGNED }],
-    ...overrides,
-  }
-}
-
-function malformed(run: () => unknown): ApiError {
-  try {
-    run()
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError)
-    const error = e as ApiError
-    expect(error.kind).toBe('malformed')
-    return error
-  }
-  throw new Error('expected a malformed error')
-}
+import { FILE_ID, GET_BACKUP, SIGNED_URL, restoreJson } from './fixtures/api-json.js'
+import { malformed } from './helpers/thrown.js'
 
 describe('parseRestore', () => {
   it('reads the restore with its compute and drops the file urls', () => {
     const restore = parseRestore({ data: restoreJson() }, 'POST restore')
     expect(restore).toEqual({
       id: 'ed6ca4f1-6047-4deb-a69d-8c42ba7e745f',
-      jobId: '5d32e6da-7d64-40c7-9e7f-6f16080a13c4',
-      backupId: '70bf81d5-bf19-4a09-b0e0-c10b140d712e',
+      jobId: '6f7c5f07-bd49-49a5-8416-27b8de037ddc',
+      backupId: '596c5046-1bd8-4664-9a3f-6208526c3b87',
       status: 'pending',
       createdAt: '2023-07-21T15:36:39.000000Z',
       startedAt: null,
@@ -75,7 +41,7 @@ describe('parseRestore', () => {
     expect(parseRestore({ data: restoreJson({ compute: null }) }, 'GET restore').compute).toBeNull()
   })
 
-  it('names what is wrong', () => {
+  it('names the field that is wrong, and the request, when the answer is no restore', () => {
     expect(
       malformed(() => parseRestore({ data: restoreJson({ status: '' }) }, 'GET restore')).detail,
     ).toBe('`data.status` is a string, not a non-empty string')
@@ -92,16 +58,19 @@ describe('parseRestore', () => {
 describe('parseDownloadLinks', () => {
   it('returns file name to URL for http(s) links', () => {
     const links = parseDownloadLinks(
-      { data: { 'run.sh': SIGNED, 'app.js': 'http://127.0.0.1:9/storage/app.js?sig=1' } },
+      { data: { 'run.sh': SIGNED_URL, 'app.js': 'http://127.0.0.1:9/storage/app.js?sig=1' } },
       'POST download',
     )
-    expect(links).toEqual({ 'run.sh': SIGNED, 'app.js': 'http://127.0.0.1:9/storage/app.js?sig=1' })
+    expect(links).toEqual({
+      'run.sh': SIGNED_URL,
+      'app.js': 'http://127.0.0.1:9/storage/app.js?sig=1',
+    })
   })
 
   it('reads an empty list as no links, and keeps a __proto__ key a plain key', () => {
     expect(parseDownloadLinks({ data: [] }, 'POST download')).toEqual({})
     const links = parseDownloadLinks(
-      JSON.parse(`{"data": {"__proto__": "${SIGNED}"}}`),
+      JSON.parse(`{"data": {"__proto__": "${SIGNED_URL}"}}`),
       'POST download',
     )
     expect(Object.keys(links)).toEqual(['__proto__'])
@@ -120,7 +89,7 @@ describe('parseDownloadLinks', () => {
       '`data["a"]` is a number, not a string',
     )
     expect(
-      malformed(() => parseDownloadLinks({ data: { ' ': SIGNED } }, 'POST download')).detail,
+      malformed(() => parseDownloadLinks({ data: { ' ': SIGNED_URL } }, 'POST download')).detail,
     ).toBe('`data[""]` has an empty file name')
     expect(malformed(() => parseDownloadLinks({ data: ['x'] }, 'POST download')).detail).toBe(
       '`data` is an array, not an object',
@@ -130,12 +99,12 @@ describe('parseDownloadLinks', () => {
 
 describe('parseJsonBody', () => {
   it('parses JSON and says what came instead of it', () => {
-    expect(parseJsonBody(' {"data": 1} ', REQUEST)).toEqual({ data: 1 })
-    expect(malformed(() => parseJsonBody('', REQUEST)).detail).toBe('the body was empty')
-    expect(malformed(() => parseJsonBody('<html>502</html>', REQUEST)).detail).toBe(
+    expect(parseJsonBody(' {"data": 1} ', GET_BACKUP)).toEqual({ data: 1 })
+    expect(malformed(() => parseJsonBody('', GET_BACKUP)).detail).toBe('the body was empty')
+    expect(malformed(() => parseJsonBody('<html>502</html>', GET_BACKUP)).detail).toBe(
       'an HTML page came instead',
     )
-    expect(malformed(() => parseJsonBody('{"data": ', REQUEST)).detail).toBe(
+    expect(malformed(() => parseJsonBody('{"data": ', GET_BACKUP)).detail).toBe(
       'the body is not valid JSON',
     )
   })

@@ -1,53 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
-import { ApiError } from '../src/snapshooter/errors.js'
 import { parseBackup, parseBackupPage, sizeToBytes } from '../src/snapshooter/parse.js'
+import { ENCRYPTION_KEY, GET_BACKUP, SIGNED_URL, backupJson } from './fixtures/api-json.js'
+import { malformed } from './helpers/thrown.js'
 
-const REQUEST = 'GET backup 596c5046-1bd8-4664-9a3f-6208526c3b87'
-const KEY = 'LS0tLS1CRUdJTiBQR1AgTUVTU0FHRS0tLS0t'
 const FILE_A = 'a0000000-0000-4000-8000-00000000000a'
 const FILE_B = 'b0000000-0000-4000-8000-00000000000b'
-const SIGNED = 'https://s3.example.com/bucket/test.sql.gz?X-Amz-Signature=deadbeef1234'
-
-// Field for field as the API reference shows a backup, secrets included.
-function backupJson(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: '596c5046-1bd8-4664-9a3f-6208526c3b87',
-    job_id: '6f7c5f07-bd49-49a5-8416-27b8de037ddc',
-    status: 'completed',
-    tags: { manual: true, hourly: false, daily: false, weekly: false, monthly: false },
-    s3_directory: 'snapshooter/5d32e6da-docker-mysql-ssh/2023/07/06/21-01',
-    created_at: '2023-07-06T21:01:58.000000Z',
-    started_at: '2023-07-06T21:02:00.000000Z',
-    completed_at: '2023-07-06T21:02:49.000000Z',
-    monitoring_available: true,
-    encryption_key: KEY,
-    files: [
-      {
-        id: '045c31f2-234c-4c12-ae69-b6188b37412d',
-        name: 'snapshooter/5d32e6da-docker-mysql-ssh/2023/07/06/21-01/test.sql.gz',
-        size: '744 bytes',
-        url: SIGNED,
-      },
-    ],
-    ...overrides,
-  }
-}
-
-function malformed(run: () => unknown): ApiError {
-  try {
-    run()
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError)
-    const error = e as ApiError
-    expect(error.kind).toBe('malformed')
-    return error
-  }
-  throw new Error('expected a malformed error')
-}
 
 describe('parseBackup', () => {
   it('keeps what the action needs and drops the encryption key and signed file urls', () => {
-    const backup = parseBackup({ data: backupJson() }, REQUEST)
+    const backup = parseBackup({ data: backupJson() }, GET_BACKUP)
     expect(backup).toEqual({
       id: '596c5046-1bd8-4664-9a3f-6208526c3b87',
       jobId: '6f7c5f07-bd49-49a5-8416-27b8de037ddc',
@@ -66,17 +27,17 @@ describe('parseBackup', () => {
       ],
     })
     const text = JSON.stringify(backup)
-    expect(text).not.toContain(KEY)
+    expect(text).not.toContain(ENCRYPTION_KEY)
     expect(text).not.toContain('Signature')
     // No url of any kind; the tag "hourly", now kept, holds the letters and is taken out first.
     expect(text.replaceAll('"hourly"', '')).not.toContain('url')
-    expect(text).not.toContain(SIGNED)
+    expect(text).not.toContain(SIGNED_URL)
   })
 
   it('reads absent times and files as null and empty', () => {
     const backup = parseBackup(
       { data: backupJson({ completed_at: null, started_at: undefined, files: null }) },
-      REQUEST,
+      GET_BACKUP,
     )
     expect(backup.completedAt).toBeNull()
     expect(backup.startedAt).toBeNull()
@@ -88,38 +49,38 @@ describe('parseBackup', () => {
       { id: FILE_A, name: 'a', size: 12 },
       { id: FILE_B, name: 'b' },
     ]
-    const backup = parseBackup({ data: backupJson({ files }) }, REQUEST)
+    const backup = parseBackup({ data: backupJson({ files }) }, GET_BACKUP)
     expect(backup.files[0]).toEqual({ id: FILE_A, name: 'a', size: '12 bytes', sizeBytes: 12 })
     expect(backup.files[1]).toEqual({ id: FILE_B, name: 'b', size: null, sizeBytes: null })
   })
 
   it('names the request and the field when the shape is wrong', () => {
-    const missing = malformed(() => parseBackup({ message: 'hi' }, REQUEST))
+    const missing = malformed(() => parseBackup({ message: 'hi' }, GET_BACKUP))
     expect(missing.message).toBe(
-      `${REQUEST} failed: the answer was not the expected JSON (\`data\` is missing)`,
+      `${GET_BACKUP} failed: the answer was not the expected JSON (\`data\` is missing)`,
     )
-    expect(malformed(() => parseBackup([], REQUEST)).detail).toBe(
+    expect(malformed(() => parseBackup([], GET_BACKUP)).detail).toBe(
       '`body` is an array, not an object',
     )
-    expect(malformed(() => parseBackup({ data: backupJson({ id: 7 }) }, REQUEST)).detail).toBe(
+    expect(malformed(() => parseBackup({ data: backupJson({ id: 7 }) }, GET_BACKUP)).detail).toBe(
       '`data.id` is a number, not a non-empty string',
     )
     const badFile = { data: backupJson({ files: [{ id: FILE_A, name: null }] }) }
-    expect(malformed(() => parseBackup(badFile, REQUEST)).detail).toBe(
+    expect(malformed(() => parseBackup(badFile, GET_BACKUP)).detail).toBe(
       '`data.files[0].name` is null, not a non-empty string',
     )
     const notTime = { data: backupJson({ completed_at: 'yesterday' }) }
-    expect(malformed(() => parseBackup(notTime, REQUEST)).detail).toBe(
+    expect(malformed(() => parseBackup(notTime, GET_BACKUP)).detail).toBe(
       '`data.completed_at` is not a timestamp',
     )
-    expect(malformed(() => parseBackup({ data: backupJson({ files: {} }) }, REQUEST)).detail).toBe(
-      '`data.files` is an object, not an array',
-    )
+    expect(
+      malformed(() => parseBackup({ data: backupJson({ files: {} }) }, GET_BACKUP)).detail,
+    ).toBe('`data.files` is an object, not an array')
   })
 
   it('never quotes the answer in its error', () => {
-    const error = malformed(() => parseBackup({ data: backupJson({ status: 5 }) }, REQUEST))
-    expect(error.message).not.toContain(KEY)
+    const error = malformed(() => parseBackup({ data: backupJson({ status: 5 }) }, GET_BACKUP))
+    expect(error.message).not.toContain(ENCRYPTION_KEY)
     expect(error.message).not.toContain('Signature')
   })
 })
@@ -151,7 +112,7 @@ describe('parseBackupPage', () => {
     )
     expect(result.nextPage).toBe(2)
     expect(result.backups).toHaveLength(1)
-    expect(JSON.stringify(result)).not.toContain(KEY)
+    expect(JSON.stringify(result)).not.toContain(ENCRYPTION_KEY)
     expect(JSON.stringify(result)).not.toContain('Signature')
   })
 

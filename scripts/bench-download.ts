@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { build } from 'esbuild'
 import { format } from 'prettier'
-import { readActionYml } from './lib/runner.js'
+import { readActionYml } from './lib/action-yml.js'
 import { runAction } from './lib/bench-download-action.js'
 import { writeSqlGz, writeTarGz } from './lib/bench-download-files.js'
 

@@ -10,10 +10,11 @@ import { format } from 'prettier'
 import { DEMO_TOKEN, SEED, startSimulator } from '../simulator/index.js'
 import { builtFiles, ENTRIES, startPath } from './lib/dist-layout.js'
 import { adaptivePoller, fixedPoller, median, pollFigures } from './lib/polling.js'
-import { readActionYml, runStep } from './lib/runner.js'
+import { actionEntry } from './lib/action-yml.js'
+import { runStep } from './lib/runner.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const ENTRY = join(ROOT, 'dist/index.js')
+const ENTRY = actionEntry(ROOT)
 const RUNS = 25
 // Start-up budgets against `node -e 0`, per Node major: 24 is what action.yml's runs.using
 // names; 20 is kept in view because it loads ES modules more slowly.
@@ -104,8 +105,7 @@ async function drill(node: NodeBinary): Promise<Drill> {
     const start = performance.now()
     const step = await runStep({
       node: node.path,
-      entry: ENTRY,
-      yml: readActionYml(ROOT),
+      action: ROOT,
       inputs: {
         api_token: DEMO_TOKEN,
         api_url: sim.url,

@@ -10,7 +10,8 @@ import { startFakeGitHub, startSimulator } from '../simulator/index.js'
 import { LogRenderer } from './lib/log.js'
 import { renderMarkdown } from './lib/markdown.js'
 import { type Check, renderChecks, renderOutputs } from './lib/report.js'
-import { WORKFLOW_TOKEN, readActionYml, runStep, type StepResult } from './lib/runner.js'
+import { WORKFLOW_TOKEN, actionEntry, readActionYml } from './lib/action-yml.js'
+import { runStep, type StepResult } from './lib/runner.js'
 import { RESULT_NAME, SCENARIOS, type Scenario, drillInputs } from './lib/scenarios.js'
 import { colourWanted, makeStyle } from './lib/style.js'
 
@@ -106,7 +107,7 @@ function checksFor(scenario: Scenario, step: StepResult, restoresCreated: number
 async function main(): Promise<number> {
   const { scenario, value } = pickScenario(process.argv.slice(2))
   const yml = readActionYml(ROOT)
-  const entry = join(ROOT, yml.runs.main)
+  const entry = actionEntry(ROOT)
   if (!existsSync(entry)) {
     console.error(`${relative(ROOT, entry)} is missing: run \`npm run bundle\` first.`)
     return 1
@@ -155,15 +156,16 @@ async function main(): Promise<number> {
     section(`Log of the step (node ${relative(ROOT, entry)})`)
     const log = new LogRenderer(style, (text) => print(text))
     const step = await runStep({
-      node: process.execPath,
-      entry,
-      yml,
+      action: ROOT,
       inputs,
       workDir,
       onLine: (line) => log.line(line),
       killAfterMs: 5 * 60_000,
-      cancel: cancel.signal,
-      stop: stop.signal,
+      // A cancel is the runner's SIGINT, which the action answers in order; a stop kills it.
+      signals: [
+        { name: 'SIGINT', on: cancel.signal },
+        { name: 'SIGKILL', on: stop.signal },
+      ],
       env: github ? { GITHUB_API_URL: github.url } : {},
     })
 

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { startSimulator } from '../simulator/index.js'
-import { readActionYml, runStep } from './lib/runner.js'
+import { runStep } from './lib/runner.js'
 import { RESULT_NAME, SCENARIOS, drillInputs } from './lib/scenarios.js'
 import { summaryPage } from './lib/summary-page.js'
 
@@ -27,11 +27,8 @@ async function demoSummary(workDir: string): Promise<string> {
   if (scenario === undefined) throw new Error('no demo scenario')
   const sim = await startSimulator({ host: '127.0.0.1', port: 0, ...scenario.sim })
   try {
-    const yml = readActionYml(ROOT)
     const step = await runStep({
-      node: process.execPath,
-      entry: join(ROOT, yml.runs.main),
-      yml,
+      action: ROOT,
       inputs: { ...drillInputs(sim.url, join(workDir, RESULT_NAME)), ...scenario.inputs },
       workDir,
       onLine: () => undefined,

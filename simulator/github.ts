@@ -58,6 +58,13 @@ export interface FakeGitHub {
   answerAfter(ms: number): void
   /** Called as each request arrives, before any answer (null: no one is called). */
   onRequest(listener: ((request: GitHubRequest) => void) | null): void
+  /**
+   * An issue already there, as an earlier run would have left it: open and labelled
+   * `restore-drill` (the action's default label) unless told. Returns it as stored.
+   */
+  fileIssue(issue: Pick<FakeIssue, 'title'> & Partial<Omit<FakeIssue, 'number'>>): FakeIssue
+  /** As if just started: no issue, no request recorded, answering at once. */
+  reset(): void
   close(): Promise<void>
 }
 
@@ -188,6 +195,25 @@ export async function startFakeGitHub(
     },
     onRequest: (callback) => {
       listener = callback
+    },
+    fileIssue: (issue) => {
+      const filed: FakeIssue = {
+        number: issues.length + 1,
+        body: '',
+        labels: ['restore-drill'],
+        state: 'open',
+        comments: [],
+        ...issue,
+      }
+      issues.push(filed)
+      return filed
+    },
+    reset: () => {
+      issues.length = 0
+      requests.length = 0
+      refusal = null
+      latencyMs = 0
+      listener = null
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -41,9 +41,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let url = ''
 
   const restores: SimRestore[] = []
+  const freshAccount = (): Context['account'] =>
+    buildAccount(now(), { bigFileBytes: options.bigFileBytes })
+  const freshSigner = (): Signer => new Signer(() => current.storageUrl ?? url, now)
   const ctx: Context = {
-    account: buildAccount(now(), { bigFileBytes: options.bigFileBytes }),
-    signer: new Signer(() => current.storageUrl ?? url, now),
+    account: freshAccount(),
+    signer: freshSigner(),
     restores,
     restoreById: new Map(),
     url: () => url,
@@ -84,6 +87,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return backup.id
     },
     clearFaults: () => faults.clear(),
+    reset() {
+      current = { ...options }
+      limiter.reset(ctx.settings().rateLimit)
+      faults.clear()
+      requests.length = 0
+      restores.length = 0
+      ctx.restoreById.clear()
+      ctx.account = freshAccount()
+      ctx.signer = freshSigner()
+    },
     configure(changes) {
       current = { ...current, ...changes }
       if ('rateLimit' in changes) limiter.reset(ctx.settings().rateLimit)

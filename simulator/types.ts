@@ -105,6 +105,11 @@ export interface Simulator {
   /** Adds a backup to a job of the account (see BackupSpec); returns its id. */
   addBackup(spec: BackupSpec): string
   clearFaults(): void
+  /**
+   * As if just started: the options it was started with, no fault queued, no request or restore
+   * recorded, and the seeded account as new (backups added since are gone, ages count from now).
+   */
+  reset(): void
   configure(options: Partial<SimulatorOptions>): void
   count(route: RouteName, method?: string): number
   close(): Promise<void>

@@ -1,33 +1,23 @@
-import { readFileSync, readdirSync } from 'node:fs'
+// This repository's action.yml and workflow files, as the tests read them. The runner's own
+// reading of action.yml (defaults, entry) is scripts/lib/runner.ts, shared with the demo.
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse } from 'yaml'
+import { readActionYml, stepInputs, type ActionYml } from '../../scripts/lib/action-yml.js'
 
-interface ActionYml {
-  inputs: Record<string, { description: string; required?: boolean; default?: string }>
-  outputs: Record<string, { description: string }>
-  runs: { using: string; main: string }
-}
+export { WORKFLOW_TOKEN } from '../../scripts/lib/action-yml.js'
 
 export const ROOT = new URL('../../', import.meta.url).pathname
 
 export function actionYml(): ActionYml {
-  return parse(readFileSync(`${ROOT}action.yml`, 'utf8')) as ActionYml
+  return readActionYml(ROOT)
 }
-
-/** The token the runner puts in `${{ github.token }}` in these tests. */
-export const WORKFLOW_TOKEN = 'ghs_workflow-token-from-the-runner-0001'
 
 /**
  * What the runner passes for inputs the workflow leaves out: each declared default, else '',
  * with `${{ github.token }}` evaluated as the runner does.
  */
 export function actionDefaults(): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(actionYml().inputs).map(([name, input]) => [
-      name,
-      String(input.default ?? '').replace(/\$\{\{\s*github\.token\s*\}\}/g, WORKFLOW_TOKEN),
-    ]),
-  )
+  return stepInputs(actionYml(), {})
 }
 
 /** The workflow files users copy and CI runs, relative to ROOT: examples/ and .github/workflows/. */

@@ -28,3 +28,11 @@ export function foreignCommands(stdout: string): string[] {
     return !OWN.has(name) || /^(FORGED|Backup|t0k)/.test(data)
   })
 }
+
+/** Every string anywhere in a value: each is text that may reach a log line. */
+export function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  if (Array.isArray(value)) return value.flatMap(strings)
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(strings)
+  return []
+}

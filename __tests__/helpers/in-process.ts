@@ -1,22 +1,17 @@
 // Runs run() inside the test process, as the runner would run the bundle: INPUT_* variables,
 // GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. Time is a fake clock shared with the simulator,
 // so hours of waiting take milliseconds while every request still crosses a real socket.
-import { afterAll, beforeAll, jest } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, jest } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  DEMO_TOKEN,
-  SEED,
-  startSimulator,
-  type Simulator,
-  type SimulatorOptions,
-} from '../../simulator/index.js'
+import { inputEnv, stepInputs } from '../../scripts/lib/action-yml.js'
+import { RUN_CONTEXT, annotations, parseOutputFile } from '../../scripts/lib/runner.js'
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/index.js'
 import { run } from '../../src/main.js'
 import type { Sleep } from '../../src/time.js'
 import { fakeTime } from '../fixtures/fake-time.js'
-import { actionDefaults } from './action-yml.js'
-import { parseOutputFile } from './run-action.js'
+import { actionYml } from './action-yml.js'
 
 // @actions/core remembers the first summary path it sees, so one file serves every run.
 const dir = mkdtempSync(join(tmpdir(), 'snapshooter-run-'))
@@ -59,15 +54,9 @@ export async function runInProcess(
     PATH: saved.PATH,
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_REPOSITORY: 'acme/backups',
-    GITHUB_RUN_ID: '7',
+    ...RUN_CONTEXT,
     ...options.env,
-    ...Object.fromEntries(
-      Object.entries({ ...actionDefaults(), ...inputs }).map(([name, value]) => [
-        `INPUT_${name.toUpperCase()}`,
-        value,
-      ]),
-    ),
+    ...inputEnv(stepInputs(actionYml(), inputs)),
   }
   const written: string[] = []
   const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
@@ -97,7 +86,6 @@ export async function runInProcess(
     process.exitCode = undefined
   }
   const log = written.join('')
-  const lines = log.split('\n')
   const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
   const summary = readFileSync(summaryFile, 'utf8')
   return {
@@ -105,23 +93,9 @@ export async function runInProcess(
     summary,
     log,
     evidence: [log, JSON.stringify(outputs), summary].join('\n'),
-    errors: lines.filter((line) => line.startsWith('::error::')).map((line) => line.slice(9)),
-    warnings: lines.filter((line) => line.startsWith('::warning::')).map((line) => line.slice(11)),
+    errors: annotations(log, 'error'),
+    warnings: annotations(log, 'warning'),
     exitCode,
-  }
-}
-
-/** The inputs of a drill of the seeded main job's newest backup against `sim`, with `inputs` on top. */
-export function drillInputs(
-  sim: Simulator,
-  inputs: Record<string, string> = {},
-): Record<string, string> {
-  return {
-    api_token: DEMO_TOKEN,
-    api_url: sim.url,
-    backup_id: 'latest',
-    job_id: SEED.jobs.main,
-    ...inputs,
   }
 }
 
@@ -134,13 +108,17 @@ export interface Lab {
   time: ReturnType<typeof sharedTime>
 }
 
-/** One simulator on one fake clock for the enclosing describe block, closed after it. */
+/**
+ * One simulator on one fake clock for the enclosing describe block, closed after it, and reset
+ * before each test so that every test starts on a simulator as new.
+ */
 export function useLab(options: SimulatorOptions = {}): Lab {
   const lab = {} as Lab
   beforeAll(async () => {
     lab.time = sharedTime()
     lab.sim = await startSimulator({ now: lab.time.clock.now, ...options })
   })
+  beforeEach(() => lab.sim.reset())
   afterAll(async () => {
     await lab.sim.close()
     removeRunFiles()

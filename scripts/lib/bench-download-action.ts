@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEMO_TOKEN, SEED, startSimulator } from '../../simulator/index.js'
-import { inputVariable, parseOutputFile, readActionYml } from './runner.js'
+import { inputVariable, readActionYml } from './action-yml.js'
+import { parseOutputFile } from './runner.js'
 
 export interface ActionRun {
   bytes: number
