@@ -6,7 +6,8 @@ import { prepareDrill, type CommandDeps, type DrillProgress } from '../drill/pre
 import type { RestoreSettings } from '../inputs/settings.js'
 import { logWaitEvent } from './log.js'
 import { dryRunRestore, startRestore, type StartProgress } from './start.js'
-import { waitForRestore, type WaitEnd } from './wait.js'
+import type { SnapShooterClient } from '../snapshooter/client.js'
+import { waitForRestore, type WaitDeps, type WaitEnd } from './wait.js'
 
 export type RestoreProgress = DrillProgress & StartProgress
 
@@ -21,7 +22,7 @@ export async function runRestore(
   deps: CommandDeps,
   progress: RestoreProgress,
 ): Promise<RestoreEnd> {
-  const { clock, sleep, signal } = deps
+  const { clock } = deps
   const client = deps.connect(deps.startedAt + settings.timeoutMs)
   const { backup, plan } = await prepareDrill(settings, client, clock, progress)
   if (settings.dryRun) {
@@ -43,16 +44,25 @@ export async function runRestore(
         timeoutMs: settings.timeoutMs,
         pollIntervalMs: settings.pollIntervalMs,
       },
-      {
-        // While waiting, the deadline runs from the restore's creation; the wait sets each
-        // check's own limit from it.
-        getRestore: (id, until) => client.withDeadline(until).getRestore(id),
-        clock,
-        sleep,
-        signal,
-        notify: logWaitEvent,
-      },
+      waitDeps(client, deps),
     ),
   )
   return { kind: 'waited', wait }
+}
+
+/**
+ * What the wait loop needs from a command: status checks on the client, each cut at the limit
+ * the wait gives it (docs/architecture.md, Deadlines), the run's time and its cancel signal.
+ */
+export function waitDeps(
+  client: Pick<SnapShooterClient, 'withDeadline'>,
+  { clock, sleep, signal }: Pick<CommandDeps, 'clock' | 'sleep' | 'signal'>,
+): WaitDeps {
+  return {
+    getRestore: (id, until) => client.withDeadline(until).getRestore(id),
+    clock,
+    sleep,
+    signal,
+    notify: logWaitEvent,
+  }
 }

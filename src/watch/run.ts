@@ -6,14 +6,14 @@ import * as core from '@actions/core'
 import type { CommandDeps } from '../drill/prepare.js'
 import { Failure } from '../failure.js'
 import type { WatchSettings } from '../inputs/settings.js'
-import { logWaitEvent } from '../restore/log.js'
+import { waitDeps } from '../restore/run.js'
 import { waitForRestore, type WaitEnd } from '../restore/wait.js'
 import type { ApiError } from '../snapshooter/errors.js'
 
 export type WatchEnd = { kind: 'waited'; wait: WaitEnd }
 
 export async function runWatch(settings: WatchSettings, deps: CommandDeps): Promise<WatchEnd> {
-  const { clock, sleep, signal, startedAt } = deps
+  const { startedAt } = deps
   const client = deps.connect(startedAt + settings.timeoutMs)
   const { restoreId } = settings
   const wait = await core.group(`Follow restore ${restoreId}`, () =>
@@ -26,13 +26,7 @@ export async function runWatch(settings: WatchSettings, deps: CommandDeps): Prom
         pollIntervalMs: settings.pollIntervalMs,
         notFound: (id, cause) => new RestoreNotFound(id, cause),
       },
-      {
-        getRestore: (id, until) => client.withDeadline(until).getRestore(id),
-        clock,
-        sleep,
-        signal,
-        notify: logWaitEvent,
-      },
+      waitDeps(client, deps),
     ),
   )
   return { kind: 'waited', wait }
