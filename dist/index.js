@@ -11,24 +11,22 @@ import {
   isSecureUrl
 } from "./chunks/chunk-UBNUX3TW.js";
 import {
-  SelectionRefusal,
-  askedSelection,
-  checkFailure,
-  describeSelection,
-  limitCheck,
-  parseGlob,
-  restoreDurationMs,
-  seconds
-} from "./chunks/chunk-DX6OJ2H3.js";
-import "./chunks/chunk-QP5NUJKD.js";
-import {
   classifyStatus
 } from "./chunks/chunk-HG3PC4QG.js";
 import {
   MAX_BACKUP_WINDOW_MS,
+  SelectionRefusal,
+  askedSelection,
+  checkFailure,
+  describeSelection,
   formatDuration,
-  parseDuration
-} from "./chunks/chunk-U6HNZVOX.js";
+  limitCheck,
+  parseDuration,
+  parseGlob,
+  restoreDurationMs,
+  seconds
+} from "./chunks/chunk-T5AROM7E.js";
+import "./chunks/chunk-QP5NUJKD.js";
 import {
   BACKUP_TAGS,
   Failure,
@@ -63,7 +61,7 @@ function drillAlert(settings, env, options = {}) {
 // src/connect.ts
 async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
   const [{ createClient }, { proxySecrets }] = await Promise.all([
-    import("./chunks/client-LU3PYZAW.js"),
+    import("./chunks/client-4PNKQ6XB.js"),
     import("./chunks/proxy-XKJTATW6.js")
   ]);
   for (const secret of proxySecrets(process.env)) setSecret(secret);
@@ -1019,15 +1017,15 @@ async function run(deps = {}) {
 async function runCommand(settings, deps, record) {
   switch (settings.command) {
     case "restore": {
-      const { runRestore } = await import("./chunks/run-E2MSRQSX.js");
+      const { runRestore } = await import("./chunks/run-3IVRUDUV.js");
       return { command: "restore", settings, end: await runRestore(settings, deps, record) };
     }
     case "download": {
-      const { runDownload } = await import("./chunks/run-EWZDQ7WF.js");
+      const { runDownload } = await import("./chunks/run-MAVRL75B.js");
       return { command: "download", settings, end: await runDownload(settings, deps, record) };
     }
     case "watch": {
-      const { runWatch } = await import("./chunks/run-SDHFPQQI.js");
+      const { runWatch } = await import("./chunks/run-AO45HIGZ.js");
       return { command: "watch", settings, end: await runWatch(settings, deps) };
     }
   }

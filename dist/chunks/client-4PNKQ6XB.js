@@ -17,12 +17,12 @@ import {
 } from "./chunk-JAJHGPRJ.js";
 import "./chunk-UBNUX3TW.js";
 import {
-  parseTimestamp
-} from "./chunk-QP5NUJKD.js";
-import {
   ApiError,
   formatMs
 } from "./chunk-YDCWY7DJ.js";
+import {
+  parseTimestamp
+} from "./chunk-QP5NUJKD.js";
 import {
   NEVER_CONNECTED_CODES,
   Secrets,
@@ -18105,4 +18105,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-LU3PYZAW.js.map
+//# sourceMappingURL=client-4PNKQ6XB.js.map

@@ -14,14 +14,12 @@ import {
 } from "./chunk-UBNUX3TW.js";
 import {
   prepareDrill
-} from "./chunk-OXPQJSC7.js";
+} from "./chunk-VGWWNZ4D.js";
 import {
-  baseName
-} from "./chunk-DX6OJ2H3.js";
-import "./chunk-QP5NUJKD.js";
-import {
+  baseName,
   formatDuration
-} from "./chunk-U6HNZVOX.js";
+} from "./chunk-T5AROM7E.js";
+import "./chunk-QP5NUJKD.js";
 import {
   kindOfStatus,
   networkReason
@@ -743,4 +741,4 @@ async function runDownload(settings, deps, progress) {
 export {
   runDownload
 };
-//# sourceMappingURL=run-EWZDQ7WF.js.map
+//# sourceMappingURL=run-MAVRL75B.js.map

@@ -5,7 +5,7 @@ import {
   describeSelection,
   preflight,
   refuseOnFailedChecks
-} from "./chunk-DX6OJ2H3.js";
+} from "./chunk-T5AROM7E.js";
 import {
   group,
   info
@@ -37,4 +37,4 @@ async function prepareDrill(settings, client, clock, progress) {
 export {
   prepareDrill
 };
-//# sourceMappingURL=chunk-OXPQJSC7.js.map
+//# sourceMappingURL=chunk-VGWWNZ4D.js.map

@@ -1,12 +1,14 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
-  logWaitEvent,
+  waitDeps,
   waitForRestore
-} from "./chunk-3KZ4HIW3.js";
+} from "./chunk-JXJKG34U.js";
 import "./chunk-HG3PC4QG.js";
 import "./chunk-YDCWY7DJ.js";
-import "./chunk-U6HNZVOX.js";
+import "./chunk-VGWWNZ4D.js";
+import "./chunk-T5AROM7E.js";
+import "./chunk-QP5NUJKD.js";
 import "./chunk-DOMHRUWJ.js";
 import {
   Failure,
@@ -16,7 +18,7 @@ import "./chunk-23VKRORU.js";
 
 // src/watch/run.ts
 async function runWatch(settings, deps) {
-  const { clock, sleep, signal, startedAt } = deps;
+  const { startedAt } = deps;
   const client = deps.connect(startedAt + settings.timeoutMs);
   const { restoreId } = settings;
   const wait = await group(
@@ -30,13 +32,7 @@ async function runWatch(settings, deps) {
         pollIntervalMs: settings.pollIntervalMs,
         notFound: (id, cause) => new RestoreNotFound(id, cause)
       },
-      {
-        getRestore: (id, until) => client.withDeadline(until).getRestore(id),
-        clock,
-        sleep,
-        signal,
-        notify: logWaitEvent
-      }
+      waitDeps(client, deps)
     )
   );
   return { kind: "waited", wait };
@@ -55,4 +51,4 @@ export {
   RestoreNotFound,
   runWatch
 };
-//# sourceMappingURL=run-SDHFPQQI.js.map
+//# sourceMappingURL=run-AO45HIGZ.js.map

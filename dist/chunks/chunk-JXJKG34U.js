@@ -7,10 +7,14 @@ import {
   ApiError
 } from "./chunk-YDCWY7DJ.js";
 import {
+  prepareDrill
+} from "./chunk-VGWWNZ4D.js";
+import {
   formatDuration
-} from "./chunk-U6HNZVOX.js";
+} from "./chunk-T5AROM7E.js";
 import {
   Failure,
+  group,
   info,
   warning
 } from "./chunk-SDF5QEM7.js";
@@ -45,6 +49,37 @@ function logWaitEvent(event) {
   if (line.level === "warning") warning(line.text);
   else info(line.text);
 }
+
+// src/restore/start.ts
+async function startRestore(client, backupId, request, progress) {
+  info(`POST /v1/backups/${backupId}/restore ${JSON.stringify(request)}`);
+  progress.restoreRequested();
+  let restore;
+  try {
+    restore = await client.createRestore(backupId, request);
+  } catch (error) {
+    progress.restoreRequestFailed({ mayHaveStarted: mayHaveStarted(error) });
+    throw error;
+  }
+  progress.restoreCreated(restore);
+  info(`Restore ${restore.id} created (status ${restore.status}).`);
+  if (classifyStatus(restore.status).class === "failed") throw new FailedAtStart(restore);
+  return restore;
+}
+function mayHaveStarted(error) {
+  return !(error instanceof ApiError) || error.kind === "cancelled" || error.mayHaveStarted;
+}
+function dryRunRestore(backupId, request) {
+  info(`Dry run: would send POST /v1/backups/${backupId}/restore ${JSON.stringify(request)}`);
+}
+var FailedAtStart = class extends Failure {
+  constructor(restore) {
+    super(
+      `Restore ${restore.id} ended with status "${restore.status}" as soon as it was created: SnapShooter could not restore the backup; see the restore's log in SnapShooter.`
+    );
+    this.name = "FailedAtStart";
+  }
+};
 
 // src/restore/schedule.ts
 var FIRST_CHECK_MS = 1e3;
@@ -153,8 +188,48 @@ var TooManyFailedChecks = class extends Failure {
   }
 };
 
+// src/restore/run.ts
+async function runRestore(settings, deps, progress) {
+  const { clock } = deps;
+  const client = deps.connect(deps.startedAt + settings.timeoutMs);
+  const { backup, plan } = await prepareDrill(settings, client, clock, progress);
+  if (settings.dryRun) {
+    dryRunRestore(backup.id, plan.request);
+    return { kind: "dry_run" };
+  }
+  const restore = await group(
+    "Start the restore",
+    () => startRestore(client, backup.id, plan.request, progress)
+  );
+  const createdAt = clock.now();
+  if (!settings.wait) return { kind: "not_waited" };
+  const wait = await group(
+    `Wait for restore ${restore.id}`,
+    () => waitForRestore(
+      {
+        restoreId: restore.id,
+        createdAt,
+        timeoutMs: settings.timeoutMs,
+        pollIntervalMs: settings.pollIntervalMs
+      },
+      waitDeps(client, deps)
+    )
+  );
+  return { kind: "waited", wait };
+}
+function waitDeps(client, { clock, sleep, signal }) {
+  return {
+    getRestore: (id, until) => client.withDeadline(until).getRestore(id),
+    clock,
+    sleep,
+    signal,
+    notify: logWaitEvent
+  };
+}
+
 export {
-  logWaitEvent,
-  waitForRestore
+  waitForRestore,
+  runRestore,
+  waitDeps
 };
-//# sourceMappingURL=chunk-3KZ4HIW3.js.map
+//# sourceMappingURL=chunk-JXJKG34U.js.map
