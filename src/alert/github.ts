@@ -7,7 +7,7 @@ import type { Outcome } from '../inputs/names.js'
 import { errorMessage } from '../failure.js'
 import type { AlertSettings } from '../inputs/settings.js'
 import { alertBody, issueTitle, planAlert, runUrl, type AlertAction } from './plan.js'
-import { AlertCancelled, GitHubSilent, guardRequests } from './requests.js'
+import { AlertCancelled, GitHubSilent, answeredStatus, guardRequests } from './requests.js'
 
 export interface AlertResult {
   action: Exclude<AlertAction, 'none'>
@@ -119,13 +119,4 @@ export function alertFailure(error: unknown, repository: string): string {
   if (status !== null && status > 0)
     return `${lead}: GitHub answered ${status}. It is worth re-running later.`
   return `${lead}: ${errorMessage(error)}. Check that GITHUB_API_URL is reachable from the runner.`
-}
-
-/** The HTTP status GitHub answered with, or null when no answer came. */
-function answeredStatus(error: unknown): number | null {
-  if (typeof error !== 'object' || error === null || !('status' in error)) return null
-  // Octokit gives a request that got no answer at all (refused, dropped) status 500 and no
-  // response; saying "GitHub answered 500" then would send the user looking for an outage.
-  if ('request' in error && !('response' in error && error.response)) return null
-  return Number(error.status)
 }

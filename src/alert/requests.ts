@@ -42,3 +42,13 @@ export function guardRequests(octokit: Octokit, cancel: AbortSignal, timeoutMs: 
     }
   })
 }
+
+/** The HTTP status GitHub answered with, or null when no answer came. */
+export function answeredStatus(error: unknown): number | null {
+  if (typeof error !== 'object' || error === null || !('status' in error)) return null
+  // Octokit gives a request that got no answer at all (refused, dropped) status 500 and no
+  // response; saying "GitHub answered 500" then would send the user looking for an outage.
+  if ('request' in error && !('response' in error && error.response)) return null
+  const status = Number(error.status)
+  return Number.isInteger(status) && status > 0 ? status : null
+}

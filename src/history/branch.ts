@@ -2,7 +2,8 @@
 // ledgers) and one commit on top of it. The ref moves only as a fast-forward (`force: false`):
 // when another writer moved it first, GitHub refuses, and the caller reads the branch again.
 import type { getOctokit } from '@actions/github'
-import { answeredStatus, HistoryStopped } from './failure.js'
+import { answeredStatus } from '../alert/requests.js'
+import { HistoryStopped } from './failure.js'
 import { slugOfLedgerPath } from './ledger.js'
 
 type Octokit = ReturnType<typeof getOctokit>

@@ -1,7 +1,7 @@
 // How the history writer reads GitHub's answers: which ones mean "the branch moved, plan again",
 // which are worth another try, and which end the write; and the one warning line that says why
 // the history was not written. Pure, so every case is a plain test.
-import { AlertCancelled, GitHubSilent } from '../alert/requests.js'
+import { AlertCancelled, GitHubSilent, answeredStatus } from '../alert/requests.js'
 import { errorMessage } from '../failure.js'
 
 /** `conflict`: the branch moved under the write; `transient`: worth a try again; else final. */
@@ -64,15 +64,6 @@ export function historyFailure(
   if (status !== null)
     return `${lead}: GitHub answered ${status}${said} after ${attempts} ${attempts === 1 ? 'try' : 'tries'}. It is worth re-running later. ${stands}`
   return `${lead}: ${oneLine(errorMessage(error))}. ${stands} Check that GITHUB_API_URL is reachable from the runner.`
-}
-
-/** The HTTP status GitHub answered with, or null when no answer came (see src/alert/github.ts). */
-export function answeredStatus(error: unknown): number | null {
-  if (typeof error !== 'object' || error === null || !('status' in error)) return null
-  // Octokit gives a request that got no answer (refused, dropped) status 500 and no response.
-  if ('request' in error && !('response' in error && error.response)) return null
-  const status = Number(error.status)
-  return Number.isInteger(status) && status > 0 ? status : null
 }
 
 /** GitHub's own `message` of an answer, cut to a line. */

@@ -13,10 +13,10 @@
 // Octokit.
 import * as core from '@actions/core'
 import { runUrl } from '../alert/plan.js'
-import { AlertCancelled, guardRequests } from '../alert/requests.js'
+import { AlertCancelled, answeredStatus, guardRequests } from '../alert/requests.js'
 import { realSleep, systemClock, type Clock, type Sleep } from '../time.js'
 import { commitFiles, readBranch, type Branch } from './branch.js'
-import { HistoryStopped, answeredStatus, historyFailure, verdict } from './failure.js'
+import { HistoryStopped, historyFailure, verdict } from './failure.js'
 import { planWrite, type TargetWrite } from './plan.js'
 import type { DrillRecord } from './record.js'
 
