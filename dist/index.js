@@ -53,7 +53,7 @@ function drillAlert(settings, env, options = {}) {
   if (settings === null) return void 0;
   return async (outcome, summary2) => {
     if (!mayAlert(outcome)) return null;
-    const { alertOnGitHub } = await import("./chunks/github-ES4OEFVL.js");
+    const { alertOnGitHub } = await import("./chunks/github-QBTOGVBB.js");
     return alertOnGitHub(settings, outcome, summary2, env, options);
   };
 }

@@ -46,6 +46,12 @@ function guardRequests(octokit, cancel, timeoutMs) {
     }
   });
 }
+function answeredStatus(error) {
+  if (typeof error !== "object" || error === null || !("status" in error)) return null;
+  if ("request" in error && !("response" in error && error.response)) return null;
+  const status = Number(error.status);
+  return Number.isInteger(status) && status > 0 ? status : null;
+}
 
 // src/alert/github.ts
 var MAX_PAGES = 5;
@@ -133,13 +139,8 @@ function alertFailure(error, repository) {
     return `${lead}: GitHub answered ${status}. It is worth re-running later.`;
   return `${lead}: ${errorMessage(error)}. Check that GITHUB_API_URL is reachable from the runner.`;
 }
-function answeredStatus(error) {
-  if (typeof error !== "object" || error === null || !("status" in error)) return null;
-  if ("request" in error && !("response" in error && error.response)) return null;
-  return Number(error.status);
-}
 export {
   alertFailure,
   alertOnGitHub
 };
-//# sourceMappingURL=github-ES4OEFVL.js.map
+//# sourceMappingURL=github-QBTOGVBB.js.map
