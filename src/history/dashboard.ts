@@ -3,7 +3,7 @@
 // target's chart. Links and images are relative, so the page works on any GitHub host and in
 // any fork. Every name that comes from a record is escaped: a ledger is a file anyone with push
 // access may edit.
-import { inline } from '../report/summary.js'
+import { inline } from '../markdown.js'
 import { percent, seconds, utcMinute } from './format.js'
 import { chartPath, ledgerPath } from './ledger.js'
 import type { DrillRecord } from './record.js'

@@ -1,6 +1,6 @@
 // The history's part of a run: the target's recent drills for the job summary, and the early
 // warnings, each one line, for `core.warning` and the summary alike.
-import { inline } from '../report/summary.js'
+import { inline } from '../markdown.js'
 import { percent, seconds, span, utcMinute } from './format.js'
 import type { DrillRecord, RecordedOutcome } from './record.js'
 import {

@@ -4,6 +4,7 @@ import { describeSelection } from '../drill/selection-text.js'
 import type { Outcome } from '../inputs/names.js'
 import { formatDuration } from '../duration.js'
 import type { RestoreRequest } from '../snapshooter/types.js'
+import { escapeHtml, inline, prose } from '../markdown.js'
 import type { Result } from './result.js'
 
 const HEADLINES: Record<Outcome, string> = {
@@ -176,35 +177,4 @@ function duration(secondsValue: number | null): string {
 function age(secondsValue: number | null): string {
   if (secondsValue === null || secondsValue >= 0) return duration(secondsValue)
   return `${formatDuration(-secondsValue * 1000)} ahead of the runner's clock`
-}
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-}
-
-/** A message as `inline`, with its short back-ticked names (`timeout`) shown as code again. */
-function prose(value: string): string {
-  return inline(value).replace(/&#96;([\w .:-]{1,40})&#96;/g, '<code>$1</code>')
-}
-
-/**
- * Escaped, with line breaks made spaces, and Markdown's punctuation, the table pipe and the start
- * of a bare URL made character references: text from the API can break no table and become no
- * link, image or emphasis (GitHub renders the summary as GitHub-flavoured Markdown).
- */
-export function inline(value: string): string {
-  return (
-    escapeHtml(value)
-      .replace(/[\\`*[\]|~]/g, (char) => `&#${char.charCodeAt(0)};`)
-      // Inside a word (ss_agent) an underscore cannot start emphasis, and stays readable.
-      .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '&#95;')
-      .replace(/:\/\//g, '&#58;//')
-      .replace(/\b(www)\./gi, '$1&#46;')
-      .replace(/\s*\r?\n\s*/g, ' ')
-  )
 }
