@@ -568,6 +568,17 @@ function outputsFailure(error) {
   return `The step outputs could not be written to GITHUB_OUTPUT (${reason}), so later steps could not read the outcome: GITHUB_OUTPUT must name a file this step can write (on a self-hosted runner, check the permissions of its work folder).`;
 }
 
+// src/markdown.ts
+function escapeHtml(value) {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function prose(value) {
+  return inline(value).replace(/&#96;([\w .:-]{1,40})&#96;/g, "<code>$1</code>");
+}
+function inline(value) {
+  return escapeHtml(value).replace(/[\\`*[\]|~]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "&#95;").replace(/:\/\//g, "&#58;//").replace(/\b(www)\./gi, "$1&#46;").replace(/\s*\r?\n\s*/g, " ");
+}
+
 // src/report/summary.ts
 var HEADLINES = {
   succeeded: "\u2705 Restore drill succeeded",
@@ -707,15 +718,6 @@ function duration(secondsValue) {
 function age(secondsValue) {
   if (secondsValue === null || secondsValue >= 0) return duration(secondsValue);
   return `${formatDuration(-secondsValue * 1e3)} ahead of the runner's clock`;
-}
-function escapeHtml(value) {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-function prose(value) {
-  return inline(value).replace(/&#96;([\w .:-]{1,40})&#96;/g, "<code>$1</code>");
-}
-function inline(value) {
-  return escapeHtml(value).replace(/[\\`*[\]|~]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "&#95;").replace(/:\/\//g, "&#58;//").replace(/\b(www)\./gi, "$1&#46;").replace(/\s*\r?\n\s*/g, " ");
 }
 
 // src/report/publish.ts
