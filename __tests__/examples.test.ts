@@ -1,6 +1,7 @@
 // The examples users copy are safe as copied: a restore by hand is a dry run unless asked, a
 // real one waits for a reviewer, and the machine a backup came from is overwritten only on
 // purpose. The form's checks run in bash as the runner runs them.
+import { readdirSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import { readWorkflow, runScript, type ScriptRun } from './helpers/workflow.js'
 
@@ -104,5 +105,31 @@ describe('examples/restore-drill.yml', () => {
       s.uses?.startsWith('actions/upload-artifact@'),
     )
     expect(upload?.with?.['retention-days']).toEqual(expect.any(Number))
+  })
+})
+
+describe('every example with a matrix', () => {
+  const files = readdirSync('examples').filter((name) => name.endsWith('.yml'))
+  const matrixJobs = files.flatMap((file) =>
+    Object.entries(readWorkflow(`examples/${file}`).jobs)
+      .filter(([, job]) => job.strategy?.matrix !== undefined)
+      .map(([name, job]) => [`${file} ${name}`, job] as const),
+  )
+
+  it('has matrix jobs to check', () => {
+    expect(matrixJobs.length).toBeGreaterThan(0)
+  })
+
+  // GitHub keeps one running and one pending job of a concurrency group and cancels the rest, so
+  // a fixed group on a matrix job makes every leg past the second vanish.
+  it.each(matrixJobs)('%s gives each leg its own concurrency group, or none', (_, job) => {
+    if (job.concurrency !== undefined) expect(job.concurrency.group).toContain('matrix.')
+  })
+
+  it.each(matrixJobs)('%s runs legs that share a server one at a time', (_, job) => {
+    const restore = job.steps?.find((s) => s.uses?.startsWith('snapshooter-restore/'))
+    const server = restore?.with?.server_id
+    if (typeof server === 'string' && !server.includes('matrix.'))
+      expect(job.strategy?.['max-parallel']).toBe(1)
   })
 })

@@ -27,7 +27,8 @@ export interface Job {
   environment?: string
   outputs?: Record<string, string>
   env?: Record<string, string>
-  strategy?: { 'fail-fast'?: boolean; matrix?: Record<string, unknown> }
+  strategy?: { 'fail-fast'?: boolean; 'max-parallel'?: number; matrix?: Record<string, unknown> }
+  concurrency?: { group: string; 'cancel-in-progress': unknown }
   defaults?: { run?: { shell?: string } }
   steps?: Step[]
 }
