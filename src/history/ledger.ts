@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto'
 import { DEFAULT_HISTORY_SIZE, MAX_HISTORY_SIZE } from '../inputs/history.js'
 import { readRecord, recordKey, type DrillRecord } from './record.js'
 
-
 /** Past this length a slug is cut and ends in a hash of the whole target, so two stay apart. */
 const MAX_SLUG_LENGTH = 64
 const HASH_LENGTH = 8
