@@ -64,7 +64,8 @@ export function parseHistory(
     problems.push(
       problem(Input.historyBranch, `is no branch name: ${branchProblem}`, { got: branch }),
     )
-  const githubToken = raw(Input.githubToken)
+  // Read only for a history: the alert's reading of it stands otherwise, read once.
+  const githubToken = branch === '' ? '' : raw(Input.githubToken)
   if (branch !== '' && githubToken === '' && !tokenReported) {
     const rule = 'is required with `history_branch`: leave it out to use the workflow token'
     problems.push(problem(Input.githubToken, rule))
