@@ -14,11 +14,7 @@ import {
   readRecord,
   recordKey,
 } from '../src/history/record.js'
-import {
-  DEFAULT_HISTORY_SIZE,
-  branchNameProblem,
-  parseHistorySize,
-} from '../src/inputs/history.js'
+import { DEFAULT_HISTORY_SIZE, branchNameProblem, parseHistorySize } from '../src/inputs/history.js'
 import { DAY, NOW, ledgerText, record, result } from './helpers/history.js'
 
 describe('slug', () => {
