@@ -140,7 +140,7 @@ describe('a drill whose history cannot be written', () => {
     expect(run.warnings[0]).not.toMatch(/[\r\n]/)
     expect(run.outputs.history_url).toBe('')
     expect(run.summary).toContain('## ✅ Restore drill succeeded')
-    expect(run.summary).toContain('contents: write')
+    expect(run.summary).toContain('<code>permissions: contents: write</code>')
   })
 
   it('keeps a failed drill failed, with its own error the one error line', async () => {

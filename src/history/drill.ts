@@ -1,7 +1,7 @@
 // One drill's record written to the history branch, and what the run shows of it: the target's
 // recent drills in the job summary, `history_url`, and the warnings of its history. Whatever
 // happens here the drill's outcome stands: a failure is one warning line.
-import { inline } from '../markdown.js'
+import { prose } from '../markdown.js'
 import type { HistorySettings } from '../inputs/settings.js'
 import type { HistoryNote } from '../report/publish.js'
 import type { Result } from '../report/result.js'
@@ -50,7 +50,7 @@ export async function recordDrill(
     if ('warning' in written)
       return {
         url: null,
-        markdown: `\n> ⚠️ ${inline(written.warning)}\n`,
+        markdown: `\n> ⚠️ ${prose(written.warning)}\n`,
         warnings: [written.warning],
       }
     const drills = written.records[slug(target)]?.records ?? [record]
