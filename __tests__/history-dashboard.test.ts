@@ -109,6 +109,15 @@ describe('the dashboard', () => {
     expect(markdown).toContain('> ⚠️ Restore drill p: the last successful drill was 3 days ago')
   })
 
+  it('shows the input a warning names as code, as the job summary does', () => {
+    const slow = daily([{ seconds: 1700 }, { seconds: 1750 }, { seconds: 1790 }])
+    const markdown = dashboard([{ slug: 'p', target: 'p', records: slow }], {
+      now: NOW,
+      historySize: 5,
+    })
+    expect(markdown).toContain('over 80 % of <code>max_restore_duration</code> (30m)')
+  })
+
   it('says when there is no drill yet', () => {
     expect(dashboard([], { now: NOW, historySize: 500 })).toContain('No drill recorded yet.')
   })

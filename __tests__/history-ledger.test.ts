@@ -1,11 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import {
-  DEFAULT_HISTORY_SIZE,
-  branchNameProblem,
   appendRecords,
   chartPath,
   ledgerPath,
-  parseHistorySize,
   parseLedger,
   slug,
   slugOfLedgerPath,
@@ -17,6 +14,7 @@ import {
   readRecord,
   recordKey,
 } from '../src/history/record.js'
+import { DEFAULT_HISTORY_SIZE, branchNameProblem, parseHistorySize } from '../src/inputs/history.js'
 import { DAY, NOW, ledgerText, record, result } from './helpers/history.js'
 
 describe('slug', () => {

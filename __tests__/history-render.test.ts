@@ -154,6 +154,29 @@ describe('a chart in a browser', () => {
     expect(got.noDuration).toHaveLength(2)
   })
 
+  it('keeps a long target in its heading clear of the range of drills', async () => {
+    const target = 'job 6f7c5f07-bd49-49a5-8416-27b8de037ddc'
+    const records = daily(
+      Array.from({ length: 15 }, (_, i) => ({ target, outcome: 'succeeded', seconds: 300 + i })),
+    )
+    const plan = planWrite(new Map(), records, { historySize: 500, now: NOW, runUrl: null })
+    const svg = plan.files.get('charts/job-6f7c5f07-bd49-49a5-8416-27b8de037ddc.svg') as string
+    const file = page(
+      'chart-heading.html',
+      `<!doctype html><html><body style="margin:0">${svg}</body></html>`,
+      `() => [...document.querySelectorAll('svg > text')].slice(0, 2).map((el) => {
+        const r = el.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom } })`,
+    )
+    type Box = { left: number; right: number; top: number; bottom: number }
+    const [title, range] = measured(await renderedDom(file)) as Box[]
+    if (title === undefined || range === undefined) throw new Error('no heading and range')
+    expect(range.right).toBeLessThanOrEqual(720)
+    // Apart on one line, or one under the other.
+    const apart = title.right < range.left || title.bottom <= range.top
+    expect({ title, range, apart }).toEqual({ title, range, apart: true })
+    expect(range.bottom).toBeLessThan(56)
+  })
+
   it('reads the same on a dark page: it brings its own background', async () => {
     const file = join(dir, 'chart-dark.html')
     writeFileSync(

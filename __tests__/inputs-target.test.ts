@@ -171,6 +171,7 @@ describe('restore_id', () => {
       resultFile: null,
       apiUrl: 'https://api.snapshooter.com',
       alert: null,
+      history: null,
     })
     expect(Object.isFrozen(settings)).toBe(true)
   })

@@ -50,6 +50,7 @@ describe('parseSettings', () => {
       resultFile: null,
       apiUrl: 'https://api.snapshooter.com',
       alert: null,
+      history: null,
     })
     expect(Object.isFrozen(settings)).toBe(true)
     expect(Object.isFrozen((settings as RestoreSettings).files)).toBe(true)

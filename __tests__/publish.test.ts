@@ -72,6 +72,39 @@ describe('Publisher.finish', () => {
     expect(errors()).toEqual(['::error::Restore r1 ended with status "failed".'])
   })
 
+  it('records the history after the evidence, its section after the summary, its warnings', async () => {
+    const seen: { summary?: string; outputs?: Record<string, string>; outcome?: string } = {}
+    await new Publisher(process.env).finish(
+      ended('succeeded', null),
+      async () => ({ action: 'resolve', number: 5, url: 'https://github.example/issues/5' }),
+      async (result) => {
+        seen.summary = readFileSync(summaryFile, 'utf8')
+        seen.outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
+        seen.outcome = result.outcome
+        return {
+          url: 'https://github.com/acme/backups/tree/drills',
+          markdown: '\n### Drill history of job j\n',
+          warnings: ['Restore drill job j: each of the last 3 restores took over 80 %.'],
+        }
+      },
+    )
+    expect(seen).toMatchObject({
+      summary: expect.stringContaining('## ✅ Restore drill succeeded'),
+      outputs: { outcome: 'succeeded', history_url: '' },
+      outcome: 'succeeded',
+    })
+    const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
+    expect(outputs.history_url).toBe('https://github.com/acme/backups/tree/drills')
+    const summary = readFileSync(summaryFile, 'utf8')
+    const history = summary.indexOf('### Drill history of job j')
+    expect(history).toBeGreaterThan(summary.indexOf('## ✅ Restore drill succeeded'))
+    expect(summary.indexOf('Drill issue [#5]')).toBeGreaterThan(history)
+    expect(log.filter((line) => line.startsWith('::warning::'))).toEqual([
+      '::warning::Restore drill job j: each of the last 3 restores took over 80 %25.\n',
+    ])
+    expect(process.exitCode).toBeUndefined()
+  })
+
   it('fails a green run whose outputs cannot be written at the end', async () => {
     process.env.GITHUB_OUTPUT = join(dir, 'gone', 'output')
     await new Publisher(process.env).finish(ended('succeeded', null))

@@ -29,6 +29,7 @@ function usage(): string {
   const width = Math.max(...flags.map(([flag = '']) => flag.length))
   return [
     'usage: npm run demo [-- --fail | --timeout | --dry-run | --no-wait | --random | --before <time>]',
+    '       npm run demo -- --history   (a few drills with history_branch; writes docs/history.png)',
     '',
     'Runs dist/index.js as the GitHub runner would, against a local SnapShooter simulator,',
     'and shows its log, outputs and job summary. One scenario per run:',
@@ -105,6 +106,10 @@ function checksFor(scenario: Scenario, step: StepResult, restoresCreated: number
 }
 
 async function main(): Promise<number> {
+  if (process.argv.includes('--history')) {
+    const { historyDemo } = await import('./lib/history-demo.js')
+    return historyDemo({ root: ROOT, out: join(ROOT, 'docs/history.png'), print })
+  }
   const { scenario, value } = pickScenario(process.argv.slice(2))
   const yml = readActionYml(ROOT)
   const entry = actionEntry(ROOT)

@@ -2,13 +2,13 @@
 // shows it. Runs dist/index.js against the simulator, renders its GITHUB_STEP_SUMMARY as
 // GitHub-flavoured Markdown, and photographs the page with headless Chromium (Debian's package:
 // `apt-get install chromium`; CHROMIUM names another binary). Not a test: CI has no Chromium.
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { startSimulator } from '../simulator/index.js'
+import { photograph } from './lib/chromium.js'
 import { runStep } from './lib/runner.js'
 import { RESULT_NAME, SCENARIOS, drillInputs } from './lib/scenarios.js'
 import { summaryPage } from './lib/summary-page.js'
@@ -47,30 +47,9 @@ const page = join(workDir, 'summary.html')
 const markdown = await demoSummary(workDir)
 writeFileSync(page, summaryPage(markdown, 'Restore drill summary', 'restore drill · schedule'))
 
-// A fresh profile and no background traffic: the page is a local file and needs nothing else.
-const chromium = process.env.CHROMIUM ?? 'chromium'
-const shot = spawnSync(
-  chromium,
-  [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--hide-scrollbars',
-    `--user-data-dir=${join(workDir, 'profile')}`,
-    `--window-size=${values.width},${values.height}`,
-    `--screenshot=${values.out}`,
-    `file://${page}`,
-  ],
-  { encoding: 'utf8', timeout: 60_000 },
-)
-if (shot.error !== undefined || shot.status !== 0) {
-  console.error(`${chromium} failed: ${shot.error?.message ?? shot.stderr}`)
-  console.error('Install it with `apt-get install chromium`, or name it in CHROMIUM.')
+const failed = photograph(page, values.out, { width: values.width, height: values.height })
+if (failed !== null) {
+  console.error(failed)
   process.exitCode = 1
 } else {
   console.log(`Wrote ${values.out} (page: ${page})`)

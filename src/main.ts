@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os'
 import { drillAlert } from './alert/index.js'
 import { connect } from './connect.js'
 import type { DownloadDeps } from './download/run.js'
+import { drillHistory } from './history/index.js'
 import { maskSecrets, readAlertSettings, readSettings } from './inputs/read.js'
 import type { Settings } from './inputs/settings.js'
 import { Publisher } from './report/publish.js'
@@ -40,6 +41,14 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
     await publisher.finish(
       record.evidence,
       drillAlert(alert.settings, env, { signal, requestTimeoutMs }),
+      drillHistory(record.evidence.settings, {
+        env,
+        signal,
+        clock,
+        sleep,
+        requestTimeoutMs,
+        startedAt,
+      }),
     )
   }
 }

@@ -76,9 +76,9 @@ export function durationChart(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${xmlText(label)}" font-family="${FONT}" font-size="12">`,
     `<title>${xmlText(label)}</title>`,
     `<rect width="${WIDTH}" height="${HEIGHT}" rx="8" fill="#ffffff" stroke="${GRID}"/>`,
-    text(20, 30, `Restore duration · ${name}`, { size: 15, weight: 600 }),
   ]
   if (drills.length === 0) {
+    parts.push(...heading(name, ''))
     parts.push(
       text(WIDTH / 2, HEIGHT / 2, 'No drills recorded yet.', { anchor: 'middle', fill: MUTED }),
     )
@@ -87,7 +87,7 @@ export function durationChart(
   const first = endedAt(drills[0] as DrillRecord)
   const last = endedAt(newest as DrillRecord)
   const range = `${drills.length} drill${drills.length === 1 ? '' : 's'}, ${span(first, last)}`
-  parts.push(text(WIDTH - 20, 30, range, { anchor: 'end', fill: MUTED }))
+  parts.push(...heading(name, range))
 
   const durations = drills.map(durationSeconds)
   const yTicks = durationTicks(Math.max(rto ?? 0, ...durations.map((value) => value ?? 0)) * 1.05)
@@ -201,6 +201,19 @@ interface TextStyle {
   fill?: string
   size?: number
   weight?: number
+}
+
+/**
+ * The chart's heading, and the range of its drills on the right of the same line, or under it
+ * when a long target (such as `job <uuid>`) would run into it. Widths as Chromium's sans-serif
+ * draws them at most: about 9.2 px a character at 15 px bold, 7 px at 12 px.
+ */
+function heading(name: string, range: string): string[] {
+  const title = `Restore duration · ${name}`
+  const shown = text(20, 30, title, { size: 15, weight: 600 })
+  if (range === '') return [shown]
+  const fits = 20 + title.length * 9.2 + 16 + range.length * 7 <= WIDTH - 20
+  return [shown, text(WIDTH - 20, fits ? 30 : 48, range, { anchor: 'end', fill: MUTED })]
 }
 
 function text(x: number, y: number, value: string, style: TextStyle = {}): string {

@@ -3,7 +3,7 @@
 // target's chart. Links and images are relative, so the page works on any GitHub host and in
 // any fork. Every name that comes from a record is escaped: a ledger is a file anyone with push
 // access may edit.
-import { inline } from '../markdown.js'
+import { inline, prose } from '../markdown.js'
 import { percent, seconds, utcMinute } from './format.js'
 import { chartPath, ledgerPath } from './ledger.js'
 import type { DrillRecord } from './record.js'
@@ -68,7 +68,7 @@ function section(entry: DashboardTarget, now: number): string[] {
   const name = inline(entry.target)
   const lines = ['', `## ${name}`, '', `![Restore duration of ${name}](${chartPath(entry.slug)})`]
   for (const warning of historyWarnings(entry.target, entry.records, now))
-    lines.push('', `> ⚠️ ${inline(warning)}`)
+    lines.push('', `> ⚠️ ${prose(warning)}`)
   if (entry.unreadable)
     lines.push(
       '',

@@ -5,10 +5,8 @@
 // hand, cut short, written by a later version) stays in the ledger byte for byte, is skipped by
 // the statistics, and leaves it only as the oldest, when the ledger outgrows `history_size`.
 import { createHash } from 'node:crypto'
+import { DEFAULT_HISTORY_SIZE, MAX_HISTORY_SIZE } from '../inputs/history.js'
 import { readRecord, recordKey, type DrillRecord } from './record.js'
-
-export const DEFAULT_HISTORY_SIZE = 500
-export const MAX_HISTORY_SIZE = 10_000
 
 /** Past this length a slug is cut and ends in a hash of the whole target, so two stay apart. */
 const MAX_SLUG_LENGTH = 64
@@ -61,33 +59,6 @@ export const chartPath = (targetSlug: string): string => `charts/${targetSlug}.s
 /** The slug of a ledger's path, or null for any other path in the branch. */
 export function slugOfLedgerPath(path: string): string | null {
   return /^drills\/([a-z0-9-]+)\.jsonl$/.exec(path)?.[1] ?? null
-}
-
-/** `history_size` as written in a workflow: a positive integer up to 10000, else null. */
-export function parseHistorySize(text: string): number | null {
-  const value = text.trim()
-  if (value === '') return DEFAULT_HISTORY_SIZE
-  if (!/^\d{1,5}$/.test(value)) return null
-  const size = Number(value)
-  return size >= 1 && size <= MAX_HISTORY_SIZE ? size : null
-}
-
-/**
- * Why `history_branch` cannot name a branch (git's check-ref-format rules), or null when it can.
- * Checked with the inputs, so that a typo fails before any restore instead of warning after it.
- */
-export function branchNameProblem(name: string): string | null {
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(name))
-    return 'it has a space, a control character or one of ~ ^ : ? * [ \\'
-  if (name === '') return 'it is empty'
-  if (name === '@') return 'git keeps @ for HEAD'
-  if (name.startsWith('-')) return 'it starts with -'
-  if (/\.\.|@\{|\/\//.test(name)) return 'it has .., @{ or //'
-  if (/^\/|\/$|\.$/.test(name)) return 'it starts or ends with / or ends with .'
-  if (name.split('/').some((part) => part.startsWith('.') || part.endsWith('.lock')))
-    return 'a part of it starts with . or ends with .lock'
-  return null
 }
 
 /** Reads a ledger; never throws. Empty lines are no records and are not kept. */

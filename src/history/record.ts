@@ -37,7 +37,7 @@ export function isRecorded(outcome: string): outcome is RecordedOutcome {
  * when the drill ended (the run's clock; for a fleet report, when the leg ended).
  */
 export function makeRecord(
-  result: { outcome: string } & Record<string, unknown>,
+  result: { readonly outcome: string },
   target: string,
   endedAt: number,
 ): DrillRecord | null {

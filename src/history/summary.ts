@@ -1,6 +1,6 @@
 // The history's part of a run: the target's recent drills for the job summary, and the early
 // warnings, each one line, for `core.warning` and the summary alike.
-import { inline } from '../markdown.js'
+import { inline, prose } from '../markdown.js'
 import { percent, seconds, span, utcMinute } from './format.js'
 import type { DrillRecord, RecordedOutcome } from './record.js'
 import {
@@ -98,11 +98,6 @@ export function rateLine(stats: TargetStats): string {
       (rate) => `${percent(rate.rate)} (${rate.succeeded} of ${rate.drills}) in ${rate.days} days`,
     )
     .join(' · ')}`
-}
-
-/** Escaped as `inline` does, with the input names the warnings quote shown as code again. */
-function prose(text: string): string {
-  return inline(text).replace(/&#96;([\w .:-]{1,40})&#96;/g, '<code>$1</code>')
 }
 
 function oneLine(text: string): string {

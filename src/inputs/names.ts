@@ -26,6 +26,8 @@ export const Input = {
   backupWindow: 'backup_window',
   completedBefore: 'completed_before',
   restoreId: 'restore_id',
+  historyBranch: 'history_branch',
+  historySize: 'history_size',
 } as const
 
 export const Output = {
@@ -48,6 +50,7 @@ export const Output = {
   downloadDir: 'download_dir',
   downloadedFiles: 'downloaded_files',
   selection: 'selection',
+  historyUrl: 'history_url',
 } as const
 
 /** The retention tiers `backup_tag` names, as SnapShooter spells a backup's `tags`. */

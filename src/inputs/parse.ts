@@ -4,7 +4,8 @@
 import { Failure } from '../failure.js'
 import { Input, type InputName } from './names.js'
 import { COMMANDS, type AlertSettings, type Mode, type Settings } from './settings.js'
-import { parseTarget } from './target.js'
+import { parseHistory } from './history.js'
+import { drillTarget, parseTarget } from './target.js'
 import {
   DURATION_BOUNDS,
   collect,
@@ -64,18 +65,7 @@ export function parseAlertSettings(get: InputSource): AlertInputs {
   const labelProblem = on ? labelRule(label) : null
   if (labelProblem !== null) problems.push(problem(Input.issueLabel, labelProblem, { got: label }))
   if (!on || problems.length > 0) return { settings: null, problems }
-  return { settings: Object.freeze({ githubToken, label, target: targetOf(raw) }), problems }
-}
-
-/** The drill's target as the inputs name it, even when they are bad: the issue title is stable. */
-function targetOf(raw: InputSource): string {
-  const backupId = raw(Input.backupId)
-  const restoreId = raw(Input.restoreId)
-  // A choice among a job's backups drills the job, whichever backup it picks this time.
-  if (['latest', 'random'].includes(backupId.toLowerCase()))
-    return `job ${raw(Input.jobId) || '(no job_id)'}`
-  if (backupId === '' && restoreId !== '') return `restore ${restoreId}`
-  return `backup ${backupId || '(no backup_id)'}`
+  return { settings: Object.freeze({ githubToken, label, target: drillTarget(raw) }), problems }
 }
 
 /** Validates raw input strings into frozen Settings, or throws InputError. */
@@ -124,6 +114,9 @@ export function parseSettings(
     resultFile: ok(optionalText(raw(Input.resultFile))),
     downloadTo: ok(optionalText(raw(Input.downloadTo))),
     alert: alert.problems.length === 0 ? ok(alert.settings) : refused(...alert.problems),
+    history: parseHistory(raw, drillTarget(raw), {
+      tokenReported: alert.problems.some((text) => text.startsWith(`\`${Input.githubToken}\``)),
+    }),
   })
   if (!fields.ok) throw new InputError(fields.problems)
 
@@ -136,6 +129,7 @@ export function parseSettings(
     resultFile: value.resultFile,
     apiUrl: value.apiUrl,
     alert: value.alert,
+    history: value.history,
   }
   const { target } = value
   if (target.kind === 'restore') {

@@ -34,6 +34,16 @@ export interface AlertSettings {
   readonly target: string
 }
 
+/** The drill history (`history_branch`): where the drill's record goes, and under what name. */
+export interface HistorySettings {
+  readonly branch: string
+  /** `history_size`: lines kept per ledger. */
+  readonly size: number
+  readonly githubToken: string
+  /** The drill's target, as the alert names it (drillTarget). */
+  readonly target: string
+}
+
 /** The inputs every command reads, a backup's or a restore's. */
 export interface BaseSettings {
   readonly apiToken: string
@@ -46,6 +56,8 @@ export interface BaseSettings {
   readonly apiUrl: string
   /** Null when `issue_on_failure` is off. */
   readonly alert: AlertSettings | null
+  /** Null when `history_branch` is empty. */
+  readonly history: HistorySettings | null
 }
 
 /** The inputs of the commands that start from a backup. */

@@ -111,3 +111,19 @@ function parseRestoreTarget(text: string, raw: (name: InputName) => string): Par
     ? refused(...problems)
     : ok({ kind: 'restore', restoreId: text.toLowerCase() })
 }
+
+/**
+ * The drill's target, the name the drill issue and the history know it by, stable from run to
+ * run and made even from bad inputs: `drillName` when given, else `job <job_id>` for `latest`
+ * and `random` (a choice among a job's backups drills the job, whichever backup it picks this
+ * time), `restore <restore_id>` when following one, else `backup <backup_id>`.
+ */
+export function drillTarget(raw: (name: InputName) => string, drillName = ''): string {
+  if (drillName.trim() !== '') return drillName.trim()
+  const backupId = raw(Input.backupId).trim()
+  const restoreId = raw(Input.restoreId).trim()
+  if (['latest', 'random'].includes(backupId.toLowerCase()))
+    return `job ${raw(Input.jobId).trim() || '(no job_id)'}`
+  if (backupId === '' && restoreId !== '') return `restore ${restoreId}`
+  return `backup ${backupId || '(no backup_id)'}`
+}

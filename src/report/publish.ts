@@ -1,6 +1,6 @@
 // Leaves the evidence: outputs as soon as each is known, then at the end every output, the
 // result file, the job summary and the verdict (error or warning annotation, exit code), and
-// last the drill issue, whose result is added to the summary.
+// last the drill's history and the drill issue, whose results are added to the summary.
 import * as core from '@actions/core'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
@@ -11,7 +11,7 @@ import { Failure, errorMessage } from '../failure.js'
 import { classifyStatus } from '../restore/status.js'
 import type { Evidence } from './evidence.js'
 import { OutputWriter, outputsOf } from './outputs.js'
-import { buildResult } from './result.js'
+import { buildResult, type Result } from './result.js'
 import { renderSummary } from './summary.js'
 
 // Outputs that are worth setting before the run ends: ids a later step or a human may need
@@ -33,6 +33,19 @@ const ISSUE_ACTIONS: Record<AlertResult['action'], string> = {
   comment: 'commented on',
   resolve: 'commented on and closed',
 }
+
+/** What recording the drill in its history gave, for the publisher to write out. */
+export interface HistoryNote {
+  /** `history_url`: null when the drill could not be recorded. */
+  url: string | null
+  /** The history's part of the job summary, after the drill's own. */
+  markdown: string
+  /** Warning annotations, one line each. */
+  warnings: string[]
+}
+
+/** Records the drill in its history, once the evidence is written; null when it has none. */
+export type History = (result: Result) => Promise<HistoryNote | null>
 
 export class Publisher {
   readonly #outputs = new OutputWriter()
@@ -56,16 +69,17 @@ export class Publisher {
   }
 
   /**
-   * Writes every piece of evidence and states the verdict, and only then raises the alert (when
-   * alerting is on, `alert` gets the summary to post as the drill's GitHub issue): GitHub may be
-   * slow or the run cancelled meanwhile, and the evidence must already be on disk by then.
-   * Never throws.
+   * Writes every piece of evidence and states the verdict, and only then records the drill in
+   * its history and raises the alert (when alerting is on, `alert` gets the summary to post as
+   * the drill's GitHub issue), side by side: GitHub may be slow or the run cancelled meanwhile,
+   * and the evidence must already be on disk by then. Never throws.
    */
-  async finish(recorded: Evidence, alert?: Alert): Promise<void> {
+  async finish(recorded: Evidence, alert?: Alert, history?: History): Promise<void> {
     this.#outputs.set({
       ...outputsOf(buildResult(recorded, this.env)),
       [Output.issueNumber]: '',
       [Output.issueUrl]: '',
+      [Output.historyUrl]: '',
     })
     const evidence = withUndeliveredOutputs(recorded, this.#outputs.failure)
     const result = buildResult(evidence, this.env)
@@ -79,7 +93,15 @@ export class Publisher {
     const summarised = await this.#writeSummary(markdown)
     stateVerdict(evidence, result.outcome)
 
-    const issue = alert ? await alert(result.outcome, markdown) : null
+    const [noted, issue] = await Promise.all([
+      history ? history(result) : null,
+      alert ? alert(result.outcome, markdown) : null,
+    ])
+    if (noted !== null) {
+      this.#outputs.set({ [Output.historyUrl]: noted.url ?? '' })
+      for (const warning of noted.warnings) core.warning(warning)
+      if (summarised) await this.#writeSummary(noted.markdown)
+    }
     if (issue === null) return
     this.#outputs.set({ [Output.issueNumber]: String(issue.number), [Output.issueUrl]: issue.url })
     if (summarised)
