@@ -36,6 +36,7 @@ describe('Settings by command', () => {
       resultFile: null,
       apiUrl: 'https://api.snapshooter.com',
       alert: null,
+      written: { timeout: '30m' },
       downloadTo: 'out',
     })
   })

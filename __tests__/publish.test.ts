@@ -72,6 +72,34 @@ describe('Publisher.finish', () => {
     expect(errors()).toEqual(['::error::Restore r1 ended with status "failed".'])
   })
 
+  it('puts the drill issue line above the footer, which closes the summary', async () => {
+    const env = { ...process.env, GITHUB_REPOSITORY: 'acme/backups', GITHUB_RUN_ID: '7' }
+    Object.assign(env, { GITHUB_WORKFLOW: 'Restore drill', GITHUB_EVENT_NAME: 'schedule' })
+    let posted = ''
+    await new Publisher(env).finish(ended('failed', 'Restore r1 failed.'), async (_, markdown) => {
+      posted = markdown
+      return { action: 'comment', number: 5, url: 'https://github.example/acme/backups/issues/5' }
+    })
+    const footer = '<sub>Restore drill · run 7 · schedule</sub>'
+    const lines = readFileSync(summaryFile, 'utf8').trimEnd().split('\n')
+    expect(lines.slice(-3)).toEqual([
+      '> Drill issue [#5](https://github.example/acme/backups/issues/5): commented on.',
+      '',
+      footer,
+    ])
+    expect(lines.filter((line) => line === footer)).toHaveLength(1)
+    // The issue gets the summary as the run page shows it, footer included.
+    expect(posted.trimEnd().endsWith(footer)).toBe(true)
+  })
+
+  it('ends the summary with its footer when no drill issue is asked for', async () => {
+    const env = { ...process.env, GITHUB_REPOSITORY: 'acme/backups', GITHUB_RUN_ID: '7' }
+    await new Publisher(env).finish(ended('succeeded', null))
+    const summary = readFileSync(summaryFile, 'utf8')
+    expect(summary.trimEnd().split('\n').at(-1)).toBe('<sub>workflow · run 7 · </sub>')
+    expect(summary).toContain('\n\n<sub>')
+  })
+
   it('fails a green run whose outputs cannot be written at the end', async () => {
     process.env.GITHUB_OUTPUT = join(dir, 'gone', 'output')
     await new Publisher(process.env).finish(ended('succeeded', null))

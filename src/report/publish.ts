@@ -12,7 +12,7 @@ import { classifyStatus } from '../restore/status.js'
 import type { Evidence } from './evidence.js'
 import { OutputWriter, outputsOf } from './outputs.js'
 import { buildResult } from './result.js'
-import { renderSummary } from './summary.js'
+import { renderSummary, summaryFooter } from './summary.js'
 
 // Outputs that are worth setting before the run ends: ids a later step or a human may need
 // even if the runner kills this one.
@@ -76,16 +76,24 @@ export class Publisher {
       request: result.outcome === 'dry_run' ? evidence.request : null,
       leftBehind: leftBehind(evidence),
     })
+    const footer = summaryFooter(result)
     const summarised = await this.#writeSummary(markdown)
     stateVerdict(evidence, result.outcome)
 
-    const issue = alert ? await alert(result.outcome, markdown) : null
-    if (issue === null) return
-    this.#outputs.set({ [Output.issueNumber]: String(issue.number), [Output.issueUrl]: issue.url })
-    if (summarised)
-      await this.#writeSummary(
-        `\n> Drill issue [#${issue.number}](${issue.url}): ${ISSUE_ACTIONS[issue.action]}.\n`,
-      )
+    const issue = alert ? await alert(result.outcome, `${markdown}${footer}`) : null
+    if (issue !== null)
+      this.#outputs.set({
+        [Output.issueNumber]: String(issue.number),
+        [Output.issueUrl]: issue.url,
+      })
+    // The drill issue belongs to the drill's summary, above its footer: so the footer, the line
+    // that closes the summary, is written last, once the issue is known.
+    const issueLine =
+      issue === null
+        ? ''
+        : `\n> Drill issue [#${issue.number}](${issue.url}): ${ISSUE_ACTIONS[issue.action]}.\n`
+    if (summarised && `${issueLine}${footer}` !== '')
+      await this.#writeSummary(`${issueLine}${footer}`)
   }
 
   /**
@@ -148,10 +156,12 @@ function stateVerdict(evidence: Evidence, outcome: Outcome): void {
   else if (outcome === 'timed_out') core.warning(message)
 }
 
-/** What a run that did not finish cleanly leaves running at SnapShooter. */
+/** What a failed run leaves running at SnapShooter, when its error does not say it. */
 export function leftBehind(evidence: Evidence): string | null {
   const { restore } = evidence
-  if (!['failed', 'cancelled', 'timed_out'].includes(evidence.outcome ?? 'failed')) return null
+  // A timeout's or a cancellation's own reason already names what goes on (see record.ts): the
+  // summary says it once, in the error line.
+  if ((evidence.outcome ?? 'failed') !== 'failed') return null
   if (restore !== null && classifyStatus(restore.status).class === 'running') {
     return `Restore ${restore.id} (last status ${restore.status}) goes on at SnapShooter; check it there before starting another.`
   }
