@@ -198,6 +198,13 @@ describe('the job summary', () => {
     expect(renderSummary(buildResult(evidence({ outcome }), {})).split('\n')[0]).toBe(headline)
   })
 
+  it('names the drill in the headline when the workflow named it, escaped', () => {
+    const named = { ...buildResult(succeeded, ENV), drill: { name: 'prod <db> | nightly' } }
+    expect(renderSummary(named).split('\n')[0]).toBe(
+      '## ✅ Restore drill “prod &lt;db&gt; &#124; nightly” succeeded — backup 1h 2m 4s old, restored in 1m 31s (RTO 10m)',
+    )
+  })
+
   it('escapes text from the API so it cannot inject HTML or break a table', () => {
     const hostile = '<img src=x onerror=alert(1)> | "quoted" & \'single\'\nsecond line'
     const markdown = renderSummary(
