@@ -167,7 +167,7 @@ describe('checkFailure', () => {
   it('explains a restore slower than `max_restore_duration` as a missed RTO', () => {
     const slow = check({ name: 'max_restore_duration', limitSeconds: 300, actualSeconds: 330 })
     expect(checkFailure(slow, 'Restore ed6ca4f1')).toBe(
-      'Restore ed6ca4f1 completed but took 5m30s, longer than `max_restore_duration` (5m): ' +
+      'Restore ed6ca4f1 completed but took 5m 30s, longer than `max_restore_duration` (5m): ' +
         'the recovery time objective was missed.',
     )
   })

@@ -168,6 +168,15 @@ describe('preflight', () => {
     ])
   })
 
+  it('keeps the RPO limit as the workflow wrote it, and says it so when the check fails', () => {
+    const written = { max_backup_age: '2h' }
+    const result = preflight(settings({ maxBackupAgeMs: 2 * HOUR, written }), b, now)
+    expect(result.checks[0]).toMatchObject({ limit: '2h', passed: false })
+    expect(checkFailure(result.checks[0] as Check, 'Backup x')).toContain(
+      'completed 3h ago, older than `max_backup_age` (2h)',
+    )
+  })
+
   it('leaves the RPO check undecided when the backup has no completion time', () => {
     const undated = backup({ files: [dump], completedAt: null })
     const result = preflight(settings({ maxBackupAgeMs: HOUR }), undated, now)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { DAY_MS, formatDuration, parseDuration } from '../src/duration.js'
+import { DAY_MS, formatDuration, formatElapsed, parseDuration } from '../src/duration.js'
 
 describe('parseDuration', () => {
   it.each([
@@ -70,6 +70,27 @@ describe('formatDuration', () => {
   it('round-trips whole seconds through parseDuration', () => {
     for (const seconds of [1, 59, 60, 61, 3599, 3600, 5400, 86_399, 86_400, 90_061, 31_536_000]) {
       expect(parseDuration(formatDuration(seconds * 1000))).toBe(seconds * 1000)
+    }
+  })
+})
+
+describe('formatElapsed', () => {
+  it.each([
+    [0, 'under 1s'],
+    [40, 'under 1s'],
+    [949, 'under 1s'],
+    [4_000, '4s'],
+    [250_000, '4m 10s'],
+    [3_601_000, '1h 1s'],
+    [93_600_000, '1d 2h'],
+  ])('reads %i ms as %j', (ms, text) => {
+    expect(formatElapsed(ms)).toBe(text)
+  })
+
+  it('says the same of a duration and of its value rounded to tenths, as the result keeps it', () => {
+    for (const ms of [4_449, 4_450, 4_451, 59_950, 89_549]) {
+      const tenths = Math.round(ms / 100) / 10
+      expect(formatElapsed(tenths * 1000)).toBe(formatElapsed(ms))
     }
   })
 })

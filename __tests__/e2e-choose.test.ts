@@ -41,7 +41,7 @@ describe('choosing the recovery point', () => {
     expect(selectionOf(run)).toEqual(byId)
     expect(run.resultFile).toMatchObject({ selection: byId })
     expect(sim.count('listBackups')).toBe(lists)
-    expect(run.summary).not.toContain('| chosen |')
+    expect(run.summary).not.toContain('- **chosen:**')
   })
 
   it('restores the latest backup of a tag, reaching past the failed one', async () => {
@@ -55,7 +55,7 @@ describe('choosing the recovery point', () => {
     const selection = selectionOf(run) as { rule: string; tag: string; candidates: number }
     expect(selection).toMatchObject({ rule: 'latest', tag: 'monthly', window_seconds: null })
     expect(selection.candidates).toBeGreaterThanOrEqual(1)
-    expect(run.summary).toContain('| chosen | the latest monthly backup |')
+    expect(run.summary).toContain('- **chosen:** the latest monthly backup\n')
   })
 
   it('restores the newest backup of a tag before `completed_before`', async () => {
@@ -93,7 +93,9 @@ describe('choosing the recovery point', () => {
     }
     expect(selectionOf(run)).toEqual(selection)
     expect(run.resultFile).toMatchObject({ selection })
-    expect(run.summary).toContain('| chosen | random among 11 monthly backups of the last 365d |')
+    expect(run.summary).toContain(
+      '- **chosen:** random among 11 monthly backups of the last 365d\n',
+    )
   })
 
   it('fails clearly when a filter leaves no candidate, with the selection and no POST', async () => {

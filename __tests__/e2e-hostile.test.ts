@@ -83,7 +83,9 @@ describe('text of megabytes', () => {
     expect(run.resultFile).toMatchObject({ files_omitted: 0 })
     expect((run.resultFile as { files: unknown[] }).files).toHaveLength(10_000)
     expect(Buffer.byteLength(run.summary)).toBeLessThan(MIB)
-    expect(run.summary).toContain('10000: ')
+    expect(run.summary).toContain('- **files:** 10000\n')
+    expect(run.summary).toContain('<details><summary>Files (10000)</summary>')
+    expect(run.summary).toContain('- and 9950 more: see the result JSON')
   })
 })
 

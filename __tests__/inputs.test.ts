@@ -51,9 +51,20 @@ describe('parseSettings', () => {
       apiUrl: 'https://api.snapshooter.com',
       alert: null,
       history: null,
+      written: { timeout: '30m' },
     })
     expect(Object.isFrozen(settings)).toBe(true)
     expect(Object.isFrozen((settings as RestoreSettings).files)).toBe(true)
+  })
+
+  it('keeps the limits as the workflow wrote them, for the evidence to quote', () => {
+    const settings = parse({ max_backup_age: ' 26h ', max_restore_duration: '90m', timeout: '2h' })
+    expect(settings.written).toEqual({
+      timeout: '2h',
+      max_backup_age: '26h',
+      max_restore_duration: '90m',
+    })
+    expect(settings).toMatchObject({ maxBackupAgeMs: 26 * 3_600_000, timeoutMs: 7_200_000 })
   })
 
   it('reads every input when all are given', () => {

@@ -62,8 +62,8 @@ describe('an answer about another backup', () => {
         `GET backup ${SEED.backups.latest} failed: the answer was not the expected JSON (\`data.id\` is ${SEED.backups.older}`,
       ),
     ])
-    // The error names B, as the reason; the backup table names no backup at all.
-    expect(run.summary).toContain('### Backup\n\n| | |\n| --- | --- |\n| id | – |')
+    // The error names B, as the reason; the backup's facts name no backup at all.
+    expect(run.summary).toContain('### Backup\n\n- **id:** –\n')
     expect(posts()).toBe(before)
   })
 

@@ -79,9 +79,11 @@ describe('run()', () => {
     expect(run.exitCode).toBe(1)
     expect(run.outputs).toMatchObject({ outcome: 'cancelled', restore_id: sim.restores[0]?.id })
     expect(run.summary).toContain('🚫 Restore drill cancelled')
+    // Said once, in the error line: which restore, its last status, and that it goes on.
     expect(run.summary).toContain(
-      `Restore ${sim.restores[0]?.id} (last status running) goes on at SnapShooter`,
+      `waiting for restore ${sim.restores[0]?.id} (last status running); the restore goes on at SnapShooter`,
     )
+    expect(run.summary.match(/goes on at SnapShooter/g)).toHaveLength(1)
   })
 
   it('says nothing was restored when cancelled before the request', async () => {

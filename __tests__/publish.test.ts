@@ -98,11 +98,41 @@ describe('Publisher.finish', () => {
     const summary = readFileSync(summaryFile, 'utf8')
     const history = summary.indexOf('### Drill history of job j')
     expect(history).toBeGreaterThan(summary.indexOf('## ✅ Restore drill succeeded'))
-    expect(summary.indexOf('Drill issue [#5]')).toBeGreaterThan(history)
+    // The history is a section of its own, after the drill's summary, its issue line and footer.
+    expect(summary.indexOf('Drill issue [#5]')).toBeGreaterThan(0)
+    expect(history).toBeGreaterThan(summary.indexOf('Drill issue [#5]'))
     expect(log.filter((line) => line.startsWith('::warning::'))).toEqual([
       '::warning::Restore drill job j: each of the last 3 restores took over 80 %25.\n',
     ])
     expect(process.exitCode).toBeUndefined()
+  })
+
+  it('puts the drill issue line above the footer, which closes the summary', async () => {
+    const env = { ...process.env, GITHUB_REPOSITORY: 'acme/backups', GITHUB_RUN_ID: '7' }
+    Object.assign(env, { GITHUB_WORKFLOW: 'Restore drill', GITHUB_EVENT_NAME: 'schedule' })
+    let posted = ''
+    await new Publisher(env).finish(ended('failed', 'Restore r1 failed.'), async (_, markdown) => {
+      posted = markdown
+      return { action: 'comment', number: 5, url: 'https://github.example/acme/backups/issues/5' }
+    })
+    const footer = '<sub>Restore drill · run 7 · schedule</sub>'
+    const lines = readFileSync(summaryFile, 'utf8').trimEnd().split('\n')
+    expect(lines.slice(-3)).toEqual([
+      '> Drill issue [#5](https://github.example/acme/backups/issues/5): commented on.',
+      '',
+      footer,
+    ])
+    expect(lines.filter((line) => line === footer)).toHaveLength(1)
+    // The issue gets the summary as the run page shows it, footer included.
+    expect(posted.trimEnd().endsWith(footer)).toBe(true)
+  })
+
+  it('ends the summary with its footer when no drill issue is asked for', async () => {
+    const env = { ...process.env, GITHUB_REPOSITORY: 'acme/backups', GITHUB_RUN_ID: '7' }
+    await new Publisher(env).finish(ended('succeeded', null))
+    const summary = readFileSync(summaryFile, 'utf8')
+    expect(summary.trimEnd().split('\n').at(-1)).toBe('<sub>workflow · run 7 · </sub>')
+    expect(summary).toContain('\n\n<sub>')
   })
 
   it('fails a green run whose outputs cannot be written at the end', async () => {

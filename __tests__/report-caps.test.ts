@@ -101,6 +101,7 @@ describe('names as long as a name may be', () => {
   it('still give a job summary under 1 MiB, in restore and in download mode', () => {
     const restoreMode = renderSummary(buildResult(evidence(long), {}))
     expect(bytes(restoreMode)).toBeLessThan(MIB)
+    expect(restoreMode).toContain('and 450 more: see the result JSON')
     const settings = { command: 'download' } as Evidence['settings']
     const downloadMode = renderSummary(
       buildResult(evidence(long, { settings, download: downloaded(long) }), {}),

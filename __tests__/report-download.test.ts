@@ -93,13 +93,14 @@ describe('the result of a download', () => {
 })
 
 describe('the summary of a download', () => {
-  it('tabulates the folder and each file with its bytes and SHA-256', () => {
+  it('heads with the files verified, and lists the folder and each file with its SHA-256', () => {
     const markdown = renderSummary(buildResult(downloadEvidence(), {}))
     expect(markdown.split('\n')[0]).toBe(
-      '## ✅ Download drill succeeded: every file arrived and was verified',
+      '## ✅ Download drill succeeded — 2 of 2 files verified in 2s',
     )
-    expect(markdown).toContain(`| folder | <code>${DIR}</code> |`)
-    expect(markdown).toContain('| files | 2 of 2 verified, 754 bytes |')
+    expect(markdown).toContain(`- **folder:** <code>${DIR}</code>`)
+    expect(markdown).toContain('- **files:** 2 of 2 verified, 754 bytes')
+    expect(markdown).toContain('<details><summary>Files downloaded and verified (2)</summary>')
     expect(markdown).toContain(`| <code>db.sql.gz</code> | 744 | <code>${SHA}</code> |`)
     expect(markdown).not.toContain('### Restore')
   })
@@ -114,7 +115,7 @@ describe('the summary of a download', () => {
       buildResult({ ...newEvidence(), settings: SETTINGS, outcome }, {}),
     )
     expect(markdown.split('\n')[0]).toBe(line)
-    expect(markdown).toContain('| files | 0 of 0 verified, 0 bytes |')
+    expect(markdown).toContain('- **files:** 0 of 0 verified, 0 bytes')
   })
 
   it('lists at most fifty files, and points to the result JSON for the rest', () => {

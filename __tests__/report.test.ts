@@ -5,7 +5,7 @@ import { outputsOf } from '../src/report/outputs.js'
 import { leftBehind } from '../src/report/publish.js'
 import { buildResult } from '../src/report/result.js'
 import { escapeHtml, inline } from '../src/markdown.js'
-import { renderSummary } from '../src/report/summary.js'
+import { renderSummary, summaryFooter } from '../src/report/summary.js'
 import { readTags } from '../src/snapshooter/tags.js'
 import type { Backup, Restore } from '../src/snapshooter/types.js'
 
@@ -89,7 +89,13 @@ describe('the result JSON', () => {
       files_omitted: 0,
       download: null,
       checks: [
-        { name: 'max_restore_duration', limit_seconds: 600, actual_seconds: 90.5, passed: true },
+        {
+          name: 'max_restore_duration',
+          limit_seconds: 600,
+          limit: '10m',
+          actual_seconds: 90.5,
+          passed: true,
+        },
       ],
       error: null,
       run: {
@@ -158,19 +164,28 @@ describe('the outputs', () => {
 })
 
 describe('the job summary', () => {
-  it('heads with the outcome and tabulates backup, restore, timing and checks', () => {
-    const markdown = renderSummary(buildResult(succeeded, ENV))
-    expect(markdown.split('\n')[0]).toBe('## ✅ Restore drill succeeded')
-    expect(markdown).toContain(`| id | <code>${BACKUP.id}</code> |`)
-    expect(markdown).toContain('| age | 1h2m4s |')
-    expect(markdown).toContain('| compute | server <code>3</code> |')
-    expect(markdown).toContain('| files | 1: <code>test.sql.gz</code> |')
-    expect(markdown).toContain('| duration | 1m31s |')
-    expect(markdown).toContain(
-      '| RTO: restore duration (`max_restore_duration`) | 10m | 1m31s | ✅ passed |',
+  it('heads with the verdict and its numbers, then the checks, then the facts', () => {
+    const result = buildResult(succeeded, ENV)
+    const markdown = renderSummary(result)
+    expect(markdown.split('\n')[0]).toBe(
+      '## ✅ Restore drill succeeded — backup 1h 2m 4s old, restored in 1m 31s (RTO 10m)',
     )
-    expect(markdown).toContain('<sub>drill · run 99 · workflow_dispatch</sub>')
+    expect(markdown).toContain(`- **id:** <code>${BACKUP.id}</code>`)
+    expect(markdown).toContain('- **completed:** 06 Jul 2023, 21:02 UTC, 1h 2m 4s old')
+    expect(markdown).toContain('- **compute:** server <code>3</code>')
+    expect(markdown).toContain('- **files:** 1')
+    expect(markdown).toContain(
+      `<details><summary>Files (1)</summary>\n\n- <code>${BACKUP.files[0]?.name}</code>\n`,
+    )
+    expect(markdown).toContain('- **duration:** 1m 31s')
+    const check = '| RTO: restore duration, `max_restore_duration` | 10m | 1m 31s | ✅ passed |'
+    expect(markdown).toContain(check)
+    expect(markdown.indexOf(check)).toBeLessThan(markdown.indexOf('### Backup'))
     expect(markdown).not.toContain('Error')
+    // The footer is written last, after the drill issue's line (see Publisher.finish).
+    expect(markdown).not.toContain('<sub>')
+    expect(summaryFooter(result)).toBe('\n<sub>drill · run 99 · workflow_dispatch</sub>\n')
+    expect(summaryFooter(buildResult(succeeded, {}))).toBe('')
   })
 
   it.each([
@@ -181,6 +196,13 @@ describe('the job summary', () => {
     ['dry_run', '## 🧪 Dry run: nothing was restored'],
   ] as const)('heads a %s run as %j', (outcome, headline) => {
     expect(renderSummary(buildResult(evidence({ outcome }), {})).split('\n')[0]).toBe(headline)
+  })
+
+  it('names the drill in the headline when the workflow named it, escaped', () => {
+    const named = { ...buildResult(succeeded, ENV), drill: { name: 'prod <db> | nightly' } }
+    expect(renderSummary(named).split('\n')[0]).toBe(
+      '## ✅ Restore drill “prod &lt;db&gt; &#124; nightly” succeeded — backup 1h 2m 4s old, restored in 1m 31s (RTO 10m)',
+    )
   })
 
   it('escapes text from the API so it cannot inject HTML or break a table', () => {
@@ -202,9 +224,10 @@ describe('the job summary', () => {
     expect(markdown).toContain(
       '&lt;img src=x onerror=alert(1)&gt; &#124; &quot;quoted&quot; &amp; &#39;single&#39; second line',
     )
-    for (const line of markdown.split('\n').filter((row) => row.startsWith('| status'))) {
-      expect(line.split('|')).toHaveLength(4)
-    }
+    // The status stays on its own line, whole, in its list item.
+    expect(markdown.split('\n').filter((row) => row.startsWith('- **status:** '))).toEqual([
+      '- **status:** <code>&lt;img src=x onerror=alert(1)&gt; &#124; &quot;quoted&quot; &amp; &#39;single&#39; second line</code>',
+    ])
   })
 
   it('shows the request of a dry run, escaped, in a preformatted block', () => {
@@ -219,16 +242,20 @@ describe('the job summary', () => {
     )
   })
 
-  it('lists at most five file names', () => {
-    const files = Array.from({ length: 8 }, (_, i) => ({
+  it('lists at most fifty file names, folded, and counts the rest', () => {
+    const files = Array.from({ length: 60 }, (_, i) => ({
       id: `${i}`,
       name: `a/file-${i}.gz`,
       size: null,
       sizeBytes: null,
     }))
     const markdown = renderSummary(buildResult(evidence({ files }), {}))
-    expect(markdown).toContain('| files | 8: <code>file-0.gz</code>, ')
-    expect(markdown).toContain('<code>file-4.gz</code> and 3 more |')
+    expect(markdown).toContain('- **files:** 60')
+    expect(markdown).toContain('<details><summary>Files (60)</summary>')
+    const rows = markdown.split('\n').filter((line) => line.startsWith('- <code>a/file-'))
+    expect(rows).toHaveLength(50)
+    expect(rows.at(-1)).toBe('- <code>a/file-49.gz</code>')
+    expect(markdown).toContain('- and 10 more: see the result JSON\n\n</details>')
   })
 
   it('escapes for HTML, and inline text stays on one line', () => {
@@ -238,14 +265,18 @@ describe('the job summary', () => {
 })
 
 describe('what a run left behind', () => {
-  it('names a restore still running when the run did not finish cleanly', () => {
+  it('names a restore still running after a failure', () => {
     const running = { ...RESTORE, status: 'running' }
-    expect(leftBehind(evidence({ outcome: 'cancelled', restore: running }))).toContain(
-      `Restore ${RESTORE.id} (last status running) goes on`,
+    expect(leftBehind(evidence({ outcome: 'failed', restore: running }))).toBe(
+      `Restore ${RESTORE.id} (last status running) goes on at SnapShooter; check it there before starting another.`,
     )
-    expect(leftBehind(evidence({ outcome: 'timed_out', restore: running }))).toContain(
-      'goes on at SnapShooter',
-    )
+  })
+
+  it('leaves a timeout and a cancellation to their error line, which names what goes on', () => {
+    const running = { ...RESTORE, status: 'running' }
+    expect(leftBehind(evidence({ outcome: 'cancelled', restore: running }))).toBeNull()
+    expect(leftBehind(evidence({ outcome: 'timed_out', restore: running }))).toBeNull()
+    expect(leftBehind(evidence({ outcome: 'cancelled', requestInFlight: true }))).toBeNull()
   })
 
   it('warns of a request that was in flight', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import type { Check } from '../src/drill/checks.js'
 import { newEvidence, type Evidence } from '../src/report/evidence.js'
 import { cancelledReason, concludeWait } from '../src/report/record.js'
+import { buildResult } from '../src/report/result.js'
+import { renderSummary } from '../src/report/summary.js'
 import { describeWaitEvent } from '../src/restore/log.js'
 import type { WaitEnd } from '../src/restore/wait.js'
 import { RESTORE_ID, restore } from './fixtures/values.js'
@@ -78,7 +80,7 @@ describe('concludeWait', () => {
     )
     expect(evidence.outcome).toBe('failed')
     expect(evidence.error).toBe(
-      `Restore ${RESTORE_ID} completed but took 1m30s, longer than \`max_restore_duration\` (1m): ` +
+      `Restore ${RESTORE_ID} completed but took 1m 30s, longer than \`max_restore_duration\` (1m): ` +
         'the recovery time objective was missed.',
     )
     expect(evidence.checks).toEqual([
@@ -119,10 +121,45 @@ describe('concludeWait', () => {
     expect(evidence.outcome).toBe('failed')
     expect(evidence.restore).toBe(broken)
     expect(evidence.error).toBe(
-      `Restore ${RESTORE_ID} ended with status "failed" after 2m5s: SnapShooter could not ` +
+      `Restore ${RESTORE_ID} ended with status "failed" after 2m 5s: SnapShooter could not ` +
         "restore the backup; see the restore's log in SnapShooter.",
     )
-    expect(evidence.measuredDurationMs).toBeNull()
+    expect(evidence.measuredDurationMs).toBe(125_000)
+  })
+
+  it('gives a failed restore one duration: the error line says what the result and summary say', () => {
+    const evidence = waiting()
+    // SnapShooter ran it 4 s; the action saw the end 5.2 s after creating it.
+    const broken = restore({
+      status: 'failed',
+      startedAt: '2026-12-01T08:08:39.554000Z',
+      completedAt: '2026-12-01T08:08:43.554000Z',
+    })
+    concludeWait(
+      evidence,
+      { kind: 'failed', restore: broken, elapsedMs: 5200, checks: 2 },
+      settings(),
+    )
+    const result = buildResult(evidence, {})
+    expect(result.restore.duration_seconds).toBe(4)
+    expect(evidence.error).toContain('ended with status "failed" after 4s:')
+    expect(renderSummary(result)).toContain('- **duration:** 4s')
+  })
+
+  it('quotes `timeout` and `max_restore_duration` as the workflow wrote them', () => {
+    const evidence = waiting()
+    concludeWait(
+      evidence,
+      { kind: 'timed_out', restore: restore({ status: 'running' }), elapsedMs: 0, checks: 1 },
+      {
+        ...settings(26 * 60 * MINUTE),
+        timeoutMs: 26 * 60 * MINUTE,
+        written: { timeout: '26h', max_restore_duration: '1560m' },
+      },
+    )
+    expect(evidence.error).toContain('`timeout` (26h) ran out')
+    expect(evidence.checks[0]?.limit).toBe('1560m')
+    expect(buildResult(evidence, {}).checks[0]).toMatchObject({ limit: '1560m' })
   })
 
   it('does not measure the RTO of a restore that failed', () => {

@@ -1,7 +1,8 @@
 // `npm run screenshot`: docs/summary.png, the job summary of the demo's restore drill as GitHub
-// shows it. Runs dist/index.js against the simulator, renders its GITHUB_STEP_SUMMARY as
-// GitHub-flavoured Markdown, and photographs the page with headless Chromium (Debian's package:
-// `apt-get install chromium`; CHROMIUM names another binary). Not a test: CI has no Chromium.
+// shows it. Runs dist/index.js against the simulator, renders its GITHUB_STEP_SUMMARY as GitHub
+// does (GitHub-flavoured Markdown, GitHub's sanitising, github-markdown-css: the same path as
+// __tests__/summary-render.test.ts), and photographs the page with headless Chromium (Debian's
+// package: `apt-get install chromium`; CHROMIUM names another binary).
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,14 +12,14 @@ import { startSimulator } from '../simulator/index.js'
 import { photograph } from './lib/chromium.js'
 import { runStep } from './lib/runner.js'
 import { RESULT_NAME, SCENARIOS, drillInputs } from './lib/scenarios.js'
-import { summaryPage } from './lib/summary-page.js'
+import { gfmPage } from './lib/gfm-page.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const { values } = parseArgs({
   options: {
     out: { type: 'string', default: join(ROOT, 'docs/summary.png') },
     width: { type: 'string', default: '900' },
-    height: { type: 'string', default: '1030' },
+    height: { type: 'string', default: '880' },
   },
 })
 
@@ -45,7 +46,7 @@ async function demoSummary(workDir: string): Promise<string> {
 const workDir = mkdtempSync(join(tmpdir(), 'snapshooter-screenshot-'))
 const page = join(workDir, 'summary.html')
 const markdown = await demoSummary(workDir)
-writeFileSync(page, summaryPage(markdown, 'Restore drill summary', 'restore drill · schedule'))
+writeFileSync(page, gfmPage(markdown, 'Restore drill summary', 'restore drill · schedule'))
 
 const failed = photograph(page, values.out, { width: values.width, height: values.height })
 if (failed !== null) {

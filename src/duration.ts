@@ -65,3 +65,28 @@ export function formatDuration(ms: number): string {
   if (rest > 0 || parts.length === 0) parts.push(`${rest}s`)
   return parts.join('')
 }
+
+/**
+ * A measured duration as a person reads it (`4m 10s`, `1h 2s`, `under 1s`), the one form of a
+ * duration in the job summary and the error lines, so both say the same number. It rounds to the
+ * tenth of a second first, as the result JSON keeps durations, then to the second: a value read
+ * back from the result prints exactly as the value it came from.
+ */
+export function formatElapsed(ms: number): string {
+  const tenths = Math.round(ms / 100)
+  if (tenths < 10) return 'under 1s'
+  let rest = Math.round(tenths / 10)
+  const parts: string[] = []
+  for (const [unit, size] of [
+    ['d', 86_400],
+    ['h', 3_600],
+    ['m', 60],
+    ['s', 1],
+  ] as const) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)}${unit}`)
+      rest %= size
+    }
+  }
+  return parts.join(' ')
+}

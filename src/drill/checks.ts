@@ -8,6 +8,8 @@ export type CheckName = 'max_backup_age' | 'max_restore_duration'
 export interface Check {
   name: CheckName
   limitSeconds: number
+  /** The limit as the workflow wrote it (`26h`), so the evidence shows it in the user's words. */
+  limit?: string
   /** Null when it could not be measured (the restore never completed). */
   actualSeconds: number | null
   /** Null when it could not be decided. */
@@ -55,10 +57,16 @@ export function restoreDurationMs(
   return measuredMs
 }
 
-export function limitCheck(name: CheckName, limitMs: number, actualMs: number | null): Check {
+export function limitCheck(
+  name: CheckName,
+  limitMs: number,
+  actualMs: number | null,
+  written?: string,
+): Check {
   return {
     name,
     limitSeconds: seconds(limitMs),
+    ...(written === undefined ? {} : { limit: written }),
     actualSeconds: actualMs === null ? null : seconds(actualMs),
     // A negative measure (a time ahead of the clock) is unreadable evidence, not a pass.
     passed: actualMs === null ? null : actualMs >= 0 && actualMs <= limitMs,

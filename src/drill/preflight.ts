@@ -1,6 +1,6 @@
 // Everything decided before a restore is sent: which backup, which files, whether the backup
 // is fresh enough (RPO), and the exact request body.
-import { formatDuration } from '../duration.js'
+import { formatDuration, formatElapsed } from '../duration.js'
 import type { CommonSettings, Compute } from '../inputs/settings.js'
 import type { SnapShooterClient } from '../snapshooter/client.js'
 import type { Backup, BackupFile, RestoreRequest } from '../snapshooter/types.js'
@@ -11,7 +11,10 @@ import { BY_ID, checkBackup, LATEST } from './select.js'
 import { type Chosen, walkCandidates } from './walk.js'
 
 /** What the checks read: a restore's settings give `compute` too, a download's have none. */
-export type PreflightSettings = Pick<CommonSettings, 'jobId' | 'files' | 'maxBackupAgeMs'> & {
+export type PreflightSettings = Pick<
+  CommonSettings,
+  'jobId' | 'files' | 'maxBackupAgeMs' | 'written'
+> & {
   readonly compute?: Compute | null
 }
 
@@ -64,7 +67,14 @@ export function preflight(settings: PreflightSettings, backup: Backup, now: numb
   const checks =
     settings.maxBackupAgeMs === null
       ? []
-      : [limitCheck('max_backup_age', settings.maxBackupAgeMs, ageMs)]
+      : [
+          limitCheck(
+            'max_backup_age',
+            settings.maxBackupAgeMs,
+            ageMs,
+            settings.written?.max_backup_age,
+          ),
+        ]
   const request: RestoreRequest = {}
   if (settings.files.length > 0) request.files = files.map((file) => file.id)
   if (settings.compute)
@@ -79,10 +89,12 @@ export function checkFailure(check: Check, subject: string): string | null {
     const ahead = formatDuration(-check.actualSeconds * 1000)
     return `${subject}: the backup's completed_at is ${ahead} ahead of the runner's clock, so its age cannot be measured and \`max_backup_age\` cannot pass: check the runner's clock and the job in SnapShooter. Nothing was restored.`
   }
-  let actual = formatDuration(check.actualSeconds * 1000)
-  let limit = formatDuration(check.limitSeconds * 1000)
+  // The measure as the job summary shows it, the limit as the workflow wrote it.
+  let actual = formatElapsed(check.actualSeconds * 1000)
+  let limit = check.limit ?? formatDuration(check.limitSeconds * 1000)
   // 60.4 s against 60 s would read "took 1m, longer than 1m": show the tenths that differ.
-  if (actual === limit) [actual, limit] = [`${check.actualSeconds}s`, `${check.limitSeconds}s`]
+  if (actual === formatElapsed(check.limitSeconds * 1000))
+    [actual, limit] = [`${check.actualSeconds}s`, `${check.limitSeconds}s`]
   return check.name === 'max_backup_age'
     ? `${subject} completed ${actual} ago, older than \`max_backup_age\` (${limit}): the job may have stopped backing up; check it in SnapShooter. Nothing was restored.`
     : `${subject} completed but took ${actual}, longer than \`max_restore_duration\` (${limit}): the recovery time objective was missed.`

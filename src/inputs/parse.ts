@@ -3,7 +3,13 @@
 // runner's inputs, tests give it plain strings.
 import { Failure } from '../failure.js'
 import { Input, type InputName } from './names.js'
-import { COMMANDS, type AlertSettings, type Mode, type Settings } from './settings.js'
+import {
+  COMMANDS,
+  type AlertSettings,
+  type Mode,
+  type Settings,
+  type WrittenDuration,
+} from './settings.js'
 import { parseHistory } from './history.js'
 import { drillTarget, parseTarget } from './target.js'
 import {
@@ -130,6 +136,7 @@ export function parseSettings(
     apiUrl: value.apiUrl,
     alert: value.alert,
     history: value.history,
+    written: writtenDurations(raw),
   }
   const { target } = value
   if (target.kind === 'restore') {
@@ -190,4 +197,14 @@ function commandRules(command: Mode, raw: InputSource): Parsed<Mode> {
     problem(name, rule, { got: raw(name) }),
   )
   return problems.length > 0 ? refused(...problems) : ok(command)
+}
+
+/** The limits as written, trimmed; an input left empty is left out. */
+function writtenDurations(raw: InputSource): Partial<Record<WrittenDuration, string>> {
+  const written: Partial<Record<WrittenDuration, string>> = {}
+  for (const name of [Input.timeout, Input.maxBackupAge, Input.maxRestoreDuration] as const) {
+    const text = raw(name).trim()
+    if (text !== '') written[name] = text
+  }
+  return written
 }

@@ -58,7 +58,15 @@ export interface BaseSettings {
   readonly alert: AlertSettings | null
   /** Null when `history_branch` is empty. */
   readonly history: HistorySettings | null
+  /**
+   * The durations of `timeout`, `max_backup_age` and `max_restore_duration` as the workflow wrote
+   * them (`26h`, never re-spelt `1d2h`), for the evidence to quote; absent ones are left out.
+   */
+  readonly written?: Readonly<Partial<Record<WrittenDuration, string>>>
 }
+
+/** The inputs whose written form the evidence quotes. */
+export type WrittenDuration = 'timeout' | 'max_backup_age' | 'max_restore_duration'
 
 /** The inputs of the commands that start from a backup. */
 export interface CommonSettings extends BaseSettings {

@@ -12,7 +12,7 @@ import { classifyStatus } from '../restore/status.js'
 import type { Evidence } from './evidence.js'
 import { OutputWriter, outputsOf } from './outputs.js'
 import { buildResult, type Result } from './result.js'
-import { renderSummary } from './summary.js'
+import { renderSummary, summaryFooter } from './summary.js'
 
 // Outputs that are worth setting before the run ends: ids a later step or a human may need
 // even if the runner kills this one.
@@ -90,24 +90,33 @@ export class Publisher {
       request: result.outcome === 'dry_run' ? evidence.request : null,
       leftBehind: leftBehind(evidence),
     })
+    const footer = summaryFooter(result)
     const summarised = await this.#writeSummary(markdown)
     stateVerdict(evidence, result.outcome)
 
     const [noted, issue] = await Promise.all([
       history ? history(result) : null,
-      alert ? alert(result.outcome, markdown) : null,
+      alert ? alert(result.outcome, `${markdown}${footer}`) : null,
     ])
     if (noted !== null) {
       this.#outputs.set({ [Output.historyUrl]: noted.url ?? '' })
       for (const warning of noted.warnings) core.warning(warning)
-      if (summarised) await this.#writeSummary(noted.markdown)
     }
-    if (issue === null) return
-    this.#outputs.set({ [Output.issueNumber]: String(issue.number), [Output.issueUrl]: issue.url })
-    if (summarised)
-      await this.#writeSummary(
-        `\n> Drill issue [#${issue.number}](${issue.url}): ${ISSUE_ACTIONS[issue.action]}.\n`,
-      )
+    if (issue !== null)
+      this.#outputs.set({
+        [Output.issueNumber]: String(issue.number),
+        [Output.issueUrl]: issue.url,
+      })
+    if (!summarised) return
+    // The drill issue belongs to the drill's summary, above its footer: so the footer, the line
+    // that closes the drill's own summary, is written once the issue is known; the history, a
+    // section of its own about the drills before this one, comes after it.
+    const issueLine =
+      issue === null
+        ? ''
+        : `\n> Drill issue [#${issue.number}](${issue.url}): ${ISSUE_ACTIONS[issue.action]}.\n`
+    const rest = `${issueLine}${footer}${noted?.markdown ?? ''}`
+    if (rest !== '') await this.#writeSummary(rest)
   }
 
   /**
@@ -170,10 +179,12 @@ function stateVerdict(evidence: Evidence, outcome: Outcome): void {
   else if (outcome === 'timed_out') core.warning(message)
 }
 
-/** What a run that did not finish cleanly leaves running at SnapShooter. */
+/** What a failed run leaves running at SnapShooter, when its error does not say it. */
 export function leftBehind(evidence: Evidence): string | null {
   const { restore } = evidence
-  if (!['failed', 'cancelled', 'timed_out'].includes(evidence.outcome ?? 'failed')) return null
+  // A timeout's or a cancellation's own reason already names what goes on (see record.ts): the
+  // summary says it once, in the error line.
+  if ((evidence.outcome ?? 'failed') !== 'failed') return null
   if (restore !== null && classifyStatus(restore.status).class === 'running') {
     return `Restore ${restore.id} (last status ${restore.status}) goes on at SnapShooter; check it there before starting another.`
   }

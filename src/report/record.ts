@@ -9,7 +9,7 @@ import type { Selection } from '../drill/choose.js'
 import { checkFailure, type Preflight } from '../drill/preflight.js'
 import { askedSelection } from '../drill/select.js'
 import { SelectionRefusal } from '../drill/walk.js'
-import { formatDuration } from '../duration.js'
+import { formatDuration, formatElapsed } from '../duration.js'
 import { Failure, errorMessage, oneLine } from '../failure.js'
 import type {
   DownloadSettings,
@@ -120,18 +120,27 @@ export class RunRecord implements RestoreProgress, DownloadProgress {
 export function concludeWait(
   evidence: Evidence,
   end: WaitEnd,
-  settings: Pick<RestoreSettings, 'timeoutMs' | 'maxRestoreDurationMs' | 'onTimeout'>,
+  settings: Pick<RestoreSettings, 'timeoutMs' | 'maxRestoreDurationMs' | 'onTimeout' | 'written'>,
 ): void {
   const restore = end.restore ?? evidence.restore
   evidence.restore = restore
   const id = restore?.id ?? 'unknown'
   const status = restore?.status ?? 'unknown'
-  const durationMs = end.kind === 'succeeded' ? restoreDurationMs(restore, end.elapsedMs) : null
-  if (end.kind === 'succeeded') evidence.measuredDurationMs = end.elapsedMs
+  const ended = end.kind === 'succeeded' || end.kind === 'failed'
+  // One duration for the summary, the result and the error line: SnapShooter's own times when
+  // it gave both, else what the wait measured. Only a restore that succeeded is held to the RTO.
+  if (ended) evidence.measuredDurationMs = end.elapsedMs
+  const tookMs = ended ? restoreDurationMs(restore, end.elapsedMs) : null
+  const durationMs = end.kind === 'succeeded' ? tookMs : null
 
   if (settings.maxRestoreDurationMs !== null) {
     evidence.checks.push(
-      limitCheck('max_restore_duration', settings.maxRestoreDurationMs, durationMs),
+      limitCheck(
+        'max_restore_duration',
+        settings.maxRestoreDurationMs,
+        durationMs,
+        settings.written?.max_restore_duration,
+      ),
     )
   }
 
@@ -145,12 +154,12 @@ export function concludeWait(
     }
     case 'failed':
       evidence.outcome = 'failed'
-      evidence.error = `Restore ${id} ended with status "${status}" after ${formatDuration(end.elapsedMs)}: SnapShooter could not restore the backup; see the restore's log in SnapShooter.`
+      evidence.error = `Restore ${id} ended with status "${status}" after ${formatElapsed(tookMs ?? end.elapsedMs)}: SnapShooter could not restore the backup; see the restore's log in SnapShooter.`
       return
     case 'timed_out':
       evidence.outcome = 'timed_out'
       evidence.error =
-        `Restore ${id} was still ${status} when \`timeout\` (${formatDuration(settings.timeoutMs)}) ran out; it goes on at SnapShooter. ` +
+        `Restore ${id} was still ${status} when \`timeout\` (${settings.written?.timeout ?? formatDuration(settings.timeoutMs)}) ran out; it goes on at SnapShooter. ` +
         (settings.onTimeout === 'fail'
           ? 'Raise `timeout`, or set `on_timeout: warn`.'
           : 'Raise `timeout` to wait for it.')

@@ -6,6 +6,7 @@
 // 10,000 files lists 1.5 MB of them. So the output lists the first MAX_OUTPUT_FILES files (of
 // the backup, and of the download) and counts the others in `files_omitted`.
 import { restoreDurationMs, seconds } from '../drill/checks.js'
+import { formatDuration } from '../duration.js'
 import type { Outcome } from '../inputs/names.js'
 import type { Selection } from '../drill/choose.js'
 import type { Command } from '../inputs/settings.js'
@@ -55,6 +56,8 @@ export interface Result {
   checks: {
     name: string
     limit_seconds: number
+    /** The limit as the workflow wrote it (`26h`). */
+    limit: string
     actual_seconds: number | null
     passed: boolean | null
   }[]
@@ -121,6 +124,7 @@ export function buildResult(evidence: Evidence, env: NodeJS.ProcessEnv): Result 
     checks: evidence.checks.map((check) => ({
       name: check.name,
       limit_seconds: check.limitSeconds,
+      limit: check.limit ?? formatDuration(check.limitSeconds * 1000),
       actual_seconds: check.actualSeconds,
       passed: check.passed,
     })),

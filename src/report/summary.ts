@@ -1,180 +1,137 @@
-// The job summary: what a person reads on the run's page to trust, or doubt, the drill.
-// Pure: a Result in, Markdown out. Text that came from the API is HTML-escaped.
-import { describeSelection } from '../drill/selection-text.js'
+// The job summary: what a person reads on the run's page to trust, or doubt, the drill. It reads
+// from the top: the verdict and its numbers in one line, the error, the checks, then the facts,
+// with the long lists folded. Pure: a Result in, Markdown out. Text from the API is escaped.
 import type { Outcome } from '../inputs/names.js'
-import { formatDuration } from '../duration.js'
 import type { RestoreRequest } from '../snapshooter/types.js'
-import { escapeHtml, inline, prose } from '../markdown.js'
+import { inline, prose } from '../markdown.js'
+import { classifyStatus } from '../restore/status.js'
 import type { Result } from './result.js'
+import {
+  age,
+  backupFacts,
+  downloadFacts,
+  downloadedFiles,
+  duration,
+  requestBlock,
+  restoreFacts,
+  restoredFiles,
+  text,
+} from './summary-parts.js'
 
+// `{name}` is where the drill's name goes, when the workflow gave one.
 const HEADLINES: Record<Outcome, string> = {
-  succeeded: '✅ Restore drill succeeded',
-  failed: '❌ Restore drill failed',
-  timed_out: '⏱️ Restore drill timed out',
-  cancelled: '🚫 Restore drill cancelled',
-  not_waited: '⏩ Restore started (not waited for)',
-  dry_run: '🧪 Dry run: nothing was restored',
+  succeeded: '✅ Restore drill{name} succeeded',
+  failed: '❌ Restore drill{name} failed',
+  timed_out: '⏱️ Restore drill{name} timed out',
+  cancelled: '🚫 Restore drill{name} cancelled',
+  not_waited: '⏩ Restore{name} started (not waited for)',
+  dry_run: '🧪 Dry run{name}: nothing was restored',
 }
 
 const DOWNLOAD_HEADLINES: Partial<Record<Outcome, string>> = {
-  succeeded: '✅ Download drill succeeded: every file arrived and was verified',
-  failed: '❌ Download drill failed',
-  timed_out: '⏱️ Download drill timed out',
-  cancelled: '🚫 Download drill cancelled',
-  dry_run: '🧪 Dry run: nothing was downloaded',
+  succeeded: '✅ Download drill{name} succeeded',
+  failed: '❌ Download drill{name} failed',
+  timed_out: '⏱️ Download drill{name} timed out',
+  cancelled: '🚫 Download drill{name} cancelled',
+  dry_run: '🧪 Dry run{name}: nothing was downloaded',
 }
-
-const MAX_FILE_ROWS = 50
 
 const CHECK_LABELS: Record<string, string> = {
-  max_backup_age: 'RPO: backup age (`max_backup_age`)',
-  max_restore_duration: 'RTO: restore duration (`max_restore_duration`)',
+  max_backup_age: 'RPO: backup age, `max_backup_age`',
+  max_restore_duration: 'RTO: restore duration, `max_restore_duration`',
 }
+
+const SHORT_LABELS: Record<string, string> = { max_backup_age: 'RPO', max_restore_duration: 'RTO' }
+
+/** A result, with the drill's name when the workflow named the drill. */
+export type SummaryResult = Result & { drill?: { name: string | null } | null }
 
 export interface SummaryExtras {
   /** The restore request, shown on a dry run. */
   request?: RestoreRequest | null
-  /** What a cancelled or failed run left behind at SnapShooter. */
+  /** What a failed run left behind at SnapShooter. */
   leftBehind?: string | null
 }
 
-export function renderSummary(result: Result, extras: SummaryExtras = {}): string {
-  const { backup } = result
+/** The summary without its footer, which the publisher writes last (see summaryFooter). */
+export function renderSummary(result: SummaryResult, extras: SummaryExtras = {}): string {
   const downloading = result.mode === 'download'
-  const headline =
-    (downloading ? DOWNLOAD_HEADLINES[result.outcome] : undefined) ?? HEADLINES[result.outcome]
-  const lines = [`## ${headline}`, '']
+  const lines = [`## ${headline(result)}`, '']
   if (result.error) lines.push(`> **Error:** ${prose(result.error.message)}`, '')
   if (extras.leftBehind) lines.push(`> **Left behind:** ${prose(extras.leftBehind)}`, '')
-
-  lines.push(
-    ...table('Backup', [
-      ['id', code(backup.id)],
-      ['job', code(backup.job_id)],
-      ['completed at', text(backup.completed_at)],
-      ['age', age(backup.age_seconds)],
-      // How `latest`, `random` or `restore_id` found it; a backup given by id needs no line.
-      ...(result.selection === null || result.selection.rule === 'id'
-        ? []
-        : [['chosen', prose(describeSelection(result.selection))] as [string, string]]),
-    ]),
-    ...(downloading ? downloadTables(result) : restoreTables(result)),
-  )
-
-  if (result.checks.length > 0) {
-    lines.push(
-      '### Checks',
-      '',
-      '| check | limit | actual | verdict |',
-      '| --- | --- | --- | --- |',
-    )
-    for (const check of result.checks) {
-      const verdict =
-        check.passed === null ? '➖ not measured' : check.passed ? '✅ passed' : '❌ failed'
-      lines.push(
-        `| ${CHECK_LABELS[check.name] ?? check.name} | ${duration(check.limit_seconds)} | ${age(check.actual_seconds)} | ${verdict} |`,
-      )
-    }
-    lines.push('')
-  }
-
-  if (extras.request && !downloading) {
-    const { files } = extras.request
-    // A summary over 1 MiB is not shown at all: thousands of file ids would take it there.
-    const omitted = Math.max(0, (files?.length ?? 0) - MAX_FILE_ROWS)
-    const shown =
-      omitted > 0 ? { ...extras.request, files: files?.slice(0, MAX_FILE_ROWS) } : extras.request
-    const body = escapeHtml(JSON.stringify(shown, null, 2))
-    lines.push('### Request', '', 'The request a run without `dry_run` would send:', '')
-    lines.push(
-      `<pre><code>POST /v1/backups/${inline(backup.id ?? '')}/restore\n${body}</code></pre>`,
-      '',
-    )
-    if (omitted > 0) lines.push(`Its \`files\` holds ${omitted} more file ids, left out here.`, '')
-  }
-
-  const run = result.run
-  if (run.repository && run.run_id) {
-    lines.push(
-      `<sub>${inline(run.workflow ?? 'workflow')} · run ${inline(run.run_id)} · ${inline(run.event ?? '')}</sub>`,
-      '',
-    )
-  }
+  lines.push(...checksTable(result), ...backupFacts(result))
+  if (downloading) lines.push(...downloadFacts(result), ...downloadedFiles(result))
+  else lines.push(...restoreFacts(result), ...restoredFiles(result))
+  if (extras.request && !downloading) lines.push(...requestBlock(extras.request, result.backup.id))
   return lines.join('\n')
 }
 
-function restoreTables({ restore, files }: Result): string[] {
-  return [
-    ...table('Restore', [
-      ['id', code(restore.id)],
-      ['status', code(restore.status)],
-      [
-        'compute',
-        restore.compute
-          ? `${text(restore.compute.type)} ${code(String(restore.compute.server_id ?? ''))}`
-          : 'where the backup was made',
-      ],
-      ['files', `${files.length}${fileList(files.map((file) => file.name))}`],
-    ]),
-    ...table('Timing', [
-      ['created', text(restore.created_at)],
-      ['started', text(restore.started_at)],
-      ['completed', text(restore.completed_at)],
-      ['duration', duration(restore.duration_seconds)],
-    ]),
-  ]
+/** The line that closes the summary: which workflow run this was. Empty outside a run. */
+export function summaryFooter({ run }: Result): string {
+  if (!run.repository || !run.run_id) return ''
+  // A blank line first: the summary may end in an HTML block (<details>), which runs on until one.
+  return `\n<sub>${inline(run.workflow ?? 'workflow')} · run ${inline(run.run_id)} · ${inline(run.event ?? '')}</sub>\n`
 }
 
-function downloadTables({ download, files }: Result): string[] {
-  const done = download?.files ?? []
-  const bytes = done.reduce((sum, file) => sum + file.bytes, 0)
-  const lines = table('Download', [
-    ['folder', code(download?.dir ?? null)],
-    ['status', code(download?.status ?? null)],
-    ['files', `${done.length} of ${files.length} verified, ${bytes} bytes`],
-    ['duration', duration(download?.duration_seconds ?? null)],
-  ])
-  if (done.length === 0) return lines
-  lines.push('### Files', '', '| file | bytes | sha256 |', '| --- | --- | --- |')
-  for (const file of done.slice(0, MAX_FILE_ROWS))
-    lines.push(`| ${code(file.name)} | ${file.bytes} | <code>${file.sha256}</code> |`)
-  // A summary has a size limit; the result JSON lists every file.
-  if (done.length > MAX_FILE_ROWS)
-    lines.push(`| and ${done.length - MAX_FILE_ROWS} more: see the result JSON | | |`)
+/** The verdict and the numbers that back it, in one line. */
+export function headline(result: SummaryResult): string {
+  const name = result.drill?.name ? ` “${inline(result.drill.name)}”` : ''
+  const title =
+    (result.mode === 'download' ? DOWNLOAD_HEADLINES[result.outcome] : undefined) ??
+    HEADLINES[result.outcome]
+  const numbers = [...backupNumbers(result), ...progressNumbers(result)]
+  return `${title.replace('{name}', name)}${numbers.length > 0 ? ` — ${numbers.join(', ')}` : ''}`
+}
+
+// Ids are left to the details: a UUID in a heading takes a line of its own.
+function backupNumbers({ backup, checks }: Result): string[] {
+  if (backup.age_seconds === null) return []
+  const old = backup.age_seconds < 0 ? age(backup.age_seconds) : `${age(backup.age_seconds)} old`
+  return [`backup ${old}${limitOf(checks, 'max_backup_age')}`]
+}
+
+function progressNumbers(result: Result): string[] {
+  const { outcome, restore, files, download } = result
+  const plural = (n: number): string => `${n} file${n === 1 ? '' : 's'}`
+  if (result.mode === 'download') {
+    if (outcome === 'dry_run')
+      return files.length > 0 ? [`${plural(files.length)} to download`] : []
+    if (download === null || download.status === null) return []
+    const took =
+      download.duration_seconds === null ? '' : ` in ${duration(download.duration_seconds)}`
+    return [`${download.files.length} of ${plural(files.length)} verified${took}`]
+  }
+  if (outcome === 'dry_run') return files.length > 0 ? [`${plural(files.length)} to restore`] : []
+  if (restore.id === null) return []
+  const rto = limitOf(result.checks, 'max_restore_duration')
+  const restored = restore.status !== null && classifyStatus(restore.status).class === 'succeeded'
+  if (restored && restore.duration_seconds !== null)
+    return [`restored in ${duration(restore.duration_seconds)}${rto}`]
+  const took =
+    restore.duration_seconds === null ? '' : ` after ${duration(restore.duration_seconds)}`
+  return [`restore ${text(restore.status)}${took}`]
+}
+
+/** ` (RTO 45m)`: a check's limit as the workflow wrote it, beside the number it limits. */
+function limitOf(checks: Result['checks'], name: string): string {
+  const check = checks.find((each) => each.name === name)
+  return check ? ` (${SHORT_LABELS[name]} ${inline(check.limit)})` : ''
+}
+
+function checksTable({ checks }: Result): string[] {
+  if (checks.length === 0) return []
+  const lines = [
+    '### Checks',
+    '',
+    '| check | limit | actual | verdict |',
+    '| --- | --- | --- | --- |',
+  ]
+  for (const check of checks) {
+    const verdict =
+      check.passed === null ? '➖ not measured' : check.passed ? '✅ passed' : '❌ failed'
+    lines.push(
+      `| ${CHECK_LABELS[check.name] ?? check.name} | ${inline(check.limit)} | ${age(check.actual_seconds)} | ${verdict} |`,
+    )
+  }
   return [...lines, '']
-}
-
-function table(title: string, rows: [string, string][]): string[] {
-  return [
-    `### ${title}`,
-    '',
-    '| | |',
-    '| --- | --- |',
-    ...rows.map(([key, value]) => `| ${key} | ${value} |`),
-    '',
-  ]
-}
-
-function fileList(names: string[]): string {
-  if (names.length === 0) return ''
-  const shown = names.slice(0, 5).map((name) => code(name.slice(name.lastIndexOf('/') + 1)))
-  return `: ${shown.join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`
-}
-
-function code(value: string | null): string {
-  return value === null || value === '' ? '–' : `<code>${inline(value)}</code>`
-}
-
-function text(value: string | null): string {
-  return value === null || value === '' ? '–' : inline(value)
-}
-
-function duration(secondsValue: number | null): string {
-  return secondsValue === null ? '–' : formatDuration(secondsValue * 1000)
-}
-
-/** A backup's age; a negative one is a completion time ahead of the clock, and says so. */
-function age(secondsValue: number | null): string {
-  if (secondsValue === null || secondsValue >= 0) return duration(secondsValue)
-  return `${formatDuration(-secondsValue * 1000)} ahead of the runner's clock`
 }
