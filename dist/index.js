@@ -1,6 +1,28 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
+  DURATION_BOUNDS,
+  UUID,
+  collect,
+  escapeHtml,
+  inline,
+  isRecorded,
+  labelRule,
+  ok,
+  oneOf,
+  optionalDuration,
+  optionalText,
+  parseApiUrlInput,
+  parseBoolean,
+  parseCompute,
+  parseFileList,
+  parseHistory,
+  problem,
+  prose,
+  refused,
+  requiredDuration
+} from "./chunks/chunk-KPVSMXCA.js";
+import {
   mayAlert
 } from "./chunks/chunk-MJATRFDO.js";
 import {
@@ -8,25 +30,25 @@ import {
   systemClock
 } from "./chunks/chunk-U74NIOEJ.js";
 import {
-  isSecureUrl
-} from "./chunks/chunk-UBNUX3TW.js";
-import {
   classifyStatus
-} from "./chunks/chunk-HG3PC4QG.js";
+} from "./chunks/chunk-3R3XKYNG.js";
+import "./chunks/chunk-UBNUX3TW.js";
 import {
-  MAX_BACKUP_WINDOW_MS,
   SelectionRefusal,
   askedSelection,
   checkFailure,
   describeSelection,
-  formatDuration,
   limitCheck,
-  parseDuration,
-  parseGlob,
+  parseTime,
   restoreDurationMs,
   seconds
-} from "./chunks/chunk-T5AROM7E.js";
+} from "./chunks/chunk-S44UB6PJ.js";
 import "./chunks/chunk-QP5NUJKD.js";
+import {
+  MAX_BACKUP_WINDOW_MS,
+  formatDuration,
+  formatElapsed
+} from "./chunks/chunk-XD5QJNCJ.js";
 import {
   BACKUP_TAGS,
   Failure,
@@ -42,7 +64,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-SDF5QEM7.js";
+} from "./chunks/chunk-YBT7PXVK.js";
 import "./chunks/chunk-23VKRORU.js";
 
 // src/main.ts
@@ -53,7 +75,7 @@ function drillAlert(settings, env, options = {}) {
   if (settings === null) return void 0;
   return async (outcome, summary2) => {
     if (!mayAlert(outcome)) return null;
-    const { alertOnGitHub } = await import("./chunks/github-QBTOGVBB.js");
+    const { alertOnGitHub } = await import("./chunks/github-FNBTMPZG.js");
     return alertOnGitHub(settings, outcome, summary2, env, options);
   };
 }
@@ -61,7 +83,7 @@ function drillAlert(settings, env, options = {}) {
 // src/connect.ts
 async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
   const [{ createClient }, { proxySecrets }] = await Promise.all([
-    import("./chunks/client-4PNKQ6XB.js"),
+    import("./chunks/client-JZ7GN6IC.js"),
     import("./chunks/proxy-XKJTATW6.js")
   ]);
   for (const secret of proxySecrets(process.env)) setSecret(secret);
@@ -80,127 +102,34 @@ async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
   });
 }
 
+// src/history/index.ts
+function drillHistory(settings, deps) {
+  const history = settings?.history;
+  if (!settings || !history) return void 0;
+  const limit = settings.maxRestoreDurationMs ?? null;
+  return async (result) => {
+    if (!isRecorded(result.outcome)) return null;
+    try {
+      const { recordDrill } = await import("./chunks/drill-QZ4R34EP.js");
+      return await recordDrill(history, result, {
+        ...deps,
+        runDeadline: runDeadline(deps.startedAt, settings.timeoutMs, result),
+        limitSeconds: limit === null ? null : limit / 1e3
+      });
+    } catch (error) {
+      const warning2 = `The drill history was not written: ${errorMessage(error)}. The drill's outcome stands.`;
+      return { url: null, markdown: "", warnings: [warning2.replace(/\s+/g, " ")] };
+    }
+  };
+}
+function runDeadline(startedAt, timeoutMs, result) {
+  const created = Date.parse(result.restore.created_at ?? "");
+  const fromStart = startedAt + timeoutMs;
+  return Number.isFinite(created) ? Math.max(fromStart, created + timeoutMs) : fromStart;
+}
+
 // src/inputs/settings.ts
 var COMMANDS = ["restore", "download"];
-
-// src/inputs/values.ts
-var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var MAX_LABEL_LENGTH = 50;
-var MAX_TIMEOUT_MS = 6 * 36e5;
-var MIN_POLL_INTERVAL_MS = 100;
-var DURATION_BOUNDS = {
-  timeout: { min: 1e3, max: MAX_TIMEOUT_MS },
-  pollInterval: { min: MIN_POLL_INTERVAL_MS, max: MAX_TIMEOUT_MS },
-  /** `max_backup_age` and `max_restore_duration`: no upper bound but a number's. */
-  limit: { min: 1e3, max: Number.MAX_SAFE_INTEGER }
-};
-var ok = (value) => ({ ok: true, value });
-var refused = (...problems) => ({ ok: false, problems });
-function problem(name, rule, { got } = {}) {
-  return got === void 0 ? `\`${name}\` ${rule}` : `\`${name}\` ${rule} (got ${quote(got)})`;
-}
-function collect(fields) {
-  const problems = Object.values(fields).flatMap((field) => field.ok ? [] : field.problems);
-  if (problems.length > 0) return { ok: false, problems };
-  const values = Object.fromEntries(
-    Object.entries(fields).map(([key, field]) => [key, field.ok ? field.value : void 0])
-  );
-  return ok(values);
-}
-function oneOf(name, text2, choices) {
-  const found = choices.find((choice) => choice === text2);
-  if (found !== void 0) return ok(found);
-  const listed = choices.map((choice) => `\`${choice}\``);
-  const words = `${listed.slice(0, -1).join(", ")} or ${listed.at(-1) ?? ""}`;
-  return refused(problem(name, `must be ${words}`, { got: text2 }));
-}
-function parseBoolean(name, text2) {
-  if (["true", "True", "TRUE"].includes(text2)) return ok(true);
-  if (["false", "False", "FALSE"].includes(text2)) return ok(false);
-  return refused(problem(name, "must be `true` or `false`", { got: text2 }));
-}
-function requiredDuration(name, text2, bounds) {
-  const ms = parseDuration(text2);
-  if (ms === null) {
-    const rule = "must be a duration such as `90s`, `30m`, `1h30m`, `30d`, `500ms` or a number of seconds";
-    return refused(problem(name, rule, { got: text2 }));
-  }
-  if (ms < bounds.min)
-    return refused(problem(name, `must be at least ${formatDuration(bounds.min)}`, { got: text2 }));
-  if (ms > bounds.max)
-    return refused(problem(name, `must be at most ${formatDuration(bounds.max)}`, { got: text2 }));
-  return ok(ms);
-}
-function optionalDuration(name, text2, bounds) {
-  return text2 === "" ? ok(null) : requiredDuration(name, text2, bounds);
-}
-function optionalText(text2) {
-  return text2 === "" ? null : text2;
-}
-function parseCompute(type, serverId) {
-  if (type === "" && serverId === "") return ok(null);
-  const problems = [];
-  const validType = type === "server" || type === "ss_agent";
-  if (type === "") {
-    const rule = "is required with `server_id`: `server` or `ss_agent`";
-    problems.push(problem(Input.computeType, rule, { got: type }));
-  } else if (!validType)
-    problems.push(problem(Input.computeType, "must be `server` or `ss_agent`", { got: type }));
-  const id = /^\d+$/.test(serverId) ? Number(serverId) : NaN;
-  if (serverId === "") {
-    const rule = "is required with `compute_type`: a positive integer";
-    problems.push(problem(Input.serverId, rule, { got: serverId }));
-  } else if (!(Number.isSafeInteger(id) && id > 0))
-    problems.push(problem(Input.serverId, "must be a positive integer", { got: serverId }));
-  if (!validType || problems.length > 0) return refused(...problems);
-  return ok(Object.freeze({ type, serverId: id }));
-}
-function parseFiles(text2) {
-  const entries = [...new Set(text2.split(/[,\n]/).map((entry) => entry.trim()))];
-  return entries.filter((entry) => entry !== "").map(
-    (entry) => UUID.test(entry) ? { kind: "id", id: entry.toLowerCase() } : { kind: "pattern", pattern: entry }
-  );
-}
-function parseFileList(text2) {
-  const files = parseFiles(text2);
-  const problems = files.flatMap((selector) => {
-    if (selector.kind !== "pattern") return [];
-    const parsed = parseGlob(selector.pattern);
-    if (!("problem" in parsed)) return [];
-    const rule = `entry ${quote(selector.pattern)} is not a pattern: ${parsed.problem}`;
-    return [problem(Input.files, rule)];
-  });
-  return problems.length > 0 ? refused(...problems) : ok(Object.freeze(files));
-}
-function labelRule(label) {
-  if (label === "" || label.length > MAX_LABEL_LENGTH)
-    return `must be a label name of 1 to ${MAX_LABEL_LENGTH} characters`;
-  if (label.includes(","))
-    return "must be one label name, without a comma: GitHub reads a comma as a list of labels";
-  return null;
-}
-function parseApiUrlInput(text2) {
-  const url = parseApiUrl(text2);
-  if (url !== null) return ok(url);
-  const rule = "must be an https:// URL without user:password, query or fragment (http:// only for loopback hosts)";
-  return refused(problem(Input.apiUrl, rule, { got: text2 }));
-}
-function parseApiUrl(text2) {
-  if (/[?#]/.test(text2)) return null;
-  let url;
-  try {
-    url = new URL(text2);
-  } catch {
-    return null;
-  }
-  if (url.username !== "" || url.password !== "") return null;
-  if (!isSecureUrl(url)) return null;
-  return url.href.replace(/\/+$/, "");
-}
-function quote(value) {
-  const cut = value.length > 60 ? `${value.slice(0, 60)}\u2026` : value;
-  return JSON.stringify(cut);
-}
 
 // src/inputs/target.ts
 var FILTERS = [Input.backupTag, Input.backupWindow, Input.completedBefore];
@@ -276,6 +205,15 @@ function parseRestoreTarget(text2, raw) {
   }
   return problems.length > 0 ? refused(...problems) : ok({ kind: "restore", restoreId: text2.toLowerCase() });
 }
+function drillTarget(raw, drillName = "") {
+  if (drillName.trim() !== "") return drillName.trim();
+  const backupId = raw(Input.backupId).trim();
+  const restoreId = raw(Input.restoreId).trim();
+  if (["latest", "random"].includes(backupId.toLowerCase()))
+    return `job ${raw(Input.jobId).trim() || "(no job_id)"}`;
+  if (backupId === "" && restoreId !== "") return `restore ${restoreId}`;
+  return `backup ${backupId || "(no backup_id)"}`;
+}
 
 // src/inputs/parse.ts
 var InputError = class extends Failure {
@@ -301,15 +239,7 @@ function parseAlertSettings(get) {
   const labelProblem = on ? labelRule(label) : null;
   if (labelProblem !== null) problems.push(problem(Input.issueLabel, labelProblem, { got: label }));
   if (!on || problems.length > 0) return { settings: null, problems };
-  return { settings: Object.freeze({ githubToken, label, target: targetOf(raw) }), problems };
-}
-function targetOf(raw) {
-  const backupId = raw(Input.backupId);
-  const restoreId = raw(Input.restoreId);
-  if (["latest", "random"].includes(backupId.toLowerCase()))
-    return `job ${raw(Input.jobId) || "(no job_id)"}`;
-  if (backupId === "" && restoreId !== "") return `restore ${restoreId}`;
-  return `backup ${backupId || "(no backup_id)"}`;
+  return { settings: Object.freeze({ githubToken, label, target: drillTarget(raw) }), problems };
 }
 function parseSettings(get, alert = parseAlertSettings(get)) {
   const raw = trimmed(get);
@@ -346,7 +276,10 @@ function parseSettings(get, alert = parseAlertSettings(get)) {
     apiUrl: parseApiUrlInput(raw(Input.apiUrl)),
     resultFile: ok(optionalText(raw(Input.resultFile))),
     downloadTo: ok(optionalText(raw(Input.downloadTo))),
-    alert: alert.problems.length === 0 ? ok(alert.settings) : refused(...alert.problems)
+    alert: alert.problems.length === 0 ? ok(alert.settings) : refused(...alert.problems),
+    history: parseHistory(raw, drillTarget(raw), {
+      tokenReported: alert.problems.some((text2) => text2.startsWith(`\`${Input.githubToken}\``))
+    })
   });
   if (!fields.ok) throw new InputError(fields.problems);
   const { value } = fields;
@@ -357,7 +290,9 @@ function parseSettings(get, alert = parseAlertSettings(get)) {
     dryRun: value.dryRun,
     resultFile: value.resultFile,
     apiUrl: value.apiUrl,
-    alert: value.alert
+    alert: value.alert,
+    history: value.history,
+    written: writtenDurations(raw)
   };
   const { target } = value;
   if (target.kind === "restore") {
@@ -407,6 +342,14 @@ function commandRules(command, raw) {
     ([name]) => problem(name, rule, { got: raw(name) })
   );
   return problems.length > 0 ? refused(...problems) : ok(command);
+}
+function writtenDurations(raw) {
+  const written = {};
+  for (const name of [Input.timeout, Input.maxBackupAge, Input.maxRestoreDuration]) {
+    const text2 = raw(name).trim();
+    if (text2 !== "") written[name] = text2;
+  }
+  return written;
 }
 
 // src/inputs/read.ts
@@ -476,6 +419,7 @@ function buildResult(evidence, env) {
     checks: evidence.checks.map((check) => ({
       name: check.name,
       limit_seconds: check.limitSeconds,
+      limit: check.limit ?? formatDuration(check.limitSeconds * 1e3),
       actual_seconds: check.actualSeconds,
       passed: check.passed
     })),
@@ -568,143 +512,80 @@ function outputsFailure(error) {
   return `The step outputs could not be written to GITHUB_OUTPUT (${reason}), so later steps could not read the outcome: GITHUB_OUTPUT must name a file this step can write (on a self-hosted runner, check the permissions of its work folder).`;
 }
 
-// src/markdown.ts
-function escapeHtml(value) {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-function prose(value) {
-  return inline(value).replace(/&#96;([\w .:-]{1,40})&#96;/g, "<code>$1</code>");
-}
-function inline(value) {
-  return escapeHtml(value).replace(/[\\`*[\]|~]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "&#95;").replace(/:\/\//g, "&#58;//").replace(/\b(www)\./gi, "$1&#46;").replace(/\s*\r?\n\s*/g, " ");
-}
-
-// src/report/summary.ts
-var HEADLINES = {
-  succeeded: "\u2705 Restore drill succeeded",
-  failed: "\u274C Restore drill failed",
-  timed_out: "\u23F1\uFE0F Restore drill timed out",
-  cancelled: "\u{1F6AB} Restore drill cancelled",
-  not_waited: "\u23E9 Restore started (not waited for)",
-  dry_run: "\u{1F9EA} Dry run: nothing was restored"
-};
-var DOWNLOAD_HEADLINES = {
-  succeeded: "\u2705 Download drill succeeded: every file arrived and was verified",
-  failed: "\u274C Download drill failed",
-  timed_out: "\u23F1\uFE0F Download drill timed out",
-  cancelled: "\u{1F6AB} Download drill cancelled",
-  dry_run: "\u{1F9EA} Dry run: nothing was downloaded"
-};
+// src/report/summary-parts.ts
 var MAX_FILE_ROWS = 50;
-var CHECK_LABELS = {
-  max_backup_age: "RPO: backup age (`max_backup_age`)",
-  max_restore_duration: "RTO: restore duration (`max_restore_duration`)"
-};
-function renderSummary(result, extras = {}) {
-  const { backup } = result;
-  const downloading = result.mode === "download";
-  const headline = (downloading ? DOWNLOAD_HEADLINES[result.outcome] : void 0) ?? HEADLINES[result.outcome];
-  const lines = [`## ${headline}`, ""];
-  if (result.error) lines.push(`> **Error:** ${prose(result.error.message)}`, "");
-  if (extras.leftBehind) lines.push(`> **Left behind:** ${prose(extras.leftBehind)}`, "");
-  lines.push(
-    ...table("Backup", [
-      ["id", code(backup.id)],
-      ["job", code(backup.job_id)],
-      ["completed at", text(backup.completed_at)],
-      ["age", age(backup.age_seconds)],
-      // How `latest`, `random` or `restore_id` found it; a backup given by id needs no line.
-      ...result.selection === null || result.selection.rule === "id" ? [] : [["chosen", prose(describeSelection(result.selection))]]
-    ]),
-    ...downloading ? downloadTables(result) : restoreTables(result)
-  );
-  if (result.checks.length > 0) {
-    lines.push(
-      "### Checks",
-      "",
-      "| check | limit | actual | verdict |",
-      "| --- | --- | --- | --- |"
-    );
-    for (const check of result.checks) {
-      const verdict = check.passed === null ? "\u2796 not measured" : check.passed ? "\u2705 passed" : "\u274C failed";
-      lines.push(
-        `| ${CHECK_LABELS[check.name] ?? check.name} | ${duration(check.limit_seconds)} | ${age(check.actual_seconds)} | ${verdict} |`
-      );
-    }
-    lines.push("");
-  }
-  if (extras.request && !downloading) {
-    const { files } = extras.request;
-    const omitted = Math.max(0, (files?.length ?? 0) - MAX_FILE_ROWS);
-    const shown = omitted > 0 ? { ...extras.request, files: files?.slice(0, MAX_FILE_ROWS) } : extras.request;
-    const body = escapeHtml(JSON.stringify(shown, null, 2));
-    lines.push("### Request", "", "The request a run without `dry_run` would send:", "");
-    lines.push(
-      `<pre><code>POST /v1/backups/${inline(backup.id ?? "")}/restore
-${body}</code></pre>`,
-      ""
-    );
-    if (omitted > 0) lines.push(`Its \`files\` holds ${omitted} more file ids, left out here.`, "");
-  }
-  const run2 = result.run;
-  if (run2.repository && run2.run_id) {
-    lines.push(
-      `<sub>${inline(run2.workflow ?? "workflow")} \xB7 run ${inline(run2.run_id)} \xB7 ${inline(run2.event ?? "")}</sub>`,
-      ""
-    );
-  }
-  return lines.join("\n");
+var MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
+function facts(title, rows) {
+  return [`### ${title}`, "", ...rows.map(([key, value]) => `- **${key}:** ${value}`), ""];
 }
-function restoreTables({ restore, files }) {
-  return [
-    ...table("Restore", [
-      ["id", code(restore.id)],
-      ["status", code(restore.status)],
-      [
-        "compute",
-        restore.compute ? `${text(restore.compute.type)} ${code(String(restore.compute.server_id ?? ""))}` : "where the backup was made"
-      ],
-      ["files", `${files.length}${fileList(files.map((file) => file.name))}`]
-    ]),
-    ...table("Timing", [
-      ["created", text(restore.created_at)],
-      ["started", text(restore.started_at)],
-      ["completed", text(restore.completed_at)],
-      ["duration", duration(restore.duration_seconds)]
-    ])
-  ];
+function folded(title, body) {
+  return [`<details><summary>${title}</summary>`, "", ...body, "", "</details>", ""];
 }
-function downloadTables({ download, files }) {
+function backupFacts({ backup, selection }) {
+  return facts("Backup", [
+    ["id", code(backup.id)],
+    ["job", code(backup.job_id)],
+    [
+      "completed",
+      backup.age_seconds === null ? time(backup.completed_at) : `${time(backup.completed_at)}, ${age(backup.age_seconds)}${backup.age_seconds < 0 ? "" : " old"}`
+    ],
+    // How `latest`, `random` or `restore_id` found it; a backup given by id needs no line.
+    ...selection === null || selection.rule === "id" ? [] : [["chosen", prose(describeSelection(selection))]]
+  ]);
+}
+function restoreFacts({ restore, files }) {
+  return facts("Restore", [
+    ["id", code(restore.id)],
+    ["status", code(restore.status)],
+    [
+      "compute",
+      restore.compute ? `${text(restore.compute.type)} ${code(String(restore.compute.server_id ?? ""))}` : "where the backup was made"
+    ],
+    ["files", String(files.length)],
+    ["created", time(restore.created_at)],
+    ["ran", span(restore.started_at, restore.completed_at)],
+    ["duration", duration(restore.duration_seconds)]
+  ]);
+}
+function restoredFiles({ files, outcome }) {
+  if (files.length === 0) return [];
+  const rows = files.slice(0, MAX_FILE_ROWS).map((file) => `- ${code(file.name)}`);
+  if (files.length > MAX_FILE_ROWS)
+    rows.push(`- and ${files.length - MAX_FILE_ROWS} more: see the result JSON`);
+  const title = outcome === "dry_run" ? "Files to restore" : "Files";
+  return folded(`${title} (${files.length})`, rows);
+}
+function downloadFacts({ download, files }) {
   const done = download?.files ?? [];
   const bytes = done.reduce((sum, file) => sum + file.bytes, 0);
-  const lines = table("Download", [
+  return facts("Download", [
     ["folder", code(download?.dir ?? null)],
     ["status", code(download?.status ?? null)],
     ["files", `${done.length} of ${files.length} verified, ${bytes} bytes`],
+    ["started", time(download?.started_at ?? null)],
     ["duration", duration(download?.duration_seconds ?? null)]
   ]);
-  if (done.length === 0) return lines;
-  lines.push("### Files", "", "| file | bytes | sha256 |", "| --- | --- | --- |");
+}
+function downloadedFiles({ download }) {
+  const done = download?.files ?? [];
+  if (done.length === 0) return [];
+  const rows = ["| file | bytes | sha256 |", "| --- | --- | --- |"];
   for (const file of done.slice(0, MAX_FILE_ROWS))
-    lines.push(`| ${code(file.name)} | ${file.bytes} | <code>${file.sha256}</code> |`);
+    rows.push(`| ${code(file.name)} | ${file.bytes} | <code>${file.sha256}</code> |`);
   if (done.length > MAX_FILE_ROWS)
-    lines.push(`| and ${done.length - MAX_FILE_ROWS} more: see the result JSON | | |`);
-  return [...lines, ""];
+    rows.push(`| and ${done.length - MAX_FILE_ROWS} more: see the result JSON | | |`);
+  return folded(`Files downloaded and verified (${done.length})`, rows);
 }
-function table(title, rows) {
-  return [
-    `### ${title}`,
-    "",
-    "| | |",
-    "| --- | --- |",
-    ...rows.map(([key, value]) => `| ${key} | ${value} |`),
-    ""
-  ];
-}
-function fileList(names) {
-  if (names.length === 0) return "";
-  const shown = names.slice(0, 5).map((name) => code(name.slice(name.lastIndexOf("/") + 1)));
-  return `: ${shown.join(", ")}${names.length > 5 ? ` and ${names.length - 5} more` : ""}`;
+function requestBlock(request, backupId) {
+  const { files } = request;
+  const omitted = Math.max(0, (files?.length ?? 0) - MAX_FILE_ROWS);
+  const shown = omitted > 0 ? { ...request, files: files?.slice(0, MAX_FILE_ROWS) } : request;
+  const body = escapeHtml(JSON.stringify(shown, null, 2));
+  return folded("The request a run without <code>dry_run</code> would send", [
+    `<pre><code>POST /v1/backups/${inline(backupId ?? "")}/restore
+${body}</code></pre>`,
+    ...omitted > 0 ? ["", `Its \`files\` holds ${omitted} more file ids, left out here.`] : []
+  ]);
 }
 function code(value) {
   return value === null || value === "" ? "\u2013" : `<code>${inline(value)}</code>`;
@@ -712,12 +593,117 @@ function code(value) {
 function text(value) {
   return value === null || value === "" ? "\u2013" : inline(value);
 }
+function time(value) {
+  const at = parseTime(value);
+  if (at === null) return text(value);
+  const date = new Date(at);
+  const two = (n) => String(n).padStart(2, "0");
+  const day = `${two(date.getUTCDate())} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  return `${day}, ${two(date.getUTCHours())}:${two(date.getUTCMinutes())} UTC`;
+}
+function span(started, completed) {
+  if (started === null) return "\u2013";
+  const [from, to] = [time(started), time(completed)];
+  if (completed === null) return `from ${from}, not completed`;
+  const day = from.slice(0, from.indexOf(", ") + 2);
+  const sameDay = day.length > 2 && to.startsWith(day);
+  return sameDay ? `${from.replace(" UTC", "")} \u2192 ${to.slice(day.length)}` : `${from} \u2192 ${to}`;
+}
 function duration(secondsValue) {
-  return secondsValue === null ? "\u2013" : formatDuration(secondsValue * 1e3);
+  return secondsValue === null ? "\u2013" : formatElapsed(secondsValue * 1e3);
 }
 function age(secondsValue) {
   if (secondsValue === null || secondsValue >= 0) return duration(secondsValue);
-  return `${formatDuration(-secondsValue * 1e3)} ahead of the runner's clock`;
+  return `${formatElapsed(-secondsValue * 1e3)} ahead of the runner's clock`;
+}
+
+// src/report/summary.ts
+var HEADLINES = {
+  succeeded: "\u2705 Restore drill{name} succeeded",
+  failed: "\u274C Restore drill{name} failed",
+  timed_out: "\u23F1\uFE0F Restore drill{name} timed out",
+  cancelled: "\u{1F6AB} Restore drill{name} cancelled",
+  not_waited: "\u23E9 Restore{name} started (not waited for)",
+  dry_run: "\u{1F9EA} Dry run{name}: nothing was restored"
+};
+var DOWNLOAD_HEADLINES = {
+  succeeded: "\u2705 Download drill{name} succeeded",
+  failed: "\u274C Download drill{name} failed",
+  timed_out: "\u23F1\uFE0F Download drill{name} timed out",
+  cancelled: "\u{1F6AB} Download drill{name} cancelled",
+  dry_run: "\u{1F9EA} Dry run{name}: nothing was downloaded"
+};
+var CHECK_LABELS = {
+  max_backup_age: "RPO: backup age, `max_backup_age`",
+  max_restore_duration: "RTO: restore duration, `max_restore_duration`"
+};
+var SHORT_LABELS = { max_backup_age: "RPO", max_restore_duration: "RTO" };
+function renderSummary(result, extras = {}) {
+  const downloading = result.mode === "download";
+  const lines = [`## ${headline(result)}`, ""];
+  if (result.error) lines.push(`> **Error:** ${prose(result.error.message)}`, "");
+  if (extras.leftBehind) lines.push(`> **Left behind:** ${prose(extras.leftBehind)}`, "");
+  lines.push(...checksTable(result), ...backupFacts(result));
+  if (downloading) lines.push(...downloadFacts(result), ...downloadedFiles(result));
+  else lines.push(...restoreFacts(result), ...restoredFiles(result));
+  if (extras.request && !downloading) lines.push(...requestBlock(extras.request, result.backup.id));
+  return lines.join("\n");
+}
+function summaryFooter({ run: run2 }) {
+  if (!run2.repository || !run2.run_id) return "";
+  return `
+<sub>${inline(run2.workflow ?? "workflow")} \xB7 run ${inline(run2.run_id)} \xB7 ${inline(run2.event ?? "")}</sub>
+`;
+}
+function headline(result) {
+  const name = result.drill?.name ? ` \u201C${inline(result.drill.name)}\u201D` : "";
+  const title = (result.mode === "download" ? DOWNLOAD_HEADLINES[result.outcome] : void 0) ?? HEADLINES[result.outcome];
+  const numbers = [...backupNumbers(result), ...progressNumbers(result)];
+  return `${title.replace("{name}", name)}${numbers.length > 0 ? ` \u2014 ${numbers.join(", ")}` : ""}`;
+}
+function backupNumbers({ backup, checks }) {
+  if (backup.age_seconds === null) return [];
+  const old = backup.age_seconds < 0 ? age(backup.age_seconds) : `${age(backup.age_seconds)} old`;
+  return [`backup ${old}${limitOf(checks, "max_backup_age")}`];
+}
+function progressNumbers(result) {
+  const { outcome, restore, files, download } = result;
+  const plural = (n) => `${n} file${n === 1 ? "" : "s"}`;
+  if (result.mode === "download") {
+    if (outcome === "dry_run")
+      return files.length > 0 ? [`${plural(files.length)} to download`] : [];
+    if (download === null || download.status === null) return [];
+    const took2 = download.duration_seconds === null ? "" : ` in ${duration(download.duration_seconds)}`;
+    return [`${download.files.length} of ${plural(files.length)} verified${took2}`];
+  }
+  if (outcome === "dry_run") return files.length > 0 ? [`${plural(files.length)} to restore`] : [];
+  if (restore.id === null) return [];
+  const rto = limitOf(result.checks, "max_restore_duration");
+  const restored = restore.status !== null && classifyStatus(restore.status).class === "succeeded";
+  if (restored && restore.duration_seconds !== null)
+    return [`restored in ${duration(restore.duration_seconds)}${rto}`];
+  const took = restore.duration_seconds === null ? "" : ` after ${duration(restore.duration_seconds)}`;
+  return [`restore ${text(restore.status)}${took}`];
+}
+function limitOf(checks, name) {
+  const check = checks.find((each) => each.name === name);
+  return check ? ` (${SHORT_LABELS[name]} ${inline(check.limit)})` : "";
+}
+function checksTable({ checks }) {
+  if (checks.length === 0) return [];
+  const lines = [
+    "### Checks",
+    "",
+    "| check | limit | actual | verdict |",
+    "| --- | --- | --- | --- |"
+  ];
+  for (const check of checks) {
+    const verdict = check.passed === null ? "\u2796 not measured" : check.passed ? "\u2705 passed" : "\u274C failed";
+    lines.push(
+      `| ${CHECK_LABELS[check.name] ?? check.name} | ${inline(check.limit)} | ${age(check.actual_seconds)} | ${verdict} |`
+    );
+  }
+  return [...lines, ""];
 }
 
 // src/report/publish.ts
@@ -759,16 +745,17 @@ var Publisher = class {
     if (this.#outputs.failure !== null) throw new Failure(this.#outputs.failure);
   }
   /**
-   * Writes every piece of evidence and states the verdict, and only then raises the alert (when
-   * alerting is on, `alert` gets the summary to post as the drill's GitHub issue): GitHub may be
-   * slow or the run cancelled meanwhile, and the evidence must already be on disk by then.
-   * Never throws.
+   * Writes every piece of evidence and states the verdict, and only then records the drill in
+   * its history and raises the alert (when alerting is on, `alert` gets the summary to post as
+   * the drill's GitHub issue), side by side: GitHub may be slow or the run cancelled meanwhile,
+   * and the evidence must already be on disk by then. Never throws.
    */
-  async finish(recorded, alert) {
+  async finish(recorded, alert, history) {
     this.#outputs.set({
       ...outputsOf(buildResult(recorded, this.env)),
       [Output.issueNumber]: "",
-      [Output.issueUrl]: ""
+      [Output.issueUrl]: "",
+      [Output.historyUrl]: ""
     });
     const evidence = withUndeliveredOutputs(recorded, this.#outputs.failure);
     const result = buildResult(evidence, this.env);
@@ -778,17 +765,28 @@ var Publisher = class {
       request: result.outcome === "dry_run" ? evidence.request : null,
       leftBehind: leftBehind(evidence)
     });
+    const footer = summaryFooter(result);
     const summarised = await this.#writeSummary(markdown);
     stateVerdict(evidence, result.outcome);
-    const issue = alert ? await alert(result.outcome, markdown) : null;
-    if (issue === null) return;
-    this.#outputs.set({ [Output.issueNumber]: String(issue.number), [Output.issueUrl]: issue.url });
-    if (summarised)
-      await this.#writeSummary(
-        `
+    const [noted, issue] = await Promise.all([
+      history ? history(result) : null,
+      alert ? alert(result.outcome, `${markdown}${footer}`) : null
+    ]);
+    if (noted !== null) {
+      this.#outputs.set({ [Output.historyUrl]: noted.url ?? "" });
+      for (const warning2 of noted.warnings) warning(warning2);
+    }
+    if (issue !== null)
+      this.#outputs.set({
+        [Output.issueNumber]: String(issue.number),
+        [Output.issueUrl]: issue.url
+      });
+    if (!summarised) return;
+    const issueLine = issue === null ? "" : `
 > Drill issue [#${issue.number}](${issue.url}): ${ISSUE_ACTIONS[issue.action]}.
-`
-      );
+`;
+    const rest = `${issueLine}${footer}${noted?.markdown ?? ""}`;
+    if (rest !== "") await this.#writeSummary(rest);
   }
   /**
    * Appends to the job summary, saying whether it could. A runner without a summary file (or
@@ -840,7 +838,7 @@ function stateVerdict(evidence, outcome) {
 }
 function leftBehind(evidence) {
   const { restore } = evidence;
-  if (!["failed", "cancelled", "timed_out"].includes(evidence.outcome ?? "failed")) return null;
+  if ((evidence.outcome ?? "failed") !== "failed") return null;
   if (restore !== null && classifyStatus(restore.status).class === "running") {
     return `Restore ${restore.id} (last status ${restore.status}) goes on at SnapShooter; check it there before starting another.`;
   }
@@ -935,11 +933,18 @@ function concludeWait(evidence, end, settings) {
   evidence.restore = restore;
   const id = restore?.id ?? "unknown";
   const status = restore?.status ?? "unknown";
-  const durationMs = end.kind === "succeeded" ? restoreDurationMs(restore, end.elapsedMs) : null;
-  if (end.kind === "succeeded") evidence.measuredDurationMs = end.elapsedMs;
+  const ended = end.kind === "succeeded" || end.kind === "failed";
+  if (ended) evidence.measuredDurationMs = end.elapsedMs;
+  const tookMs = ended ? restoreDurationMs(restore, end.elapsedMs) : null;
+  const durationMs = end.kind === "succeeded" ? tookMs : null;
   if (settings.maxRestoreDurationMs !== null) {
     evidence.checks.push(
-      limitCheck("max_restore_duration", settings.maxRestoreDurationMs, durationMs)
+      limitCheck(
+        "max_restore_duration",
+        settings.maxRestoreDurationMs,
+        durationMs,
+        settings.written?.max_restore_duration
+      )
     );
   }
   switch (end.kind) {
@@ -952,11 +957,11 @@ function concludeWait(evidence, end, settings) {
     }
     case "failed":
       evidence.outcome = "failed";
-      evidence.error = `Restore ${id} ended with status "${status}" after ${formatDuration(end.elapsedMs)}: SnapShooter could not restore the backup; see the restore's log in SnapShooter.`;
+      evidence.error = `Restore ${id} ended with status "${status}" after ${formatElapsed(tookMs ?? end.elapsedMs)}: SnapShooter could not restore the backup; see the restore's log in SnapShooter.`;
       return;
     case "timed_out":
       evidence.outcome = "timed_out";
-      evidence.error = `Restore ${id} was still ${status} when \`timeout\` (${formatDuration(settings.timeoutMs)}) ran out; it goes on at SnapShooter. ` + (settings.onTimeout === "fail" ? "Raise `timeout`, or set `on_timeout: warn`." : "Raise `timeout` to wait for it.");
+      evidence.error = `Restore ${id} was still ${status} when \`timeout\` (${settings.written?.timeout ?? formatDuration(settings.timeoutMs)}) ran out; it goes on at SnapShooter. ` + (settings.onTimeout === "fail" ? "Raise `timeout`, or set `on_timeout: warn`." : "Raise `timeout` to wait for it.");
       return;
     case "cancelled":
       evidence.outcome = "cancelled";
@@ -1012,22 +1017,30 @@ async function run(deps = {}) {
   } finally {
     await publisher.finish(
       record.evidence,
-      drillAlert(alert.settings, env, { signal, requestTimeoutMs })
+      drillAlert(alert.settings, env, { signal, requestTimeoutMs }),
+      drillHistory(record.evidence.settings, {
+        env,
+        signal,
+        clock,
+        sleep,
+        requestTimeoutMs,
+        startedAt
+      })
     );
   }
 }
 async function runCommand(settings, deps, record) {
   switch (settings.command) {
     case "restore": {
-      const { runRestore } = await import("./chunks/run-3IVRUDUV.js");
+      const { runRestore } = await import("./chunks/run-IVSOHFNO.js");
       return { command: "restore", settings, end: await runRestore(settings, deps, record) };
     }
     case "download": {
-      const { runDownload } = await import("./chunks/run-MAVRL75B.js");
+      const { runDownload } = await import("./chunks/run-XQBQ7KNQ.js");
       return { command: "download", settings, end: await runDownload(settings, deps, record) };
     }
     case "watch": {
-      const { runWatch } = await import("./chunks/run-AO45HIGZ.js");
+      const { runWatch } = await import("./chunks/run-5CSAOVXC.js");
       return { command: "watch", settings, end: await runWatch(settings, deps) };
     }
   }

@@ -3,17 +3,18 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   waitDeps,
   waitForRestore
-} from "./chunk-JXJKG34U.js";
-import "./chunk-HG3PC4QG.js";
-import "./chunk-YDCWY7DJ.js";
-import "./chunk-VGWWNZ4D.js";
-import "./chunk-T5AROM7E.js";
+} from "./chunk-XBAMJQV2.js";
+import "./chunk-3R3XKYNG.js";
+import "./chunk-4I6AFKBV.js";
+import "./chunk-ITQDKVUV.js";
+import "./chunk-S44UB6PJ.js";
 import "./chunk-QP5NUJKD.js";
-import "./chunk-DOMHRUWJ.js";
+import "./chunk-XD5QJNCJ.js";
+import "./chunk-3BGL6JNF.js";
 import {
   Failure,
   group
-} from "./chunk-SDF5QEM7.js";
+} from "./chunk-YBT7PXVK.js";
 import "./chunk-23VKRORU.js";
 
 // src/watch/run.ts
@@ -51,4 +52,4 @@ export {
   RestoreNotFound,
   runWatch
 };
-//# sourceMappingURL=run-AO45HIGZ.js.map
+//# sourceMappingURL=run-5CSAOVXC.js.map

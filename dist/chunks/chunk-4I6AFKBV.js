@@ -3,12 +3,12 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   cleanText,
   networkReason
-} from "./chunk-DOMHRUWJ.js";
+} from "./chunk-3BGL6JNF.js";
 import {
   Failure,
   Input,
   TEXT_LIMITS
-} from "./chunk-SDF5QEM7.js";
+} from "./chunk-YBT7PXVK.js";
 
 // src/snapshooter/errors.ts
 var ApiError = class _ApiError extends Failure {
@@ -149,4 +149,4 @@ export {
   ApiError,
   formatMs
 };
-//# sourceMappingURL=chunk-YDCWY7DJ.js.map
+//# sourceMappingURL=chunk-4I6AFKBV.js.map

@@ -2,7 +2,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   STATUS_WORDS
-} from "./chunk-SDF5QEM7.js";
+} from "./chunk-YBT7PXVK.js";
 
 // src/restore/status.ts
 function classifyStatus(word) {
@@ -14,4 +14,4 @@ function classifyStatus(word) {
 export {
   classifyStatus
 };
-//# sourceMappingURL=chunk-HG3PC4QG.js.map
+//# sourceMappingURL=chunk-3R3XKYNG.js.map

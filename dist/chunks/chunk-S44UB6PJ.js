@@ -4,59 +4,15 @@ import {
   parseTimestamp
 } from "./chunk-QP5NUJKD.js";
 import {
+  DAY_MS,
+  formatDuration,
+  formatElapsed,
+  matchGlob,
+  parseGlob
+} from "./chunk-XD5QJNCJ.js";
+import {
   Failure
-} from "./chunk-SDF5QEM7.js";
-
-// src/duration.ts
-var DAY_MS = 864e5;
-var MAX_BACKUP_WINDOW_MS = 365 * DAY_MS;
-var UNIT_MS = {
-  ms: 1,
-  s: 1e3,
-  m: 6e4,
-  h: 36e5,
-  d: DAY_MS
-};
-var UNIT_ORDER = ["d", "h", "m", "s", "ms"];
-var PART = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/gy;
-function parseDuration(text) {
-  const value = text.trim().toLowerCase();
-  if (value === "") return null;
-  if (/^\d+(\.\d+)?$/.test(value)) return finite(Number(value) * 1e3);
-  PART.lastIndex = 0;
-  let total = 0;
-  let lastUnit = -1;
-  let match;
-  while ((match = PART.exec(value)) !== null) {
-    const [, amount = "", unit = ""] = match;
-    const order = UNIT_ORDER.indexOf(unit);
-    if (order <= lastUnit) return null;
-    lastUnit = order;
-    total += Number(amount) * (UNIT_MS[unit] ?? NaN);
-    if (PART.lastIndex === value.length) return finite(total);
-  }
-  return null;
-}
-function finite(ms) {
-  return Number.isFinite(ms) ? Math.round(ms) : null;
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)}ms`;
-  let rest = Math.round(ms / 1e3);
-  const parts = [];
-  for (const [unit, size] of [
-    ["d", 86400],
-    ["h", 3600],
-    ["m", 60]
-  ]) {
-    if (rest >= size) {
-      parts.push(`${Math.floor(rest / size)}${unit}`);
-      rest %= size;
-    }
-  }
-  if (rest > 0 || parts.length === 0) parts.push(`${rest}s`);
-  return parts.join("");
-}
+} from "./chunk-YBT7PXVK.js";
 
 // src/drill/selection-text.ts
 var plural = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
@@ -81,98 +37,6 @@ function describeSelection(selection) {
       if (selection.candidates === 0) return `latest: no ${tag}backup${filters(selection)}`;
       return `the latest ${tag}backup${filters(selection)}`;
   }
-}
-
-// src/inputs/glob.ts
-var SLASH = "/".charCodeAt(0);
-function parseGlob(pattern) {
-  const glob = [];
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i];
-    const end = char === "[" ? classEnd(pattern, i) : -1;
-    if (char === "*" && pattern[i + 1] === "*") {
-      glob.push({ kind: "globstar" });
-      i++;
-    } else if (char === "*") glob.push({ kind: "star" });
-    else if (char === "?") glob.push({ kind: "any" });
-    else if (end !== -1) {
-      const negated = pattern[i + 1] === "!";
-      const parsed = parseClass(pattern.slice(i + (negated ? 2 : 1), end));
-      if (typeof parsed === "string") return { problem: parsed };
-      glob.push({ kind: "class", negated, ranges: parsed });
-      i = end;
-    } else glob.push({ kind: "char", code: pattern.charCodeAt(i) });
-  }
-  return { glob };
-}
-function matchGlob(glob, name, meter) {
-  let active = new Uint8Array(glob.length + 1);
-  let next = new Uint8Array(glob.length + 1);
-  active[0] = 1;
-  let steps = skipStars(glob, active);
-  for (let at = 0; at < name.length; at++) {
-    const code = name.charCodeAt(at);
-    next.fill(0);
-    let alive = false;
-    for (let i = 0; i < glob.length; i++) {
-      steps++;
-      if (active[i] === 0) continue;
-      const token = glob[i];
-      const stays = token.kind === "globstar" || token.kind === "star" && code !== SLASH;
-      const target = stays ? i : accepts(token, code) ? i + 1 : -1;
-      if (target !== -1) {
-        next[target] = 1;
-        alive = true;
-      }
-    }
-    ;
-    [active, next] = [next, active];
-    if (!alive) break;
-    steps += skipStars(glob, active);
-  }
-  if (meter) meter.steps += steps;
-  return active[glob.length] === 1;
-}
-function skipStars(glob, active) {
-  for (let i = 0; i < glob.length; i++) {
-    const kind = glob[i].kind;
-    if (active[i] === 1 && (kind === "star" || kind === "globstar")) active[i + 1] = 1;
-  }
-  return glob.length;
-}
-function accepts(token, code) {
-  if (token.kind === "char") return code === token.code;
-  if (code === SLASH) return false;
-  if (token.kind === "any") return true;
-  if (token.kind !== "class") return false;
-  let member = false;
-  for (let i = 0; i < token.ranges.length && !member; i += 2)
-    member = token.ranges[i] <= code && code <= token.ranges[i + 1];
-  return member !== token.negated;
-}
-function classEnd(pattern, start) {
-  const first = pattern[start + 1] === "!" ? start + 2 : start + 1;
-  return pattern.indexOf("]", first + 1);
-}
-function parseClass(body) {
-  const ranges = [];
-  for (let i = 0; i < body.length; ) {
-    const low = body.charCodeAt(i);
-    if (body[i + 1] === "-" && i + 2 < body.length) {
-      const high = body.charCodeAt(i + 2);
-      if (low > high) {
-        const written = JSON.stringify(body.slice(i, i + 3));
-        const fixed = JSON.stringify(`${body[i + 2]}-${body[i]}`);
-        return `its class range ${written} runs backwards (write ${fixed})`;
-      }
-      ranges.push(low, high);
-      i += 3;
-    } else {
-      ranges.push(low, low);
-      i++;
-    }
-  }
-  return ranges;
 }
 
 // src/drill/refusal.ts
@@ -239,10 +103,11 @@ function restoreDurationMs(restore, measuredMs) {
   if (started !== null && completed !== null && completed >= started) return completed - started;
   return measuredMs;
 }
-function limitCheck(name, limitMs, actualMs) {
+function limitCheck(name, limitMs, actualMs, written) {
   return {
     name,
     limitSeconds: seconds(limitMs),
+    ...written === void 0 ? {} : { limit: written },
     actualSeconds: actualMs === null ? null : seconds(actualMs),
     // A negative measure (a time ahead of the clock) is unreadable evidence, not a pass.
     passed: actualMs === null ? null : actualMs >= 0 && actualMs <= limitMs
@@ -485,7 +350,14 @@ function preflight(settings, backup, now) {
   checkBackup(backup, settings.jobId);
   const files = selectFiles(backup.id, backup.files, settings.files);
   const ageMs = backupAgeMs(backup.completedAt, now);
-  const checks = settings.maxBackupAgeMs === null ? [] : [limitCheck("max_backup_age", settings.maxBackupAgeMs, ageMs)];
+  const checks = settings.maxBackupAgeMs === null ? [] : [
+    limitCheck(
+      "max_backup_age",
+      settings.maxBackupAgeMs,
+      ageMs,
+      settings.written?.max_backup_age
+    )
+  ];
   const request = {};
   if (settings.files.length > 0) request.files = files.map((file) => file.id);
   if (settings.compute)
@@ -498,9 +370,10 @@ function checkFailure(check, subject) {
     const ahead = formatDuration(-check.actualSeconds * 1e3);
     return `${subject}: the backup's completed_at is ${ahead} ahead of the runner's clock, so its age cannot be measured and \`max_backup_age\` cannot pass: check the runner's clock and the job in SnapShooter. Nothing was restored.`;
   }
-  let actual = formatDuration(check.actualSeconds * 1e3);
-  let limit = formatDuration(check.limitSeconds * 1e3);
-  if (actual === limit) [actual, limit] = [`${check.actualSeconds}s`, `${check.limitSeconds}s`];
+  let actual = formatElapsed(check.actualSeconds * 1e3);
+  let limit = check.limit ?? formatDuration(check.limitSeconds * 1e3);
+  if (actual === formatElapsed(check.limitSeconds * 1e3))
+    [actual, limit] = [`${check.actualSeconds}s`, `${check.limitSeconds}s`];
   return check.name === "max_backup_age" ? `${subject} completed ${actual} ago, older than \`max_backup_age\` (${limit}): the job may have stopped backing up; check it in SnapShooter. Nothing was restored.` : `${subject} completed but took ${actual}, longer than \`max_restore_duration\` (${limit}): the recovery time objective was missed.`;
 }
 function refuseOnFailedChecks(checks, subject) {
@@ -511,10 +384,7 @@ function refuseOnFailedChecks(checks, subject) {
 }
 
 export {
-  MAX_BACKUP_WINDOW_MS,
-  parseDuration,
-  formatDuration,
-  parseGlob,
+  parseTime,
   restoreDurationMs,
   limitCheck,
   seconds,
@@ -527,4 +397,4 @@ export {
   checkFailure,
   refuseOnFailedChecks
 };
-//# sourceMappingURL=chunk-T5AROM7E.js.map
+//# sourceMappingURL=chunk-S44UB6PJ.js.map

@@ -1,57 +1,25 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
+  AlertCancelled,
+  GitHubSilent,
+  answeredStatus,
+  guardRequests
+} from "./chunk-LN2NYBTX.js";
+import {
   alertBody,
   issueTitle,
   planAlert,
   runUrl
 } from "./chunk-MJATRFDO.js";
-import {
-  formatMs
-} from "./chunk-YDCWY7DJ.js";
-import "./chunk-DOMHRUWJ.js";
+import "./chunk-4I6AFKBV.js";
+import "./chunk-3BGL6JNF.js";
 import {
   errorMessage,
   info,
   warning
-} from "./chunk-SDF5QEM7.js";
+} from "./chunk-YBT7PXVK.js";
 import "./chunk-23VKRORU.js";
-
-// src/alert/requests.ts
-var GitHubSilent = class extends Error {
-  constructor(timeoutMs) {
-    super(`GitHub gave no answer within ${formatMs(timeoutMs)}`);
-    this.timeoutMs = timeoutMs;
-    this.name = "GitHubSilent";
-  }
-  timeoutMs;
-};
-var AlertCancelled = class extends Error {
-  constructor() {
-    super("the run was cancelled while GitHub was being asked");
-    this.name = "AlertCancelled";
-  }
-};
-function guardRequests(octokit, cancel, timeoutMs) {
-  octokit.hook.wrap("request", async (request, options) => {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = AbortSignal.any([cancel, timeout]);
-    options.request = { ...options.request, signal };
-    try {
-      return await request(options);
-    } catch (error) {
-      if (cancel.aborted) throw new AlertCancelled();
-      if (timeout.aborted) throw new GitHubSilent(timeoutMs);
-      throw error;
-    }
-  });
-}
-function answeredStatus(error) {
-  if (typeof error !== "object" || error === null || !("status" in error)) return null;
-  if ("request" in error && !("response" in error && error.response)) return null;
-  const status = Number(error.status);
-  return Number.isInteger(status) && status > 0 ? status : null;
-}
 
 // src/alert/github.ts
 var MAX_PAGES = 5;
@@ -143,4 +111,4 @@ export {
   alertFailure,
   alertOnGitHub
 };
-//# sourceMappingURL=github-QBTOGVBB.js.map
+//# sourceMappingURL=github-FNBTMPZG.js.map

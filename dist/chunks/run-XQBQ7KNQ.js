@@ -14,16 +14,18 @@ import {
 } from "./chunk-UBNUX3TW.js";
 import {
   prepareDrill
-} from "./chunk-VGWWNZ4D.js";
+} from "./chunk-ITQDKVUV.js";
 import {
-  baseName,
-  formatDuration
-} from "./chunk-T5AROM7E.js";
+  baseName
+} from "./chunk-S44UB6PJ.js";
 import "./chunk-QP5NUJKD.js";
+import {
+  formatDuration
+} from "./chunk-XD5QJNCJ.js";
 import {
   kindOfStatus,
   networkReason
-} from "./chunk-DOMHRUWJ.js";
+} from "./chunk-3BGL6JNF.js";
 import {
   Failure,
   USER_AGENT,
@@ -31,7 +33,7 @@ import {
   group,
   info,
   setSecret
-} from "./chunk-SDF5QEM7.js";
+} from "./chunk-YBT7PXVK.js";
 import "./chunk-23VKRORU.js";
 
 // src/download/file.ts
@@ -741,4 +743,4 @@ async function runDownload(settings, deps, progress) {
 export {
   runDownload
 };
-//# sourceMappingURL=run-MAVRL75B.js.map
+//# sourceMappingURL=run-XQBQ7KNQ.js.map

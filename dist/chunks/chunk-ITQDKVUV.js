@@ -5,11 +5,11 @@ import {
   describeSelection,
   preflight,
   refuseOnFailedChecks
-} from "./chunk-T5AROM7E.js";
+} from "./chunk-S44UB6PJ.js";
 import {
   group,
   info
-} from "./chunk-SDF5QEM7.js";
+} from "./chunk-YBT7PXVK.js";
 
 // src/drill/prepare.ts
 async function prepareDrill(settings, client, clock, progress) {
@@ -37,4 +37,4 @@ async function prepareDrill(settings, client, clock, progress) {
 export {
   prepareDrill
 };
-//# sourceMappingURL=chunk-VGWWNZ4D.js.map
+//# sourceMappingURL=chunk-ITQDKVUV.js.map

@@ -2,22 +2,22 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   classifyStatus
-} from "./chunk-HG3PC4QG.js";
+} from "./chunk-3R3XKYNG.js";
 import {
   ApiError
-} from "./chunk-YDCWY7DJ.js";
+} from "./chunk-4I6AFKBV.js";
 import {
   prepareDrill
-} from "./chunk-VGWWNZ4D.js";
+} from "./chunk-ITQDKVUV.js";
 import {
   formatDuration
-} from "./chunk-T5AROM7E.js";
+} from "./chunk-XD5QJNCJ.js";
 import {
   Failure,
   group,
   info,
   warning
-} from "./chunk-SDF5QEM7.js";
+} from "./chunk-YBT7PXVK.js";
 
 // src/restore/log.ts
 function describeWaitEvent(event) {
@@ -232,4 +232,4 @@ export {
   runRestore,
   waitDeps
 };
-//# sourceMappingURL=chunk-JXJKG34U.js.map
+//# sourceMappingURL=chunk-XBAMJQV2.js.map

@@ -527,7 +527,9 @@ var Input = {
   backupTag: "backup_tag",
   backupWindow: "backup_window",
   completedBefore: "completed_before",
-  restoreId: "restore_id"
+  restoreId: "restore_id",
+  historyBranch: "history_branch",
+  historySize: "history_size"
 };
 var Output = {
   outcome: "outcome",
@@ -548,7 +550,8 @@ var Output = {
   issueUrl: "issue_url",
   downloadDir: "download_dir",
   downloadedFiles: "downloaded_files",
-  selection: "selection"
+  selection: "selection",
+  historyUrl: "history_url"
 };
 var BACKUP_TAGS = ["hourly", "daily", "weekly", "monthly", "manual"];
 var VERSION = "0.1.0";
@@ -637,4 +640,4 @@ export {
   MAX_FIELD_ERRORS,
   STATUS_WORDS
 };
-//# sourceMappingURL=chunk-SDF5QEM7.js.map
+//# sourceMappingURL=chunk-YBT7PXVK.js.map

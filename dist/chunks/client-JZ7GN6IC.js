@@ -5,6 +5,10 @@ import {
   systemClock
 } from "./chunk-U74NIOEJ.js";
 import {
+  ApiError,
+  formatMs
+} from "./chunk-4I6AFKBV.js";
+import {
   POST_POLICY,
   READ_POLICY,
   REQUEST_TIMEOUT_MS,
@@ -17,10 +21,6 @@ import {
 } from "./chunk-JAJHGPRJ.js";
 import "./chunk-UBNUX3TW.js";
 import {
-  ApiError,
-  formatMs
-} from "./chunk-YDCWY7DJ.js";
-import {
   parseTimestamp
 } from "./chunk-QP5NUJKD.js";
 import {
@@ -29,7 +29,7 @@ import {
   cleanName,
   cleanText,
   kindOfStatus
-} from "./chunk-DOMHRUWJ.js";
+} from "./chunk-3BGL6JNF.js";
 import {
   BACKUP_TAGS,
   Input,
@@ -42,7 +42,7 @@ import {
   UUID_PATTERN,
   errorMessage,
   setSecret
-} from "./chunk-SDF5QEM7.js";
+} from "./chunk-YBT7PXVK.js";
 import {
   __commonJS,
   __export,
@@ -18105,4 +18105,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-4PNKQ6XB.js.map
+//# sourceMappingURL=client-JZ7GN6IC.js.map
