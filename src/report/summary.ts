@@ -43,7 +43,9 @@ export function renderSummary(result: Result, extras: SummaryExtras = {}): strin
   const downloading = result.mode === 'download'
   const headline =
     (downloading ? DOWNLOAD_HEADLINES[result.outcome] : undefined) ?? HEADLINES[result.outcome]
-  const lines = [`## ${headline}`, '']
+  // A leg of a fleet drill is told apart by its label.
+  const label = result.drill.name === null ? '' : ` — ${inline(result.drill.name)}`
+  const lines = [`## ${headline}${label}`, '']
   if (result.error) lines.push(`> **Error:** ${prose(result.error.message)}`, '')
   if (extras.leftBehind) lines.push(`> **Left behind:** ${prose(extras.leftBehind)}`, '')
 
