@@ -67,7 +67,7 @@ describe('choosing jobs', () => {
   it('says what was listed and what the filters left, when nothing is chosen', () => {
     expect(emptySelection([], [], [])).toContain('The account lists no jobs')
     expect(emptySelection(JOBS, filters('mysql-*'), [])).toBe(
-      'No job to drill: the account lists 4 job(s), and `include` (mysql-*) matched none of them; names are matched whole and case-sensitively (`prod-*`), or give job UUIDs.',
+      'No job to drill: the account lists 4 job(s), and `include` (mysql-*) matched none of them; names are matched whole and case-sensitively (a pattern needs its wildcards, as in prod-*), or give job UUIDs.',
     )
     expect(emptySelection(JOBS, filters('*-db'), filters('*'))).toContain(
       '`include` (*-db) with `exclude` (*) left none of them',

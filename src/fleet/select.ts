@@ -75,7 +75,7 @@ export function emptySelection(
   ].filter((part) => part !== null)
   const matched = include.length === 0 || jobs.some((job) => include.some((f) => names(f, job)))
   const verdict = matched ? 'left none of them' : 'matched none of them'
-  return `No job to drill: the account lists ${listed} job(s), and ${asked.join(' with ')} ${verdict}; names are matched whole and case-sensitively (\`prod-*\`), or give job UUIDs.`
+  return `No job to drill: the account lists ${listed} job(s), and ${asked.join(' with ')} ${verdict}; names are matched whole and case-sensitively (a pattern needs its wildcards, as in prod-*), or give job UUIDs.`
 }
 
 /** More jobs chosen than `max_jobs` allows: a failure rather than a cut, so none goes undrilled. */
