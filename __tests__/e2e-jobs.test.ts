@@ -3,18 +3,22 @@
 import { describe, expect, it } from '@jest/globals'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { runStep, type StepResult } from '../scripts/lib/runner.js'
+import { runStep, type StepOptions, type StepResult } from '../scripts/lib/runner.js'
 import { FLEET } from '../simulator/seed.js'
 import { ROOT } from './helpers/action-yml.js'
 import { DEMO_TOKEN, SEED, useDrillLab } from './helpers/drill.js'
 
 const lab = useDrillLab()
 
-async function jobsRun(inputs: Record<string, string>): Promise<StepResult> {
+async function jobsRun(
+  inputs: Record<string, string>,
+  signals: StepOptions['signals'] = [],
+): Promise<StepResult> {
   const run = await runStep({
     node: process.env.E2E_NODE,
     action: join(ROOT, 'jobs'),
     inputs: { api_url: lab.sim.url, api_token: DEMO_TOKEN, ...inputs },
+    signals,
     killAfterMs: 30_000,
   })
   rmSync(run.workDir, { recursive: true, force: true })
@@ -78,5 +82,14 @@ describe('the jobs sub-action', () => {
     for (const name of ['`api_url`', '`include`', '`max_jobs`'])
       expect(run.errors[0]).toContain(name)
     expect(lab.sim.requests).toEqual([])
+  })
+
+  it('stops at once on a cancel while the API is slow, on one line, with empty outputs', async () => {
+    lab.sim.inject({ route: 'listJobs', kind: 'delay', ms: 20_000 })
+    const run = await jobsRun({}, [{ name: 'SIGINT', afterMs: 500 }])
+    expect(run.code).toBe(1)
+    expect(run.exitAfterSignalMs).toBeLessThan(2_000)
+    expect(run.errors).toEqual(['The run was cancelled while listing the jobs.'])
+    expect(run.outputs).toMatchObject({ matrix: '{"include":[]}', count: '0' })
   })
 })
