@@ -2,7 +2,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { Input, Output } from '../src/inputs/names.js'
+import { Input, JobsInput, JobsOutput, Output } from '../src/inputs/names.js'
+import { parseJobsSettings } from '../src/inputs/fleet.js'
+import { readActionYml } from '../scripts/lib/action-yml.js'
 import { parseSettings } from '../src/inputs/parse.js'
 import { ROOT, actionYml } from './helpers/action-yml.js'
 
@@ -82,5 +84,36 @@ describe('action.yml and the code agree', () => {
     for (const [, input] of Object.entries(yml.inputs)) {
       if (input.required !== true) expect(input.default).toBeDefined()
     }
+  })
+})
+
+describe('jobs/action.yml and the code agree', () => {
+  const jobs = readActionYml(join(ROOT, 'jobs'))
+
+  it('declares exactly the inputs and outputs the code knows, and reads every input', () => {
+    expect(Object.keys(jobs.inputs).sort()).toEqual(Object.values(JobsInput).sort())
+    expect(Object.keys(jobs.outputs).sort()).toEqual(Object.values(JobsOutput).sort())
+    const asked = new Set<string>()
+    try {
+      parseJobsSettings((name) => {
+        asked.add(name)
+        return ''
+      })
+    } catch {
+      // all empty is bad input; the names asked for are what counts here
+    }
+    expect([...asked].sort()).toEqual(Object.keys(jobs.inputs).sort())
+  })
+
+  it('describes every input and output, defaults all but api_token, and runs dist/jobs.js', () => {
+    for (const entry of [...Object.values(jobs.inputs), ...Object.values(jobs.outputs)])
+      expect(entry.description.length).toBeGreaterThan(20)
+    const required = Object.entries(jobs.inputs).filter(([, input]) => input.required === true)
+    expect(required.map(([name]) => name)).toEqual(['api_token'])
+    for (const [, input] of Object.entries(jobs.inputs))
+      if (input.required !== true) expect(input.default).toBeDefined()
+    // The same API default as the main action, so the two steps talk to one API.
+    expect(jobs.inputs.api_url?.default).toBe(yml.inputs.api_url?.default)
+    expect(jobs.runs).toEqual({ using: 'node24', main: '../dist/jobs.js' })
   })
 })

@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { updateReadme } from '../scripts/docs.js'
+import { readActionYml } from '../scripts/lib/action-yml.js'
+import { subActions, updateReadme } from '../scripts/docs.js'
 import { ROOT, actionYml, workflowFiles } from './helpers/action-yml.js'
 
 jest.setTimeout(30_000)
@@ -27,19 +28,34 @@ function ourSteps(workflow: unknown): Step[] {
     )
 }
 
+/** The inputs declared by the action a `uses:` names: the main one, or a sub-action's folder. */
+function declaredFor(uses: string): string[] {
+  const sub = /^snapshooter-restore\/snapshooter-restore\/([\w-]+)@/.exec(uses)?.[1]
+  return Object.keys((sub === undefined ? actionYml() : readActionYml(join(ROOT, sub))).inputs)
+}
+
 describe('README.md', () => {
-  it('has the inputs and outputs tables of action.yml (npm run docs)', async () => {
-    expect(await updateReadme(readme, readFileSync(join(ROOT, 'action.yml'), 'utf8'))).toBe(readme)
+  const subs = subActions(ROOT)
+
+  it('has the inputs and outputs tables of every action.yml (npm run docs)', async () => {
+    expect(subs).toContain('jobs')
+    const texts = Object.fromEntries(
+      subs.map((dir) => [dir, readFileSync(join(ROOT, dir, 'action.yml'), 'utf8')]),
+    )
+    const main = readFileSync(join(ROOT, 'action.yml'), 'utf8')
+    expect(await updateReadme(readme, main, texts)).toBe(readme)
   })
 
-  it('mentions every input and output', () => {
-    const { inputs, outputs } = actionYml()
-    for (const name of [...Object.keys(inputs), ...Object.keys(outputs)])
-      expect(readme).toContain(`\`${name}\``)
+  it('mentions every input and output of every action', () => {
+    for (const { inputs, outputs } of [
+      actionYml(),
+      ...subs.map((d) => readActionYml(join(ROOT, d))),
+    ])
+      for (const name of [...Object.keys(inputs), ...Object.keys(outputs)])
+        expect(readme).toContain(`\`${name}\``)
   })
 
-  it('gives only declared inputs in its examples', () => {
-    const declared = Object.keys(actionYml().inputs)
+  it('gives only declared inputs in its examples, each action its own', () => {
     const snippets = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) =>
       parse(match[1] ?? ''),
     )
@@ -49,7 +65,12 @@ describe('README.md', () => {
     const ours = steps.filter((step: Step) => step.uses?.startsWith('snapshooter-restore/'))
     expect(ours.length).toBeGreaterThanOrEqual(3)
     for (const step of ours)
-      for (const key of Object.keys(step.with ?? {})) expect(declared).toContain(key)
+      for (const key of Object.keys(step.with ?? {}))
+        expect({
+          uses: step.uses,
+          key,
+          declared: declaredFor(step.uses ?? '').includes(key),
+        }).toEqual({ uses: step.uses, key, declared: true })
   })
 })
 

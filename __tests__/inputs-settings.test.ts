@@ -69,12 +69,21 @@ describe('the alerting inputs', () => {
       expect(asked.filter((input) => input === name)).toHaveLength(1)
   })
 
+  it('take drill_name as the target, so a named drill keeps one issue whatever it restores', () => {
+    const named = parseAlertSettings(source({ ...alerting, drill_name: ' prod-db\n' }))
+    expect(named).toMatchObject({ drillName: 'prod-db', settings: { target: 'prod-db' } })
+    const unnamed = parseAlertSettings(source(alerting))
+    expect(unnamed.drillName).toBeNull()
+    expect(unnamed.settings?.target).toMatch(/^(job|backup) /)
+  })
+
   it('report the problems of that reading with every other bad input', () => {
     const get = source({ ...alerting, issue_label: 'a,b', wait: 'maybe' })
     const alert = parseAlertSettings(get)
     expect(alert).toEqual({
       settings: null,
       problems: [expect.stringMatching(/^`issue_label` must be one label name/)],
+      drillName: null,
     })
     let problems: readonly string[] = []
     try {

@@ -46,6 +46,7 @@ const plausible: Record<InputName, fc.Arbitrary<string>> = {
   restore_id: fc.oneof(fc.constant(''), fc.constant(''), fc.uuid()),
   history_branch: fc.constantFrom('', '', 'drill-history', 'bad..name'),
   history_size: fc.constantFrom('', '500', '0', '10001', '1e3'),
+  drill_name: fc.constantFrom('', 'prod-db', 'line\nbreak ::warning::x'),
 }
 
 /** Every input either a plausible value, any text at all, or left out (action.yml default). */

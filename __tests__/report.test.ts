@@ -68,6 +68,7 @@ describe('the result JSON', () => {
       version: 1,
       outcome: 'succeeded',
       mode: 'restore',
+      drill: { name: null },
       status: 'completed',
       backup: {
         id: BACKUP.id,

@@ -1,6 +1,9 @@
-// Writes the inputs and outputs tables of README.md from action.yml, so the two cannot
-// disagree. `npm run docs` rewrites them; the docs test fails when they are out of date.
-import { readFileSync, writeFileSync } from 'node:fs'
+// Writes the inputs and outputs tables of README.md from action.yml, and those of each
+// sub-action from its folder's action.yml (`jobs/action.yml`: the `jobs-inputs` and
+// `jobs-outputs` blocks), so that none can disagree. `npm run docs` rewrites them; the docs test
+// fails when they are out of date.
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { format, resolveConfig } from 'prettier'
 import { parse } from 'yaml'
 
@@ -30,25 +33,50 @@ export function renderTables(actionYmlText: string): { inputs: string; outputs: 
   }
 }
 
-/** README text with the marked tables replaced, formatted as prettier keeps it. */
-export async function updateReadme(readme: string, actionYmlText: string): Promise<string> {
-  const tables = renderTables(actionYmlText)
+/** The folders (under `root`) of the sub-actions: each one holding an action.yml. */
+export function subActions(root: string): string[] {
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'action.yml')))
+    .map((entry) => entry.name)
+    .sort()
+}
+
+/**
+ * README text with the marked tables replaced, formatted as prettier keeps it: the main action's
+ * from `actionYmlText`, and each sub-action's from its action.yml text in `subs`.
+ */
+export async function updateReadme(
+  readme: string,
+  actionYmlText: string,
+  subs: Readonly<Record<string, string>> = {},
+): Promise<string> {
+  let text = replaceTables(readme, '', 'action.yml', actionYmlText)
+  for (const [dir, yml] of Object.entries(subs))
+    text = replaceTables(text, `${dir}-`, `${dir}/action.yml`, yml)
+  const options = await resolveConfig('README.md')
+  return format(text, { ...options, parser: 'markdown' })
+}
+
+function replaceTables(readme: string, prefix: string, file: string, yml: string): string {
   let text = readme
-  for (const [name, table] of Object.entries(tables)) {
-    const start = `<!-- ${name}:start (generated from action.yml by npm run docs) -->`
+  for (const [kind, table] of Object.entries(renderTables(yml))) {
+    const name = `${prefix}${kind}`
+    const start = `<!-- ${name}:start (generated from ${file} by npm run docs) -->`
     const end = `<!-- ${name}:end -->`
     const from = text.indexOf(start)
     const to = text.indexOf(end)
     if (from === -1 || to < from) throw new Error(`README.md has no ${start} ... ${end} block`)
     text = `${text.slice(0, from + start.length)}\n\n${table}\n\n${text.slice(to)}`
   }
-  const options = await resolveConfig('README.md')
-  return format(text, { ...options, parser: 'markdown' })
+  return text
 }
 
 if (process.argv[1]?.endsWith('docs.ts')) {
   const readme = readFileSync('README.md', 'utf8')
-  const updated = await updateReadme(readme, readFileSync('action.yml', 'utf8'))
+  const subs = Object.fromEntries(
+    subActions('.').map((dir) => [dir, readFileSync(join(dir, 'action.yml'), 'utf8')]),
+  )
+  const updated = await updateReadme(readme, readFileSync('action.yml', 'utf8'), subs)
   writeFileSync('README.md', updated)
   console.log(
     updated === readme ? 'README.md tables are up to date.' : 'README.md tables rewritten.',

@@ -2,6 +2,7 @@
 // with times relative to its start so that RPO checks see realistic ages.
 import { createHash } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
+import { addFleetJobs } from './fleet.js'
 import { type QuirkOptions, addQuirks } from './quirks.js'
 import { addRetentionJob } from './retention.js'
 import { PAGED_BACKUP_COUNT, PAGED_FAILED_COUNT, SEED, pagedBackupId, pagedFileId } from './seed.js'
@@ -222,5 +223,6 @@ export function buildAccount(startMs: number, options: QuirkOptions = {}): Accou
   for (const server of servers) account.servers.set(server.id, server)
   addQuirks(account, start, options)
   addRetentionJob(account, start)
+  addFleetJobs(account, start)
   return account
 }

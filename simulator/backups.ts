@@ -1,7 +1,8 @@
-// GET /v1/backups/{id}, GET /v1/jobs/{id}/backups, POST /v1/backups/{id}/download.
+// GET /v1/backups/{id}, GET /v1/jobs/{id}/backups, POST /v1/backups/{id}/download, GET /v1/jobs.
 import type { SimBackup } from './account.js'
 import type { Context } from './context.js'
 import { baseName } from './format.js'
+import { paginate } from './paginate.js'
 import { backupPayload } from './payloads.js'
 import { type Reply, invalid, message, notFound } from './reply.js'
 
@@ -25,15 +26,6 @@ function compare(key: (b: SimBackup) => number | null, descending: boolean) {
     const order = x === y ? a.id.localeCompare(b.id) : x < y ? -1 : 1
     return descending ? -order : order
   }
-}
-
-const MIN_PAGE_SIZE = 15
-const MAX_PAGE_SIZE = 100
-
-function positiveInt(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\d+$/.test(value.trim())) return undefined
-  const n = Number(value)
-  return n >= 1 ? n : undefined
 }
 
 export function listBackups(
@@ -63,40 +55,7 @@ export function listBackups(
     backups.sort(compare((b) => b.createdAt, false))
   }
 
-  const requested = positiveInt(query.page_size) ?? MIN_PAGE_SIZE
-  const perPage = Math.min(MAX_PAGE_SIZE, Math.max(MIN_PAGE_SIZE, requested))
-  const page = positiveInt(query.page) ?? 1
-  const total = backups.length
-  const lastPage = Math.max(1, Math.ceil(total / perPage))
-  const items = backups.slice((page - 1) * perPage, page * perPage)
-  const from = items.length > 0 ? (page - 1) * perPage + 1 : null
-  const to = from === null ? null : from + items.length - 1
-
-  const base = `${ctx.url()}${path}`
-  // As a Laravel paginator builds them by default (no withQueryString()): `page` only. A client
-  // that follows a link loses `sort` and `page_size`, and lists the rest unsorted, 15 at a time.
-  const link = (p: number): string => `${base}?page=${p}`
-  return {
-    status: 200,
-    json: {
-      data: items.map((b) => backupPayload(ctx, b)),
-      links: {
-        first: link(1),
-        last: link(lastPage),
-        prev: page > 1 ? link(Math.min(page - 1, lastPage)) : null,
-        next: page < lastPage ? link(page + 1) : null,
-      },
-      meta: {
-        current_page: page,
-        last_page: lastPage,
-        per_page: perPage,
-        total,
-        from,
-        to,
-        path: base,
-      },
-    },
-  }
+  return paginate(ctx, path, query, backups, (b) => backupPayload(ctx, b))
 }
 
 export function download(ctx: Context, backupId: string): Reply {
@@ -109,4 +68,10 @@ export function download(ctx: Context, backupId: string): Reply {
   for (const file of backup.files)
     links[file.linkKey ?? baseName(file.name)] = ctx.signer.sign(backup, file)
   return { status: 200, json: { data: links } }
+}
+
+/** The account's jobs, in the order they were made, as a database without a sort gives them. */
+export function listJobs(ctx: Context, path: string, query: Record<string, string>): Reply {
+  const jobs = [...ctx.account.jobs.values()]
+  return paginate(ctx, path, query, jobs, (job) => ({ id: job.id, name: job.name }))
 }

@@ -1,5 +1,6 @@
 // `npm run simulator`: the simulator on a fixed port, for the demo and for poking at by hand.
 import { parseArgs } from 'node:util'
+import { FLEET } from './seed.js'
 import { SEED, READ_ONLY_TOKEN, startSimulator } from './index.js'
 import type { RateLimitOptions, SimulatorOptions } from './types.js'
 
@@ -71,6 +72,8 @@ console.log(`SnapShooter API simulator listening on ${sim.url}
   download quirks  wrong size ${SEED.backups.wrongSize}, ../../evil.sh ${SEED.backups.traversal}, 1 GiB ${SEED.backups.big}
   hostile names    db.sql + .db.sql.partial ${SEED.backups.colliding}, sub/ ${SEED.backups.nested}, too long ${SEED.backups.longName}
   dashed name     ${SEED.backups.dashedName}  (beside db-2023-07-06.sql.gz, a name of 1,500 dashes)
+  fleet jobs       ${FLEET.map((job) => `${job.name} ${job.jobId}`).join(', ')}
+                   (GET /v1/jobs lists every job above, paged; each fleet job has one completed backup)
   server_id        ${SEED.servers.server} (compute_type server), ${SEED.servers.agent} (compute_type ss_agent)
 Ctrl-C to stop.`)
 

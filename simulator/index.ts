@@ -86,6 +86,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       ctx.account.backups.set(backup.id, backup)
       return backup.id
     },
+    addJob(job) {
+      ctx.account.jobs.set(job.id, { ...job })
+      return job.id
+    },
     clearFaults: () => faults.clear(),
     reset() {
       current = { ...options }

@@ -1,6 +1,6 @@
 // Routing, authentication and rate limiting in front of the handlers, in Laravel's order:
 // route match (404/405) first, then auth (401), then throttle (429), then the handler.
-import { download, getBackup, listBackups } from './backups.js'
+import { download, getBackup, listBackups, listJobs } from './backups.js'
 import type { Context } from './context.js'
 import type { RateLimiter } from './ratelimit.js'
 import { type Reply, message } from './reply.js'
@@ -15,6 +15,7 @@ const ROUTES: Array<{ route: RouteName; method: string; pattern: RegExp }> = [
   { route: 'download', method: 'POST', pattern: /^\/v1\/backups\/([^/]+)\/download$/ },
   { route: 'listBackups', method: 'GET', pattern: /^\/v1\/jobs\/([^/]+)\/backups$/ },
   { route: 'getRestore', method: 'GET', pattern: /^\/v1\/restores\/([^/]+)$/ },
+  { route: 'listJobs', method: 'GET', pattern: /^\/v1\/(jobs)$/ },
   { route: 'storage', method: 'GET', pattern: /^\/storage\/(.+)$/ },
 ]
 
@@ -95,6 +96,8 @@ function handle(
       return createRestore(ctx, id, call.rawBody, token)
     case 'getRestore':
       return getRestore(ctx, id)
+    case 'listJobs':
+      return listJobs(ctx, call.path, call.query)
     case 'download':
       return download(ctx, id)
     default:

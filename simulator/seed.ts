@@ -81,3 +81,31 @@ export const SEED = {
   /** A well-formed UUID that names nothing: for 404 tests. */
   unknownId: '00000000-0000-4000-8000-000000000000',
 } as const
+
+/**
+ * A small fleet, for drilling every job of an account: each job holds one completed backup,
+ * made two hours before the start.
+ */
+export const FLEET = [
+  {
+    name: 'prod-db',
+    jobId: '1b7e4c92-3d58-4a06-9f21-8c5e0a7d3b64',
+    backupId: '2c8f5d03-4e69-4b17-8a32-9d6f1b8e4c75',
+    fileId: '3d906e14-5f7a-4c28-9b43-ae702c9f5d86',
+    file: 'db.sql.gz',
+  },
+  {
+    name: 'staging-db',
+    jobId: '4ea17f25-6a8b-4d39-8c54-bf813dae6e97',
+    backupId: '5fb28036-7b9c-4e4a-9d65-c0924ebf7fa8',
+    fileId: '60c39147-8cad-4f5b-8e76-d1a35fc08ab9',
+    file: 'db.sql.gz',
+  },
+  {
+    name: 'uploads',
+    jobId: '71d4a258-9dbe-4a6c-9f87-e2b460d19bca',
+    backupId: '82e5b369-aecf-4b7d-8a98-f3c571e2acdb',
+    fileId: '93f6c47a-bfd0-4c8e-9ba9-04d682f3bdec',
+    file: 'uploads.tar.gz',
+  },
+] as const

@@ -31,7 +31,14 @@ export interface SimulatorOptions {
 }
 
 export type RouteName =
-  'getBackup' | 'listBackups' | 'createRestore' | 'getRestore' | 'download' | 'storage' | 'unknown'
+  | 'getBackup'
+  | 'listBackups'
+  | 'createRestore'
+  | 'getRestore'
+  | 'download'
+  | 'listJobs'
+  | 'storage'
+  | 'unknown'
 
 export interface RecordedRequest {
   method: string
@@ -104,6 +111,8 @@ export interface Simulator {
   inject(fault: Fault): void
   /** Adds a backup to a job of the account (see BackupSpec); returns its id. */
   addBackup(spec: BackupSpec): string
+  /** Adds a job (no backups) to the account, listed after the others; returns its id. */
+  addJob(job: { id: string; name: string }): string
   clearFaults(): void
   /**
    * As if just started: the options it was started with, no fault queued, no request or restore

@@ -28,6 +28,7 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
   const publisher = new Publisher(env)
   const record = new RunRecord(publisher)
   const alert = readAlertSettings()
+  record.named(alert.drillName)
   try {
     const settings = readSettings(alert)
     record.settingsRead(settings)

@@ -28,6 +28,23 @@ export const Input = {
   restoreId: 'restore_id',
   historyBranch: 'history_branch',
   historySize: 'history_size',
+  drillName: 'drill_name',
+} as const
+
+/** The inputs of the `jobs` sub-action (jobs/action.yml). */
+export const JobsInput = {
+  apiToken: 'api_token',
+  apiUrl: 'api_url',
+  include: 'include',
+  exclude: 'exclude',
+  maxJobs: 'max_jobs',
+} as const
+
+/** The outputs of the `jobs` sub-action. */
+export const JobsOutput = {
+  matrix: 'matrix',
+  jobIds: 'job_ids',
+  count: 'count',
 } as const
 
 export const Output = {
@@ -59,6 +76,8 @@ export type BackupTag = (typeof BACKUP_TAGS)[number]
 
 export type InputName = (typeof Input)[keyof typeof Input]
 export type OutputName = (typeof Output)[keyof typeof Output]
+export type JobsInputName = (typeof JobsInput)[keyof typeof JobsInput]
+export type JobsOutputName = (typeof JobsOutput)[keyof typeof JobsOutput]
 
 export const Outcomes = [
   'succeeded',

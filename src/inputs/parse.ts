@@ -2,6 +2,7 @@
 // at once, before any request is sent (docs/architecture.md, Inputs). Pure: read.ts gives it the
 // runner's inputs, tests give it plain strings.
 import { Failure } from '../failure.js'
+import { parseDrillName } from './fleet.js'
 import { Input, type InputName } from './names.js'
 import {
   COMMANDS,
@@ -46,6 +47,8 @@ export interface AlertInputs {
   /** Null when `issue_on_failure` is off or its own inputs are bad. */
   readonly settings: AlertSettings | null
   readonly problems: readonly string[]
+  /** `drill_name`, made one safe line; null when not given. Read here, so a bad run has it too. */
+  readonly drillName: string | null
 }
 
 const trimmed =
@@ -70,8 +73,11 @@ export function parseAlertSettings(get: InputSource): AlertInputs {
   }
   const labelProblem = on ? labelRule(label) : null
   if (labelProblem !== null) problems.push(problem(Input.issueLabel, labelProblem, { got: label }))
-  if (!on || problems.length > 0) return { settings: null, problems }
-  return { settings: Object.freeze({ githubToken, label, target: drillTarget(raw) }), problems }
+  const drillName = parseDrillName(raw(Input.drillName))
+  if (!on || problems.length > 0) return { settings: null, problems, drillName }
+  // A named drill (a leg of a fleet matrix) keeps its issue by name, whatever backup it picks.
+  const target = drillTarget(raw, drillName ?? '')
+  return { settings: Object.freeze({ githubToken, label, target }), problems, drillName }
 }
 
 /** Validates raw input strings into frozen Settings, or throws InputError. */
@@ -120,7 +126,7 @@ export function parseSettings(
     resultFile: ok(optionalText(raw(Input.resultFile))),
     downloadTo: ok(optionalText(raw(Input.downloadTo))),
     alert: alert.problems.length === 0 ? ok(alert.settings) : refused(...alert.problems),
-    history: parseHistory(raw, drillTarget(raw), {
+    history: parseHistory(raw, drillTarget(raw, alert.drillName ?? ''), {
       tokenReported: alert.problems.some((text) => text.startsWith(`\`${Input.githubToken}\``)),
     }),
   })

@@ -1,10 +1,11 @@
 // The only place that reads the runner's inputs: everything else takes Settings.
 import * as core from '@actions/core'
-import { Input, type InputName } from './names.js'
+import { parseJobsSettings } from './fleet.js'
+import { Input, JobsInput, type InputName, type JobsInputName } from './names.js'
 import { parseAlertSettings, parseSettings, type AlertInputs } from './parse.js'
-import type { Settings } from './settings.js'
+import type { JobsSettings, Settings } from './settings.js'
 
-const fromRunner = (name: InputName): string => core.getInput(name)
+const fromRunner = (name: InputName | JobsInputName): string => core.getInput(name)
 
 /** Masks the tokens given as inputs: the first thing a run does, before anything can print them. */
 export function maskSecrets(): void {
@@ -22,4 +23,11 @@ export function readAlertSettings(): AlertInputs {
 /** Every input, checked; `alert` is the reading of readAlertSettings, not made again. */
 export function readSettings(alert: AlertInputs): Settings {
   return parseSettings(fromRunner, alert)
+}
+
+/** The `jobs` sub-action's inputs, its token masked before anything else is read. */
+export function readJobsSettings(): JobsSettings {
+  const token = fromRunner(JobsInput.apiToken)
+  if (token !== '') core.setSecret(token)
+  return parseJobsSettings(fromRunner)
 }

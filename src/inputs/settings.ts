@@ -28,8 +28,8 @@ export interface AlertSettings {
   readonly githubToken: string
   readonly label: string
   /**
-   * The drill's target as the inputs name it: `job <job_id>` for `latest` and `random`,
-   * `restore <restore_id>` when following one, else `backup <backup_id>`.
+   * The drill's target as the inputs name it: `drill_name` when given, else `job <job_id>` for
+   * `latest` and `random`, `restore <restore_id>` when following one, else `backup <backup_id>`.
    */
   readonly target: string
 }
@@ -103,6 +103,20 @@ export interface WatchSettings extends BaseSettings {
   readonly restoreId: string
   readonly pollIntervalMs: number
   readonly maxRestoreDurationMs: number | null
+}
+
+/** An entry of `include` or `exclude`: a job's UUID, or a pattern its name must match. */
+export type JobFilter = { kind: 'id'; id: string } | { kind: 'pattern'; pattern: string }
+
+/** The `jobs` sub-action: which of the account's jobs to drill. */
+export interface JobsSettings {
+  readonly apiToken: string
+  /** Without a trailing slash. */
+  readonly apiUrl: string
+  /** Empty: every job. */
+  readonly include: readonly JobFilter[]
+  readonly exclude: readonly JobFilter[]
+  readonly maxJobs: number
 }
 
 export type Settings = RestoreSettings | DownloadSettings | WatchSettings

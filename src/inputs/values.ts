@@ -4,7 +4,7 @@
 import { formatDuration, parseDuration } from '../duration.js'
 import { isSecureUrl } from '../http/loopback.js'
 import { parseGlob } from './glob.js'
-import { Input, type InputName } from './names.js'
+import { Input, type InputName, type JobsInputName } from './names.js'
 import type { Compute, FileSelector } from './settings.js'
 
 export type Parsed<T> =
@@ -39,7 +39,11 @@ export const refused = (...problems: string[]): Parsed<never> => ({ ok: false, p
  * "`name` rule (got "value")". The value is shown when `got` is given: never for a token, and
  * not where the rule already says what is missing.
  */
-export function problem(name: InputName, rule: string, { got }: { got?: string } = {}): string {
+export function problem(
+  name: InputName | JobsInputName,
+  rule: string,
+  { got }: { got?: string } = {},
+): string {
   return got === undefined ? `\`${name}\` ${rule}` : `\`${name}\` ${rule} (got ${quote(got)})`
 }
 

@@ -21,6 +21,8 @@ export interface DownloadEvidence {
 
 export interface Evidence {
   outcome: Outcome | null
+  /** `drill_name`, as one safe line; null when not given. */
+  drillName: string | null
   settings: Settings | null
   backup: Backup | null
   /** How the backup was chosen: what was asked, then what the walk saw. */
@@ -41,6 +43,7 @@ export interface Evidence {
 export function newEvidence(): Evidence {
   return {
     outcome: null,
+    drillName: null,
     settings: null,
     backup: null,
     selection: null,

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { Output, type OutputName } from '../inputs/names.js'
+import { Output, type JobsOutputName, type OutputName } from '../inputs/names.js'
 import { errorMessage } from '../failure.js'
 import { resultForOutput, type Result } from './result.js'
 
@@ -35,8 +35,8 @@ export function outputsOf(result: Result): Partial<Record<OutputName, string>> {
  * writable), the first reason is kept in `failure` and no later output is tried, since the file
  * will not mend itself during the run.
  */
-export class OutputWriter {
-  readonly #written = new Map<OutputName, string>()
+export class OutputWriter<N extends OutputName | JobsOutputName = OutputName> {
+  readonly #written = new Map<N, string>()
   #failure: string | null = null
 
   /** Why the outputs could not be delivered, once they could not; one line. */
@@ -44,8 +44,8 @@ export class OutputWriter {
     return this.#failure
   }
 
-  set(values: Partial<Record<OutputName, string>>): void {
-    for (const [name, value] of Object.entries(values) as [OutputName, string][]) {
+  set(values: Partial<Record<N, string>>): void {
+    for (const [name, value] of Object.entries(values) as [N, string][]) {
       if (this.#failure !== null) return
       if (this.#written.get(name) === value) continue
       try {
@@ -58,7 +58,8 @@ export class OutputWriter {
   }
 }
 
-function setOutput(name: OutputName, value: string): void {
+// The names of the main action's outputs, or of a sub-action's (see each action.yml).
+function setOutput(name: OutputName | JobsOutputName, value: string): void {
   core.setOutput(name, value)
 }
 

@@ -48,6 +48,11 @@ export class RunRecord implements RestoreProgress, DownloadProgress {
     this.#outputs = outputs
   }
 
+  /** The drill's label, known before any other input is checked. */
+  named(drillName: string | null): void {
+    this.evidence.drillName = drillName
+  }
+
   settingsRead(settings: Settings): void {
     this.evidence.settings = settings
     this.evidence.selection = askedSelection(settings)

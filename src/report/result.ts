@@ -21,6 +21,8 @@ export interface Result {
   version: 1
   outcome: Outcome
   mode: Command
+  /** The drill's label (`drill_name`); `name` is null when none was given. */
+  drill: { name: string | null }
   /** The restore's last status; in download mode `downloaded` or `failed`. */
   status: string | null
   backup: {
@@ -85,6 +87,7 @@ export function buildResult(evidence: Evidence, env: NodeJS.ProcessEnv): Result 
     version: 1,
     outcome: evidence.outcome ?? 'failed',
     mode: settings?.command ?? 'restore',
+    drill: { name: evidence.drillName },
     status: restore?.status ?? statusOfDownload(evidence),
     backup: {
       // Following a restore, its own answer names the backup.

@@ -14,10 +14,19 @@ export const Paths = {
   /** Assumption: the reference shows no read endpoint for a restore. */
   restore: (restoreId: string): string => `/v1/restores/${id(restoreId)}`,
   downloadLinks: (backupId: string): string => `/v1/backups/${id(backupId)}/download`,
+  /** Assumption: seen in public client code only, and paged like the other lists. */
+  jobs: (): string => '/v1/jobs',
 } as const
 
 /** Asked sorted newest first: the default order is not documented, so it is not trusted. */
 export const LIST_PARAMS = { sort: '-completed_at', page_size: 100 } as const
+
+/**
+ * The account's jobs: no sort is asked (none is documented for jobs, and a list refuses a sort it
+ * does not know), so the caller orders them itself. At most JOB_LIST_MAX_PAGES pages of 100.
+ */
+export const JOB_LIST_PARAMS = { page_size: 100 } as const
+export const JOB_LIST_MAX_PAGES = 50
 
 /** Response headers that may carry a request id, most specific first (all lower case). */
 export const REQUEST_ID_HEADERS = ['x-request-id', 'x-amzn-requestid', 'cf-ray'] as const

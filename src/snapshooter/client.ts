@@ -8,13 +8,20 @@ import { withAttempts } from '../http/attempts.js'
 import type { ProxyEnv } from '../http/proxy.js'
 import { POST_POLICY, READ_POLICY, REQUEST_TIMEOUT_MS } from '../http/retry.js'
 import { realSleep, systemClock, type Clock, type Sleep } from '../time.js'
-import { LIST_PARAMS, MAX_RESPONSE_BYTES, Paths, REQUEST_ID_HEADERS } from './api.js'
+import {
+  JOB_LIST_PARAMS,
+  LIST_PARAMS,
+  MAX_RESPONSE_BYTES,
+  Paths,
+  REQUEST_ID_HEADERS,
+} from './api.js'
 import { parseJsonBody } from './body.js'
 import { ApiError, formatMs, type Subject } from './errors.js'
 import { attemptCall, scrubbed, type Call } from './exchange.js'
+import { parseJobPage } from './jobs.js'
 import { parseBackup, parseBackupPage, parseDownloadLinks, parseRestore } from './parse.js'
 import { Secrets } from './text.js'
-import type { Backup, BackupPage, Restore, RestoreRequest } from './types.js'
+import type { Backup, BackupPage, JobPage, Restore, RestoreRequest } from './types.js'
 
 export interface RetryInfo {
   request: string
@@ -49,6 +56,8 @@ export interface SnapShooterClient {
   createRestore(backupId: string, body: RestoreRequest): Promise<Restore>
   getRestore(restoreId: string): Promise<Restore>
   getDownloadLinks(backupId: string): Promise<Record<string, string>>
+  /** One page of the account's jobs, asked with the same parameters whichever the page. */
+  listJobs(page: number): Promise<JobPage>
   /** The same connection settings with a new deadline. */
   withDeadline(deadline: number): SnapShooterClient
 }
@@ -142,6 +151,14 @@ function bind(shared: Shared, deadline: number): SnapShooterClient {
         request: `POST download links of backup ${backupId}`,
         subject: backup(backupId),
         parse: (json, request) => parseDownloadLinks(json, request, { secrets }),
+      }),
+    listJobs: (page) =>
+      run({
+        method: 'GET',
+        path: Paths.jobs(),
+        params: { ...JOB_LIST_PARAMS, page },
+        request: `GET jobs (page ${page})`,
+        parse: (json, request) => parseJobPage(json, request, page, { secrets }),
       }),
     withDeadline: (next) => bind(shared, next),
   }

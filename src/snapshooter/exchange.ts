@@ -18,7 +18,8 @@ import { cleanText, type Secrets } from './text.js'
 export interface Call<T> extends Exchange {
   /** Human name of the request, for messages. */
   request: string
-  subject: Subject
+  /** What the request is about; none for a listing of the account. */
+  subject?: Subject
   /** The restore POST: a failure after it may have reached the server must say so. */
   startsRestore?: boolean
   parse: (json: unknown, request: string) => T

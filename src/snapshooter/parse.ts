@@ -106,7 +106,8 @@ function pageFromLink(link: string): number | null {
   return page !== null && /^\d+$/.test(page) ? Number(page) : null
 }
 
-function nextPage(body: Json, requested: number | undefined): number | null {
+/** The page after this one, from `links`/`meta`, or null; shared by every paged list. */
+export function nextPage(body: Json, requested: number | undefined): number | null {
   const links = optionalObject(body.links, 'links') ?? {}
   const meta = optionalObject(body.meta, 'meta') ?? {}
   const current = optionalInteger(meta.current_page, 'meta.current_page')

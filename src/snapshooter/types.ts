@@ -54,3 +54,15 @@ export interface BackupPage {
   /** The page to ask for next, or null when this was the last one. */
   nextPage: number | null
 }
+
+/** One of the account's jobs; `name` is null when the answer gives none. */
+export interface Job {
+  id: string
+  name: string | null
+}
+
+export interface JobPage {
+  jobs: Job[]
+  /** The page to ask for next, or null when this was the last one. */
+  nextPage: number | null
+}
