@@ -1,27 +1,22 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
-  DURATION_BOUNDS,
-  UUID,
-  collect,
+  OutputWriter,
+  buildResult,
+  connect,
+  maskSecrets,
+  outputsOf,
+  readAlertSettings,
+  readSettings
+} from "./chunks/chunk-PUR6L27U.js";
+import {
+  isRecorded
+} from "./chunks/chunk-4ORXP5TC.js";
+import {
   escapeHtml,
   inline,
-  isRecorded,
-  labelRule,
-  ok,
-  oneOf,
-  optionalDuration,
-  optionalText,
-  parseApiUrlInput,
-  parseBoolean,
-  parseCompute,
-  parseFileList,
-  parseHistory,
-  problem,
-  prose,
-  refused,
-  requiredDuration
-} from "./chunks/chunk-KPVSMXCA.js";
+  prose
+} from "./chunks/chunk-4W6SOD67.js";
 import {
   mayAlert
 } from "./chunks/chunk-MJATRFDO.js";
@@ -29,42 +24,36 @@ import {
   realSleep,
   systemClock
 } from "./chunks/chunk-U74NIOEJ.js";
+import "./chunks/chunk-UBNUX3TW.js";
 import {
   classifyStatus
-} from "./chunks/chunk-3R3XKYNG.js";
-import "./chunks/chunk-UBNUX3TW.js";
+} from "./chunks/chunk-3AEIX5KM.js";
 import {
   SelectionRefusal,
   askedSelection,
   checkFailure,
-  describeSelection,
+  describeSelection
+} from "./chunks/chunk-4DUZBYJU.js";
+import {
   limitCheck,
   parseTime,
-  restoreDurationMs,
-  seconds
-} from "./chunks/chunk-S44UB6PJ.js";
+  restoreDurationMs
+} from "./chunks/chunk-I6DHMJ55.js";
 import "./chunks/chunk-QP5NUJKD.js";
 import {
-  MAX_BACKUP_WINDOW_MS,
   formatDuration,
   formatElapsed
 } from "./chunks/chunk-XD5QJNCJ.js";
 import {
-  BACKUP_TAGS,
   Failure,
-  Input,
   Output,
-  USER_AGENT,
   errorMessage,
-  getInput,
   info,
   oneLine,
   setFailed,
-  setOutput,
-  setSecret,
   summary,
   warning
-} from "./chunks/chunk-YBT7PXVK.js";
+} from "./chunks/chunk-IIN3ZU4V.js";
 import "./chunks/chunk-23VKRORU.js";
 
 // src/main.ts
@@ -75,31 +64,9 @@ function drillAlert(settings, env, options = {}) {
   if (settings === null) return void 0;
   return async (outcome, summary2) => {
     if (!mayAlert(outcome)) return null;
-    const { alertOnGitHub } = await import("./chunks/github-FNBTMPZG.js");
+    const { alertOnGitHub } = await import("./chunks/github-UIZGH7SX.js");
     return alertOnGitHub(settings, outcome, summary2, env, options);
   };
-}
-
-// src/connect.ts
-async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
-  const [{ createClient }, { proxySecrets }] = await Promise.all([
-    import("./chunks/client-JZ7GN6IC.js"),
-    import("./chunks/proxy-XKJTATW6.js")
-  ]);
-  for (const secret of proxySecrets(process.env)) setSecret(secret);
-  return (deadline) => createClient({
-    baseUrl: settings.apiUrl,
-    token: settings.apiToken,
-    userAgent: USER_AGENT,
-    deadline,
-    signal,
-    clock,
-    sleep,
-    requestTimeoutMs,
-    onRetry: ({ request, attempt, delayMs, reason }) => info(
-      `${request}: attempt ${attempt} failed (${reason}); retrying in ${Math.round(delayMs)} ms`
-    )
-  });
 }
 
 // src/history/index.ts
@@ -110,7 +77,7 @@ function drillHistory(settings, deps) {
   return async (result) => {
     if (!isRecorded(result.outcome)) return null;
     try {
-      const { recordDrill } = await import("./chunks/drill-QZ4R34EP.js");
+      const { recordDrill } = await import("./chunks/drill-HIHIFQFS.js");
       return await recordDrill(history, result, {
         ...deps,
         runDeadline: runDeadline(deps.startedAt, settings.timeoutMs, result),
@@ -128,389 +95,9 @@ function runDeadline(startedAt, timeoutMs, result) {
   return Number.isFinite(created) ? Math.max(fromStart, created + timeoutMs) : fromStart;
 }
 
-// src/inputs/settings.ts
-var COMMANDS = ["restore", "download"];
-
-// src/inputs/target.ts
-var FILTERS = [Input.backupTag, Input.backupWindow, Input.completedBefore];
-var NOT_WITH_RESTORE_ID = [
-  [Input.backupId, (text2) => text2 !== ""],
-  [Input.jobId, (text2) => text2 !== ""],
-  [Input.files, (text2) => text2 !== ""],
-  [Input.computeType, (text2) => text2 !== ""],
-  [Input.serverId, (text2) => text2 !== ""],
-  [Input.dryRun, (text2) => /^true$/i.test(text2)],
-  [Input.mode, (text2) => text2 === "download"],
-  [Input.maxBackupAge, (text2) => text2 !== ""],
-  ...FILTERS.map((name) => [name, (text2) => text2 !== ""])
-];
-var ISO_WITH_ZONE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/i;
-function parseCompletedBefore(text2) {
-  if (text2 === "") return ok(null);
-  const ms = ISO_WITH_ZONE.test(text2) ? Date.parse(text2.toUpperCase()) : NaN;
-  if (Number.isFinite(ms)) return ok(ms);
-  const rule = "must be an ISO 8601 time with a zone, such as `2026-11-20T04:00:00Z`";
-  return refused(problem(Input.completedBefore, rule, { got: text2 }));
-}
-function parseTarget(raw) {
-  const restoreText = raw(Input.restoreId);
-  if (restoreText !== "") return parseRestoreTarget(restoreText, raw);
-  const backupText = raw(Input.backupId);
-  const backupId = backupText.toLowerCase();
-  const jobText = raw(Input.jobId);
-  const jobId = jobText.toLowerCase();
-  const chooses = backupId === "latest" || backupId === "random";
-  const problems = [];
-  if (backupId === "") {
-    const rule = "is required: a backup UUID, or `latest` or `random` with `job_id`; or give `restore_id`";
-    problems.push(problem(Input.backupId, rule));
-  } else if (!chooses && !UUID.test(backupId)) {
-    const rule = "must be a backup UUID, `latest` or `random`";
-    problems.push(problem(Input.backupId, rule, { got: backupText }));
-  }
-  if (jobId !== "" && !UUID.test(jobId))
-    problems.push(problem(Input.jobId, "must be a job UUID", { got: jobText }));
-  else if (chooses && jobId === "")
-    problems.push(problem(Input.jobId, `is required when \`backup_id\` is \`${backupId}\``));
-  const tagText = raw(Input.backupTag);
-  const tag = tagText === "" ? ok(null) : oneOf(Input.backupTag, tagText, BACKUP_TAGS);
-  const bounds = { min: 1e3, max: MAX_BACKUP_WINDOW_MS };
-  const windowMs = optionalDuration(Input.backupWindow, raw(Input.backupWindow), bounds);
-  const before = parseCompletedBefore(raw(Input.completedBefore));
-  for (const parsed of [tag, windowMs, before]) if (!parsed.ok) problems.push(...parsed.problems);
-  if (!chooses && backupId !== "") {
-    const rule = "applies only when `backup_id` is `latest` or `random`";
-    for (const name of FILTERS)
-      if (raw(name) !== "") problems.push(problem(name, rule, { got: raw(name) }));
-  }
-  if (problems.length > 0 || !tag.ok || !windowMs.ok || !before.ok) return refused(...problems);
-  const choice = chooses ? Object.freeze({
-    rule: backupId,
-    tag: tag.value,
-    windowMs: windowMs.value,
-    completedBefore: before.value
-  }) : null;
-  return ok({ kind: "backup", backupId, jobId: optionalText(jobId), choice });
-}
-function parseRestoreTarget(text2, raw) {
-  const problems = [];
-  if (!UUID.test(text2))
-    problems.push(problem(Input.restoreId, "must be a restore UUID", { got: text2 }));
-  const rule = "does not apply with `restore_id`, which follows a restore made before: remove it";
-  for (const [name, given] of NOT_WITH_RESTORE_ID)
-    if (given(raw(name))) problems.push(problem(name, rule, { got: raw(name) }));
-  if (/^false$/i.test(raw(Input.wait))) {
-    const waitRule = "cannot be `false` with `restore_id`: following a restore is waiting for it";
-    problems.push(problem(Input.wait, waitRule));
-  }
-  return problems.length > 0 ? refused(...problems) : ok({ kind: "restore", restoreId: text2.toLowerCase() });
-}
-function drillTarget(raw, drillName = "") {
-  if (drillName.trim() !== "") return drillName.trim();
-  const backupId = raw(Input.backupId).trim();
-  const restoreId = raw(Input.restoreId).trim();
-  if (["latest", "random"].includes(backupId.toLowerCase()))
-    return `job ${raw(Input.jobId).trim() || "(no job_id)"}`;
-  if (backupId === "" && restoreId !== "") return `restore ${restoreId}`;
-  return `backup ${backupId || "(no backup_id)"}`;
-}
-
-// src/inputs/parse.ts
-var InputError = class extends Failure {
-  constructor(problems) {
-    super(`Invalid inputs: ${problems.join("; ")}.`);
-    this.problems = problems;
-    this.name = "InputError";
-  }
-  problems;
-};
-var trimmed = (get) => (name) => get(name).trim();
-function parseAlertSettings(get) {
-  const raw = trimmed(get);
-  const enabled = parseBoolean(Input.issueOnFailure, raw(Input.issueOnFailure));
-  const on = enabled.ok && enabled.value;
-  const githubToken = raw(Input.githubToken);
-  const label = raw(Input.issueLabel);
-  const problems = enabled.ok ? [] : [...enabled.problems];
-  if (on && githubToken === "") {
-    const rule = "is required with `issue_on_failure`: leave it out to use the workflow token";
-    problems.push(problem(Input.githubToken, rule));
-  }
-  const labelProblem = on ? labelRule(label) : null;
-  if (labelProblem !== null) problems.push(problem(Input.issueLabel, labelProblem, { got: label }));
-  if (!on || problems.length > 0) return { settings: null, problems };
-  return { settings: Object.freeze({ githubToken, label, target: drillTarget(raw) }), problems };
-}
-function parseSettings(get, alert = parseAlertSettings(get)) {
-  const raw = trimmed(get);
-  const mode = oneOf(Input.mode, raw(Input.mode), COMMANDS);
-  const command = mode.ok ? mode.value : "restore";
-  const fields = collect({
-    apiToken: raw(Input.apiToken) === "" ? refused(
-      problem(Input.apiToken, "is required: pass your SnapShooter API token from a secret")
-    ) : ok(raw(Input.apiToken)),
-    target: parseTarget(raw),
-    command: mode.ok ? commandRules(command, raw) : mode,
-    // Refused in download mode by commandRules; their own rules would only add noise.
-    compute: command === "download" ? ok(null) : parseCompute(raw(Input.computeType), raw(Input.serverId)),
-    files: parseFileList(raw(Input.files)),
-    wait: parseBoolean(Input.wait, raw(Input.wait)),
-    dryRun: parseBoolean(Input.dryRun, raw(Input.dryRun)),
-    timeoutMs: requiredDuration(Input.timeout, raw(Input.timeout), DURATION_BOUNDS.timeout),
-    pollIntervalMs: requiredDuration(
-      Input.pollInterval,
-      raw(Input.pollInterval),
-      DURATION_BOUNDS.pollInterval
-    ),
-    maxBackupAgeMs: optionalDuration(
-      Input.maxBackupAge,
-      raw(Input.maxBackupAge),
-      DURATION_BOUNDS.limit
-    ),
-    maxRestoreDurationMs: optionalDuration(
-      Input.maxRestoreDuration,
-      raw(Input.maxRestoreDuration),
-      DURATION_BOUNDS.limit
-    ),
-    onTimeout: oneOf(Input.onTimeout, raw(Input.onTimeout), ["fail", "warn"]),
-    apiUrl: parseApiUrlInput(raw(Input.apiUrl)),
-    resultFile: ok(optionalText(raw(Input.resultFile))),
-    downloadTo: ok(optionalText(raw(Input.downloadTo))),
-    alert: alert.problems.length === 0 ? ok(alert.settings) : refused(...alert.problems),
-    history: parseHistory(raw, drillTarget(raw), {
-      tokenReported: alert.problems.some((text2) => text2.startsWith(`\`${Input.githubToken}\``))
-    })
-  });
-  if (!fields.ok) throw new InputError(fields.problems);
-  const { value } = fields;
-  const base = {
-    apiToken: value.apiToken,
-    timeoutMs: value.timeoutMs,
-    onTimeout: value.onTimeout,
-    dryRun: value.dryRun,
-    resultFile: value.resultFile,
-    apiUrl: value.apiUrl,
-    alert: value.alert,
-    history: value.history,
-    written: writtenDurations(raw)
-  };
-  const { target } = value;
-  if (target.kind === "restore") {
-    return Object.freeze({
-      command: "watch",
-      ...base,
-      restoreId: target.restoreId,
-      pollIntervalMs: value.pollIntervalMs,
-      maxRestoreDurationMs: value.maxRestoreDurationMs
-    });
-  }
-  const common = {
-    ...base,
-    backupId: target.backupId,
-    jobId: target.jobId,
-    choice: target.choice,
-    files: value.files,
-    maxBackupAgeMs: value.maxBackupAgeMs
-  };
-  return Object.freeze(
-    value.command === "download" ? { command: value.command, ...common, downloadTo: value.downloadTo } : {
-      command: value.command,
-      ...common,
-      compute: value.compute,
-      wait: value.wait,
-      pollIntervalMs: value.pollIntervalMs,
-      maxRestoreDurationMs: value.maxRestoreDurationMs
-    }
-  );
-}
-var RESTORE_ONLY = [
-  [Input.computeType, (text2) => text2 !== ""],
-  [Input.serverId, (text2) => text2 !== ""],
-  [Input.wait, (text2) => /^false$/i.test(text2)],
-  [Input.maxRestoreDuration, (text2) => text2 !== ""]
-];
-function commandRules(command, raw) {
-  if (command === "restore" || raw(Input.restoreId) !== "") {
-    const downloadTo = raw(Input.downloadTo);
-    if (downloadTo === "") return ok(command);
-    return refused(
-      problem(Input.downloadTo, "applies only with `mode: download`", { got: downloadTo })
-    );
-  }
-  const rule = "does not apply with `mode: download`: remove it, or use `mode: restore`";
-  const problems = RESTORE_ONLY.filter(([name, given]) => given(raw(name))).map(
-    ([name]) => problem(name, rule, { got: raw(name) })
-  );
-  return problems.length > 0 ? refused(...problems) : ok(command);
-}
-function writtenDurations(raw) {
-  const written = {};
-  for (const name of [Input.timeout, Input.maxBackupAge, Input.maxRestoreDuration]) {
-    const text2 = raw(name).trim();
-    if (text2 !== "") written[name] = text2;
-  }
-  return written;
-}
-
-// src/inputs/read.ts
-var fromRunner = (name) => getInput(name);
-function maskSecrets() {
-  for (const name of [Input.apiToken, Input.githubToken]) {
-    const token = fromRunner(name);
-    if (token !== "") setSecret(token);
-  }
-}
-function readAlertSettings() {
-  return parseAlertSettings(fromRunner);
-}
-function readSettings(alert) {
-  return parseSettings(fromRunner, alert);
-}
-
 // src/report/publish.ts
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-
-// src/report/result.ts
-var MAX_OUTPUT_FILES = 100;
-var MAX_RESULT_OUTPUT_BYTES = 1e6;
-function buildResult(evidence, env) {
-  const { backup, restore, settings, download } = evidence;
-  const durationMs = restoreDurationMs(restore, evidence.measuredDurationMs);
-  const requested = settings?.command === "restore" ? settings.compute : null;
-  const compute = restore?.compute ? { type: restore.compute.type, server_id: restore.compute.serverId } : requested ? { type: requested.type, server_id: requested.serverId } : null;
-  return {
-    version: 1,
-    outcome: evidence.outcome ?? "failed",
-    mode: settings?.command ?? "restore",
-    status: restore?.status ?? statusOfDownload(evidence),
-    backup: {
-      // Following a restore, its own answer names the backup.
-      id: backup?.id ?? restore?.backupId ?? null,
-      job_id: backup?.jobId ?? restore?.jobId ?? null,
-      completed_at: backup?.completedAt ?? null,
-      age_seconds: evidence.backupAgeMs === null ? null : seconds(evidence.backupAgeMs)
-    },
-    selection: evidence.selection,
-    restore: {
-      id: restore?.id ?? (settings?.command === "watch" ? settings.restoreId : null),
-      status: restore?.status ?? null,
-      created_at: restore?.createdAt ?? null,
-      started_at: restore?.startedAt ?? null,
-      completed_at: restore?.completedAt ?? null,
-      duration_seconds: durationMs === null ? null : seconds(durationMs),
-      compute
-    },
-    files: (evidence.files ?? []).map(({ id, name, size }) => ({ id, name, size })),
-    files_omitted: 0,
-    download: download === null ? null : {
-      dir: download.dir,
-      status: download.status,
-      started_at: download.startedAt,
-      duration_seconds: download.durationMs === null ? null : seconds(download.durationMs),
-      files: download.files.map(({ name, path, bytes, sha256 }) => ({
-        name,
-        path,
-        bytes,
-        sha256
-      })),
-      files_omitted: 0
-    },
-    checks: evidence.checks.map((check) => ({
-      name: check.name,
-      limit_seconds: check.limitSeconds,
-      limit: check.limit ?? formatDuration(check.limitSeconds * 1e3),
-      actual_seconds: check.actualSeconds,
-      passed: check.passed
-    })),
-    error: evidence.error === null ? null : { message: evidence.error },
-    run: {
-      repository: env.GITHUB_REPOSITORY ?? null,
-      workflow: env.GITHUB_WORKFLOW ?? null,
-      run_id: env.GITHUB_RUN_ID ?? null,
-      run_attempt: env.GITHUB_RUN_ATTEMPT ?? null,
-      event: env.GITHUB_EVENT_NAME ?? null,
-      actor: env.GITHUB_ACTOR ?? null
-    }
-  };
-}
-function statusOfDownload({ settings, download, outcome }) {
-  if (download?.status) return download.status;
-  const ended = outcome === "failed" || outcome === "timed_out" || outcome === "cancelled";
-  return settings?.command === "download" && ended ? "failed" : null;
-}
-function resultForOutput(result, maxBytes = MAX_RESULT_OUTPUT_BYTES) {
-  for (let keep = MAX_OUTPUT_FILES; ; keep = Math.floor(keep / 2)) {
-    const listed = listFirst(result, keep);
-    if (keep === 0 || Buffer.byteLength(JSON.stringify(listed)) < maxBytes) return listed;
-  }
-}
-function listFirst(result, keep) {
-  const files = result.files.slice(0, keep);
-  const { download } = result;
-  return {
-    ...result,
-    files,
-    files_omitted: result.files_omitted + result.files.length - files.length,
-    download: download === null ? null : {
-      ...download,
-      files: download.files.slice(0, keep),
-      files_omitted: download.files_omitted + download.files.length - Math.min(keep, download.files.length)
-    }
-  };
-}
-
-// src/report/outputs.ts
-function outputsOf(result) {
-  const text2 = (value) => value === null ? "" : String(value);
-  const fileIds = result.files.map((file) => file.id);
-  const listed = resultForOutput(result);
-  return {
-    [Output.outcome]: result.outcome,
-    [Output.status]: text2(result.status),
-    [Output.restoreId]: text2(result.restore.id),
-    [Output.backupId]: text2(result.backup.id),
-    [Output.jobId]: text2(result.backup.job_id),
-    [Output.fileIds]: JSON.stringify(fileIds),
-    [Output.fileCount]: String(fileIds.length),
-    [Output.startedAt]: text2(result.restore.started_at),
-    [Output.completedAt]: text2(result.restore.completed_at),
-    [Output.durationSeconds]: text2(result.restore.duration_seconds),
-    [Output.backupCompletedAt]: text2(result.backup.completed_at),
-    [Output.backupAgeSeconds]: text2(result.backup.age_seconds),
-    [Output.selection]: result.selection === null ? "" : JSON.stringify(result.selection),
-    [Output.downloadDir]: text2(result.download?.dir ?? null),
-    [Output.downloadedFiles]: JSON.stringify(listed.download?.files ?? []),
-    [Output.result]: JSON.stringify(listed)
-  };
-}
-var OutputWriter = class {
-  #written = /* @__PURE__ */ new Map();
-  #failure = null;
-  /** Why the outputs could not be delivered, once they could not; one line. */
-  get failure() {
-    return this.#failure;
-  }
-  set(values) {
-    for (const [name, value] of Object.entries(values)) {
-      if (this.#failure !== null) return;
-      if (this.#written.get(name) === value) continue;
-      try {
-        setOutput2(name, value);
-        this.#written.set(name, value);
-      } catch (error) {
-        this.#failure = outputsFailure(error);
-      }
-    }
-  }
-};
-function setOutput2(name, value) {
-  setOutput(name, value);
-}
-function outputsFailure(error) {
-  const reason = errorMessage(error).replace(/\s+/g, " ").trim();
-  return `The step outputs could not be written to GITHUB_OUTPUT (${reason}), so later steps could not read the outcome: GITHUB_OUTPUT must name a file this step can write (on a self-hosted runner, check the permissions of its work folder).`;
-}
 
 // src/report/summary-parts.ts
 var MAX_FILE_ROWS = 50;
@@ -852,6 +439,7 @@ function leftBehind(evidence) {
 function newEvidence() {
   return {
     outcome: null,
+    drillName: null,
     settings: null,
     backup: null,
     selection: null,
@@ -873,6 +461,10 @@ var RunRecord = class {
   #outputs;
   constructor(outputs) {
     this.#outputs = outputs;
+  }
+  /** The drill's label, known before any other input is checked. */
+  named(drillName) {
+    this.evidence.drillName = drillName;
   }
   settingsRead(settings) {
     this.evidence.settings = settings;
@@ -1005,6 +597,7 @@ async function run(deps = {}) {
   const publisher = new Publisher(env);
   const record = new RunRecord(publisher);
   const alert = readAlertSettings();
+  record.named(alert.drillName);
   try {
     const settings = readSettings(alert);
     record.settingsRead(settings);
@@ -1032,15 +625,15 @@ async function run(deps = {}) {
 async function runCommand(settings, deps, record) {
   switch (settings.command) {
     case "restore": {
-      const { runRestore } = await import("./chunks/run-IVSOHFNO.js");
+      const { runRestore } = await import("./chunks/run-X24POZG6.js");
       return { command: "restore", settings, end: await runRestore(settings, deps, record) };
     }
     case "download": {
-      const { runDownload } = await import("./chunks/run-XQBQ7KNQ.js");
+      const { runDownload } = await import("./chunks/run-RYMGKFMF.js");
       return { command: "download", settings, end: await runDownload(settings, deps, record) };
     }
     case "watch": {
-      const { runWatch } = await import("./chunks/run-5CSAOVXC.js");
+      const { runWatch } = await import("./chunks/run-WE2HN27J.js");
       return { command: "watch", settings, end: await runWatch(settings, deps) };
     }
   }

@@ -5,11 +5,11 @@ import {
   describeSelection,
   preflight,
   refuseOnFailedChecks
-} from "./chunk-S44UB6PJ.js";
+} from "./chunk-4DUZBYJU.js";
 import {
   group,
   info
-} from "./chunk-YBT7PXVK.js";
+} from "./chunk-IIN3ZU4V.js";
 
 // src/drill/prepare.ts
 async function prepareDrill(settings, client, clock, progress) {
@@ -37,4 +37,4 @@ async function prepareDrill(settings, client, clock, progress) {
 export {
   prepareDrill
 };
-//# sourceMappingURL=chunk-ITQDKVUV.js.map
+//# sourceMappingURL=chunk-4FUF2OYK.js.map

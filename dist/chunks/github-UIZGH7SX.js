@@ -5,20 +5,20 @@ import {
   GitHubSilent,
   answeredStatus,
   guardRequests
-} from "./chunk-LN2NYBTX.js";
+} from "./chunk-VYJFJY27.js";
 import {
   alertBody,
   issueTitle,
   planAlert,
   runUrl
 } from "./chunk-MJATRFDO.js";
-import "./chunk-4I6AFKBV.js";
-import "./chunk-3BGL6JNF.js";
+import "./chunk-Z33OCNKP.js";
+import "./chunk-ORS3V4QX.js";
 import {
   errorMessage,
   info,
   warning
-} from "./chunk-YBT7PXVK.js";
+} from "./chunk-IIN3ZU4V.js";
 import "./chunk-23VKRORU.js";
 
 // src/alert/github.ts
@@ -111,4 +111,4 @@ export {
   alertFailure,
   alertOnGitHub
 };
-//# sourceMappingURL=github-FNBTMPZG.js.map
+//# sourceMappingURL=github-UIZGH7SX.js.map

@@ -1,24 +1,26 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
-  DEFAULT_HISTORY_SIZE,
-  MAX_HISTORY_SIZE,
   backupAgeSeconds,
   checkLimit,
   durationSeconds,
   endedAt,
-  inline,
   makeRecord,
-  prose,
   readRecord,
   recordKey
-} from "./chunk-KPVSMXCA.js";
+} from "./chunk-4ORXP5TC.js";
+import {
+  DEFAULT_HISTORY_SIZE,
+  MAX_HISTORY_SIZE,
+  inline,
+  prose
+} from "./chunk-4W6SOD67.js";
 import {
   AlertCancelled,
   GitHubSilent,
   answeredStatus,
   guardRequests
-} from "./chunk-LN2NYBTX.js";
+} from "./chunk-VYJFJY27.js";
 import {
   runUrl
 } from "./chunk-MJATRFDO.js";
@@ -26,16 +28,16 @@ import {
   realSleep,
   systemClock
 } from "./chunk-U74NIOEJ.js";
-import "./chunk-4I6AFKBV.js";
 import "./chunk-UBNUX3TW.js";
 import {
   formatDuration
 } from "./chunk-XD5QJNCJ.js";
-import "./chunk-3BGL6JNF.js";
+import "./chunk-Z33OCNKP.js";
+import "./chunk-ORS3V4QX.js";
 import {
   errorMessage,
   info
-} from "./chunk-YBT7PXVK.js";
+} from "./chunk-IIN3ZU4V.js";
 import "./chunk-23VKRORU.js";
 
 // src/history/failure.ts
@@ -910,4 +912,4 @@ export {
   graceAfterCancel,
   recordDrill
 };
-//# sourceMappingURL=drill-QZ4R34EP.js.map
+//# sourceMappingURL=drill-HIHIFQFS.js.map

@@ -1,23 +1,23 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
-  classifyStatus
-} from "./chunk-3R3XKYNG.js";
-import {
-  ApiError
-} from "./chunk-4I6AFKBV.js";
-import {
   prepareDrill
-} from "./chunk-ITQDKVUV.js";
+} from "./chunk-4FUF2OYK.js";
+import {
+  classifyStatus
+} from "./chunk-3AEIX5KM.js";
 import {
   formatDuration
 } from "./chunk-XD5QJNCJ.js";
+import {
+  ApiError
+} from "./chunk-Z33OCNKP.js";
 import {
   Failure,
   group,
   info,
   warning
-} from "./chunk-YBT7PXVK.js";
+} from "./chunk-IIN3ZU4V.js";
 
 // src/restore/log.ts
 function describeWaitEvent(event) {
@@ -232,4 +232,4 @@ export {
   runRestore,
   waitDeps
 };
-//# sourceMappingURL=chunk-XBAMJQV2.js.map
+//# sourceMappingURL=chunk-BF3DEGHK.js.map

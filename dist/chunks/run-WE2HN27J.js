@@ -3,18 +3,19 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   waitDeps,
   waitForRestore
-} from "./chunk-XBAMJQV2.js";
-import "./chunk-3R3XKYNG.js";
-import "./chunk-4I6AFKBV.js";
-import "./chunk-ITQDKVUV.js";
-import "./chunk-S44UB6PJ.js";
+} from "./chunk-BF3DEGHK.js";
+import "./chunk-4FUF2OYK.js";
+import "./chunk-3AEIX5KM.js";
+import "./chunk-4DUZBYJU.js";
+import "./chunk-I6DHMJ55.js";
 import "./chunk-QP5NUJKD.js";
 import "./chunk-XD5QJNCJ.js";
-import "./chunk-3BGL6JNF.js";
+import "./chunk-Z33OCNKP.js";
+import "./chunk-ORS3V4QX.js";
 import {
   Failure,
   group
-} from "./chunk-YBT7PXVK.js";
+} from "./chunk-IIN3ZU4V.js";
 import "./chunk-23VKRORU.js";
 
 // src/watch/run.ts
@@ -52,4 +53,4 @@ export {
   RestoreNotFound,
   runWatch
 };
-//# sourceMappingURL=run-5CSAOVXC.js.map
+//# sourceMappingURL=run-WE2HN27J.js.map

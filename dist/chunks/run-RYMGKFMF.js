@@ -14,10 +14,11 @@ import {
 } from "./chunk-UBNUX3TW.js";
 import {
   prepareDrill
-} from "./chunk-ITQDKVUV.js";
+} from "./chunk-4FUF2OYK.js";
 import {
   baseName
-} from "./chunk-S44UB6PJ.js";
+} from "./chunk-4DUZBYJU.js";
+import "./chunk-I6DHMJ55.js";
 import "./chunk-QP5NUJKD.js";
 import {
   formatDuration
@@ -25,7 +26,7 @@ import {
 import {
   kindOfStatus,
   networkReason
-} from "./chunk-3BGL6JNF.js";
+} from "./chunk-ORS3V4QX.js";
 import {
   Failure,
   USER_AGENT,
@@ -33,7 +34,7 @@ import {
   group,
   info,
   setSecret
-} from "./chunk-YBT7PXVK.js";
+} from "./chunk-IIN3ZU4V.js";
 import "./chunk-23VKRORU.js";
 
 // src/download/file.ts
@@ -743,4 +744,4 @@ async function runDownload(settings, deps, progress) {
 export {
   runDownload
 };
-//# sourceMappingURL=run-XQBQ7KNQ.js.map
+//# sourceMappingURL=run-RYMGKFMF.js.map

@@ -1,8 +1,12 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
-  parseTimestamp
-} from "./chunk-QP5NUJKD.js";
+  aheadOfClockMs,
+  backupAgeMs,
+  limitCheck,
+  parseTime,
+  seconds
+} from "./chunk-I6DHMJ55.js";
 import {
   DAY_MS,
   formatDuration,
@@ -12,7 +16,7 @@ import {
 } from "./chunk-XD5QJNCJ.js";
 import {
   Failure
-} from "./chunk-YBT7PXVK.js";
+} from "./chunk-IIN3ZU4V.js";
 
 // src/drill/selection-text.ts
 var plural = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
@@ -80,41 +84,6 @@ function shortened(name) {
 }
 function show(selector) {
   return JSON.stringify(selector.kind === "id" ? selector.id : selector.pattern);
-}
-
-// src/drill/checks.ts
-var MAX_CLOCK_SKEW_MS = 5 * 6e4;
-function parseTime(text) {
-  return text === null ? null : parseTimestamp(text);
-}
-function aheadOfClockMs(time, now) {
-  const at = parseTime(time);
-  return at !== null && at - now > MAX_CLOCK_SKEW_MS ? at - now : 0;
-}
-function backupAgeMs(completedAt, now) {
-  const completed = parseTime(completedAt);
-  if (completed === null) return null;
-  const age2 = now - completed;
-  return -age2 > MAX_CLOCK_SKEW_MS ? age2 : Math.max(0, age2);
-}
-function restoreDurationMs(restore, measuredMs) {
-  const started = parseTime(restore?.startedAt ?? null);
-  const completed = parseTime(restore?.completedAt ?? null);
-  if (started !== null && completed !== null && completed >= started) return completed - started;
-  return measuredMs;
-}
-function limitCheck(name, limitMs, actualMs, written) {
-  return {
-    name,
-    limitSeconds: seconds(limitMs),
-    ...written === void 0 ? {} : { limit: written },
-    actualSeconds: actualMs === null ? null : seconds(actualMs),
-    // A negative measure (a time ahead of the clock) is unreadable evidence, not a pass.
-    passed: actualMs === null ? null : actualMs >= 0 && actualMs <= limitMs
-  };
-}
-function seconds(ms) {
-  return Math.round(ms / 100) / 10;
 }
 
 // src/drill/choose.ts
@@ -384,10 +353,6 @@ function refuseOnFailedChecks(checks, subject) {
 }
 
 export {
-  parseTime,
-  restoreDurationMs,
-  limitCheck,
-  seconds,
   describeSelection,
   baseName,
   SelectionRefusal,
@@ -397,4 +362,4 @@ export {
   checkFailure,
   refuseOnFailedChecks
 };
-//# sourceMappingURL=chunk-S44UB6PJ.js.map
+//# sourceMappingURL=chunk-4DUZBYJU.js.map

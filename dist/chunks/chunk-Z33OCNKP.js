@@ -3,12 +3,12 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   cleanText,
   networkReason
-} from "./chunk-3BGL6JNF.js";
+} from "./chunk-ORS3V4QX.js";
 import {
   Failure,
   Input,
   TEXT_LIMITS
-} from "./chunk-YBT7PXVK.js";
+} from "./chunk-IIN3ZU4V.js";
 
 // src/snapshooter/errors.ts
 var ApiError = class _ApiError extends Failure {
@@ -149,4 +149,4 @@ export {
   ApiError,
   formatMs
 };
-//# sourceMappingURL=chunk-4I6AFKBV.js.map
+//# sourceMappingURL=chunk-Z33OCNKP.js.map

@@ -1,14 +1,6 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
-  realSleep,
-  systemClock
-} from "./chunk-U74NIOEJ.js";
-import {
-  ApiError,
-  formatMs
-} from "./chunk-4I6AFKBV.js";
-import {
   POST_POLICY,
   READ_POLICY,
   REQUEST_TIMEOUT_MS,
@@ -19,20 +11,29 @@ import {
   agentsFor,
   require_src
 } from "./chunk-JAJHGPRJ.js";
+import {
+  realSleep,
+  systemClock
+} from "./chunk-U74NIOEJ.js";
 import "./chunk-UBNUX3TW.js";
 import {
   parseTimestamp
 } from "./chunk-QP5NUJKD.js";
+import {
+  ApiError,
+  formatMs
+} from "./chunk-Z33OCNKP.js";
 import {
   NEVER_CONNECTED_CODES,
   Secrets,
   cleanName,
   cleanText,
   kindOfStatus
-} from "./chunk-3BGL6JNF.js";
+} from "./chunk-ORS3V4QX.js";
 import {
   BACKUP_TAGS,
   Input,
+  JOB_LIST_PARAMS,
   LIST_PARAMS,
   MAX_FIELD_ERRORS,
   MAX_RESPONSE_BYTES,
@@ -42,7 +43,7 @@ import {
   UUID_PATTERN,
   errorMessage,
   setSecret
-} from "./chunk-YBT7PXVK.js";
+} from "./chunk-IIN3ZU4V.js";
 import {
   __commonJS,
   __export,
@@ -17968,6 +17969,24 @@ function parseDownloadLinks(json, request, options = {}) {
   });
 }
 
+// src/snapshooter/jobs.ts
+function parseJob(read, value, path) {
+  const job = object(value, path);
+  const id = read.uuid(job.id, `${path}.id`);
+  if (job.name === void 0 || job.name === null) return { id, name: null };
+  if (typeof job.name !== "string") wrong(`${path}.name`, job.name, "a string");
+  const name = job.name.trim() === "" ? null : read.text(job.name, `${path}.name`, "word");
+  return { id, name };
+}
+function parseJobPage(json, request, page, options = {}) {
+  return guarded(request, () => {
+    const read = new Reader(options.secrets ?? new Secrets());
+    const body = object(json, "body");
+    const jobs = array(body.data, "data").map((item, i) => parseJob(read, item, `data[${i}]`));
+    return { jobs, nextPage: nextPage(body, page) };
+  });
+}
+
 // src/snapshooter/client.ts
 function createClient(options) {
   const shared = {
@@ -18039,6 +18058,13 @@ function bind2(shared, deadline) {
       subject: backup(backupId),
       parse: (json, request) => parseDownloadLinks(json, request, { secrets })
     }),
+    listJobs: (page) => run({
+      method: "GET",
+      path: Paths.jobs(),
+      params: { ...JOB_LIST_PARAMS, page },
+      request: `GET jobs (page ${page})`,
+      parse: (json, request) => parseJobPage(json, request, page, { secrets })
+    }),
     withDeadline: (next) => bind2(shared, next)
   };
 }
@@ -18105,4 +18131,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-JZ7GN6IC.js.map
+//# sourceMappingURL=client-PKPLNI5J.js.map

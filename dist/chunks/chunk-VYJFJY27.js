@@ -2,7 +2,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   formatMs
-} from "./chunk-4I6AFKBV.js";
+} from "./chunk-Z33OCNKP.js";
 
 // src/alert/requests.ts
 var GitHubSilent = class extends Error {
@@ -46,4 +46,4 @@ export {
   guardRequests,
   answeredStatus
 };
-//# sourceMappingURL=chunk-LN2NYBTX.js.map
+//# sourceMappingURL=chunk-VYJFJY27.js.map

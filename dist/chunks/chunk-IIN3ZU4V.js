@@ -529,7 +529,20 @@ var Input = {
   completedBefore: "completed_before",
   restoreId: "restore_id",
   historyBranch: "history_branch",
-  historySize: "history_size"
+  historySize: "history_size",
+  drillName: "drill_name"
+};
+var JobsInput = {
+  apiToken: "api_token",
+  apiUrl: "api_url",
+  include: "include",
+  exclude: "exclude",
+  maxJobs: "max_jobs"
+};
+var JobsOutput = {
+  matrix: "matrix",
+  jobIds: "job_ids",
+  count: "count"
 };
 var Output = {
   outcome: "outcome",
@@ -567,9 +580,13 @@ var Paths = {
   createRestore: (backupId) => `/v1/backups/${id(backupId)}/restore`,
   /** Assumption: the reference shows no read endpoint for a restore. */
   restore: (restoreId) => `/v1/restores/${id(restoreId)}`,
-  downloadLinks: (backupId) => `/v1/backups/${id(backupId)}/download`
+  downloadLinks: (backupId) => `/v1/backups/${id(backupId)}/download`,
+  /** Assumption: seen in public client code only, and paged like the other lists. */
+  jobs: () => "/v1/jobs"
 };
 var LIST_PARAMS = { sort: "-completed_at", page_size: 100 };
+var JOB_LIST_PARAMS = { page_size: 100 };
+var JOB_LIST_MAX_PAGES = 50;
 var REQUEST_ID_HEADERS = ["x-request-id", "x-amzn-requestid", "cf-ray"];
 var MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 var TEXT_LIMITS = {
@@ -627,12 +644,16 @@ export {
   oneLine,
   errorMessage,
   Input,
+  JobsInput,
+  JobsOutput,
   Output,
   BACKUP_TAGS,
   USER_AGENT,
   UUID_PATTERN,
   Paths,
   LIST_PARAMS,
+  JOB_LIST_PARAMS,
+  JOB_LIST_MAX_PAGES,
   REQUEST_ID_HEADERS,
   MAX_RESPONSE_BYTES,
   TEXT_LIMITS,
@@ -640,4 +661,4 @@ export {
   MAX_FIELD_ERRORS,
   STATUS_WORDS
 };
-//# sourceMappingURL=chunk-YBT7PXVK.js.map
+//# sourceMappingURL=chunk-IIN3ZU4V.js.map
