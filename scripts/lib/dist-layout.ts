@@ -7,6 +7,7 @@ import { dirname, join, relative } from 'node:path'
 /** Each action's `runs.main` is `dist/<name>.js`, built from the source file beside it. */
 export const ENTRIES: Readonly<Record<string, string>> = {
   index: 'src/index.ts',
+  report: 'src/fleet/report-action.ts',
 }
 
 /** Chunks (shared code and lazily imported modules) live apart from the entry files. */

@@ -1,7 +1,8 @@
 // The only place that reads the runner's inputs: everything else takes Settings.
 import * as core from '@actions/core'
-import { Input, type InputName } from './names.js'
+import { Input, type InputName, type ReportInputName } from './names.js'
 import { parseAlertSettings, parseSettings, type AlertInputs } from './parse.js'
+import { parseReportSettings, type ReportSettings } from './report.js'
 import type { Settings } from './settings.js'
 
 const fromRunner = (name: InputName): string => core.getInput(name)
@@ -22,4 +23,9 @@ export function readAlertSettings(): AlertInputs {
 /** Every input, checked; `alert` is the reading of readAlertSettings, not made again. */
 export function readSettings(alert: AlertInputs): Settings {
   return parseSettings(fromRunner, alert)
+}
+
+/** The `report` sub-action's inputs, checked before any result file is read. */
+export function readReportSettings(): ReportSettings {
+  return parseReportSettings((name: ReportInputName) => core.getInput(name))
 }
