@@ -1,6 +1,7 @@
 // The fleet's job summary: a headline verdict with the counts, then one row per drill. Every
 // value from a result file is untrusted: escaped with `inline` (already cut to one short line
 // when read), the rows capped, and the whole kept under GitHub's 1 MiB summary limit.
+import { formatDuration } from '../duration.js'
 import { inline } from '../markdown.js'
 import type { Counts, Row, RowOutcome } from './report-tally.js'
 
@@ -18,16 +19,11 @@ const ICON: Record<RowOutcome, string> = {
   invalid: '⚠️',
 }
 
-const age = (value: number | null): string => {
-  if (value === null) return '–'
-  const s = Math.round(value)
-  if (s < 120) return `${s}s`
-  if (s < 7200) return `${Math.round(s / 60)}m`
-  if (s < 172800) return `${Math.round(s / 360) / 10}h`
-  return `${Math.round(s / 8640) / 10}d`
-}
+// Durations as the workflow writes its limits (`1h30m`), so the two read alike.
+const age = (value: number | null): string =>
+  value === null ? '–' : formatDuration(Math.max(0, value) * 1000)
 
-/** A value against its limit: `3h / 24h ✅`. */
+/** A value against its limit: `3h / 1d ✅`. */
 function against(actual: number | null, limit: number | null, passed: boolean | null): string {
   if (limit === null) return age(actual)
   const verdict = passed === true ? ' ✅' : passed === false ? ' ❌' : ''
