@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { updateReadme } from '../scripts/docs.js'
+import { SUB_ACTIONS, updateReadme } from '../scripts/docs.js'
+import { readActionYml } from '../scripts/lib/action-yml.js'
 import { ROOT, actionYml, workflowFiles } from './helpers/action-yml.js'
 
 jest.setTimeout(30_000)
@@ -30,6 +31,16 @@ function ourSteps(workflow: unknown): Step[] {
 describe('README.md', () => {
   it('has the inputs and outputs tables of action.yml (npm run docs)', async () => {
     expect(await updateReadme(readme, readFileSync(join(ROOT, 'action.yml'), 'utf8'))).toBe(readme)
+  })
+
+  it.each(SUB_ACTIONS)('has the tables of %s/action.yml, in its own subsection', async (sub) => {
+    const yml = readFileSync(join(ROOT, sub, 'action.yml'), 'utf8')
+    expect(await updateReadme(readme, yml, sub)).toBe(readme)
+    for (const name of [
+      ...Object.keys(readActionYml(join(ROOT, sub)).inputs),
+      ...Object.keys(readActionYml(join(ROOT, sub)).outputs),
+    ])
+      expect(readme).toContain(`\`${name}\``)
   })
 
   it('mentions every input and output', () => {

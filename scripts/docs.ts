@@ -30,12 +30,24 @@ export function renderTables(actionYmlText: string): { inputs: string; outputs: 
   }
 }
 
-/** README text with the marked tables replaced, formatted as prettier keeps it. */
-export async function updateReadme(readme: string, actionYmlText: string): Promise<string> {
+/** A sub-action's tables are marked with its folder (`report-inputs`), the root action's not. */
+export const SUB_ACTIONS = ['report'] as const
+
+/**
+ * README text with the marked tables replaced, formatted as prettier keeps it; `sub` names the
+ * sub-action whose action.yml is given, when it is not the root one.
+ */
+export async function updateReadme(
+  readme: string,
+  actionYmlText: string,
+  sub?: string,
+): Promise<string> {
   const tables = renderTables(actionYmlText)
+  const source = sub === undefined ? 'action.yml' : `${sub}/action.yml`
   let text = readme
-  for (const [name, table] of Object.entries(tables)) {
-    const start = `<!-- ${name}:start (generated from action.yml by npm run docs) -->`
+  for (const [kind, table] of Object.entries(tables)) {
+    const name = sub === undefined ? kind : `${sub}-${kind}`
+    const start = `<!-- ${name}:start (generated from ${source} by npm run docs) -->`
     const end = `<!-- ${name}:end -->`
     const from = text.indexOf(start)
     const to = text.indexOf(end)
@@ -48,7 +60,9 @@ export async function updateReadme(readme: string, actionYmlText: string): Promi
 
 if (process.argv[1]?.endsWith('docs.ts')) {
   const readme = readFileSync('README.md', 'utf8')
-  const updated = await updateReadme(readme, readFileSync('action.yml', 'utf8'))
+  let updated = await updateReadme(readme, readFileSync('action.yml', 'utf8'))
+  for (const sub of SUB_ACTIONS)
+    updated = await updateReadme(updated, readFileSync(`${sub}/action.yml`, 'utf8'), sub)
   writeFileSync('README.md', updated)
   console.log(
     updated === readme ? 'README.md tables are up to date.' : 'README.md tables rewritten.',
