@@ -49,7 +49,7 @@ describe('the report sub-action', () => {
     writeFileSync(join(dir, 'results/huge.json'), '')
     truncateSync(join(dir, 'results/huge.json'), 50 * 1024 * 1024)
     try {
-      const run = await report(dir, { results: 'results/**.json', expected: matrix })
+      const run = await report(dir, { results: 'results/**/*.json', expected: matrix })
       expect(run.code).toBe(1)
       expect(run.outputs).toMatchObject({ total: '7', succeeded: '1', failed: '5', missing: '1' })
       const parsed = JSON.parse(run.outputs.report ?? '') as { drills: { name: string }[] }
