@@ -1,6 +1,11 @@
 // The fleet report's arithmetic and matching on plain values: which result stands for which
 // drill, the missing jobs, unreadable files, every outcome, and what fails the step.
 import { describe, expect, it } from '@jest/globals'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { findResults } from '../src/fleet/report-files.js'
+import { parseGlob, type Glob } from '../src/inputs/glob.js'
 import { parseReportSettings } from '../src/inputs/report.js'
 import { readLeg, type Read } from '../src/fleet/report-entry.js'
 import { failsTheStep, fleetRows, tally, verdictLine } from '../src/fleet/report-tally.js'
@@ -183,5 +188,31 @@ describe('the report inputs', () => {
     ).toThrow(
       /results must be a pattern inside the workspace.*expected is not JSON.*fail_on must be failed or never/,
     )
+  })
+})
+
+describe('finding the result files', () => {
+  const glob = parseGlob('results/**/*.json') as { glob: Glob }
+
+  it('walks from the literal folder and stops on a cancel instead of reading on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fleet-files-'))
+    mkdirSync(join(dir, 'results/x'), { recursive: true })
+    writeFileSync(join(dir, 'results/a.json'), JSON.stringify(result()))
+    writeFileSync(join(dir, 'results/x/b.json'), '{')
+    writeFileSync(join(dir, 'other.json'), '{')
+    try {
+      const found = await findResults(dir, 'results/**/*.json', glob.glob, SERVER)
+      expect(found.reads.map((read) => ('leg' in read ? read.leg.file : read.file))).toEqual([
+        'results/a.json',
+        'results/x/b.json',
+      ])
+      const cancelled = new AbortController()
+      cancelled.abort()
+      await expect(
+        findResults(dir, 'results/**/*.json', glob.glob, SERVER, cancelled.signal),
+      ).rejects.toThrow()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -1,14 +1,14 @@
 import { runReport } from './report-run.js'
 
-// The entry of the `report` sub-action. It sends no request and only reads local files, so a
-// cancel needs no orderly stop: the listeners keep the default exit from cutting a summary
-// write in half, and go once the report is written, so nothing keeps the process alive.
+// The entry of the `report` sub-action. The runner cancels a step with SIGINT, then SIGTERM;
+// either one stops the walk of the result files in an orderly way, with one error line. The
+// listeners go once the report is written, so nothing keeps the process alive.
 const controller = new AbortController()
 const cancel = (): void => controller.abort()
 process.on('SIGINT', cancel)
 process.on('SIGTERM', cancel)
 
-await runReport()
+await runReport(controller.signal)
 
 process.off('SIGINT', cancel)
 process.off('SIGTERM', cancel)

@@ -31,6 +31,7 @@ export async function findResults(
   pattern: string,
   glob: Glob,
   serverUrl: string,
+  signal: AbortSignal = new AbortController().signal,
 ): Promise<Found> {
   const root = await realpath(workspace)
   const reads: Read[] = []
@@ -44,6 +45,8 @@ export async function findResults(
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : 1))
     for (const entry of entries) {
+      // A cancel stops the walk of a big workspace between two files, not after all of them.
+      signal.throwIfAborted()
       const path = dir === '' ? entry.name : `${dir}/${entry.name}`
       const matches = matchGlob(glob, path)
       if (entry.isDirectory()) {

@@ -48,7 +48,10 @@ export function reportForOutput(
   }
 }
 
-export async function runReport(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function runReport(
+  signal: AbortSignal,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   let settings: ReportSettings
   try {
     settings = readReportSettings()
@@ -58,7 +61,19 @@ export async function runReport(env: NodeJS.ProcessEnv = process.env): Promise<v
   }
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const server = env.GITHUB_SERVER_URL || 'https://github.com'
-  const found = await findResults(workspace, settings.pattern, settings.glob, server)
+  let found
+  try {
+    found = await findResults(workspace, settings.pattern, settings.glob, server, signal)
+  } catch (error) {
+    // Half a fleet read would tally wrongly: a cancel, or a workspace that cannot be read, ends
+    // the report with no counts rather than with counts that look whole.
+    core.setFailed(
+      signal.aborted
+        ? 'The fleet report was cancelled while reading the result files; no counts were set.'
+        : `The workspace ${workspace} could not be read for ${ReportInput.results} (${errorMessage(error)}).`,
+    )
+    return
+  }
   const rows = fleetRows(found.reads, settings.expected)
   const counts = tally(rows)
   for (const read of found.reads)
