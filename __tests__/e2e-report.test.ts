@@ -101,6 +101,13 @@ describe('the report sub-action', () => {
       expect(none.code).toBe(1)
       expect(none.errors).toHaveLength(1)
       expect(none.errors[0]).toContain('No result file matched results "results/*.json"')
+      // An empty fleet asked for, and none found: nothing is wrong.
+      const empty = await report(dir, { results: 'results/*.json', expected: '[]' })
+      expect({ code: empty.code, errors: empty.errors, total: empty.outputs.total }).toEqual({
+        code: 0,
+        errors: [],
+        total: '0',
+      })
       const bad = await report(dir, { results: 'results/*.json', expected: '[1', fail_on: 'x' })
       expect(bad.code).toBe(1)
       expect(bad.errors).toHaveLength(1)
