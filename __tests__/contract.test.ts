@@ -2,10 +2,18 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { Input, JobsInput, JobsOutput, Output } from '../src/inputs/names.js'
+import {
+  Input,
+  JobsInput,
+  JobsOutput,
+  Output,
+  ReportInput,
+  ReportOutput,
+} from '../src/inputs/names.js'
 import { parseJobsSettings } from '../src/inputs/fleet.js'
-import { readActionYml } from '../scripts/lib/action-yml.js'
 import { parseSettings } from '../src/inputs/parse.js'
+import { parseReportSettings } from '../src/inputs/report.js'
+import { readActionYml } from '../scripts/lib/action-yml.js'
 import { ROOT, actionYml } from './helpers/action-yml.js'
 
 const yml = actionYml()
@@ -58,6 +66,16 @@ describe('action.yml and the code agree', () => {
     expect(calls.length).toBeGreaterThan(0)
     for (const { file, name } of calls) {
       const key = /^Output\.(\w+)$/.exec(name)?.[1]
+      // The report sub-action's outputs are its own, checked against report/action.yml below.
+      const reportKey = /^ReportOutput\.(\w+)$/.exec(name)?.[1]
+      if (reportKey !== undefined) {
+        expect({ file, name, declared: reportKey in ReportOutput }).toEqual({
+          file,
+          name,
+          declared: true,
+        })
+        continue
+      }
       // Either a literal Output.x, or a parameter typed OutputName inside the one output writer.
       const typed = new RegExp(`\\b${name}: OutputName\\b`).test(
         sources.find((source) => source.file === file)?.text ?? '',
@@ -84,6 +102,35 @@ describe('action.yml and the code agree', () => {
     for (const [, input] of Object.entries(yml.inputs)) {
       if (input.required !== true) expect(input.default).toBeDefined()
     }
+  })
+})
+
+describe('report/action.yml and the code agree', () => {
+  const report = readActionYml(join(ROOT, 'report'))
+
+  it('declares exactly the inputs and outputs the code knows', () => {
+    expect(Object.keys(report.inputs).sort()).toEqual(Object.values(ReportInput).sort())
+    expect(Object.keys(report.outputs).sort()).toEqual(Object.values(ReportOutput).sort())
+  })
+
+  it('reads every declared input, and nothing else', () => {
+    const asked = new Set<string>()
+    try {
+      parseReportSettings((name) => {
+        asked.add(name)
+        return ''
+      })
+    } catch {
+      // an empty `results` is bad input; the names asked for are what counts here
+    }
+    expect([...asked].sort()).toEqual(Object.keys(report.inputs).sort())
+  })
+
+  it('describes each input and output, and runs dist/report.js on node24', () => {
+    for (const entry of [...Object.values(report.inputs), ...Object.values(report.outputs)])
+      expect(entry.description.length).toBeGreaterThan(20)
+    expect(report.runs).toEqual({ using: 'node24', main: '../dist/report.js' })
+    expect(report.inputs.results?.required).toBe(true)
   })
 })
 

@@ -47,6 +47,13 @@ describe('matchGlob, on the patterns `files` has always read', () => {
     expect(matches('*.sql.gz', 'dir/test.sql.gz')).toBe(false)
   })
 
+  it('lets `**/` match no folder at all, and only whole folders', () => {
+    expect(matches('results/**/*.json', 'results/a.json')).toBe(true)
+    expect(matches('results/**/*.json', 'results/x/y/a.json')).toBe(true)
+    expect(matches('a/**/b', 'a/xb')).toBe(false)
+    expect(matches('**/*.json', 'a.json')).toBe(true)
+  })
+
   it('lets `**` cross path segments', () => {
     expect(matches('snapshooter/**/test.sql.gz', `${DIR}/test.sql.gz`)).toBe(true)
     expect(matches('**.gz', 'a/b/c.gz')).toBe(true)
@@ -170,7 +177,11 @@ function referenceRegExp(pattern: string): RegExp {
     const char = pattern[i] as string
     const first = pattern[i + 1] === '!' ? i + 2 : i + 1
     const end = char === '[' ? pattern.indexOf(']', first + 1) : -1
-    if (char === '*' && pattern[i + 1] === '*') {
+    if (char === '*' && pattern[i + 1] === '*' && pattern[i + 2] === '/') {
+      // `**/` may match no folder at all: `a/**/b` takes `a/b`, as globs do.
+      source += '(?:.*/)?'
+      i += 2
+    } else if (char === '*' && pattern[i + 1] === '*') {
       source += '.*'
       i++
     } else if (char === '*') source += '[^/]*'

@@ -8,6 +8,7 @@ import { dirname, join, relative } from 'node:path'
 export const ENTRIES: Readonly<Record<string, string>> = {
   index: 'src/index.ts',
   jobs: 'src/fleet/jobs-action.ts',
+  report: 'src/fleet/report-action.ts',
 }
 
 /** Chunks (shared code and lazily imported modules) live apart from the entry files. */

@@ -12,7 +12,8 @@ type Token =
   /** `ranges` holds pairs of UTF-16 code units, lowest and highest, both included. */
   | { readonly kind: 'class'; readonly negated: boolean; readonly ranges: readonly number[] }
   | { readonly kind: 'star' }
-  | { readonly kind: 'globstar' }
+  // `optional`: written `**` then `/`, it may match no folder at all (`a/**/b` takes `a/b`).
+  | { readonly kind: 'globstar'; readonly optional: boolean }
 
 export type Glob = readonly Token[]
 
@@ -32,7 +33,7 @@ export function parseGlob(pattern: string): GlobParse {
     const char = pattern[i] as string
     const end = char === '[' ? classEnd(pattern, i) : -1
     if (char === '*' && pattern[i + 1] === '*') {
-      glob.push({ kind: 'globstar' })
+      glob.push({ kind: 'globstar', optional: pattern[i + 2] === '/' })
       i++
     } else if (char === '*') glob.push({ kind: 'star' })
     else if (char === '?') glob.push({ kind: 'any' })
@@ -51,11 +52,16 @@ export function parseGlob(pattern: string): GlobParse {
 export function matchGlob(glob: Glob, name: string, meter?: GlobMeter): boolean {
   let active = new Uint8Array(glob.length + 1)
   let next = new Uint8Array(glob.length + 1)
+  // Tokens reached without consuming a character in them: only there may `**/` match nothing.
+  let entered = new Uint8Array(glob.length + 1)
+  let enteredNext = new Uint8Array(glob.length + 1)
   active[0] = 1
-  let steps = skipStars(glob, active)
+  entered[0] = 1
+  let steps = skipStars(glob, active, entered)
   for (let at = 0; at < name.length; at++) {
     const code = name.charCodeAt(at)
     next.fill(0)
+    enteredNext.fill(0)
     let alive = false
     for (let i = 0; i < glob.length; i++) {
       steps++
@@ -66,23 +72,32 @@ export function matchGlob(glob: Glob, name: string, meter?: GlobMeter): boolean 
       const target = stays ? i : accepts(token, code) ? i + 1 : -1
       if (target !== -1) {
         next[target] = 1
+        if (target !== i) enteredNext[target] = 1
         alive = true
       }
     }
     ;[active, next] = [next, active]
+    ;[entered, enteredNext] = [enteredNext, entered]
     // No token can take the rest of the name: stop here rather than walk it to the end.
     if (!alive) break
-    steps += skipStars(glob, active)
+    steps += skipStars(glob, active, entered)
   }
   if (meter) meter.steps += steps
   return active[glob.length] === 1
 }
 
-/** A star may match nothing, so the token after an active star is active too. */
-function skipStars(glob: Glob, active: Uint8Array): number {
+// A star may match nothing, so the token after an active star is active too; and a `**/` just
+// entered may match no folder, so the token after its `/` is active too.
+function skipStars(glob: Glob, active: Uint8Array, entered: Uint8Array): number {
   for (let i = 0; i < glob.length; i++) {
-    const kind = (glob[i] as Token).kind
-    if (active[i] === 1 && (kind === 'star' || kind === 'globstar')) active[i + 1] = 1
+    const token = glob[i] as Token
+    if (active[i] !== 1 || (token.kind !== 'star' && token.kind !== 'globstar')) continue
+    active[i + 1] = 1
+    entered[i + 1] = 1
+    if (token.kind === 'globstar' && token.optional && entered[i] === 1) {
+      active[i + 2] = 1
+      entered[i + 2] = 1
+    }
   }
   return glob.length
 }

@@ -92,3 +92,21 @@ export type Outcome = (typeof Outcomes)[number]
 /** Kept equal to package.json's version by a test. */
 export const VERSION = '0.1.0'
 export const USER_AGENT = `snapshooter-restore/${VERSION}`
+
+/** The inputs and outputs of the `report` sub-action, as declared in report/action.yml. */
+export const ReportInput = {
+  results: 'results',
+  expected: 'expected',
+  failOn: 'fail_on',
+} as const
+
+export const ReportOutput = {
+  total: 'total',
+  succeeded: 'succeeded',
+  failed: 'failed',
+  missing: 'missing',
+  report: 'report',
+} as const
+
+export type ReportInputName = (typeof ReportInput)[keyof typeof ReportInput]
+export type ReportOutputName = (typeof ReportOutput)[keyof typeof ReportOutput]

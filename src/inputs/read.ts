@@ -1,8 +1,15 @@
 // The only place that reads the runner's inputs: everything else takes Settings.
 import * as core from '@actions/core'
 import { parseJobsSettings } from './fleet.js'
-import { Input, JobsInput, type InputName, type JobsInputName } from './names.js'
+import {
+  Input,
+  JobsInput,
+  type InputName,
+  type JobsInputName,
+  type ReportInputName,
+} from './names.js'
 import { parseAlertSettings, parseSettings, type AlertInputs } from './parse.js'
+import { parseReportSettings, type ReportSettings } from './report.js'
 import type { JobsSettings, Settings } from './settings.js'
 
 const fromRunner = (name: InputName | JobsInputName): string => core.getInput(name)
@@ -30,4 +37,9 @@ export function readJobsSettings(): JobsSettings {
   const token = fromRunner(JobsInput.apiToken)
   if (token !== '') core.setSecret(token)
   return parseJobsSettings(fromRunner)
+}
+
+/** The `report` sub-action's inputs, checked before any result file is read. */
+export function readReportSettings(): ReportSettings {
+  return parseReportSettings((name: ReportInputName) => core.getInput(name))
 }

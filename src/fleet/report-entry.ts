@@ -1,0 +1,104 @@
+// One result file of a fleet leg, read as untrusted text: the JSON the main action wrote
+// (version 1), or why it is not one. Nothing from the file is trusted: each field is checked for
+// its type, text is made one short line, and a run link is built only from well-formed parts.
+import { Outcomes, type Outcome } from '../inputs/names.js'
+
+/** Longest text kept from a result file: a name, an error, an id. */
+export const MAX_TEXT = 200
+
+export interface Leg {
+  file: string
+  name: string | null
+  jobId: string | null
+  backupId: string | null
+  outcome: Outcome
+  error: string | null
+  backupAgeSeconds: number | null
+  /** The `max_backup_age` and `max_restore_duration` checks, when the leg had them. */
+  rpo: Check | null
+  durationSeconds: number | null
+  rto: Check | null
+  run: { url: string | null; id: number | null; attempt: number | null }
+}
+
+export interface Check {
+  limitSeconds: number
+  passed: boolean | null
+}
+
+export type Read = { leg: Leg } | { file: string; problem: string }
+
+type Obj = Record<string, unknown>
+const isObj = (value: unknown): value is Obj =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** One line, no control characters, at most MAX_TEXT characters. */
+export function clean(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  const line = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim()
+  return line.length > MAX_TEXT ? `${line.slice(0, MAX_TEXT - 1)}…` : line
+}
+
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() !== '' ? clean(value) : null
+const num = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null
+const whole = (value: unknown): number | null => {
+  const parsed = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : num(value)
+  return parsed !== null && Number.isSafeInteger(parsed) && parsed >= 0 ? parsed : null
+}
+
+/** The leg a result file's text describes, or why it describes none. */
+export function readLeg(file: string, source: string, serverUrl: string): Read {
+  let value: unknown
+  try {
+    value = JSON.parse(source)
+  } catch {
+    return { file, problem: 'is not JSON' }
+  }
+  if (!isObj(value)) return { file, problem: 'is not a JSON object' }
+  if (value.version !== 1) return { file, problem: 'is not a version 1 result' }
+  const outcome = value.outcome
+  if (typeof outcome !== 'string' || !(Outcomes as readonly string[]).includes(outcome))
+    return { file, problem: 'has no known outcome' }
+  const { backup, restore, run, checks, drill, error } = value
+  if (!isObj(backup) || !isObj(restore) || !isObj(run) || !Array.isArray(checks))
+    return { file, problem: 'lacks backup, restore, checks or run' }
+  const check = (name: string): Check | null => {
+    const found = checks.find((item): item is Obj => isObj(item) && item.name === name)
+    const limit = num(found?.limit_seconds)
+    if (found === undefined || limit === null) return null
+    return { limitSeconds: limit, passed: typeof found.passed === 'boolean' ? found.passed : null }
+  }
+  return {
+    leg: {
+      file,
+      name: isObj(drill) ? text(drill.name) : null,
+      jobId: text(backup.job_id)?.toLowerCase() ?? null,
+      backupId: text(backup.id),
+      outcome: outcome as Outcome,
+      error: isObj(error) ? text(error.message) : null,
+      backupAgeSeconds: num(backup.age_seconds),
+      rpo: check('max_backup_age'),
+      durationSeconds: num(restore.duration_seconds),
+      rto: check('max_restore_duration'),
+      run: {
+        url: runUrl(run, serverUrl),
+        id: whole(run.run_id),
+        attempt: whole(run.run_attempt),
+      },
+    },
+  }
+}
+
+/** The leg's run on GitHub, from parts that cannot make another link or markup. */
+function runUrl(run: Obj, fallbackServer: string): string | null {
+  const server = typeof run.server_url === 'string' ? run.server_url : fallbackServer
+  const { repository } = run
+  const id = whole(run.run_id)
+  const attempt = whole(run.run_attempt)
+  if (!/^https?:\/\/[\w.-]+(:\d+)?$/.test(server)) return null
+  if (typeof repository !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return null
+  if (id === null) return null
+  return `${server}/${repository}/actions/runs/${id}${attempt === null ? '' : `/attempts/${attempt}`}`
+}

@@ -1,0 +1,104 @@
+// The `report` sub-action's run: read the inputs, find and read the result files, tally the
+// fleet, then write the outputs, the job summary and the verdict (one error line at most).
+import * as core from '@actions/core'
+import { errorMessage } from '../failure.js'
+import { ReportInput, ReportOutput } from '../inputs/names.js'
+import { readReportSettings } from '../inputs/read.js'
+import type { ReportSettings } from '../inputs/report.js'
+import { findResults } from './report-files.js'
+import { renderFleetSummary } from './report-summary.js'
+import {
+  failsTheStep,
+  fleetRows,
+  tally,
+  verdictLine,
+  type Counts,
+  type Row,
+} from './report-tally.js'
+
+/** GitHub refuses an output over 1 MB; the `report` output lists fewer drills until it fits. */
+export const MAX_REPORT_BYTES = 1_000_000
+
+export interface FleetReport {
+  version: 1
+  counts: Counts
+  drills: Row[]
+  /** Drills left out of this output to keep it under 1 MB. */
+  drills_omitted: number
+  /** Matching result files that were not read (past the file limit). */
+  files_skipped: number
+}
+
+export function reportForOutput(
+  counts: Counts,
+  rows: readonly Row[],
+  skipped: number,
+  maxBytes = MAX_REPORT_BYTES,
+): string {
+  for (let keep = rows.length; ; keep = Math.floor(keep / 2)) {
+    const report: FleetReport = {
+      version: 1,
+      counts,
+      drills: rows.slice(0, keep),
+      drills_omitted: rows.length - keep,
+      files_skipped: skipped,
+    }
+    const text = JSON.stringify(report)
+    if (keep === 0 || Buffer.byteLength(text) < maxBytes) return text
+  }
+}
+
+export async function runReport(
+  signal: AbortSignal,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
+  let settings: ReportSettings
+  try {
+    settings = readReportSettings()
+  } catch (error) {
+    core.setFailed(errorMessage(error))
+    return
+  }
+  const workspace = env.GITHUB_WORKSPACE || process.cwd()
+  const server = env.GITHUB_SERVER_URL || 'https://github.com'
+  let found
+  try {
+    found = await findResults(workspace, settings.pattern, settings.glob, server, signal)
+  } catch (error) {
+    // Half a fleet read would tally wrongly: a cancel, or a workspace that cannot be read, ends
+    // the report with no counts rather than with counts that look whole.
+    core.setFailed(
+      signal.aborted
+        ? 'The fleet report was cancelled while reading the result files; no counts were set.'
+        : `The workspace ${workspace} could not be read for ${ReportInput.results} (${errorMessage(error)}).`,
+    )
+    return
+  }
+  const rows = fleetRows(found.reads, settings.expected)
+  const counts = tally(rows)
+  for (const read of found.reads)
+    if (!('leg' in read)) core.warning(`Result file ${read.file} ${read.problem}.`)
+
+  // Nothing found is a wrong path far more often than an empty fleet, unless none was expected.
+  const nothing = found.reads.length === 0 && settings.expected?.length !== 0
+  const fails = nothing || failsTheStep(counts, settings.failOn)
+  core.setOutput(ReportOutput.total, String(counts.total))
+  core.setOutput(ReportOutput.succeeded, String(counts.succeeded))
+  core.setOutput(ReportOutput.failed, String(counts.failed))
+  core.setOutput(ReportOutput.missing, String(counts.missing))
+  core.setOutput(ReportOutput.report, reportForOutput(counts, rows, found.skipped))
+  if (env.GITHUB_STEP_SUMMARY) {
+    const markdown = renderFleetSummary(counts, rows, { fails, skippedFiles: found.skipped })
+    try {
+      await core.summary.addRaw(markdown).write()
+    } catch (error) {
+      core.warning(`The job summary could not be written: ${errorMessage(error)}`)
+    }
+  }
+  const line = nothing
+    ? `No result file matched ${ReportInput.results} ${JSON.stringify(settings.results)} under the workspace ${workspace}: download the legs' result artifacts there first (actions/download-artifact with merge-multiple: true) and give a pattern relative to the workspace.`
+    : verdictLine(counts, rows)
+  core.info(line)
+  if (fails) core.setFailed(line)
+  else if (counts.failed + counts.missing > 0) core.warning(line)
+}
