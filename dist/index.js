@@ -1,14 +1,31 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
+  classifyStatus
+} from "./chunks/chunk-P5RYDK4Q.js";
+import {
+  SelectionRefusal,
+  askedSelection,
+  checkFailure,
+  describeSelection
+} from "./chunks/chunk-LUC7IPLN.js";
+import {
   OutputWriter,
   buildResult,
   connect,
+  outputsOf
+} from "./chunks/chunk-LZJT5JX6.js";
+import {
+  limitCheck,
+  parseTime,
+  restoreDurationMs
+} from "./chunks/chunk-I6DHMJ55.js";
+import {
   maskSecrets,
-  outputsOf,
   readAlertSettings,
   readSettings
-} from "./chunks/chunk-PUR6L27U.js";
+} from "./chunks/chunk-IXFDFMG4.js";
+import "./chunks/chunk-QP5NUJKD.js";
 import {
   isRecorded
 } from "./chunks/chunk-4ORXP5TC.js";
@@ -16,7 +33,11 @@ import {
   escapeHtml,
   inline,
   prose
-} from "./chunks/chunk-4W6SOD67.js";
+} from "./chunks/chunk-L3DIOMUL.js";
+import {
+  formatDuration,
+  formatElapsed
+} from "./chunks/chunk-JO5HSGVP.js";
 import {
   mayAlert
 } from "./chunks/chunk-MJATRFDO.js";
@@ -24,26 +45,7 @@ import {
   realSleep,
   systemClock
 } from "./chunks/chunk-U74NIOEJ.js";
-import "./chunks/chunk-UBNUX3TW.js";
-import {
-  classifyStatus
-} from "./chunks/chunk-3AEIX5KM.js";
-import {
-  SelectionRefusal,
-  askedSelection,
-  checkFailure,
-  describeSelection
-} from "./chunks/chunk-4DUZBYJU.js";
-import {
-  limitCheck,
-  parseTime,
-  restoreDurationMs
-} from "./chunks/chunk-I6DHMJ55.js";
-import "./chunks/chunk-QP5NUJKD.js";
-import {
-  formatDuration,
-  formatElapsed
-} from "./chunks/chunk-XD5QJNCJ.js";
+import "./chunks/chunk-CPMEAYED.js";
 import {
   Failure,
   Output,
@@ -53,7 +55,8 @@ import {
   setFailed,
   summary,
   warning
-} from "./chunks/chunk-IIN3ZU4V.js";
+} from "./chunks/chunk-BQVM4NDJ.js";
+import "./chunks/chunk-UBNUX3TW.js";
 import "./chunks/chunk-23VKRORU.js";
 
 // src/main.ts
@@ -64,7 +67,7 @@ function drillAlert(settings, env, options = {}) {
   if (settings === null) return void 0;
   return async (outcome, summary2) => {
     if (!mayAlert(outcome)) return null;
-    const { alertOnGitHub } = await import("./chunks/github-UIZGH7SX.js");
+    const { alertOnGitHub } = await import("./chunks/github-VY6CKP2X.js");
     return alertOnGitHub(settings, outcome, summary2, env, options);
   };
 }
@@ -77,7 +80,7 @@ function drillHistory(settings, deps) {
   return async (result) => {
     if (!isRecorded(result.outcome)) return null;
     try {
-      const { recordDrill } = await import("./chunks/drill-HIHIFQFS.js");
+      const { recordDrill } = await import("./chunks/drill-CUN6TC6M.js");
       return await recordDrill(history, result, {
         ...deps,
         runDeadline: runDeadline(deps.startedAt, settings.timeoutMs, result),
@@ -625,15 +628,15 @@ async function run(deps = {}) {
 async function runCommand(settings, deps, record) {
   switch (settings.command) {
     case "restore": {
-      const { runRestore } = await import("./chunks/run-X24POZG6.js");
+      const { runRestore } = await import("./chunks/run-2SKVN324.js");
       return { command: "restore", settings, end: await runRestore(settings, deps, record) };
     }
     case "download": {
-      const { runDownload } = await import("./chunks/run-RYMGKFMF.js");
+      const { runDownload } = await import("./chunks/run-GCAOTHTZ.js");
       return { command: "download", settings, end: await runDownload(settings, deps, record) };
     }
     case "watch": {
-      const { runWatch } = await import("./chunks/run-WE2HN27J.js");
+      const { runWatch } = await import("./chunks/run-K45OH63S.js");
       return { command: "watch", settings, end: await runWatch(settings, deps) };
     }
   }

@@ -2,28 +2,31 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   OutputWriter,
-  connect,
+  connect
+} from "./chunks/chunk-LZJT5JX6.js";
+import "./chunks/chunk-I6DHMJ55.js";
+import {
   readJobsSettings
-} from "./chunks/chunk-PUR6L27U.js";
+} from "./chunks/chunk-IXFDFMG4.js";
+import "./chunks/chunk-QP5NUJKD.js";
 import {
   escapeHtml,
   inline,
   prose
-} from "./chunks/chunk-4W6SOD67.js";
+} from "./chunks/chunk-L3DIOMUL.js";
+import {
+  matchGlob,
+  parseGlob
+} from "./chunks/chunk-JO5HSGVP.js";
 import {
   realSleep,
   systemClock
 } from "./chunks/chunk-U74NIOEJ.js";
-import "./chunks/chunk-UBNUX3TW.js";
-import "./chunks/chunk-I6DHMJ55.js";
-import "./chunks/chunk-QP5NUJKD.js";
 import {
-  matchGlob,
-  parseGlob
-} from "./chunks/chunk-XD5QJNCJ.js";
+  JOB_LIST_MAX_PAGES
+} from "./chunks/chunk-CPMEAYED.js";
 import {
   Failure,
-  JOB_LIST_MAX_PAGES,
   JobsOutput,
   errorMessage,
   info,
@@ -31,7 +34,8 @@ import {
   setFailed,
   summary,
   warning
-} from "./chunks/chunk-IIN3ZU4V.js";
+} from "./chunks/chunk-BQVM4NDJ.js";
+import "./chunks/chunk-UBNUX3TW.js";
 import "./chunks/chunk-23VKRORU.js";
 
 // src/fleet/select.ts

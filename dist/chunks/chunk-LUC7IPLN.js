@@ -13,10 +13,10 @@ import {
   formatElapsed,
   matchGlob,
   parseGlob
-} from "./chunk-XD5QJNCJ.js";
+} from "./chunk-JO5HSGVP.js";
 import {
   Failure
-} from "./chunk-IIN3ZU4V.js";
+} from "./chunk-BQVM4NDJ.js";
 
 // src/drill/selection-text.ts
 var plural = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
@@ -362,4 +362,4 @@ export {
   checkFailure,
   refuseOnFailedChecks
 };
-//# sourceMappingURL=chunk-4DUZBYJU.js.map
+//# sourceMappingURL=chunk-LUC7IPLN.js.map

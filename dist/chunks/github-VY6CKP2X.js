@@ -5,20 +5,21 @@ import {
   GitHubSilent,
   answeredStatus,
   guardRequests
-} from "./chunk-VYJFJY27.js";
+} from "./chunk-2HE6GW5T.js";
 import {
   alertBody,
   issueTitle,
   planAlert,
   runUrl
 } from "./chunk-MJATRFDO.js";
-import "./chunk-Z33OCNKP.js";
-import "./chunk-ORS3V4QX.js";
+import "./chunk-KH64A4GV.js";
+import "./chunk-67E55WTA.js";
+import "./chunk-CPMEAYED.js";
 import {
   errorMessage,
   info,
   warning
-} from "./chunk-IIN3ZU4V.js";
+} from "./chunk-BQVM4NDJ.js";
 import "./chunk-23VKRORU.js";
 
 // src/alert/github.ts
@@ -111,4 +112,4 @@ export {
   alertFailure,
   alertOnGitHub
 };
-//# sourceMappingURL=github-UIZGH7SX.js.map
+//# sourceMappingURL=github-VY6CKP2X.js.map

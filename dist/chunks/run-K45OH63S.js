@@ -3,19 +3,20 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   waitDeps,
   waitForRestore
-} from "./chunk-BF3DEGHK.js";
-import "./chunk-4FUF2OYK.js";
-import "./chunk-3AEIX5KM.js";
-import "./chunk-4DUZBYJU.js";
+} from "./chunk-GH5OXZBE.js";
+import "./chunk-HQXMQDKU.js";
+import "./chunk-P5RYDK4Q.js";
+import "./chunk-LUC7IPLN.js";
 import "./chunk-I6DHMJ55.js";
 import "./chunk-QP5NUJKD.js";
-import "./chunk-XD5QJNCJ.js";
-import "./chunk-Z33OCNKP.js";
-import "./chunk-ORS3V4QX.js";
+import "./chunk-JO5HSGVP.js";
+import "./chunk-KH64A4GV.js";
+import "./chunk-67E55WTA.js";
+import "./chunk-CPMEAYED.js";
 import {
   Failure,
   group
-} from "./chunk-IIN3ZU4V.js";
+} from "./chunk-BQVM4NDJ.js";
 import "./chunk-23VKRORU.js";
 
 // src/watch/run.ts
@@ -53,4 +54,4 @@ export {
   RestoreNotFound,
   runWatch
 };
-//# sourceMappingURL=run-WE2HN27J.js.map
+//# sourceMappingURL=run-K45OH63S.js.map

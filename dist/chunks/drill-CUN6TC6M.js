@@ -14,13 +14,16 @@ import {
   MAX_HISTORY_SIZE,
   inline,
   prose
-} from "./chunk-4W6SOD67.js";
+} from "./chunk-L3DIOMUL.js";
+import {
+  formatDuration
+} from "./chunk-JO5HSGVP.js";
 import {
   AlertCancelled,
   GitHubSilent,
   answeredStatus,
   guardRequests
-} from "./chunk-VYJFJY27.js";
+} from "./chunk-2HE6GW5T.js";
 import {
   runUrl
 } from "./chunk-MJATRFDO.js";
@@ -28,16 +31,14 @@ import {
   realSleep,
   systemClock
 } from "./chunk-U74NIOEJ.js";
-import "./chunk-UBNUX3TW.js";
-import {
-  formatDuration
-} from "./chunk-XD5QJNCJ.js";
-import "./chunk-Z33OCNKP.js";
-import "./chunk-ORS3V4QX.js";
+import "./chunk-KH64A4GV.js";
+import "./chunk-67E55WTA.js";
+import "./chunk-CPMEAYED.js";
 import {
   errorMessage,
   info
-} from "./chunk-IIN3ZU4V.js";
+} from "./chunk-BQVM4NDJ.js";
+import "./chunk-UBNUX3TW.js";
 import "./chunk-23VKRORU.js";
 
 // src/history/failure.ts
@@ -912,4 +913,4 @@ export {
   graceAfterCancel,
   recordDrill
 };
-//# sourceMappingURL=drill-HIHIFQFS.js.map
+//# sourceMappingURL=drill-CUN6TC6M.js.map

@@ -78,7 +78,7 @@ function parseGlob(pattern) {
     const char = pattern[i];
     const end = char === "[" ? classEnd(pattern, i) : -1;
     if (char === "*" && pattern[i + 1] === "*") {
-      glob.push({ kind: "globstar" });
+      glob.push({ kind: "globstar", optional: pattern[i + 2] === "/" });
       i++;
     } else if (char === "*") glob.push({ kind: "star" });
     else if (char === "?") glob.push({ kind: "any" });
@@ -95,11 +95,15 @@ function parseGlob(pattern) {
 function matchGlob(glob, name, meter) {
   let active = new Uint8Array(glob.length + 1);
   let next = new Uint8Array(glob.length + 1);
+  let entered = new Uint8Array(glob.length + 1);
+  let enteredNext = new Uint8Array(glob.length + 1);
   active[0] = 1;
-  let steps = skipStars(glob, active);
+  entered[0] = 1;
+  let steps = skipStars(glob, active, entered);
   for (let at = 0; at < name.length; at++) {
     const code = name.charCodeAt(at);
     next.fill(0);
+    enteredNext.fill(0);
     let alive = false;
     for (let i = 0; i < glob.length; i++) {
       steps++;
@@ -109,21 +113,29 @@ function matchGlob(glob, name, meter) {
       const target = stays ? i : accepts(token, code) ? i + 1 : -1;
       if (target !== -1) {
         next[target] = 1;
+        if (target !== i) enteredNext[target] = 1;
         alive = true;
       }
     }
     ;
     [active, next] = [next, active];
+    [entered, enteredNext] = [enteredNext, entered];
     if (!alive) break;
-    steps += skipStars(glob, active);
+    steps += skipStars(glob, active, entered);
   }
   if (meter) meter.steps += steps;
   return active[glob.length] === 1;
 }
-function skipStars(glob, active) {
+function skipStars(glob, active, entered) {
   for (let i = 0; i < glob.length; i++) {
-    const kind = glob[i].kind;
-    if (active[i] === 1 && (kind === "star" || kind === "globstar")) active[i + 1] = 1;
+    const token = glob[i];
+    if (active[i] !== 1 || token.kind !== "star" && token.kind !== "globstar") continue;
+    active[i + 1] = 1;
+    entered[i + 1] = 1;
+    if (token.kind === "globstar" && token.optional && entered[i] === 1) {
+      active[i + 2] = 1;
+      entered[i + 2] = 1;
+    }
   }
   return glob.length;
 }
@@ -171,4 +183,4 @@ export {
   parseGlob,
   matchGlob
 };
-//# sourceMappingURL=chunk-XD5QJNCJ.js.map
+//# sourceMappingURL=chunk-JO5HSGVP.js.map

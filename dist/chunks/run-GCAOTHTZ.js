@@ -1,32 +1,30 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
+  prepareDrill
+} from "./chunk-HQXMQDKU.js";
+import {
+  baseName
+} from "./chunk-LUC7IPLN.js";
+import "./chunk-I6DHMJ55.js";
+import {
   READ_POLICY,
   REQUEST_TIMEOUT_MS,
   withAttempts
 } from "./chunk-TGBJ4GKF.js";
+import "./chunk-QP5NUJKD.js";
 import {
   ProxyRefused,
   agentsFor
 } from "./chunk-JAJHGPRJ.js";
 import {
-  isSecureUrl
-} from "./chunk-UBNUX3TW.js";
-import {
-  prepareDrill
-} from "./chunk-4FUF2OYK.js";
-import {
-  baseName
-} from "./chunk-4DUZBYJU.js";
-import "./chunk-I6DHMJ55.js";
-import "./chunk-QP5NUJKD.js";
-import {
   formatDuration
-} from "./chunk-XD5QJNCJ.js";
+} from "./chunk-JO5HSGVP.js";
 import {
   kindOfStatus,
   networkReason
-} from "./chunk-ORS3V4QX.js";
+} from "./chunk-67E55WTA.js";
+import "./chunk-CPMEAYED.js";
 import {
   Failure,
   USER_AGENT,
@@ -34,7 +32,10 @@ import {
   group,
   info,
   setSecret
-} from "./chunk-IIN3ZU4V.js";
+} from "./chunk-BQVM4NDJ.js";
+import {
+  isSecureUrl
+} from "./chunk-UBNUX3TW.js";
 import "./chunk-23VKRORU.js";
 
 // src/download/file.ts
@@ -744,4 +745,4 @@ async function runDownload(settings, deps, progress) {
 export {
   runDownload
 };
-//# sourceMappingURL=run-RYMGKFMF.js.map
+//# sourceMappingURL=run-GCAOTHTZ.js.map

@@ -18,51 +18,20 @@ import {
   quote,
   refused,
   requiredDuration
-} from "./chunk-4W6SOD67.js";
-import {
-  restoreDurationMs,
-  seconds
-} from "./chunk-I6DHMJ55.js";
+} from "./chunk-L3DIOMUL.js";
 import {
   MAX_BACKUP_WINDOW_MS,
-  formatDuration,
   parseGlob
-} from "./chunk-XD5QJNCJ.js";
+} from "./chunk-JO5HSGVP.js";
 import {
   BACKUP_TAGS,
   Failure,
   Input,
   JobsInput,
-  Output,
-  USER_AGENT,
-  errorMessage,
+  ReportInput,
   getInput,
-  info,
-  setOutput,
   setSecret
-} from "./chunk-IIN3ZU4V.js";
-
-// src/connect.ts
-async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
-  const [{ createClient }, { proxySecrets }] = await Promise.all([
-    import("./client-PKPLNI5J.js"),
-    import("./proxy-XKJTATW6.js")
-  ]);
-  for (const secret of proxySecrets(process.env)) setSecret(secret);
-  return (deadline) => createClient({
-    baseUrl: settings.apiUrl,
-    token: settings.apiToken,
-    userAgent: USER_AGENT,
-    deadline,
-    signal,
-    clock,
-    sleep,
-    requestTimeoutMs,
-    onRetry: ({ request, attempt, delayMs, reason }) => info(
-      `${request}: attempt ${attempt} failed (${reason}); retrying in ${Math.round(delayMs)} ms`
-    )
-  });
-}
+} from "./chunk-BQVM4NDJ.js";
 
 // src/inputs/settings.ts
 var COMMANDS = ["restore", "download"];
@@ -338,6 +307,72 @@ function parseJobsSettings(get) {
   return Object.freeze(fields.value);
 }
 
+// src/inputs/report.ts
+var FAIL_ON = ["failed", "never"];
+var MAX_EXPECTED = 1e4;
+function parseReportSettings(get) {
+  const problems = [];
+  const results = get(ReportInput.results).trim();
+  const pattern = results.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+  let glob = [];
+  if (pattern === "")
+    problems.push(`${ReportInput.results} is required (a glob such as results/**/*.json)`);
+  else if (/^\/|^[A-Za-z]:\//.test(pattern) || pattern.split("/").includes(".."))
+    problems.push(
+      `${ReportInput.results} must be a pattern inside the workspace (relative, without ..), got ${JSON.stringify(results)}`
+    );
+  else {
+    const parsed = parseGlob(pattern);
+    if ("problem" in parsed) problems.push(`${ReportInput.results}: ${parsed.problem}`);
+    else glob = parsed.glob;
+  }
+  const expected = parseExpected(get(ReportInput.expected).trim());
+  if (typeof expected === "string") problems.push(expected);
+  const failOn = get(ReportInput.failOn).trim() || "failed";
+  if (!FAIL_ON.includes(failOn))
+    problems.push(
+      `${ReportInput.failOn} must be ${FAIL_ON.join(" or ")}, got ${JSON.stringify(failOn.slice(0, 40))}`
+    );
+  if (problems.length > 0) throw new InputError(problems);
+  return Object.freeze({
+    results,
+    pattern,
+    glob,
+    expected: typeof expected === "string" ? null : expected,
+    failOn
+  });
+}
+var EXPECTED_SHAPE = `a JSON array of job ids or the jobs sub-action's matrix ({"include":[{"job_id":...,"job_name":...}]})`;
+function parseExpected(text) {
+  if (text === "") return null;
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return `${ReportInput.expected} is not JSON: give ${EXPECTED_SHAPE}`;
+  }
+  const list = typeof value === "object" && value !== null && !Array.isArray(value) ? value.include : value;
+  if (!Array.isArray(list)) return `${ReportInput.expected} must be ${EXPECTED_SHAPE}`;
+  if (list.length > MAX_EXPECTED)
+    return `${ReportInput.expected} lists ${list.length} jobs, more than ${MAX_EXPECTED}`;
+  const jobs = [];
+  for (const [index, item] of list.entries()) {
+    const entry = typeof item === "string" ? { job_id: item } : item;
+    const id = typeof entry === "object" && entry !== null ? entry.job_id : null;
+    const name = typeof entry === "object" && entry !== null ? entry.job_name : null;
+    if (typeof id !== "string" || !UUID.test(id))
+      return `${ReportInput.expected}: entry ${index + 1} is not a job UUID (${EXPECTED_SHAPE})`;
+    const jobId = id.toLowerCase();
+    if (jobs.some((job) => job.jobId === jobId))
+      return `${ReportInput.expected}: job ${jobId} is listed twice`;
+    jobs.push({
+      jobId,
+      jobName: typeof name === "string" && name.trim() !== "" ? name.trim() : null
+    });
+  }
+  return Object.freeze(jobs);
+}
+
 // src/inputs/read.ts
 var fromRunner = (name) => getInput(name);
 function maskSecrets() {
@@ -357,157 +392,15 @@ function readJobsSettings() {
   if (token !== "") setSecret(token);
   return parseJobsSettings(fromRunner);
 }
-
-// src/report/result.ts
-var MAX_OUTPUT_FILES = 100;
-var MAX_RESULT_OUTPUT_BYTES = 1e6;
-function buildResult(evidence, env) {
-  const { backup, restore, settings, download } = evidence;
-  const durationMs = restoreDurationMs(restore, evidence.measuredDurationMs);
-  const requested = settings?.command === "restore" ? settings.compute : null;
-  const compute = restore?.compute ? { type: restore.compute.type, server_id: restore.compute.serverId } : requested ? { type: requested.type, server_id: requested.serverId } : null;
-  return {
-    version: 1,
-    outcome: evidence.outcome ?? "failed",
-    mode: settings?.command ?? "restore",
-    drill: { name: evidence.drillName },
-    status: restore?.status ?? statusOfDownload(evidence),
-    backup: {
-      // Following a restore, its own answer names the backup.
-      id: backup?.id ?? restore?.backupId ?? null,
-      job_id: backup?.jobId ?? restore?.jobId ?? null,
-      completed_at: backup?.completedAt ?? null,
-      age_seconds: evidence.backupAgeMs === null ? null : seconds(evidence.backupAgeMs)
-    },
-    selection: evidence.selection,
-    restore: {
-      id: restore?.id ?? (settings?.command === "watch" ? settings.restoreId : null),
-      status: restore?.status ?? null,
-      created_at: restore?.createdAt ?? null,
-      started_at: restore?.startedAt ?? null,
-      completed_at: restore?.completedAt ?? null,
-      duration_seconds: durationMs === null ? null : seconds(durationMs),
-      compute
-    },
-    files: (evidence.files ?? []).map(({ id, name, size }) => ({ id, name, size })),
-    files_omitted: 0,
-    download: download === null ? null : {
-      dir: download.dir,
-      status: download.status,
-      started_at: download.startedAt,
-      duration_seconds: download.durationMs === null ? null : seconds(download.durationMs),
-      files: download.files.map(({ name, path, bytes, sha256 }) => ({
-        name,
-        path,
-        bytes,
-        sha256
-      })),
-      files_omitted: 0
-    },
-    checks: evidence.checks.map((check) => ({
-      name: check.name,
-      limit_seconds: check.limitSeconds,
-      limit: check.limit ?? formatDuration(check.limitSeconds * 1e3),
-      actual_seconds: check.actualSeconds,
-      passed: check.passed
-    })),
-    error: evidence.error === null ? null : { message: evidence.error },
-    run: {
-      repository: env.GITHUB_REPOSITORY ?? null,
-      workflow: env.GITHUB_WORKFLOW ?? null,
-      run_id: env.GITHUB_RUN_ID ?? null,
-      run_attempt: env.GITHUB_RUN_ATTEMPT ?? null,
-      event: env.GITHUB_EVENT_NAME ?? null,
-      actor: env.GITHUB_ACTOR ?? null
-    }
-  };
-}
-function statusOfDownload({ settings, download, outcome }) {
-  if (download?.status) return download.status;
-  const ended = outcome === "failed" || outcome === "timed_out" || outcome === "cancelled";
-  return settings?.command === "download" && ended ? "failed" : null;
-}
-function resultForOutput(result, maxBytes = MAX_RESULT_OUTPUT_BYTES) {
-  for (let keep = MAX_OUTPUT_FILES; ; keep = Math.floor(keep / 2)) {
-    const listed = listFirst(result, keep);
-    if (keep === 0 || Buffer.byteLength(JSON.stringify(listed)) < maxBytes) return listed;
-  }
-}
-function listFirst(result, keep) {
-  const files = result.files.slice(0, keep);
-  const { download } = result;
-  return {
-    ...result,
-    files,
-    files_omitted: result.files_omitted + result.files.length - files.length,
-    download: download === null ? null : {
-      ...download,
-      files: download.files.slice(0, keep),
-      files_omitted: download.files_omitted + download.files.length - Math.min(keep, download.files.length)
-    }
-  };
-}
-
-// src/report/outputs.ts
-function outputsOf(result) {
-  const text = (value) => value === null ? "" : String(value);
-  const fileIds = result.files.map((file) => file.id);
-  const listed = resultForOutput(result);
-  return {
-    [Output.outcome]: result.outcome,
-    [Output.status]: text(result.status),
-    [Output.restoreId]: text(result.restore.id),
-    [Output.backupId]: text(result.backup.id),
-    [Output.jobId]: text(result.backup.job_id),
-    [Output.fileIds]: JSON.stringify(fileIds),
-    [Output.fileCount]: String(fileIds.length),
-    [Output.startedAt]: text(result.restore.started_at),
-    [Output.completedAt]: text(result.restore.completed_at),
-    [Output.durationSeconds]: text(result.restore.duration_seconds),
-    [Output.backupCompletedAt]: text(result.backup.completed_at),
-    [Output.backupAgeSeconds]: text(result.backup.age_seconds),
-    [Output.selection]: result.selection === null ? "" : JSON.stringify(result.selection),
-    [Output.downloadDir]: text(result.download?.dir ?? null),
-    [Output.downloadedFiles]: JSON.stringify(listed.download?.files ?? []),
-    [Output.result]: JSON.stringify(listed)
-  };
-}
-var OutputWriter = class {
-  #written = /* @__PURE__ */ new Map();
-  #failure = null;
-  /** Why the outputs could not be delivered, once they could not; one line. */
-  get failure() {
-    return this.#failure;
-  }
-  set(values) {
-    for (const [name, value] of Object.entries(values)) {
-      if (this.#failure !== null) return;
-      if (this.#written.get(name) === value) continue;
-      try {
-        setOutput2(name, value);
-        this.#written.set(name, value);
-      } catch (error) {
-        this.#failure = outputsFailure(error);
-      }
-    }
-  }
-};
-function setOutput2(name, value) {
-  setOutput(name, value);
-}
-function outputsFailure(error) {
-  const reason = errorMessage(error).replace(/\s+/g, " ").trim();
-  return `The step outputs could not be written to GITHUB_OUTPUT (${reason}), so later steps could not read the outcome: GITHUB_OUTPUT must name a file this step can write (on a self-hosted runner, check the permissions of its work folder).`;
+function readReportSettings() {
+  return parseReportSettings((name) => getInput(name));
 }
 
 export {
-  connect,
   maskSecrets,
   readAlertSettings,
   readSettings,
   readJobsSettings,
-  buildResult,
-  outputsOf,
-  OutputWriter
+  readReportSettings
 };
-//# sourceMappingURL=chunk-PUR6L27U.js.map
+//# sourceMappingURL=chunk-IXFDFMG4.js.map

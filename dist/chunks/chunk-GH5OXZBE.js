@@ -2,22 +2,22 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   prepareDrill
-} from "./chunk-4FUF2OYK.js";
+} from "./chunk-HQXMQDKU.js";
 import {
   classifyStatus
-} from "./chunk-3AEIX5KM.js";
+} from "./chunk-P5RYDK4Q.js";
 import {
   formatDuration
-} from "./chunk-XD5QJNCJ.js";
+} from "./chunk-JO5HSGVP.js";
 import {
   ApiError
-} from "./chunk-Z33OCNKP.js";
+} from "./chunk-KH64A4GV.js";
 import {
   Failure,
   group,
   info,
   warning
-} from "./chunk-IIN3ZU4V.js";
+} from "./chunk-BQVM4NDJ.js";
 
 // src/restore/log.ts
 function describeWaitEvent(event) {
@@ -232,4 +232,4 @@ export {
   runRestore,
   waitDeps
 };
-//# sourceMappingURL=chunk-BF3DEGHK.js.map
+//# sourceMappingURL=chunk-GH5OXZBE.js.map

@@ -5,11 +5,11 @@ import {
   describeSelection,
   preflight,
   refuseOnFailedChecks
-} from "./chunk-4DUZBYJU.js";
+} from "./chunk-LUC7IPLN.js";
 import {
   group,
   info
-} from "./chunk-IIN3ZU4V.js";
+} from "./chunk-BQVM4NDJ.js";
 
 // src/drill/prepare.ts
 async function prepareDrill(settings, client, clock, progress) {
@@ -37,4 +37,4 @@ async function prepareDrill(settings, client, clock, progress) {
 export {
   prepareDrill
 };
-//# sourceMappingURL=chunk-4FUF2OYK.js.map
+//# sourceMappingURL=chunk-HQXMQDKU.js.map

@@ -7,6 +7,9 @@ import {
   withAttempts
 } from "./chunk-TGBJ4GKF.js";
 import {
+  parseTimestamp
+} from "./chunk-QP5NUJKD.js";
+import {
   ProxyRefused,
   agentsFor,
   require_src
@@ -15,24 +18,18 @@ import {
   realSleep,
   systemClock
 } from "./chunk-U74NIOEJ.js";
-import "./chunk-UBNUX3TW.js";
-import {
-  parseTimestamp
-} from "./chunk-QP5NUJKD.js";
 import {
   ApiError,
   formatMs
-} from "./chunk-Z33OCNKP.js";
+} from "./chunk-KH64A4GV.js";
 import {
   NEVER_CONNECTED_CODES,
   Secrets,
   cleanName,
   cleanText,
   kindOfStatus
-} from "./chunk-ORS3V4QX.js";
+} from "./chunk-67E55WTA.js";
 import {
-  BACKUP_TAGS,
-  Input,
   JOB_LIST_PARAMS,
   LIST_PARAMS,
   MAX_FIELD_ERRORS,
@@ -40,10 +37,15 @@ import {
   Paths,
   REQUEST_ID_HEADERS,
   TEXT_LIMITS,
-  UUID_PATTERN,
+  UUID_PATTERN
+} from "./chunk-CPMEAYED.js";
+import {
+  BACKUP_TAGS,
+  Input,
   errorMessage,
   setSecret
-} from "./chunk-IIN3ZU4V.js";
+} from "./chunk-BQVM4NDJ.js";
+import "./chunk-UBNUX3TW.js";
 import {
   __commonJS,
   __export,
@@ -18131,4 +18133,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-PKPLNI5J.js.map
+//# sourceMappingURL=client-OTNQDY5L.js.map

@@ -2,7 +2,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   MAX_API_TEXT
-} from "./chunk-IIN3ZU4V.js";
+} from "./chunk-CPMEAYED.js";
 
 // src/snapshooter/text.ts
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
@@ -96,4 +96,4 @@ export {
   cleanName,
   Secrets
 };
-//# sourceMappingURL=chunk-ORS3V4QX.js.map
+//# sourceMappingURL=chunk-67E55WTA.js.map

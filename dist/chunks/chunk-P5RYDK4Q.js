@@ -2,7 +2,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   STATUS_WORDS
-} from "./chunk-IIN3ZU4V.js";
+} from "./chunk-CPMEAYED.js";
 
 // src/restore/status.ts
 function classifyStatus(word) {
@@ -14,4 +14,4 @@ function classifyStatus(word) {
 export {
   classifyStatus
 };
-//# sourceMappingURL=chunk-3AEIX5KM.js.map
+//# sourceMappingURL=chunk-P5RYDK4Q.js.map

@@ -1,16 +1,16 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
-  isSecureUrl
-} from "./chunk-UBNUX3TW.js";
-import {
   formatDuration,
   parseDuration,
   parseGlob
-} from "./chunk-XD5QJNCJ.js";
+} from "./chunk-JO5HSGVP.js";
 import {
   Input
-} from "./chunk-IIN3ZU4V.js";
+} from "./chunk-BQVM4NDJ.js";
+import {
+  isSecureUrl
+} from "./chunk-UBNUX3TW.js";
 
 // src/markdown.ts
 function escapeHtml(value) {
@@ -212,4 +212,4 @@ export {
   MAX_HISTORY_SIZE,
   parseHistory
 };
-//# sourceMappingURL=chunk-4W6SOD67.js.map
+//# sourceMappingURL=chunk-L3DIOMUL.js.map

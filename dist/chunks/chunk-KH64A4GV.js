@@ -3,12 +3,14 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   cleanText,
   networkReason
-} from "./chunk-ORS3V4QX.js";
+} from "./chunk-67E55WTA.js";
+import {
+  TEXT_LIMITS
+} from "./chunk-CPMEAYED.js";
 import {
   Failure,
-  Input,
-  TEXT_LIMITS
-} from "./chunk-IIN3ZU4V.js";
+  Input
+} from "./chunk-BQVM4NDJ.js";
 
 // src/snapshooter/errors.ts
 var ApiError = class _ApiError extends Failure {
@@ -149,4 +151,4 @@ export {
   ApiError,
   formatMs
 };
-//# sourceMappingURL=chunk-Z33OCNKP.js.map
+//# sourceMappingURL=chunk-KH64A4GV.js.map
