@@ -37,6 +37,7 @@ describe('Settings by command', () => {
       apiUrl: 'https://api.snapshooter.com',
       alert: null,
       downloadTo: 'out',
+      verify: 'content',
     })
   })
 

@@ -44,6 +44,7 @@ const plausible: Record<InputName, fc.Arbitrary<string>> = {
   backup_window: fc.oneof(fc.constant(''), fc.constant('30d'), durationText),
   completed_before: fc.constantFrom('', '2026-11-20T04:00:00Z', '2026-11-20T04:00:00'),
   restore_id: fc.oneof(fc.constant(''), fc.constant(''), fc.uuid()),
+  verify: fc.constantFrom('', 'content', 'integrity', 'deep'),
 }
 
 /** Every input either a plausible value, any text at all, or left out (action.yml default). */

@@ -26,6 +26,7 @@ export const Input = {
   backupWindow: 'backup_window',
   completedBefore: 'completed_before',
   restoreId: 'restore_id',
+  verify: 'verify',
 } as const
 
 export const Output = {
