@@ -1,5 +1,6 @@
 // `npm run simulator`: the simulator on a fixed port, for the demo and for poking at by hand.
 import { parseArgs } from 'node:util'
+import { CONTENT_SEED } from './content-checks.js'
 import { SEED, READ_ONLY_TOKEN, startSimulator } from './index.js'
 import type { RateLimitOptions, SimulatorOptions } from './types.js'
 
@@ -71,6 +72,7 @@ console.log(`SnapShooter API simulator listening on ${sim.url}
   download quirks  wrong size ${SEED.backups.wrongSize}, ../../evil.sh ${SEED.backups.traversal}, 1 GiB ${SEED.backups.big}
   hostile names    db.sql + .db.sql.partial ${SEED.backups.colliding}, sub/ ${SEED.backups.nested}, too long ${SEED.backups.longName}
   dashed name     ${SEED.backups.dashedName}  (beside db-2023-07-06.sql.gz, a name of 1,500 dashes)
+  content checks   ${CONTENT_SEED.job}  (mode: download; complete ${CONTENT_SEED.backups.complete}, mysql cut ${CONTENT_SEED.backups.mysqlTruncated}, pg cut ${CONTENT_SEED.backups.pgTruncated}, tar cut ${CONTENT_SEED.backups.tarBroken}, zip cut ${CONTENT_SEED.backups.zipBroken}, encrypted ${CONTENT_SEED.backups.encrypted}, same ciphertext without a key ${CONTENT_SEED.backups.garbage})
   server_id        ${SEED.servers.server} (compute_type server), ${SEED.servers.agent} (compute_type ss_agent)
 Ctrl-C to stop.`)
 

@@ -135,13 +135,26 @@ function downloadTables({ download, files }: Result): string[] {
     ['duration', duration(download?.duration_seconds ?? null)],
   ])
   if (done.length === 0) return lines
-  lines.push('### Files', '', '| file | bytes | sha256 |', '| --- | --- | --- |')
+  lines.push('### Files', '', '| file | bytes | sha256 | checks |', '| --- | --- | --- | --- |')
   for (const file of done.slice(0, MAX_FILE_ROWS))
-    lines.push(`| ${code(file.name)} | ${file.bytes} | <code>${file.sha256}</code> |`)
+    lines.push(
+      `| ${code(file.name)} | ${file.bytes} | <code>${file.sha256}</code> | ${checksCell(file.checks)} |`,
+    )
   // A summary has a size limit; the result JSON lists every file.
   if (done.length > MAX_FILE_ROWS)
-    lines.push(`| and ${done.length - MAX_FILE_ROWS} more: see the result JSON | | |`)
+    lines.push(`| and ${done.length - MAX_FILE_ROWS} more: see the result JSON | | | |`)
   return [...lines, '']
+}
+
+const PASSED_ICON = { true: '✅', false: '❌', null: '⏭️' } as const
+
+/** A file's content checks; without any, how far it was verified instead. */
+function checksCell(checks: NonNullable<Result['download']>['files'][number]['checks']): string {
+  if (checks === undefined) return 'integrity only (`verify: integrity`)'
+  if (checks.length === 0) return 'integrity only: no content check for its type'
+  return checks
+    .map((check) => `${PASSED_ICON[`${check.passed}`]} ${inline(`${check.name}: ${check.detail}`)}`)
+    .join('<br>')
 }
 
 function table(title: string, rows: [string, string][]): string[] {
