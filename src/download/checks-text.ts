@@ -28,5 +28,5 @@ export function encryptedWarning(
   if (names.length === 0) return null
   const shown = names.slice(0, MAX_NAMED).join(', ')
   const more = names.length > MAX_NAMED ? ` and ${names.length - MAX_NAMED} more` : ''
-  return `Content checks skipped for ${shown}${more}: backup ${backupId} carries an encryption_key and these files do not look like their names say, so they are most likely encrypted; only their size and SHA-256 were verified.`
+  return `Content checks skipped for ${shown}${more}: backup ${backupId} carries an encryption key and these files do not look like their names say, so they are most likely encrypted; only their size and SHA-256 were verified.`
 }
