@@ -28,7 +28,7 @@ function usage(): string {
   flags.push(['--help', 'show this help'])
   const width = Math.max(...flags.map(([flag = '']) => flag.length))
   return [
-    'usage: npm run demo [-- --fail | --timeout | --dry-run | --no-wait | --random | --before <time>]',
+    'usage: npm run demo [-- --fail | --timeout | --dry-run | --no-wait | --random | --before <time> | --download]',
     '',
     'Runs dist/index.js as the GitHub runner would, against a local SnapShooter simulator,',
     'and shows its log, outputs and job summary. One scenario per run:',
