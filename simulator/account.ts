@@ -82,7 +82,12 @@ export function fileBytes(id: string, name: string): Buffer {
   if (name.endsWith('.gz')) {
     const entries = hashLines(id, 50).map((h, i) => `www/uploads/${i}.bin ${h}`)
     const list = Buffer.from(`simulated site archive\n${entries.join('\n')}\n`)
-    return gzipSync(tarArchive([{ name: 'www/', type: '5' }, { name: 'www/list.txt', data: list }]))
+    return gzipSync(
+      tarArchive([
+        { name: 'www/', type: '5' },
+        { name: 'www/list.txt', data: list },
+      ]),
+    )
   }
   const script = ['#!/bin/sh', '# simulated restore helper', 'set -eu']
   for (const h of hashLines(id, 8)) script.push(`echo "checksum ${h}"`)
