@@ -51,7 +51,7 @@ describe('the checks of each downloaded file', () => {
 
   it('show in the summary: passed, skipped, no check for the type, integrity only', () => {
     const summary = renderSummary(buildResult(evidence([DUMP, SEALED, NOTES, PLAIN]), {}))
-    expect(summary).toContain('| file | bytes | checks | sha256 |')
+    expect(summary).toContain('| file | bytes | sha256 | checks |')
     expect(summary).toContain('✅ sql: mysqldump complete, 14 CREATE TABLE')
     expect(summary).toContain('⏭️ tar: looks encrypted: content checks skipped')
     expect(summary).toContain('integrity only: no content check for its type')
