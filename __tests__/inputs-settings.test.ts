@@ -39,6 +39,7 @@ describe('Settings by command', () => {
       history: null,
       written: { timeout: '30m' },
       downloadTo: 'out',
+      verify: 'content',
     })
   })
 

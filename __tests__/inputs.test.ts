@@ -358,6 +358,35 @@ describe('parseAlertSettings', () => {
   })
 })
 
+describe('verify', () => {
+  it('checks content by default, and integrity only when told', () => {
+    expect(parse({ mode: 'download' })).toMatchObject({ verify: 'content' })
+    expect(parse({ mode: 'download', verify: '' })).toMatchObject({ verify: 'content' })
+    expect(parse({ mode: 'download', verify: ' integrity ' })).toMatchObject({
+      verify: 'integrity',
+    })
+  })
+
+  it('refuses an unknown depth, beside every other bad input', () => {
+    expect(problems({ mode: 'download', verify: 'deep', timeout: 'soon' })).toEqual([
+      expect.stringMatching(/^`timeout` /),
+      '`verify` must be `content` or `integrity` (got "deep")',
+    ])
+  })
+
+  it('refuses `integrity` outside download mode, where nothing is downloaded to check', () => {
+    expect(problems({ verify: 'integrity', download_to: 'out' })).toEqual([
+      '`download_to` applies only with `mode: download` (got "out")',
+      '`verify` applies only with `mode: download` (got "integrity")',
+    ])
+    expect(problems({ backup_id: '', restore_id: BACKUP, verify: 'integrity' })).toContain(
+      '`verify` applies only with `mode: download` (got "integrity")',
+    )
+    // Its default, which the runner passes to every step, is no choice of the workflow's.
+    expect(parse({ verify: 'content' })).not.toHaveProperty('verify')
+  })
+})
+
 describe('mode and download_to', () => {
   it('reads download mode and its folder', () => {
     expect(parse({ mode: 'download', download_to: ' backups/ ' })).toMatchObject({

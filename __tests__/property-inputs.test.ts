@@ -47,6 +47,7 @@ const plausible: Record<InputName, fc.Arbitrary<string>> = {
   history_branch: fc.constantFrom('', '', 'drill-history', 'bad..name'),
   history_size: fc.constantFrom('', '500', '0', '10001', '1e3'),
   drill_name: fc.constantFrom('', 'prod-db', 'line\nbreak ::warning::x'),
+  verify: fc.constantFrom('', 'content', 'integrity', 'deep'),
 }
 
 /** Every input either a plausible value, any text at all, or left out (action.yml default). */

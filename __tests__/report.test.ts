@@ -25,6 +25,7 @@ const BACKUP: Backup = {
       sizeBytes: 744,
     },
   ],
+  encrypted: false,
 }
 
 const RESTORE: Restore = {

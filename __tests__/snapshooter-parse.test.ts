@@ -25,6 +25,7 @@ describe('parseBackup', () => {
           sizeBytes: 744,
         },
       ],
+      encrypted: true,
     })
     const text = JSON.stringify(backup)
     expect(text).not.toContain(ENCRYPTION_KEY)
@@ -32,6 +33,14 @@ describe('parseBackup', () => {
     // No url of any kind; the tag "hourly", now kept, holds the letters and is taken out first.
     expect(text.replaceAll('"hourly"', '')).not.toContain('url')
     expect(text).not.toContain(SIGNED_URL)
+  })
+
+  it('knows whether the backup carries an encryption key, and keeps nothing of it', () => {
+    for (const key of ['', '  ', null, undefined])
+      expect(parseBackup({ data: backupJson({ encryption_key: key }) }, GET_BACKUP)).toMatchObject({
+        encrypted: false,
+      })
+    expect(parseBackup({ data: backupJson() }, GET_BACKUP).encrypted).toBe(true)
   })
 
   it('reads absent times and files as null and empty', () => {

@@ -28,7 +28,7 @@ function usage(): string {
   flags.push(['--help', 'show this help'])
   const width = Math.max(...flags.map(([flag = '']) => flag.length))
   return [
-    'usage: npm run demo [-- --fail | --timeout | --dry-run | --no-wait | --random | --before <time>]',
+    'usage: npm run demo [-- --fail | --timeout | --dry-run | --no-wait | --random | --before <time> | --download]',
     '       npm run demo -- --history   (a few drills with history_branch; writes docs/history.png)',
     '',
     'Runs dist/index.js as the GitHub runner would, against a local SnapShooter simulator,',

@@ -3,6 +3,8 @@
 import { createHash } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
 import { addFleetJobs } from './fleet.js'
+import { tarArchive } from './archives.js'
+import { addContentChecks } from './content-checks.js'
 import { type QuirkOptions, addQuirks } from './quirks.js'
 import { addRetentionJob } from './retention.js'
 import { PAGED_BACKUP_COUNT, PAGED_FAILED_COUNT, SEED, pagedBackupId, pagedFileId } from './seed.js'
@@ -68,16 +70,25 @@ function hashLines(seed: string, count: number): string[] {
   return lines
 }
 
-// Hex noise keeps the gzip output a few KB, so a truncated download is visibly short.
+// Hex noise keeps the gzip output a few KB, so a truncated download is visibly short. The dump
+// ends with mysqldump's completion line and the site is a real tar, so that their content checks
+// pass as a sound backup's do.
 export function fileBytes(id: string, name: string): Buffer {
   if (name.endsWith('.sql.gz')) {
     const rows = hashLines(id, 60).map((h, i) => `INSERT INTO posts VALUES (${i + 1}, '${h}');`)
     const sql = ['-- simulated MySQL dump', 'CREATE TABLE posts (id INT, body TEXT);', ...rows]
+    sql.push('', '-- Dump completed on 2026-01-01  4:00:00')
     return gzipSync(`${sql.join('\n')}\n`)
   }
   if (name.endsWith('.gz')) {
     const entries = hashLines(id, 50).map((h, i) => `www/uploads/${i}.bin ${h}`)
-    return gzipSync(`simulated site archive\n${entries.join('\n')}\n`)
+    const list = Buffer.from(`simulated site archive\n${entries.join('\n')}\n`)
+    return gzipSync(
+      tarArchive([
+        { name: 'www/', type: '5' },
+        { name: 'www/list.txt', data: list },
+      ]),
+    )
   }
   const script = ['#!/bin/sh', '# simulated restore helper', 'set -eu']
   for (const h of hashLines(id, 8)) script.push(`echo "checksum ${h}"`)
@@ -224,5 +235,6 @@ export function buildAccount(startMs: number, options: QuirkOptions = {}): Accou
   addQuirks(account, start, options)
   addRetentionJob(account, start)
   addFleetJobs(account, start)
+  addContentChecks(account, start)
   return account
 }

@@ -1,6 +1,7 @@
 // `npm run simulator`: the simulator on a fixed port, for the demo and for poking at by hand.
 import { parseArgs } from 'node:util'
 import { FLEET } from './seed.js'
+import { CONTENT_SEED } from './content-checks.js'
 import { SEED, READ_ONLY_TOKEN, startSimulator } from './index.js'
 import type { RateLimitOptions, SimulatorOptions } from './types.js'
 
@@ -74,6 +75,7 @@ console.log(`SnapShooter API simulator listening on ${sim.url}
   dashed name     ${SEED.backups.dashedName}  (beside db-2023-07-06.sql.gz, a name of 1,500 dashes)
   fleet jobs       ${FLEET.map((job) => `${job.name} ${job.jobId}`).join(', ')}
                    (GET /v1/jobs lists every job above, paged; each fleet job has one completed backup)
+  content checks   ${CONTENT_SEED.job}  (mode: download; complete ${CONTENT_SEED.backups.complete}, mysql cut ${CONTENT_SEED.backups.mysqlTruncated}, pg cut ${CONTENT_SEED.backups.pgTruncated}, tar cut ${CONTENT_SEED.backups.tarBroken}, zip cut ${CONTENT_SEED.backups.zipBroken}, encrypted ${CONTENT_SEED.backups.encrypted}, same ciphertext without a key ${CONTENT_SEED.backups.garbage})
   server_id        ${SEED.servers.server} (compute_type server), ${SEED.servers.agent} (compute_type ss_agent)
 Ctrl-C to stop.`)
 

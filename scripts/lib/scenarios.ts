@@ -1,4 +1,5 @@
 // The demo's scenarios: one restore drill against the simulator, and the ways it can end.
+import { CONTENT_SEED } from '../../simulator/content-checks.js'
 import { DEMO_TOKEN, SEED, type SimulatorOptions } from '../../simulator/index.js'
 
 export interface Scenario {
@@ -121,5 +122,21 @@ export const SCENARIOS: readonly Scenario[] = [
     takes: { input: 'completed_before', meta: '<time>' },
     expect: { outcome: 'succeeded', exitCode: 'zero', restoresCreated: 1 },
     lookAt: 'backup_completed_at, just before the time given, and the selection output',
+  },
+  {
+    name: 'download drill with content checks',
+    flag: 'download',
+    help: 'mode: download of dumps and archives: each file verified, and its content checked',
+    sim: {},
+    // A download restores nothing, so the RTO limit does not apply.
+    inputs: {
+      mode: 'download',
+      backup_id: CONTENT_SEED.backups.complete,
+      job_id: '',
+      files: '',
+      max_restore_duration: '',
+    },
+    expect: { outcome: 'succeeded', exitCode: 'zero', restoresCreated: 0 },
+    lookAt: 'the checks column of the Files table: each dump complete, each archive whole',
   },
 ]

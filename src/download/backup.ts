@@ -9,6 +9,7 @@ import type { DownloadSettings } from '../inputs/settings.js'
 import type { SnapShooterClient } from '../snapshooter/client.js'
 import type { Backup, BackupFile } from '../snapshooter/types.js'
 import type { Clock, Sleep } from '../time.js'
+import { checksLine, encryptedWarning } from './checks-text.js'
 import { DeadlineReached, downloadFile, type DownloadedFile, type FileDeps } from './file.js'
 import { partialPath, prepareWorkspace, removeWorkspace, type Workspace } from './place.js'
 import { DownloadRefused, planTargets, type Target } from './targets.js'
@@ -43,7 +44,7 @@ export class DownloadTimedOut extends Failure {
 
 /** Fetches and verifies `files` into `dir`, or throws with the reason of the first failure. */
 export async function downloadBackup(
-  settings: Pick<DownloadSettings, 'timeoutMs'>,
+  settings: Pick<DownloadSettings, 'timeoutMs' | 'verify'>,
   backup: Backup,
   files: readonly BackupFile[],
   dir: string,
@@ -70,6 +71,7 @@ export async function downloadBackup(
       sleep: deps.sleep,
       random: Math.random,
       idleTimeoutMs: REQUEST_TIMEOUT_MS,
+      content: settings.verify === 'content' ? { encrypted: backup.encrypted } : null,
       onRetry: (text) => core.info(text),
     }
     // Kept in the order of the backup's files, whatever order they finish in.
@@ -80,7 +82,9 @@ export async function downloadBackup(
       done[index] = file
       verified = done.filter((found) => found !== undefined)
       progress.filesVerified(verified)
-      core.info(`${file.name}: ${file.bytes} bytes, sha256 ${file.sha256}, verified`)
+      core.info(
+        `${file.name}: ${file.bytes} bytes, sha256 ${file.sha256}, verified${checksLine(file)}`,
+      )
     })
     status = 'downloaded'
   } catch (error) {
@@ -91,6 +95,9 @@ export async function downloadBackup(
     }
     throw error
   } finally {
+    // Said whether or not another file failed: those files are in place, their content unchecked.
+    const warning = encryptedWarning(backup.id, verified)
+    if (warning !== null) core.warning(warning)
     // Failing to tidy must not hide how the download ended; the folder's name says it is ours.
     if (workspace !== null) await removeWorkspace(workspace).catch(() => undefined)
     progress.downloadEnded({ status, durationMs: deps.clock.now() - started })

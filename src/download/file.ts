@@ -10,10 +10,12 @@ import { withAttempts, type Attempt, type Attempts } from '../http/attempts.js'
 import { READ_POLICY } from '../http/retry.js'
 import { bodyFailure, brokeOff, openLink, type StorageFailure } from '../http/storage.js'
 import type { Clock, Sleep } from '../time.js'
+import { contentCheckerFor, type ContentOptions, type FileCheck } from './content/index.js'
 import { cannotWrite, diskProblem } from './disk.js'
 import { placeFile, type Workspace } from './place.js'
 import type { Target } from './targets.js'
-import { isGzip, tap, verificationProblems, type Digest } from './verify.js'
+import { isGzip, tap, verificationProblems, type ContentVerification } from './verify.js'
+import type { Digest } from './verify.js'
 
 export interface FileDeps {
   userAgent: string
@@ -24,6 +26,8 @@ export interface FileDeps {
   sleep: Sleep
   random: () => number
   idleTimeoutMs: number
+  /** `verify: content`: what the backup says of its files; null for `verify: integrity`. */
+  content: ContentOptions | null
   onRetry(text: string): void
 }
 
@@ -32,6 +36,8 @@ export interface DownloadedFile {
   path: string
   bytes: number
   sha256: string
+  /** With `verify: content`: its content checks, empty for a type no check knows. */
+  checks?: FileCheck[]
 }
 
 /** The download failed for good: the message names the file and what to do. */
@@ -107,7 +113,14 @@ async function accept(target: Target, spot: Spot, digest: Digest): Promise<Downl
     )
   }
   await placeFile(spot.partial, target, spot.workspace)
-  return { name: target.name, path: target.path, bytes: digest.bytes, sha256: digest.sha256 }
+  const file = { name: target.name, path: target.path, bytes: digest.bytes, sha256: digest.sha256 }
+  return digest.checks === undefined ? file : { ...file, checks: digest.checks }
+}
+
+/** The content checks of one attempt: a checker of its own, since each attempt starts over. */
+function contentOf(name: string, options: ContentOptions | null): ContentVerification | undefined {
+  if (options === null) return undefined
+  return { checker: contentCheckerFor(name, options), encrypted: options.encrypted }
 }
 
 /**
@@ -151,7 +164,7 @@ async function fetchToPartial(
 ): Promise<Digest | StorageFailure> {
   const opened = await openLink(target.url, { ...deps, signal })
   if (!('body' in opened)) return opened
-  const measure = tap(isGzip(target.name))
+  const measure = tap(isGzip(target.name), contentOf(target.name, deps.content))
   try {
     // Each attempt starts a new file; `wx` creates it or fails, and never opens through a
     // link or into a file that something else put there.

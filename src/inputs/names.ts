@@ -29,6 +29,7 @@ export const Input = {
   historyBranch: 'history_branch',
   historySize: 'history_size',
   drillName: 'drill_name',
+  verify: 'verify',
 } as const
 
 /** The inputs of the `jobs` sub-action (jobs/action.yml). */

@@ -6,9 +6,11 @@ import { parseDrillName } from './fleet.js'
 import { Input, type InputName } from './names.js'
 import {
   COMMANDS,
+  VERIFY_LEVELS,
   type AlertSettings,
   type Mode,
   type Settings,
+  type VerifyLevel,
   type WrittenDuration,
 } from './settings.js'
 import { parseHistory } from './history.js'
@@ -125,6 +127,7 @@ export function parseSettings(
     apiUrl: parseApiUrlInput(raw(Input.apiUrl)),
     resultFile: ok(optionalText(raw(Input.resultFile))),
     downloadTo: ok(optionalText(raw(Input.downloadTo))),
+    verify: parseVerify(command, raw(Input.verify)),
     alert: alert.problems.length === 0 ? ok(alert.settings) : refused(...alert.problems),
     history: parseHistory(raw, drillTarget(raw, alert.drillName ?? ''), {
       tokenReported: alert.problems.some((text) => text.startsWith(`\`${Input.githubToken}\``)),
@@ -164,7 +167,7 @@ export function parseSettings(
   }
   return Object.freeze(
     value.command === 'download'
-      ? { command: value.command, ...common, downloadTo: value.downloadTo }
+      ? { command: value.command, ...common, downloadTo: value.downloadTo, verify: value.verify }
       : {
           command: value.command,
           ...common,
@@ -184,18 +187,32 @@ const RESTORE_ONLY: readonly [InputName, (text: string) => boolean][] = [
   [Input.maxRestoreDuration, (text) => text !== ''],
 ]
 
+/** Outside download mode commandRules names a `verify` given, so its value is not checked. */
+function parseVerify(command: Mode, text: string): Parsed<VerifyLevel> {
+  if (command !== 'download') return ok('content')
+  return oneOf(Input.verify, text || 'content', VERIFY_LEVELS)
+}
+
+/** And the inputs only a download reads; `verify` is given its default by the runner. */
+const DOWNLOAD_ONLY: readonly [InputName, (text: string) => boolean][] = [
+  [Input.downloadTo, (text) => text !== ''],
+  [Input.verify, (text) => text !== '' && text !== 'content'],
+]
+
 /**
  * A download restores nothing, so inputs that only shape a restore are refused rather than
  * silently ignored: a workflow asking for a server or an RTO check would otherwise pass
- * unchecked. And a folder to download to means nothing to a restore.
+ * unchecked. And a folder to download to, or a depth of verifying, means nothing to a restore.
  */
 function commandRules(command: Mode, raw: InputSource): Parsed<Mode> {
   // With `restore_id`, parseTarget names what does not apply.
   if (command === 'restore' || raw(Input.restoreId) !== '') {
-    const downloadTo = raw(Input.downloadTo)
-    if (downloadTo === '') return ok(command)
+    const given = DOWNLOAD_ONLY.filter(([name, isGiven]) => isGiven(raw(name)))
+    if (given.length === 0) return ok(command)
     return refused(
-      problem(Input.downloadTo, 'applies only with `mode: download`', { got: downloadTo }),
+      ...given.map(([name]) =>
+        problem(name, 'applies only with `mode: download`', { got: raw(name) }),
+      ),
     )
   }
   const rule = 'does not apply with `mode: download`: remove it, or use `mode: restore`'

@@ -89,11 +89,16 @@ export interface RestoreSettings extends CommonSettings {
   readonly maxRestoreDurationMs: number | null
 }
 
+/** `verify`: `integrity` checks the bytes (size, gzip, SHA-256); `content` also what they hold. */
+export const VERIFY_LEVELS = ['content', 'integrity'] as const
+export type VerifyLevel = (typeof VERIFY_LEVELS)[number]
+
 /** `mode: download`: fetch the backup's files to the runner and verify them. */
 export interface DownloadSettings extends CommonSettings {
   readonly command: 'download'
   /** As given; null means a folder named after the backup under RUNNER_TEMP. */
   readonly downloadTo: string | null
+  readonly verify: VerifyLevel
 }
 
 /** `restore_id`: follow a restore made before (by `wait: false`, a cancelled run, or by hand). */

@@ -51,7 +51,14 @@ export interface Result {
     status: string | null
     started_at: string | null
     duration_seconds: number | null
-    files: { name: string; path: string; bytes: number; sha256: string }[]
+    /** `checks` with `verify: content`: empty for a type no content check knows. */
+    files: {
+      name: string
+      path: string
+      bytes: number
+      sha256: string
+      checks?: { name: string; passed: boolean | null; detail: string }[]
+    }[]
     /** Downloaded files left out of this copy of the result (0 in the result file). */
     files_omitted: number
   } | null
@@ -116,11 +123,12 @@ export function buildResult(evidence: Evidence, env: NodeJS.ProcessEnv): Result 
             status: download.status,
             started_at: download.startedAt,
             duration_seconds: download.durationMs === null ? null : seconds(download.durationMs),
-            files: download.files.map(({ name, path, bytes, sha256 }) => ({
+            files: download.files.map(({ name, path, bytes, sha256, checks }) => ({
               name,
               path,
               bytes,
               sha256,
+              ...(checks === undefined ? {} : { checks: checks.map((check) => ({ ...check })) }),
             })),
             files_omitted: 0,
           },

@@ -86,12 +86,25 @@ export function downloadFacts({ download, files }: Result): string[] {
 export function downloadedFiles({ download }: Result): string[] {
   const done = download?.files ?? []
   if (done.length === 0) return []
-  const rows = ['| file | bytes | sha256 |', '| --- | --- | --- |']
+  const rows = ['| file | bytes | checks | sha256 |', '| --- | --- | --- | --- |']
   for (const file of done.slice(0, MAX_FILE_ROWS))
-    rows.push(`| ${code(file.name)} | ${file.bytes} | <code>${file.sha256}</code> |`)
+    rows.push(
+      `| ${code(file.name)} | ${file.bytes} | ${checksCell(file.checks)} | <code>${file.sha256}</code> |`,
+    )
   if (done.length > MAX_FILE_ROWS)
-    rows.push(`| and ${done.length - MAX_FILE_ROWS} more: see the result JSON | | |`)
+    rows.push(`| and ${done.length - MAX_FILE_ROWS} more: see the result JSON | | | |`)
   return folded(`Files downloaded and verified (${done.length})`, rows)
+}
+
+const PASSED_ICON = { true: '✅', false: '❌', null: '⏭️' } as const
+
+/** A file's content checks; without any, how far it was verified instead. */
+function checksCell(checks: NonNullable<Result['download']>['files'][number]['checks']): string {
+  if (checks === undefined) return 'integrity only (`verify: integrity`)'
+  if (checks.length === 0) return 'integrity only: no content check for its type'
+  return checks
+    .map((check) => `${PASSED_ICON[`${check.passed}`]} ${inline(`${check.name}: ${check.detail}`)}`)
+    .join('<br>')
 }
 
 /** A dry run's request, as the POST a run without `dry_run` would send. */

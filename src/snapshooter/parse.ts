@@ -80,6 +80,8 @@ function parseBackupData(read: Reader, value: unknown, path: string): Backup {
     // Read leniently: tags only narrow a choice, so unreadable ones refuse no answer.
     tags: readTags(backup.tags),
     files: parseFiles(read, backup.files, `${path}.files`),
+    // Only whether there is one: a job without encryption shows it empty (or not at all).
+    encrypted: typeof backup.encryption_key === 'string' && backup.encryption_key.trim() !== '',
   }
 }
 

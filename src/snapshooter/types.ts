@@ -23,6 +23,11 @@ export interface Backup {
   /** Which retention tiers keep it; each false when the answer does not say. */
   tags: Tags
   files: BackupFile[]
+  /**
+   * The answer carries an encryption_key: its files may be ciphertext, which a download must not
+   * call corrupt. The key itself is never kept.
+   */
+  encrypted: boolean
 }
 
 export interface Compute {
