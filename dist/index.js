@@ -8,13 +8,13 @@ import {
   askedSelection,
   checkFailure,
   describeSelection
-} from "./chunks/chunk-LUC7IPLN.js";
+} from "./chunks/chunk-UQA7AECD.js";
 import {
   OutputWriter,
   buildResult,
   connect,
   outputsOf
-} from "./chunks/chunk-LZJT5JX6.js";
+} from "./chunks/chunk-SMII7I5P.js";
 import {
   limitCheck,
   parseTime,
@@ -24,7 +24,7 @@ import {
   maskSecrets,
   readAlertSettings,
   readSettings
-} from "./chunks/chunk-IXFDFMG4.js";
+} from "./chunks/chunk-P4ZZF7ZN.js";
 import "./chunks/chunk-QP5NUJKD.js";
 import {
   isRecorded
@@ -33,7 +33,7 @@ import {
   escapeHtml,
   inline,
   prose
-} from "./chunks/chunk-L3DIOMUL.js";
+} from "./chunks/chunk-HCISGOOL.js";
 import {
   formatDuration,
   formatElapsed
@@ -55,7 +55,7 @@ import {
   setFailed,
   summary,
   warning
-} from "./chunks/chunk-BQVM4NDJ.js";
+} from "./chunks/chunk-GRVAU2VM.js";
 import "./chunks/chunk-UBNUX3TW.js";
 import "./chunks/chunk-23VKRORU.js";
 
@@ -67,7 +67,7 @@ function drillAlert(settings, env, options = {}) {
   if (settings === null) return void 0;
   return async (outcome, summary2) => {
     if (!mayAlert(outcome)) return null;
-    const { alertOnGitHub } = await import("./chunks/github-VY6CKP2X.js");
+    const { alertOnGitHub } = await import("./chunks/github-FUALJZJ6.js");
     return alertOnGitHub(settings, outcome, summary2, env, options);
   };
 }
@@ -80,7 +80,7 @@ function drillHistory(settings, deps) {
   return async (result) => {
     if (!isRecorded(result.outcome)) return null;
     try {
-      const { recordDrill } = await import("./chunks/drill-CUN6TC6M.js");
+      const { recordDrill } = await import("./chunks/drill-EU3A56KM.js");
       return await recordDrill(history, result, {
         ...deps,
         runDeadline: runDeadline(deps.startedAt, settings.timeoutMs, result),
@@ -159,12 +159,20 @@ function downloadFacts({ download, files }) {
 function downloadedFiles({ download }) {
   const done = download?.files ?? [];
   if (done.length === 0) return [];
-  const rows = ["| file | bytes | sha256 |", "| --- | --- | --- |"];
+  const rows = ["| file | bytes | checks | sha256 |", "| --- | --- | --- | --- |"];
   for (const file of done.slice(0, MAX_FILE_ROWS))
-    rows.push(`| ${code(file.name)} | ${file.bytes} | <code>${file.sha256}</code> |`);
+    rows.push(
+      `| ${code(file.name)} | ${file.bytes} | ${checksCell(file.checks)} | <code>${file.sha256}</code> |`
+    );
   if (done.length > MAX_FILE_ROWS)
-    rows.push(`| and ${done.length - MAX_FILE_ROWS} more: see the result JSON | | |`);
+    rows.push(`| and ${done.length - MAX_FILE_ROWS} more: see the result JSON | | | |`);
   return folded(`Files downloaded and verified (${done.length})`, rows);
+}
+var PASSED_ICON = { true: "\u2705", false: "\u274C", null: "\u23ED\uFE0F" };
+function checksCell(checks) {
+  if (checks === void 0) return "integrity only (`verify: integrity`)";
+  if (checks.length === 0) return "integrity only: no content check for its type";
+  return checks.map((check) => `${PASSED_ICON[`${check.passed}`]} ${inline(`${check.name}: ${check.detail}`)}`).join("<br>");
 }
 function requestBlock(request, backupId) {
   const { files } = request;
@@ -628,15 +636,15 @@ async function run(deps = {}) {
 async function runCommand(settings, deps, record) {
   switch (settings.command) {
     case "restore": {
-      const { runRestore } = await import("./chunks/run-2SKVN324.js");
+      const { runRestore } = await import("./chunks/run-OOOPK2KY.js");
       return { command: "restore", settings, end: await runRestore(settings, deps, record) };
     }
     case "download": {
-      const { runDownload } = await import("./chunks/run-GCAOTHTZ.js");
+      const { runDownload } = await import("./chunks/run-UJAAEJQ4.js");
       return { command: "download", settings, end: await runDownload(settings, deps, record) };
     }
     case "watch": {
-      const { runWatch } = await import("./chunks/run-K45OH63S.js");
+      const { runWatch } = await import("./chunks/run-A2G5GDNC.js");
       return { command: "watch", settings, end: await runWatch(settings, deps) };
     }
   }

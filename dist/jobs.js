@@ -3,17 +3,17 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   OutputWriter,
   connect
-} from "./chunks/chunk-LZJT5JX6.js";
+} from "./chunks/chunk-SMII7I5P.js";
 import "./chunks/chunk-I6DHMJ55.js";
 import {
   readJobsSettings
-} from "./chunks/chunk-IXFDFMG4.js";
+} from "./chunks/chunk-P4ZZF7ZN.js";
 import "./chunks/chunk-QP5NUJKD.js";
 import {
   escapeHtml,
   inline,
   prose
-} from "./chunks/chunk-L3DIOMUL.js";
+} from "./chunks/chunk-HCISGOOL.js";
 import {
   matchGlob,
   parseGlob
@@ -34,7 +34,7 @@ import {
   setFailed,
   summary,
   warning
-} from "./chunks/chunk-BQVM4NDJ.js";
+} from "./chunks/chunk-GRVAU2VM.js";
 import "./chunks/chunk-UBNUX3TW.js";
 import "./chunks/chunk-23VKRORU.js";
 

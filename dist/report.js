@@ -2,10 +2,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   readReportSettings
-} from "./chunks/chunk-IXFDFMG4.js";
+} from "./chunks/chunk-P4ZZF7ZN.js";
 import {
   inline
-} from "./chunks/chunk-L3DIOMUL.js";
+} from "./chunks/chunk-HCISGOOL.js";
 import {
   formatDuration,
   matchGlob
@@ -20,7 +20,7 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunks/chunk-BQVM4NDJ.js";
+} from "./chunks/chunk-GRVAU2VM.js";
 import "./chunks/chunk-UBNUX3TW.js";
 import "./chunks/chunk-23VKRORU.js";
 

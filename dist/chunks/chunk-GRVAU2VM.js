@@ -530,7 +530,8 @@ var Input = {
   restoreId: "restore_id",
   historyBranch: "history_branch",
   historySize: "history_size",
-  drillName: "drill_name"
+  drillName: "drill_name",
+  verify: "verify"
 };
 var JobsInput = {
   apiToken: "api_token",
@@ -612,4 +613,4 @@ export {
   ReportInput,
   ReportOutput
 };
-//# sourceMappingURL=chunk-BQVM4NDJ.js.map
+//# sourceMappingURL=chunk-GRVAU2VM.js.map

@@ -5,21 +5,21 @@ import {
   GitHubSilent,
   answeredStatus,
   guardRequests
-} from "./chunk-2HE6GW5T.js";
+} from "./chunk-5OFAE5DG.js";
 import {
   alertBody,
   issueTitle,
   planAlert,
   runUrl
 } from "./chunk-MJATRFDO.js";
-import "./chunk-KH64A4GV.js";
-import "./chunk-67E55WTA.js";
+import "./chunk-L4PJD67I.js";
+import "./chunk-DEDSNKBD.js";
 import "./chunk-CPMEAYED.js";
 import {
   errorMessage,
   info,
   warning
-} from "./chunk-BQVM4NDJ.js";
+} from "./chunk-GRVAU2VM.js";
 import "./chunk-23VKRORU.js";
 
 // src/alert/github.ts
@@ -112,4 +112,4 @@ export {
   alertFailure,
   alertOnGitHub
 };
-//# sourceMappingURL=github-VY6CKP2X.js.map
+//# sourceMappingURL=github-FUALJZJ6.js.map

@@ -21,14 +21,14 @@ import {
 import {
   ApiError,
   formatMs
-} from "./chunk-KH64A4GV.js";
+} from "./chunk-L4PJD67I.js";
 import {
   NEVER_CONNECTED_CODES,
   Secrets,
   cleanName,
   cleanText,
   kindOfStatus
-} from "./chunk-67E55WTA.js";
+} from "./chunk-DEDSNKBD.js";
 import {
   JOB_LIST_PARAMS,
   LIST_PARAMS,
@@ -44,7 +44,7 @@ import {
   Input,
   errorMessage,
   setSecret
-} from "./chunk-BQVM4NDJ.js";
+} from "./chunk-GRVAU2VM.js";
 import "./chunk-UBNUX3TW.js";
 import {
   __commonJS,
@@ -17868,7 +17868,9 @@ function parseBackupData(read, value, path) {
     completedAt: read.optionalTime(backup.completed_at, `${path}.completed_at`),
     // Read leniently: tags only narrow a choice, so unreadable ones refuse no answer.
     tags: readTags(backup.tags),
-    files: parseFiles(read, backup.files, `${path}.files`)
+    files: parseFiles(read, backup.files, `${path}.files`),
+    // Only whether there is one: a job without encryption shows it empty (or not at all).
+    encrypted: typeof backup.encryption_key === "string" && backup.encryption_key.trim() !== ""
   };
 }
 function parseBackup(json, request, options = {}) {
@@ -18133,4 +18135,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-OTNQDY5L.js.map
+//# sourceMappingURL=client-JJABT6AG.js.map

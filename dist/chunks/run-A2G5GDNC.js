@@ -3,20 +3,20 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   waitDeps,
   waitForRestore
-} from "./chunk-GH5OXZBE.js";
-import "./chunk-HQXMQDKU.js";
+} from "./chunk-SRU57MI7.js";
+import "./chunk-V5HUM5TO.js";
 import "./chunk-P5RYDK4Q.js";
-import "./chunk-LUC7IPLN.js";
+import "./chunk-UQA7AECD.js";
 import "./chunk-I6DHMJ55.js";
 import "./chunk-QP5NUJKD.js";
 import "./chunk-JO5HSGVP.js";
-import "./chunk-KH64A4GV.js";
-import "./chunk-67E55WTA.js";
+import "./chunk-L4PJD67I.js";
+import "./chunk-DEDSNKBD.js";
 import "./chunk-CPMEAYED.js";
 import {
   Failure,
   group
-} from "./chunk-BQVM4NDJ.js";
+} from "./chunk-GRVAU2VM.js";
 import "./chunk-23VKRORU.js";
 
 // src/watch/run.ts
@@ -54,4 +54,4 @@ export {
   RestoreNotFound,
   runWatch
 };
-//# sourceMappingURL=run-K45OH63S.js.map
+//# sourceMappingURL=run-A2G5GDNC.js.map

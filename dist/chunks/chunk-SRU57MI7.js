@@ -2,7 +2,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   prepareDrill
-} from "./chunk-HQXMQDKU.js";
+} from "./chunk-V5HUM5TO.js";
 import {
   classifyStatus
 } from "./chunk-P5RYDK4Q.js";
@@ -11,13 +11,13 @@ import {
 } from "./chunk-JO5HSGVP.js";
 import {
   ApiError
-} from "./chunk-KH64A4GV.js";
+} from "./chunk-L4PJD67I.js";
 import {
   Failure,
   group,
   info,
   warning
-} from "./chunk-BQVM4NDJ.js";
+} from "./chunk-GRVAU2VM.js";
 
 // src/restore/log.ts
 function describeWaitEvent(event) {
@@ -232,4 +232,4 @@ export {
   runRestore,
   waitDeps
 };
-//# sourceMappingURL=chunk-GH5OXZBE.js.map
+//# sourceMappingURL=chunk-SRU57MI7.js.map

@@ -2,7 +2,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   formatMs
-} from "./chunk-KH64A4GV.js";
+} from "./chunk-L4PJD67I.js";
 
 // src/alert/requests.ts
 var GitHubSilent = class extends Error {
@@ -46,4 +46,4 @@ export {
   guardRequests,
   answeredStatus
 };
-//# sourceMappingURL=chunk-2HE6GW5T.js.map
+//# sourceMappingURL=chunk-5OFAE5DG.js.map

@@ -14,12 +14,12 @@ import {
   info,
   setOutput,
   setSecret
-} from "./chunk-BQVM4NDJ.js";
+} from "./chunk-GRVAU2VM.js";
 
 // src/connect.ts
 async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
   const [{ createClient }, { proxySecrets }] = await Promise.all([
-    import("./client-OTNQDY5L.js"),
+    import("./client-JJABT6AG.js"),
     import("./proxy-XKJTATW6.js")
   ]);
   for (const secret of proxySecrets(process.env)) setSecret(secret);
@@ -76,11 +76,12 @@ function buildResult(evidence, env) {
       status: download.status,
       started_at: download.startedAt,
       duration_seconds: download.durationMs === null ? null : seconds(download.durationMs),
-      files: download.files.map(({ name, path, bytes, sha256 }) => ({
+      files: download.files.map(({ name, path, bytes, sha256, checks }) => ({
         name,
         path,
         bytes,
-        sha256
+        sha256,
+        ...checks === void 0 ? {} : { checks: checks.map((check) => ({ ...check })) }
       })),
       files_omitted: 0
     },
@@ -186,4 +187,4 @@ export {
   outputsOf,
   OutputWriter
 };
-//# sourceMappingURL=chunk-LZJT5JX6.js.map
+//# sourceMappingURL=chunk-SMII7I5P.js.map

@@ -92,8 +92,11 @@ export {
   kindOfStatus,
   networkReason,
   NEVER_CONNECTED_CODES,
+  neutralise,
+  cut,
   cleanText,
   cleanName,
+  scrubLinks,
   Secrets
 };
-//# sourceMappingURL=chunk-67E55WTA.js.map
+//# sourceMappingURL=chunk-DEDSNKBD.js.map

@@ -16,7 +16,7 @@ import {
 } from "./chunk-JO5HSGVP.js";
 import {
   Failure
-} from "./chunk-BQVM4NDJ.js";
+} from "./chunk-GRVAU2VM.js";
 
 // src/drill/selection-text.ts
 var plural = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
@@ -362,4 +362,4 @@ export {
   checkFailure,
   refuseOnFailedChecks
 };
-//# sourceMappingURL=chunk-LUC7IPLN.js.map
+//# sourceMappingURL=chunk-UQA7AECD.js.map

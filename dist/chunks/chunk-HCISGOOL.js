@@ -7,7 +7,7 @@ import {
 } from "./chunk-JO5HSGVP.js";
 import {
   Input
-} from "./chunk-BQVM4NDJ.js";
+} from "./chunk-GRVAU2VM.js";
 import {
   isSecureUrl
 } from "./chunk-UBNUX3TW.js";
@@ -212,4 +212,4 @@ export {
   MAX_HISTORY_SIZE,
   parseHistory
 };
-//# sourceMappingURL=chunk-L3DIOMUL.js.map
+//# sourceMappingURL=chunk-HCISGOOL.js.map

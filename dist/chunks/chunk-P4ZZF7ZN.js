@@ -18,7 +18,7 @@ import {
   quote,
   refused,
   requiredDuration
-} from "./chunk-L3DIOMUL.js";
+} from "./chunk-HCISGOOL.js";
 import {
   MAX_BACKUP_WINDOW_MS,
   parseGlob
@@ -31,10 +31,11 @@ import {
   ReportInput,
   getInput,
   setSecret
-} from "./chunk-BQVM4NDJ.js";
+} from "./chunk-GRVAU2VM.js";
 
 // src/inputs/settings.ts
 var COMMANDS = ["restore", "download"];
+var VERIFY_LEVELS = ["content", "integrity"];
 
 // src/inputs/target.ts
 var FILTERS = [Input.backupTag, Input.backupWindow, Input.completedBefore];
@@ -183,6 +184,7 @@ function parseSettings(get, alert = parseAlertSettings(get)) {
     apiUrl: parseApiUrlInput(raw(Input.apiUrl)),
     resultFile: ok(optionalText(raw(Input.resultFile))),
     downloadTo: ok(optionalText(raw(Input.downloadTo))),
+    verify: parseVerify(command, raw(Input.verify)),
     alert: alert.problems.length === 0 ? ok(alert.settings) : refused(...alert.problems),
     history: parseHistory(raw, drillTarget(raw, alert.drillName ?? ""), {
       tokenReported: alert.problems.some((text) => text.startsWith(`\`${Input.githubToken}\``))
@@ -220,7 +222,7 @@ function parseSettings(get, alert = parseAlertSettings(get)) {
     maxBackupAgeMs: value.maxBackupAgeMs
   };
   return Object.freeze(
-    value.command === "download" ? { command: value.command, ...common, downloadTo: value.downloadTo } : {
+    value.command === "download" ? { command: value.command, ...common, downloadTo: value.downloadTo, verify: value.verify } : {
       command: value.command,
       ...common,
       compute: value.compute,
@@ -236,12 +238,22 @@ var RESTORE_ONLY = [
   [Input.wait, (text) => /^false$/i.test(text)],
   [Input.maxRestoreDuration, (text) => text !== ""]
 ];
+function parseVerify(command, text) {
+  if (command !== "download") return ok("content");
+  return oneOf(Input.verify, text || "content", VERIFY_LEVELS);
+}
+var DOWNLOAD_ONLY = [
+  [Input.downloadTo, (text) => text !== ""],
+  [Input.verify, (text) => text !== "" && text !== "content"]
+];
 function commandRules(command, raw) {
   if (command === "restore" || raw(Input.restoreId) !== "") {
-    const downloadTo = raw(Input.downloadTo);
-    if (downloadTo === "") return ok(command);
+    const given = DOWNLOAD_ONLY.filter(([name, isGiven]) => isGiven(raw(name)));
+    if (given.length === 0) return ok(command);
     return refused(
-      problem(Input.downloadTo, "applies only with `mode: download`", { got: downloadTo })
+      ...given.map(
+        ([name]) => problem(name, "applies only with `mode: download`", { got: raw(name) })
+      )
     );
   }
   const rule = "does not apply with `mode: download`: remove it, or use `mode: restore`";
@@ -403,4 +415,4 @@ export {
   readJobsSettings,
   readReportSettings
 };
-//# sourceMappingURL=chunk-IXFDFMG4.js.map
+//# sourceMappingURL=chunk-P4ZZF7ZN.js.map

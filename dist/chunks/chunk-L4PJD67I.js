@@ -3,14 +3,14 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   cleanText,
   networkReason
-} from "./chunk-67E55WTA.js";
+} from "./chunk-DEDSNKBD.js";
 import {
   TEXT_LIMITS
 } from "./chunk-CPMEAYED.js";
 import {
   Failure,
   Input
-} from "./chunk-BQVM4NDJ.js";
+} from "./chunk-GRVAU2VM.js";
 
 // src/snapshooter/errors.ts
 var ApiError = class _ApiError extends Failure {
@@ -151,4 +151,4 @@ export {
   ApiError,
   formatMs
 };
-//# sourceMappingURL=chunk-KH64A4GV.js.map
+//# sourceMappingURL=chunk-L4PJD67I.js.map

@@ -5,11 +5,11 @@ import {
   describeSelection,
   preflight,
   refuseOnFailedChecks
-} from "./chunk-LUC7IPLN.js";
+} from "./chunk-UQA7AECD.js";
 import {
   group,
   info
-} from "./chunk-BQVM4NDJ.js";
+} from "./chunk-GRVAU2VM.js";
 
 // src/drill/prepare.ts
 async function prepareDrill(settings, client, clock, progress) {
@@ -37,4 +37,4 @@ async function prepareDrill(settings, client, clock, progress) {
 export {
   prepareDrill
 };
-//# sourceMappingURL=chunk-HQXMQDKU.js.map
+//# sourceMappingURL=chunk-V5HUM5TO.js.map

@@ -14,7 +14,7 @@ import {
   MAX_HISTORY_SIZE,
   inline,
   prose
-} from "./chunk-L3DIOMUL.js";
+} from "./chunk-HCISGOOL.js";
 import {
   formatDuration
 } from "./chunk-JO5HSGVP.js";
@@ -23,7 +23,7 @@ import {
   GitHubSilent,
   answeredStatus,
   guardRequests
-} from "./chunk-2HE6GW5T.js";
+} from "./chunk-5OFAE5DG.js";
 import {
   runUrl
 } from "./chunk-MJATRFDO.js";
@@ -31,13 +31,13 @@ import {
   realSleep,
   systemClock
 } from "./chunk-U74NIOEJ.js";
-import "./chunk-KH64A4GV.js";
-import "./chunk-67E55WTA.js";
+import "./chunk-L4PJD67I.js";
+import "./chunk-DEDSNKBD.js";
 import "./chunk-CPMEAYED.js";
 import {
   errorMessage,
   info
-} from "./chunk-BQVM4NDJ.js";
+} from "./chunk-GRVAU2VM.js";
 import "./chunk-UBNUX3TW.js";
 import "./chunk-23VKRORU.js";
 
@@ -913,4 +913,4 @@ export {
   graceAfterCancel,
   recordDrill
 };
-//# sourceMappingURL=drill-CUN6TC6M.js.map
+//# sourceMappingURL=drill-EU3A56KM.js.map
