@@ -172,6 +172,7 @@ describe('restore_id', () => {
       apiUrl: 'https://api.snapshooter.com',
       alert: null,
       history: null,
+      written: { timeout: '10m', max_restore_duration: '5m' },
     })
     expect(Object.isFrozen(settings)).toBe(true)
   })
