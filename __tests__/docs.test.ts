@@ -1,16 +1,16 @@
 // The docs a user reads must agree with the action they run.
 import { describe, expect, it, jest } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { readActionYml } from '../scripts/lib/action-yml.js'
-import { subActions, updateReadme } from '../scripts/docs.js'
+import { REFERENCE, subActions, updateReference } from '../scripts/docs.js'
 import { ROOT, actionYml, workflowFiles } from './helpers/action-yml.js'
 
 jest.setTimeout(30_000)
 
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+const reference = readFileSync(join(ROOT, REFERENCE), 'utf8')
 
 interface Step {
   uses?: string
@@ -34,7 +34,7 @@ function declaredFor(uses: string): string[] {
   return Object.keys((sub === undefined ? actionYml() : readActionYml(join(ROOT, sub))).inputs)
 }
 
-describe('README.md', () => {
+describe(REFERENCE, () => {
   const subs = subActions(ROOT)
 
   it('has the inputs and outputs tables of every action.yml (npm run docs)', async () => {
@@ -43,7 +43,7 @@ describe('README.md', () => {
       subs.map((dir) => [dir, readFileSync(join(ROOT, dir, 'action.yml'), 'utf8')]),
     )
     const main = readFileSync(join(ROOT, 'action.yml'), 'utf8')
-    expect(await updateReadme(readme, main, texts)).toBe(readme)
+    expect(await updateReference(reference, main, texts)).toBe(reference)
   })
 
   it('mentions every input and output of every action', () => {
@@ -52,18 +52,30 @@ describe('README.md', () => {
       ...subs.map((d) => readActionYml(join(ROOT, d))),
     ])
       for (const name of [...Object.keys(inputs), ...Object.keys(outputs)])
-        expect(readme).toContain(`\`${name}\``)
+        expect(reference).toContain(`\`${name}\``)
   })
+})
 
+/** The steps of this action and its sub-actions in a page's YAML snippets (steps or workflows). */
+function snippetSteps(text: string): Step[] {
+  const snippets = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) =>
+    parse(match[1] ?? ''),
+  )
+  const steps = snippets.flatMap((snippet) =>
+    Array.isArray(snippet) ? (snippet as Step[]) : ourSteps(snippet),
+  )
+  return steps.filter((step) => step.uses?.startsWith('snapshooter-restore/'))
+}
+
+/** The pages under docs/ that show steps of this action, relative to the root. */
+const docPages = readdirSync(join(ROOT, 'docs'))
+  .filter((name) => name.endsWith('.md'))
+  .map((name) => `docs/${name}`)
+
+describe.each(['README.md', ...docPages])('%s', (page) => {
   it('gives only declared inputs in its examples, each action its own', () => {
-    const snippets = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) =>
-      parse(match[1] ?? ''),
-    )
-    const steps = snippets.flatMap((snippet) =>
-      Array.isArray(snippet) ? snippet : ourSteps(snippet),
-    )
-    const ours = steps.filter((step: Step) => step.uses?.startsWith('snapshooter-restore/'))
-    expect(ours.length).toBeGreaterThanOrEqual(3)
+    const ours = snippetSteps(readFileSync(join(ROOT, page), 'utf8'))
+    if (page === 'README.md') expect(ours.length).toBeGreaterThanOrEqual(3)
     for (const step of ours)
       for (const key of Object.keys(step.with ?? {}))
         expect({
