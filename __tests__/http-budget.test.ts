@@ -118,11 +118,28 @@ describe('holding a status check back', () => {
   it('spreads checks over the fair interval when many share the token', () => {
     const shared = after([
       [NOW, { limit: '60', remaining: '55' }],
-      [NOW + 5_000, { limit: '60', remaining: '31' }],
+      [NOW + 50_000, { limit: '60', remaining: '31' }],
     ])
     const fair = (24 * ASSUMED_WINDOW_MS) / 48
-    expect(checkHoldMs(shared, NOW + 5_000, () => 0)).toBe(fair / 2)
-    expect(checkHoldMs(shared, NOW + 5_000, () => 0.999)).toBeCloseTo(fair * 1.499)
+    expect(checkHoldMs(shared, NOW + 50_000, () => 0)).toBe(fair / 2)
+    expect(checkHoldMs(shared, NOW + 50_000, () => 0.999)).toBeCloseTo(fair * 1.499)
+  })
+
+  it('leaves the rest of the window to the others when they spend it faster than it lasts', () => {
+    // Twenty requests by the others in a second: at that rate the budget is gone in two.
+    const burst = after([
+      [NOW, { limit: '60', remaining: '59' }],
+      [NOW + 1_000, { limit: '60', remaining: '38' }],
+    ])
+    expect(checkHoldMs(burst, NOW + 1_000, none)).toBe(59_000)
+  })
+
+  it('holds nothing for a drill alone that sends two requests at once', () => {
+    const alone = after([
+      [NOW, { limit: '60', remaining: '59' }],
+      [NOW, { limit: '60', remaining: '58' }],
+    ])
+    expect(checkHoldMs(alone, NOW, half)).toBe(1_250)
   })
 
   it('holds checks past the end of the window when little is left for the restore requests', () => {

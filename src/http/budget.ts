@@ -40,6 +40,8 @@ export interface BudgetState {
   resetAt: number | null
   /** Requests the whole token made between this drill's last two readings, itself included. */
   sharers: number
+  /** Requests per ms the others made between those two readings. */
+  othersRate: number
 }
 
 export const EMPTY_BUDGET: BudgetState = {
@@ -49,6 +51,7 @@ export const EMPTY_BUDGET: BudgetState = {
   windowSeenAt: null,
   resetAt: null,
   sharers: 1,
+  othersRate: 0,
 }
 
 // A count of requests (or Unix seconds): a few digits. Anything longer or stranger is no count.
@@ -93,7 +96,13 @@ export function observe(state: BudgetState, reading: LimitReading, nowMs: number
   const rolled = before === null || reading.remaining > before || limit !== state.limit
   if (rolled) next.windowSeenAt = nowMs
   // A 429 is not counted, so an unchanged count tells nothing of the others: keep the estimate.
-  else if (reading.remaining < before) next.sharers = before - reading.remaining
+  else if (reading.remaining < before) {
+    next.sharers = before - reading.remaining
+    // This drill's own request is one of them.
+    const others = next.sharers - 1
+    const elapsed = nowMs - (state.seenAt ?? nowMs)
+    next.othersRate = elapsed > 0 ? others / elapsed : others > 0 ? Infinity : 0
+  }
   next.remaining = reading.remaining
   next.seenAt = nowMs
   return next
@@ -113,8 +122,9 @@ function reserveOf(limit: number): number {
 /**
  * How long to hold the next status check back, from now; 0 to send it when the schedule says.
  * After a 429, until the window closes plus a spread over the fair interval, so that drills do not
- * return all at once. With little left, until the window surely closed: the restore POSTs of other
- * drills need what remains. Otherwise the fair interval, jittered by half either way.
+ * return all at once. With little left, or when the others spend at a rate that empties the budget
+ * before the window closes, until the window surely closed: the restore POSTs of other drills
+ * need what remains. Otherwise the fair interval, jittered by half either way.
  */
 export function checkHoldMs(state: BudgetState, nowMs: number, random: () => number): number {
   const fair = fairIntervalMs(state)
@@ -124,10 +134,11 @@ export function checkHoldMs(state: BudgetState, nowMs: number, random: () => num
   if (limit === null || remaining === null) return 0
   // The window a 429 named has closed since the last reading: the budget is whole again.
   const renewed = resetAt !== null && seenAt !== null && seenAt < resetAt
-  if (!renewed && remaining <= reserveOf(limit)) {
-    const closes = windowSeenAt === null ? null : windowSeenAt + ASSUMED_WINDOW_MS
-    if (closes !== null && closes > nowMs) return closes - nowMs + spread
-    return fair * (0.5 + random())
+  const closes = windowSeenAt === null ? null : windowSeenAt + ASSUMED_WINDOW_MS
+  if (!renewed && closes !== null && closes > nowMs) {
+    const spendable = remaining - reserveOf(limit)
+    const spentBeforeClose = state.othersRate * (closes - nowMs)
+    if (spendable <= 0 || spentBeforeClose > spendable) return closes - nowMs + spread
   }
   return fair * (0.5 + random())
 }
