@@ -134,6 +134,16 @@ describe('holding a status check back', () => {
     expect(checkHoldMs(burst, NOW + 1_000, none)).toBe(59_000)
   })
 
+  it('forgets the pace of a burst once its window has closed', () => {
+    const later = after([
+      [NOW, { limit: '60', remaining: '59' }],
+      [NOW + 1_000, { limit: '60', remaining: '38' }],
+      [NOW + 61_000, { limit: '60', remaining: '50' }],
+    ])
+    expect(later.othersRate).toBe(0)
+    expect(checkHoldMs(later, NOW + 61_000, none)).toBe(fairIntervalMs(later) / 2)
+  })
+
   it('holds nothing for a drill alone that sends two requests at once', () => {
     const alone = after([
       [NOW, { limit: '60', remaining: '59' }],

@@ -94,7 +94,11 @@ export function observe(state: BudgetState, reading: LimitReading, nowMs: number
   const before = state.remaining
   // More left than last time: a window closed in between, and this reading opens the new one.
   const rolled = before === null || reading.remaining > before || limit !== state.limit
-  if (rolled) next.windowSeenAt = nowMs
+  if (rolled) {
+    // The others' pace was measured in a window now closed: a burst there says nothing here.
+    next.windowSeenAt = nowMs
+    next.othersRate = 0
+  }
   // A 429 is not counted, so an unchanged count tells nothing of the others: keep the estimate.
   else if (reading.remaining < before) {
     next.sharers = before - reading.remaining
