@@ -127,7 +127,7 @@ function reserveOf(limit: number): number {
  * How long to hold the next status check back, from now; 0 to send it when the schedule says.
  * After a 429, until the window closes plus a spread over the fair interval, so that drills do not
  * return all at once. With little left, or when the others spend at a rate that empties the budget
- * before the window closes, until the window surely closed: the restore POSTs of other drills
+ * before this drill's next fair turn, until the window surely closed: the restore POSTs of other drills
  * need what remains. Otherwise the fair interval, jittered by half either way.
  */
 export function checkHoldMs(state: BudgetState, nowMs: number, random: () => number): number {
@@ -141,8 +141,10 @@ export function checkHoldMs(state: BudgetState, nowMs: number, random: () => num
   const closes = windowSeenAt === null ? null : windowSeenAt + ASSUMED_WINDOW_MS
   if (!renewed && closes !== null && closes > nowMs) {
     const spendable = remaining - reserveOf(limit)
-    const spentBeforeClose = state.othersRate * (closes - nowMs)
-    if (spendable <= 0 || spentBeforeClose > spendable) return closes - nowMs + spread
+    // At the others' pace, what is left would be gone before this drill's next fair turn: a burst
+    // of restores starting. Fair pacing itself spends about one request per drill per turn.
+    const spentByNextTurn = state.othersRate * Math.min(fair, closes - nowMs)
+    if (spendable <= 0 || spentByNextTurn > spendable) return closes - nowMs + spread
   }
   return fair * (0.5 + random())
 }
