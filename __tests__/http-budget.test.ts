@@ -134,6 +134,17 @@ describe('holding a status check back', () => {
     expect(checkHoldMs(burst, NOW + 1_000, none)).toBe(59_000)
   })
 
+  it('keeps to the phase of the windows a 429 named, rather than dating one from a late answer', () => {
+    const state = after([
+      [NOW, { limit: '60', remaining: '20' }],
+      [NOW + 1_000, { limit: '60', remaining: '0', retryAfter: '59' }],
+      // Seen half a window after the next one opened, with little left in it.
+      [NOW + 90_000, { limit: '60', remaining: '10' }],
+    ])
+    expect(state.windowSeenAt).toBe(NOW + 60_000)
+    expect(checkHoldMs(state, NOW + 90_000, none)).toBe(30_000)
+  })
+
   it('forgets the pace of a burst once its window has closed', () => {
     const later = after([
       [NOW, { limit: '60', remaining: '59' }],

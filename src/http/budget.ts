@@ -89,14 +89,27 @@ export function readLimits(headers: LimitHeaders, nowMs: number): LimitReading {
 export function observe(state: BudgetState, reading: LimitReading, nowMs: number): BudgetState {
   const limit = reading.limit ?? state.limit
   const next: BudgetState = { ...state, limit }
-  if (reading.resetInMs !== undefined) next.resetAt = nowMs + reading.resetInMs
+  if (reading.resetInMs !== undefined) {
+    next.resetAt = nowMs + reading.resetInMs
+    // The close of this window, known: the windows after it follow on from it.
+    if (reading.resetInMs <= ASSUMED_WINDOW_MS) {
+      next.windowSeenAt = next.resetAt - ASSUMED_WINDOW_MS
+    }
+  }
   if (reading.remaining === undefined) return next
   const before = state.remaining
   // More left than last time: a window closed in between, and this reading opens the new one.
   const rolled = before === null || reading.remaining > before || limit !== state.limit
   if (rolled) {
+    // Under steady use the next window opens as the last one closes: keep to the phase known
+    // (within what this drill saw), rather than dating the new window from this late reading.
+    const lastClose = state.windowSeenAt === null ? null : state.windowSeenAt + ASSUMED_WINDOW_MS
+    const after = state.seenAt ?? nowMs
+    next.windowSeenAt =
+      lastClose === null || nowMs - lastClose >= ASSUMED_WINDOW_MS
+        ? nowMs
+        : Math.min(nowMs, Math.max(after, lastClose))
     // The others' pace was measured in a window now closed: a burst there says nothing here.
-    next.windowSeenAt = nowMs
     next.othersRate = 0
   }
   // A 429 is not counted, so an unchanged count tells nothing of the others: keep the estimate.
