@@ -99,11 +99,24 @@ describe('run()', () => {
   it('absorbs the rate limit while resolving and waiting', async () => {
     sim.configure({
       restoreDurationMs: 20_000,
-      rateLimit: { limit: 2, windowMs: 1000, retryAfterSeconds: 1 },
+      // One request a window: the restore POST meets a 429 even though status checks are paced.
+      rateLimit: { limit: 1, windowMs: 1000, retryAfterSeconds: 1 },
     })
     const run = await drill({ poll_interval: '100ms' })
     expect(run.outputs.outcome).toBe('succeeded')
     expect(sim.requests.some((request) => request.status === 429)).toBe(true)
+    // One restore: the POST answered 429 was sent again, and only that.
+    expect(sim.restores).toHaveLength(1)
+    const posts = sim.requests.filter((r) => r.route === 'createRestore').map((r) => r.status)
+    expect(posts).toEqual([429, 201])
+  })
+
+  it('rides out sixty status checks answered 429: none counts as a failed check', async () => {
+    sim.configure({ restoreDurationMs: 20_000 })
+    sim.inject({ route: 'getRestore', kind: 'status', status: 429, retryAfter: '1', times: 60 })
+    const run = await drill({ poll_interval: '5s' })
+    expect([run.outputs.outcome, run.errors]).toEqual(['succeeded', []])
+    expect(sim.count('getRestore')).toBeGreaterThan(60)
     expect(sim.count('createRestore')).toBe(1)
   })
 

@@ -122,7 +122,7 @@ describe('waitForRestore', () => {
   it(`ends after ${MAX_FAILED_CHECKS} failed checks in a row`, async () => {
     const { end, checkedAt } = await wait(
       () => {
-        throw apiError('rate_limited', 429)
+        throw apiError('server', 503)
       },
       { timeoutMs: 3_600_000 },
     )
@@ -130,6 +130,50 @@ describe('waitForRestore', () => {
     expect(checkedAt).toHaveLength(MAX_FAILED_CHECKS)
     if (end.kind === 'error')
       expect(end.error.message).toContain(`${MAX_FAILED_CHECKS} status checks in a row failed`)
+  })
+
+  it('counts no 429 as a failed check: fifteen in a row, then success, succeeds', async () => {
+    const { end, checkedAt, events } = await wait(
+      (_, check) => {
+        if (check <= 15) throw apiError('rate_limited', 429)
+        return 'completed'
+      },
+      { timeoutMs: 3_600_000 },
+    )
+    expect(end.kind).toBe('succeeded')
+    expect(checkedAt).toHaveLength(16)
+    expect(events.filter((e) => e.type === 'rate_limited')).toHaveLength(15)
+    expect(events.filter((e) => e.type === 'check_failed')).toHaveLength(0)
+  })
+
+  it('still ends at its deadline when every check is answered 429', async () => {
+    const { end, checkedAt } = await wait(() => {
+      throw apiError('rate_limited', 429)
+    })
+    expect(end.kind).toBe('timed_out')
+    expect(checkedAt.at(-1)).toBe(60_000)
+  })
+
+  it('holds each check as long as the budget asks, never past the deadline', async () => {
+    const time = fakeTime()
+    const createdAt = time.clock.now()
+    const checkedAt: number[] = []
+    const end = await waitForRestore(
+      { restoreId: ID, createdAt, timeoutMs: 60_000, pollIntervalMs: 15_000 },
+      {
+        clock: time.clock,
+        sleep: time.sleep,
+        signal: new AbortController().signal,
+        notify: () => undefined,
+        holdMs: () => 25_000,
+        getRestore: async () => {
+          checkedAt.push(time.clock.now() - createdAt)
+          return restore({ id: ID, status: 'in_progress' })
+        },
+      },
+    )
+    expect(end.kind).toBe('timed_out')
+    expect(checkedAt).toEqual([25_000, 50_000, 60_000])
   })
 
   it('explains a 404 on the first check: the restore exists, the endpoint may not', async () => {

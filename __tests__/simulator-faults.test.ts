@@ -29,6 +29,30 @@ describe('rate limit', () => {
   })
 })
 
+describe('rate limit like Laravel', () => {
+  it('counts no refused request, and names the end of the window on a 429', async () => {
+    let now = 1_700_000_000_500
+    const s = await lab.start({ now: () => now, rateLimit: { limit: 2, windowMs: 60_000 } })
+    const path = `/v1/backups/${SEED.backups.latest}`
+    expect((await call(s, path)).status).toBe(200)
+    now += 10_000
+    expect((await call(s, path)).status).toBe(200)
+    now += 5_000
+    for (let i = 0; i < 3; i++) {
+      const limited = await call(s, path)
+      expect(limited.status).toBe(429)
+      expect(limited.headers.get('x-ratelimit-remaining')).toBe('0')
+      // The window opened at the first request: 45 s of it are left.
+      expect(limited.headers.get('retry-after')).toBe('45')
+      expect(limited.headers.get('x-ratelimit-reset')).toBe(String(Math.ceil(now / 1000) + 45))
+    }
+    // Once it closes the whole limit is there again: the 429s were not counted.
+    now += 45_000
+    const fresh = await call(s, path)
+    expect([fresh.status, fresh.headers.get('x-ratelimit-remaining')]).toEqual([200, '1'])
+  })
+})
+
 describe('faults', () => {
   const backup = `/v1/backups/${SEED.backups.latest}`
 

@@ -157,12 +157,23 @@ describe('the restore POST is sent again only when the server surely did not act
     expect(sleeps).toEqual([1000])
   })
 
-  it('after 429 five times: not started, worth re-running later', async () => {
-    lab.sim.inject({ route: 'createRestore', kind: 'status', status: 429, times: 5 })
-    const error = await failure(client().createRestore(backups.latest, {}))
+  it('after 429 until the deadline: not started, worth re-running later', async () => {
+    lab.sim.inject({ route: 'createRestore', kind: 'status', status: 429, times: Infinity })
+    let now = 1_700_000_000_000
+    const clock = { now: () => now }
+    const sleep: Sleep = async (ms) => {
+      now += ms
+    }
+    const api = client({ clock, sleep, random: () => 0.5, deadline: now + 60_000 })
+    const error = await failure(api.createRestore(backups.latest, {}))
     expect(error.kind).toBe('rate_limited')
     expect(error.mayHaveStarted).toBe(false)
-    expect(error.message).toContain('after 5 attempts: SnapShooter answered HTTP 429')
+    // A 429 proves the server did not act: sent again until the deadline, not five times.
+    expect(error.attempts).toBeGreaterThan(5)
+    expect(error.message).toContain(
+      `after ${error.attempts} attempts: SnapShooter answered HTTP 429`,
+    )
+    expect(error.message).toContain('worth re-running later')
     expect(lab.sim.restores).toHaveLength(0)
   })
 

@@ -16,14 +16,14 @@ import { runStep } from './lib/runner.js'
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const BENCHMARKS = join(ROOT, 'BENCHMARKS.md')
 
-/** The section that `npm run bench:download` writes between its markers, or nothing. */
-function downloadSection(): string {
+/** The section that `npm run bench:<name>` writes between its markers, or nothing. */
+function ownSection(name: string): string {
   const text = existsSync(BENCHMARKS) ? readFileSync(BENCHMARKS, 'utf8') : ''
-  const start = text.indexOf('<!-- download:')
-  const end = text.indexOf('<!-- /download -->')
+  const start = text.indexOf(`<!-- ${name}:`)
+  const end = text.indexOf(`<!-- /${name} -->`)
   return start === -1 || end < start
     ? ''
-    : `\n${text.slice(start, end + '<!-- /download -->'.length)}\n`
+    : `\n${text.slice(start, end + `<!-- /${name} -->`.length)}\n`
 }
 const ENTRY = actionEntry(ROOT)
 const RUNS = 25
@@ -252,8 +252,8 @@ async function main(): Promise<void> {
   ]
   const markdown = await format(lines.join('\n'), { parser: 'markdown', proseWrap: 'preserve' })
   console.log(markdown)
-  // `npm run bench:download` owns a section of its own: kept as it was, after these figures.
-  writeFileSync(BENCHMARKS, `${markdown}${downloadSection()}`)
+  // `npm run bench:download` and `bench:fleet` own sections: kept as they were, after these.
+  writeFileSync(BENCHMARKS, `${markdown}${ownSection('download')}${ownSection('fleet')}`)
   if (drills.some((d) => d.outcome !== 'succeeded')) process.exitCode = 1
 }
 

@@ -1,4 +1,8 @@
-// Per-token fixed-window limit, like Laravel's throttle middleware keyed by user.
+// Per-token fixed-window limit, like Laravel's ThrottleRequests middleware keyed by user: the
+// window opens at the first request after the last one closed, a request refused with 429 is not
+// counted (the middleware checks tooManyAttempts before it hits the limiter), every answer carries
+// X-RateLimit-Limit and X-RateLimit-Remaining, and a 429 adds Retry-After (seconds until the
+// window closes) and X-RateLimit-Reset (that moment, in Unix seconds), with Remaining 0.
 import type { RateLimitOptions } from './types.js'
 
 export interface LimitResult {
@@ -7,7 +11,7 @@ export interface LimitResult {
 }
 
 export class RateLimiter {
-  private windows = new Map<string, { start: number; count: number }>()
+  private windows = new Map<string, { end: number; count: number }>()
   private config: RateLimitOptions | null = null
 
   /** A new configuration starts every token with a fresh window. */
@@ -20,17 +24,28 @@ export class RateLimiter {
     const config = this.config
     if (config === null) return { limited: false, headers: {} }
     let window = this.windows.get(token)
-    if (window === undefined || now - window.start >= config.windowMs) {
-      window = { start: now, count: 0 }
+    if (window === undefined || now >= window.end) {
+      window = { end: now + config.windowMs, count: 0 }
       this.windows.set(token, window)
     }
-    window.count += 1
-    const limited = window.count > config.limit
-    const headers: Record<string, string> = {
-      'X-RateLimit-Limit': String(config.limit),
-      'X-RateLimit-Remaining': String(Math.max(0, config.limit - window.count)),
+    const limit = String(config.limit)
+    if (window.count >= config.limit) {
+      const retryAfter = config.retryAfterSeconds ?? Math.ceil((window.end - now) / 1000)
+      return {
+        limited: true,
+        headers: {
+          'X-RateLimit-Limit': limit,
+          'X-RateLimit-Remaining': '0',
+          'Retry-After': String(retryAfter),
+          'X-RateLimit-Reset': String(Math.ceil(now / 1000) + retryAfter),
+        },
+      }
     }
-    if (limited) headers['Retry-After'] = String(config.retryAfterSeconds ?? 1)
-    return { limited, headers }
+    window.count += 1
+    const remaining = String(config.limit - window.count)
+    return {
+      limited: false,
+      headers: { 'X-RateLimit-Limit': limit, 'X-RateLimit-Remaining': remaining },
+    }
   }
 }

@@ -6,6 +6,7 @@ export type { BackupSpec }
 export interface RateLimitOptions {
   limit: number
   windowMs: number
+  /** A fixed Retry-After in place of Laravel's: the seconds until the window closes. */
   retryAfterSeconds?: number
 }
 

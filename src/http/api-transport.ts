@@ -6,6 +6,7 @@ import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios
 import { errorMessage } from '../failure.js'
 import type { Attempt } from './attempts.js'
 import { NEVER_CONNECTED_CODES, kindOfStatus } from './codes.js'
+import type { LimitHeaders } from './budget.js'
 import { ProxyRefused, agentsFor, type Agents, type ProxyEnv } from './proxy.js'
 import type { FailureFacts } from './retry.js'
 
@@ -35,6 +36,8 @@ export interface AttemptOptions {
   /** The request timeout proper; a shorter `timeoutMs` means the deadline cut it. */
   requestTimeoutMs: number
   signal?: AbortSignal
+  /** Told the rate-limit headers of every answer, 2xx or not (docs/architecture.md, Rate limits). */
+  onLimits?: (limits: LimitHeaders) => void
 }
 
 /** An answer as it came: the body as text, for the caller to parse. */
@@ -144,6 +147,12 @@ export async function attemptOnce(
     signal?.removeEventListener('abort', cancel)
   }
   const { status } = response
+  options.onLimits?.({
+    limit: headerOf(response, 'x-ratelimit-limit'),
+    remaining: headerOf(response, 'x-ratelimit-remaining'),
+    retryAfter: headerOf(response, 'retry-after'),
+    reset: headerOf(response, 'x-ratelimit-reset'),
+  })
   const answer: Answer = {
     status,
     body: typeof response.data === 'string' ? response.data : '',

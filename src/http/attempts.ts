@@ -44,7 +44,8 @@ export type Attempts<T, F> =
 
 /**
  * Runs `attempt` (given its number and the time left before the deadline) until it succeeds, the
- * policy refuses another, MAX_ATTEMPTS are spent, the deadline comes or the signal fires.
+ * policy refuses another, MAX_ATTEMPTS are spent (unless the policy asks again until the
+ * deadline), the deadline comes or the signal fires.
  */
 export async function withAttempts<T, F extends FailureFacts>(
   attempt: (attempt: number, leftMs: number) => Promise<Attempt<T, F>>,
@@ -62,7 +63,12 @@ export async function withAttempts<T, F extends FailureFacts>(
     if (result.ok) return { ok: true, value: result.value, attempts: n }
     const failure = (last = result.failure)
     if (!policy.retryable(failure)) return { ok: false, end: 'refused', attempts: n, last: failure }
-    if (n >= MAX_ATTEMPTS) return { ok: false, end: 'exhausted', attempts: n, last: failure }
+    // A failure that proves the server did nothing (a 429 to the restore POST) may use the
+    // whole deadline (docs/architecture.md, Rate limits); others get MAX_ATTEMPTS.
+    const bounded = policy.untilDeadline?.(failure) !== true
+    if (bounded && n >= MAX_ATTEMPTS) {
+      return { ok: false, end: 'exhausted', attempts: n, last: failure }
+    }
     const delayMs = retryDelayMs(n - 1, result.retryAfter, clock.now(), deps.random)
     // A retry that could not finish in time would only hide the real failure behind a deadline.
     if (clock.now() + delayMs >= deadline) return { ok: false, end: 'deadline', attempts: n, last }

@@ -31,6 +31,8 @@ export interface FailureFacts {
 /** Whether asking again may help after a failed attempt: handed to the attempt loop. */
 export interface RetryPolicy<F extends FailureFacts = FailureFacts> {
   retryable(failure: F): boolean
+  /** A failure that proves the server did not act, asked again until the deadline, not 5 times. */
+  untilDeadline?(failure: F): boolean
 }
 
 /** A Retry-After value (seconds, or an HTTP date) as milliseconds from now; undefined if unreadable. */
@@ -81,7 +83,19 @@ export function isRetryablePost(err: FailureFacts): boolean {
   return err.kind === 'network' && err.code !== undefined && POST_RETRYABLE_CODES.has(err.code)
 }
 
+const isRateLimited = (err: FailureFacts): boolean => err.status === 429
+
 /** Reads: GETs, and the download-links POST, which creates nothing. */
 export const READ_POLICY: RetryPolicy = { retryable: isRetryableRead }
-/** The restore POST, which is not idempotent. */
-export const POST_POLICY: RetryPolicy = { retryable: isRetryablePost }
+/**
+ * The restore POST, which is not idempotent. A 429 proves the server did not act on it, so it is
+ * sent again until the deadline (docs/architecture.md, Rate limits).
+ */
+export const POST_POLICY: RetryPolicy = { retryable: isRetryablePost, untilDeadline: isRateLimited }
+/**
+ * One status check of the wait loop: a 429 is not retried here but handed back, and the loop
+ * holds the next check as the budget says, so that drills sharing a token do not return together.
+ */
+export const CHECK_POLICY: RetryPolicy = {
+  retryable: (err) => isRetryableRead(err) && !isRateLimited(err),
+}

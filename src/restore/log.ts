@@ -25,6 +25,11 @@ export function describeWaitEvent(event: WaitEvent): { level: 'info' | 'warning'
         level: 'info',
         text: `status check failed (${event.inARow} in a row): ${event.message}`,
       }
+    case 'rate_limited':
+      return {
+        level: 'info',
+        text: `status check held back by the rate limit: ${event.message}`,
+      }
   }
 }
 

@@ -55,11 +55,12 @@ export async function runRestore(
  * the wait gives it (docs/architecture.md, Deadlines), the run's time and its cancel signal.
  */
 export function waitDeps(
-  client: Pick<SnapShooterClient, 'withDeadline'>,
+  client: Pick<SnapShooterClient, 'withDeadline' | 'checkHoldMs'>,
   { clock, sleep, signal }: Pick<CommandDeps, 'clock' | 'sleep' | 'signal'>,
 ): WaitDeps {
   return {
-    getRestore: (id, until) => client.withDeadline(until).getRestore(id),
+    getRestore: (id, until) => client.withDeadline(until).checkRestore(id),
+    holdMs: () => client.checkHoldMs(),
     clock,
     sleep,
     signal,

@@ -44,6 +44,12 @@ export interface WaitPlan {
 export interface WaitDeps {
   /** One status check, given up at `until` (epoch ms). */
   getRestore(restoreId: string, until: number): Promise<Restore>
+  /**
+   * How long the shared rate-limit budget says to hold the next check back (ms from now); the
+   * schedule's pause wins when longer, and the deadline cuts both (docs/architecture.md, Rate
+   * limits). Without it, checks follow the schedule alone.
+   */
+  holdMs?(): number
   clock: Clock
   sleep: Sleep
   signal: AbortSignal
@@ -55,6 +61,7 @@ export type WaitEvent =
   | { type: 'progress'; status: string | null; elapsedMs: number }
   | { type: 'unknown_status'; word: string }
   | { type: 'check_failed'; message: string; inARow: number }
+  | { type: 'rate_limited'; message: string }
 
 export type WaitEnd =
   | { kind: 'succeeded' | 'failed'; restore: Restore; elapsedMs: number; checks: number }
@@ -76,7 +83,8 @@ export async function waitForRestore(plan: WaitPlan, deps: WaitDeps): Promise<Wa
 
   for (;;) {
     pause = nextPause(pause, plan.pollIntervalMs)
-    const wait = pauseUntilDeadline(pause, clock.now(), deadline)
+    const hold = deps.holdMs?.() ?? 0
+    const wait = pauseUntilDeadline(Math.max(pause, hold), clock.now(), deadline)
     // Decided before the pause, so that a timer firing a little early cannot rob it of its grace.
     const onDeadline = clock.now() + wait >= deadline
     try {
@@ -118,10 +126,17 @@ export async function waitForRestore(plan: WaitPlan, deps: WaitDeps): Promise<Wa
       // A check cut short by the deadline is the timeout, not a failure to report; the client's
       // word for it counts too, as its timer may fire a moment before this clock says so.
       if (error.kind === 'deadline' || clock.now() >= deadline) return end('timed_out')
-      failedInARow++
-      deps.notify({ type: 'check_failed', message: error.message, inARow: failedInARow })
-      if (failedInARow >= MAX_FAILED_CHECKS) {
-        return end('error', { error: new TooManyFailedChecks(plan.restoreId, failedInARow, error) })
+      // A 429 proves only that the token's budget is spent, shared with other drills: the next
+      // check waits for the window (holdMs), and it counts as no failure.
+      if (error.kind === 'rate_limited') {
+        deps.notify({ type: 'rate_limited', message: error.message })
+      } else {
+        failedInARow++
+        deps.notify({ type: 'check_failed', message: error.message, inARow: failedInARow })
+        if (failedInARow >= MAX_FAILED_CHECKS) {
+          const tooMany = new TooManyFailedChecks(plan.restoreId, failedInARow, error)
+          return end('error', { error: tooMany })
+        }
       }
     }
 

@@ -6,7 +6,14 @@ import { Input } from '../inputs/names.js'
 import { createHttp, type Answer, type Http } from '../http/api-transport.js'
 import { withAttempts } from '../http/attempts.js'
 import type { ProxyEnv } from '../http/proxy.js'
-import { POST_POLICY, READ_POLICY, REQUEST_TIMEOUT_MS } from '../http/retry.js'
+import { Budget } from '../http/budget.js'
+import {
+  CHECK_POLICY,
+  POST_POLICY,
+  READ_POLICY,
+  REQUEST_TIMEOUT_MS,
+  type RetryPolicy,
+} from '../http/retry.js'
 import { realSleep, systemClock, type Clock, type Sleep } from '../time.js'
 import {
   JOB_LIST_PARAMS,
@@ -55,6 +62,10 @@ export interface SnapShooterClient {
   listJobBackups(jobId: string, page: number): Promise<BackupPage>
   createRestore(backupId: string, body: RestoreRequest): Promise<Restore>
   getRestore(restoreId: string): Promise<Restore>
+  /** One status check of the wait loop: a 429 comes back at once, for the loop to pace. */
+  checkRestore(restoreId: string): Promise<Restore>
+  /** How long the token's budget says to hold the next status check (ms from now). */
+  checkHoldMs(): number
   getDownloadLinks(backupId: string): Promise<Record<string, string>>
   /** One page of the account's jobs, asked with the same parameters whichever the page. */
   listJobs(page: number): Promise<JobPage>
@@ -72,6 +83,8 @@ interface Shared {
   onRetry?: (info: RetryInfo) => void
   /** The token and every key read so far: no text from an answer keeps one. */
   secrets: Secrets
+  /** The token's rate-limit budget, read from every answer of every deadline's client. */
+  budget: Budget
 }
 
 export function createClient(options: ClientOptions): SnapShooterClient {
@@ -94,6 +107,7 @@ export function createClient(options: ClientOptions): SnapShooterClient {
     signal: options.signal,
     onRetry: options.onRetry,
     secrets: new Secrets(options.mask ?? core.setSecret),
+    budget: new Budget(options.random ?? Math.random),
   }
   // Masked already, as the first thing a run does; remembered here to be scrubbed from text.
   shared.secrets.add(options.token, { mask: false })
@@ -102,8 +116,8 @@ export function createClient(options: ClientOptions): SnapShooterClient {
 
 function bind(shared: Shared, deadline: number): SnapShooterClient {
   const { secrets } = shared
-  const run = <T>(call: Call<T>): Promise<T> =>
-    execute(shared, deadline, call).catch((error: unknown) => {
+  const run = <T>(call: Call<T>, policy?: RetryPolicy): Promise<T> =>
+    execute(shared, deadline, call, policy).catch((error: unknown) => {
       throw error instanceof ApiError ? scrubbed(error, secrets) : error
     })
   const backup = (id: string): Subject => ({ noun: 'backup', id, input: Input.backupId })
@@ -135,14 +149,9 @@ function bind(shared: Shared, deadline: number): SnapShooterClient {
         subject: backup(backupId),
         parse: (json, request) => parseRestore(json, request, { backupId, secrets }),
       }),
-    getRestore: (restoreId) =>
-      run({
-        method: 'GET',
-        path: Paths.restore(restoreId),
-        request: `GET restore ${restoreId}`,
-        subject: { noun: 'restore', id: restoreId },
-        parse: (json, request) => parseRestore(json, request, { restoreId, secrets }),
-      }),
+    getRestore: (restoreId) => run(restoreCall(restoreId, secrets)),
+    checkRestore: (restoreId) => run(restoreCall(restoreId, secrets), CHECK_POLICY),
+    checkHoldMs: () => shared.budget.holdMs(shared.clock.now()),
     // Creates nothing, so it is retried like a read.
     getDownloadLinks: (backupId) =>
       run({
@@ -164,7 +173,22 @@ function bind(shared: Shared, deadline: number): SnapShooterClient {
   }
 }
 
-async function execute<T>(shared: Shared, deadline: number, call: Call<T>): Promise<T> {
+function restoreCall(restoreId: string, secrets: Secrets): Call<Restore> {
+  return {
+    method: 'GET',
+    path: Paths.restore(restoreId),
+    request: `GET restore ${restoreId}`,
+    subject: { noun: 'restore', id: restoreId },
+    parse: (json, request) => parseRestore(json, request, { restoreId, secrets }),
+  }
+}
+
+async function execute<T>(
+  shared: Shared,
+  deadline: number,
+  call: Call<T>,
+  policy?: RetryPolicy,
+): Promise<T> {
   const { signal, requestTimeoutMs, secrets } = shared
   const { request, subject } = call
   const ended = await withAttempts(
@@ -174,9 +198,10 @@ async function execute<T>(shared: Shared, deadline: number, call: Call<T>): Prom
         requestTimeoutMs,
         signal,
         secrets,
+        onLimits: (limits) => shared.budget.observe(limits, shared.clock.now()),
       }),
     // The restore POST is not idempotent: it is sent again only where the server surely did not act.
-    call.startsRestore === true ? POST_POLICY : READ_POLICY,
+    policy ?? (call.startsRestore === true ? POST_POLICY : READ_POLICY),
     {
       deadline,
       signal,

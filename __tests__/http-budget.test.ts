@@ -1,0 +1,186 @@
+// The token's rate-limit budget as plain values: what the headers of an answer say, what the
+// state learns from a run of answers, and how long a status check is held back.
+import { describe, expect, it } from '@jest/globals'
+import {
+  ASSUMED_WINDOW_MS,
+  EMPTY_BUDGET,
+  MAX_HOLD_MS,
+  checkHoldMs,
+  fairIntervalMs,
+  observe,
+  readLimits,
+  type BudgetState,
+  type LimitHeaders,
+} from '../src/http/budget.js'
+
+const NOW = 1_700_000_000_000
+const half = (): number => 0.5
+const none = (): number => 0
+
+/** The state after answers read at the given times. */
+function after(answers: Array<[number, LimitHeaders]>): BudgetState {
+  return answers.reduce(
+    (state, [at, headers]) => observe(state, readLimits(headers, at), at),
+    EMPTY_BUDGET,
+  )
+}
+
+describe('reading the limit headers', () => {
+  it('reads the limit and what is left on every answer, and when the window closes on a 429', () => {
+    expect(readLimits({ limit: '60', remaining: '59' }, NOW)).toEqual({ limit: 60, remaining: 59 })
+    const limited = {
+      limit: '60',
+      remaining: '0',
+      retryAfter: '42',
+      reset: String(NOW / 1000 + 42),
+    }
+    expect(readLimits(limited, NOW)).toEqual({ limit: 60, remaining: 0, resetInMs: 42_000 })
+  })
+
+  it('ignores garbage rather than guess', () => {
+    const garbage = ['', ' ', 'sixty', '-1', '1e3', '0x3c', '60, 60', 'Infinity']
+    for (const value of garbage) {
+      expect(
+        readLimits({ limit: value, remaining: value, retryAfter: value, reset: value }, NOW),
+      ).toEqual({})
+    }
+    expect(readLimits({ limit: '0' }, NOW)).toEqual({})
+  })
+
+  it('reads a 2 MB header as nothing, at once', () => {
+    const huge = '9'.repeat(2 * 1024 * 1024)
+    const started = performance.now()
+    expect(
+      readLimits({ limit: huge, remaining: huge, retryAfter: huge, reset: huge }, NOW),
+    ).toEqual({})
+    expect(performance.now() - started).toBeLessThan(200)
+  })
+
+  it('ignores a negative Retry-After, and bounds a huge one', () => {
+    expect(readLimits({ retryAfter: '-30' }, NOW)).toEqual({})
+    expect(readLimits({ retryAfter: '99999999' }, NOW)).toEqual({ resetInMs: MAX_HOLD_MS })
+    expect(readLimits({ retryAfter: '9'.repeat(40) }, NOW)).toEqual({ resetInMs: MAX_HOLD_MS })
+  })
+
+  it('prefers Retry-After to a Reset from a server clock that disagrees', () => {
+    const skewed = String(NOW / 1000 + 3600)
+    expect(readLimits({ retryAfter: '5', reset: skewed }, NOW)).toEqual({ resetInMs: 5_000 })
+  })
+
+  it('reads X-RateLimit-Reset alone only within one window of this clock', () => {
+    expect(readLimits({ reset: String(NOW / 1000 + 20) }, NOW)).toEqual({ resetInMs: 20_000 })
+    // A server clock hours ahead, or behind: no reset is known.
+    expect(readLimits({ reset: String(NOW / 1000 + 7200) }, NOW)).toEqual({})
+    expect(readLimits({ reset: String(NOW / 1000 - 7200) }, NOW)).toEqual({})
+  })
+})
+
+describe('the budget over a run of answers', () => {
+  it('estimates how many share the token from what the others spent between two answers', () => {
+    const state = after([
+      [NOW, { limit: '60', remaining: '50' }],
+      [NOW + 10_000, { limit: '60', remaining: '30' }],
+    ])
+    expect(state.sharers).toBe(20)
+    // Twenty requests in the interval, spread over the 48 a window can give to checks.
+    expect(fairIntervalMs(state)).toBe((20 * ASSUMED_WINDOW_MS) / 48)
+  })
+
+  it('sees a window close when more is left than before, and keeps its estimate', () => {
+    const state = after([
+      [NOW, { limit: '60', remaining: '50' }],
+      [NOW + 10_000, { limit: '60', remaining: '40' }],
+      [NOW + 30_000, { limit: '60', remaining: '58' }],
+    ])
+    expect(state).toMatchObject({ sharers: 10, remaining: 58, windowSeenAt: NOW + 30_000 })
+  })
+
+  it('learns nothing of the others from a 429, which is not counted', () => {
+    const state = after([
+      [NOW, { limit: '60', remaining: '8' }],
+      [NOW + 1_000, { limit: '60', remaining: '0', retryAfter: '30' }],
+      [NOW + 2_000, { limit: '60', remaining: '0', retryAfter: '29' }],
+    ])
+    expect(state.sharers).toBe(8)
+  })
+})
+
+describe('holding a status check back', () => {
+  it('holds nothing without headers, and little for a drill alone', () => {
+    expect(checkHoldMs(EMPTY_BUDGET, NOW, half)).toBe(0)
+    const alone = after([
+      [NOW, { limit: '60', remaining: '59' }],
+      [NOW + 1_000, { limit: '60', remaining: '58' }],
+    ])
+    expect(checkHoldMs(alone, NOW + 1_000, half)).toBe(1_250)
+  })
+
+  it('spreads checks over the fair interval when many share the token', () => {
+    const shared = after([
+      [NOW, { limit: '60', remaining: '55' }],
+      [NOW + 50_000, { limit: '60', remaining: '31' }],
+    ])
+    const fair = (24 * ASSUMED_WINDOW_MS) / 48
+    expect(checkHoldMs(shared, NOW + 50_000, () => 0)).toBe(fair / 2)
+    expect(checkHoldMs(shared, NOW + 50_000, () => 0.999)).toBeCloseTo(fair * 1.499)
+  })
+
+  it('leaves the rest of the window to the others when they spend it faster than it lasts', () => {
+    // Twenty requests by the others in a second: at that rate the budget is gone in two.
+    const burst = after([
+      [NOW, { limit: '60', remaining: '59' }],
+      [NOW + 1_000, { limit: '60', remaining: '38' }],
+    ])
+    expect(checkHoldMs(burst, NOW + 1_000, none)).toBe(59_000)
+  })
+
+  it('keeps to the phase of the windows a 429 named, rather than dating one from a late answer', () => {
+    const state = after([
+      [NOW, { limit: '60', remaining: '20' }],
+      [NOW + 1_000, { limit: '60', remaining: '0', retryAfter: '59' }],
+      // Seen half a window after the next one opened, with little left in it.
+      [NOW + 90_000, { limit: '60', remaining: '10' }],
+    ])
+    expect(state.windowSeenAt).toBe(NOW + 60_000)
+    expect(checkHoldMs(state, NOW + 90_000, none)).toBe(30_000)
+  })
+
+  it('forgets the pace of a burst once its window has closed', () => {
+    const later = after([
+      [NOW, { limit: '60', remaining: '59' }],
+      [NOW + 1_000, { limit: '60', remaining: '38' }],
+      [NOW + 61_000, { limit: '60', remaining: '50' }],
+    ])
+    expect(later.othersRate).toBe(0)
+    expect(checkHoldMs(later, NOW + 61_000, none)).toBe(fairIntervalMs(later) / 2)
+  })
+
+  it('holds nothing for a drill alone that sends two requests at once', () => {
+    const alone = after([
+      [NOW, { limit: '60', remaining: '59' }],
+      [NOW, { limit: '60', remaining: '58' }],
+    ])
+    expect(checkHoldMs(alone, NOW, half)).toBe(1_250)
+  })
+
+  it('holds checks past the end of the window when little is left for the restore requests', () => {
+    const low = after([
+      [NOW, { limit: '60', remaining: '40' }],
+      [NOW + 20_000, { limit: '60', remaining: '10' }],
+    ])
+    // The window holding the first answer closes within a minute of it.
+    expect(checkHoldMs(low, NOW + 20_000, none)).toBe(40_000)
+  })
+
+  it('after a 429 waits for the reset plus a spread, so that drills do not return at once', () => {
+    const limited = after([
+      [NOW, { limit: '60', remaining: '12' }],
+      [NOW + 1_000, { limit: '60', remaining: '0', retryAfter: '30' }],
+    ])
+    expect(checkHoldMs(limited, NOW + 1_000, none)).toBe(30_000)
+    const fair = (12 * ASSUMED_WINDOW_MS) / 48
+    expect(checkHoldMs(limited, NOW + 1_000, () => 0.5)).toBe(30_000 + fair / 2)
+    // Once the window has closed, the 429 holds nothing more.
+    expect(checkHoldMs(limited, NOW + 40_000, none)).toBe(fair / 2)
+  })
+})

@@ -1,0 +1,142 @@
+// Many drills on one token, over the wire: the restore POST answered 429 is sent again until it
+// passes, a 429 is no failed status check, and checks paced by the token's budget meet fewer 429s
+// than checks on the schedule alone. Every request crosses a real socket to the simulator's
+// Laravel-like limiter; time is a virtual clock shared by the legs and the simulator.
+import { describe, expect, it } from '@jest/globals'
+import { DEMO_TOKEN, SEED, startSimulator } from '../simulator/index.js'
+import { MAX_ATTEMPTS } from '../src/http/retry.js'
+import { waitDeps } from '../src/restore/run.js'
+import { waitForRestore, type WaitDeps, type WaitEnd } from '../src/restore/wait.js'
+import { createClient } from '../src/snapshooter/client.js'
+import type { Sleep } from '../src/time.js'
+import { TEST_USER_AGENT, useClientLab } from './helpers/client.js'
+
+const lab = useClientLab()
+
+describe('the restore POST answered 429', () => {
+  it(`is sent again past ${MAX_ATTEMPTS} attempts until it passes, creating one restore`, async () => {
+    lab.sim.inject({
+      route: 'createRestore',
+      kind: 'status',
+      status: 429,
+      retryAfter: '1',
+      times: 8,
+    })
+    const restore = await lab.client().createRestore(SEED.backups.latest, {})
+    expect(lab.sim.count('createRestore')).toBe(9)
+    expect(lab.sim.restores.map((r) => r.id)).toEqual([restore.id])
+  })
+
+  it('still ends at the deadline when the limit never lifts', async () => {
+    lab.sim.configure({ rateLimit: { limit: 0, windowMs: 2_000 } })
+    let now = Date.now()
+    const client = lab.client({
+      deadline: now + 30_000,
+      clock: { now: () => now },
+      sleep: async (ms) => {
+        now += ms
+      },
+    })
+    await expect(client.createRestore(SEED.backups.latest, {})).rejects.toMatchObject({
+      kind: 'rate_limited',
+    })
+    expect(lab.sim.count('createRestore')).toBeGreaterThan(MAX_ATTEMPTS)
+    expect(lab.sim.restores).toHaveLength(0)
+  })
+})
+
+/** Legs sharing one virtual clock: it moves to the next wake-up once every leg sleeps. */
+function virtualTime(start: number) {
+  let now = start
+  let active = 0
+  const sleepers: Array<{ at: number; wake: () => void }> = []
+  const step = (): void => {
+    if (active === 0 || sleepers.length < active) return
+    sleepers.sort((a, b) => a.at - b.at)
+    const next = sleepers.shift()
+    if (next === undefined) return
+    now = Math.max(now, next.at)
+    next.wake()
+  }
+  const sleep: Sleep = (ms, signal) => {
+    signal?.throwIfAborted()
+    return new Promise((resolve) => {
+      sleepers.push({ at: now + Math.max(0, ms), wake: resolve })
+      step()
+    })
+  }
+  return {
+    now: () => now,
+    sleep,
+    async leg<T>(work: () => Promise<T>): Promise<T> {
+      active++
+      try {
+        return await work()
+      } finally {
+        active--
+        step()
+      }
+    },
+  }
+}
+
+/** `legs` drills on one token limited to 10 a minute: their 429s, and how each wait ended. */
+async function fleet(legs: number, paced: boolean): Promise<{ limited: number; ends: WaitEnd[] }> {
+  const time = virtualTime(Date.now())
+  const sim = await startSimulator({
+    now: time.now,
+    restoreDurationMs: 180_000,
+    rateLimit: { limit: 10, windowMs: 60_000 },
+  })
+  try {
+    let seed = 1
+    const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647
+    const signal = new AbortController().signal
+    const ends = await Promise.all(
+      Array.from({ length: legs }, () =>
+        time.leg(async () => {
+          const connect = (deadline: number) =>
+            createClient({
+              baseUrl: sim.url,
+              token: DEMO_TOKEN,
+              userAgent: TEST_USER_AGENT,
+              deadline,
+              clock: { now: time.now },
+              sleep: time.sleep,
+              random,
+              mask: () => undefined,
+            })
+          const client = connect(time.now() + 3_600_000)
+          const restore = await client.createRestore(SEED.backups.latest, {})
+          const deps: WaitDeps = waitDeps(client, {
+            clock: { now: time.now },
+            sleep: time.sleep,
+            signal,
+          })
+          if (!paced) delete deps.holdMs
+          deps.notify = () => undefined
+          const plan = {
+            restoreId: restore.id,
+            createdAt: time.now(),
+            timeoutMs: 3_600_000,
+            pollIntervalMs: 15_000,
+          }
+          return waitForRestore(plan, deps)
+        }),
+      ),
+    )
+    return { limited: sim.requests.filter((r) => r.status === 429).length, ends }
+  } finally {
+    await sim.close()
+  }
+}
+
+describe('status checks sharing one token', () => {
+  it('paced by the budget meet fewer 429s than on the schedule alone, and all succeed', async () => {
+    const alone = await fleet(6, false)
+    const paced = await fleet(6, true)
+    expect(paced.ends.map((end) => end.kind)).toEqual(Array(6).fill('succeeded'))
+    expect(alone.limited).toBeGreaterThan(0)
+    expect(paced.limited).toBeLessThan(alone.limited / 2)
+  })
+})

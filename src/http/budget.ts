@@ -1,0 +1,182 @@
+// The shared request budget of one token, read from the rate-limit headers of every answer, and
+// how long a status check should be held back so that many drills sharing the token spend it
+// deliberately (docs/architecture.md, Rate limits). Pure functions over plain values; the clock
+// and the random source are the caller's. A drill cannot see the others: everything here is
+// inferred from the headers alone.
+
+import { parseRetryAfter } from './retry.js'
+
+/** The window the limit is counted over when no answer says: Laravel's stock limit is per minute. */
+export const ASSUMED_WINDOW_MS = 60_000
+/** Part of the limit left to the requests that start restores: status checks wait below it. */
+export const RESERVE_FRACTION = 0.2
+/** A server's pause longer than this is read as this: the deadline cuts it anyway. */
+export const MAX_HOLD_MS = 3_600_000
+
+/** The raw header values, as the answer gave them. */
+export interface LimitHeaders {
+  limit?: string
+  remaining?: string
+  retryAfter?: string
+  reset?: string
+}
+
+/** What the headers of one answer say about the budget; each part only when readable. */
+export interface LimitReading {
+  limit?: number
+  remaining?: number
+  /** When the window closes, in ms from now: only a 429 says. */
+  resetInMs?: number
+}
+
+export interface BudgetState {
+  limit: number | null
+  remaining: number | null
+  /** When `remaining` was read (epoch ms). */
+  seenAt: number | null
+  /** The first reading known to belong to the current window: it closes by this plus a window. */
+  windowSeenAt: number | null
+  /** When the window closes, as a 429 said (epoch ms). */
+  resetAt: number | null
+  /** Requests the whole token made between this drill's last two readings, itself included. */
+  sharers: number
+  /** Requests per ms the others made between those two readings. */
+  othersRate: number
+}
+
+export const EMPTY_BUDGET: BudgetState = {
+  limit: null,
+  remaining: null,
+  seenAt: null,
+  windowSeenAt: null,
+  resetAt: null,
+  sharers: 1,
+  othersRate: 0,
+}
+
+// A count of requests (or Unix seconds): a few digits. Anything longer or stranger is no count.
+function count(value: string | undefined, digits = 9): number | undefined {
+  const text = value?.trim() ?? ''
+  return text.length <= digits && /^\d+$/.test(text) ? Number(text) : undefined
+}
+
+/**
+ * Reads the headers of one answer. Retry-After wins over X-RateLimit-Reset, as it needs no clock
+ * agreement; a Reset (the server's Unix time) is read only within one window of this clock, so a
+ * server clock running ahead or behind cannot hold a drill for hours or not at all.
+ */
+export function readLimits(headers: LimitHeaders, nowMs: number): LimitReading {
+  const reading: LimitReading = {}
+  const limit = count(headers.limit)
+  if (limit !== undefined && limit > 0) reading.limit = limit
+  const remaining = count(headers.remaining)
+  if (remaining !== undefined) reading.remaining = remaining
+  const retryAfter =
+    (headers.retryAfter?.length ?? 0) <= 64 ? parseRetryAfter(headers.retryAfter, nowMs) : undefined
+  if (retryAfter !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0) {
+    reading.resetInMs = Math.min(retryAfter, MAX_HOLD_MS)
+    return reading
+  }
+  const reset = count(headers.reset, 12)
+  if (reset !== undefined) {
+    const inMs = reset * 1000 - nowMs
+    if (inMs >= 0 && inMs <= ASSUMED_WINDOW_MS) reading.resetInMs = inMs
+  }
+  return reading
+}
+
+/** The state after one more answer's reading. */
+export function observe(state: BudgetState, reading: LimitReading, nowMs: number): BudgetState {
+  const limit = reading.limit ?? state.limit
+  const next: BudgetState = { ...state, limit }
+  if (reading.resetInMs !== undefined) {
+    next.resetAt = nowMs + reading.resetInMs
+    // The close of this window, known: the windows after it follow on from it.
+    if (reading.resetInMs <= ASSUMED_WINDOW_MS) {
+      next.windowSeenAt = next.resetAt - ASSUMED_WINDOW_MS
+    }
+  }
+  if (reading.remaining === undefined) return next
+  const before = state.remaining
+  // More left than last time: a window closed in between, and this reading opens the new one.
+  const rolled = before === null || reading.remaining > before || limit !== state.limit
+  if (rolled) {
+    // Under steady use the next window opens as the last one closes: keep to the phase known
+    // (within what this drill saw), rather than dating the new window from this late reading.
+    const lastClose = state.windowSeenAt === null ? null : state.windowSeenAt + ASSUMED_WINDOW_MS
+    const after = state.seenAt ?? nowMs
+    next.windowSeenAt =
+      lastClose === null || nowMs - lastClose >= ASSUMED_WINDOW_MS
+        ? nowMs
+        : Math.min(nowMs, Math.max(after, lastClose))
+    // The others' pace was measured in a window now closed: a burst there says nothing here.
+    next.othersRate = 0
+  }
+  // A 429 is not counted, so an unchanged count tells nothing of the others: keep the estimate.
+  else if (reading.remaining < before) {
+    next.sharers = before - reading.remaining
+    // This drill's own request is one of them.
+    const others = next.sharers - 1
+    const elapsed = nowMs - (state.seenAt ?? nowMs)
+    next.othersRate = elapsed > 0 ? others / elapsed : others > 0 ? Infinity : 0
+  }
+  next.remaining = reading.remaining
+  next.seenAt = nowMs
+  return next
+}
+
+/** The pause between two checks that keeps every drill seen on the token within the limit. */
+export function fairIntervalMs(state: BudgetState): number {
+  if (state.limit === null) return 0
+  const spendable = Math.max(1, state.limit - reserveOf(state.limit))
+  return (state.sharers * ASSUMED_WINDOW_MS) / spendable
+}
+
+function reserveOf(limit: number): number {
+  return Math.max(2, Math.ceil(limit * RESERVE_FRACTION))
+}
+
+/**
+ * How long to hold the next status check back, from now; 0 to send it when the schedule says.
+ * After a 429, until the window closes plus a spread over the fair interval, so that drills do not
+ * return all at once. With little left, or when the others spend at a rate that empties the budget
+ * before this drill's next fair turn, until the window surely closed: the restore POSTs of other drills
+ * need what remains. Otherwise the fair interval, jittered by half either way.
+ */
+export function checkHoldMs(state: BudgetState, nowMs: number, random: () => number): number {
+  const fair = fairIntervalMs(state)
+  const spread = random() * Math.min(fair, ASSUMED_WINDOW_MS / 2)
+  if (state.resetAt !== null && state.resetAt > nowMs) return state.resetAt - nowMs + spread
+  const { limit, remaining, windowSeenAt, resetAt, seenAt } = state
+  if (limit === null || remaining === null) return 0
+  // The window a 429 named has closed since the last reading: the budget is whole again.
+  const renewed = resetAt !== null && seenAt !== null && seenAt < resetAt
+  const closes = windowSeenAt === null ? null : windowSeenAt + ASSUMED_WINDOW_MS
+  if (!renewed && closes !== null && closes > nowMs) {
+    const spendable = remaining - reserveOf(limit)
+    // At the others' pace, what is left would be gone before this drill's next fair turn: a burst
+    // of restores starting. Fair pacing itself spends about one request per drill per turn.
+    const spentByNextTurn = state.othersRate * Math.min(fair, closes - nowMs)
+    if (spendable <= 0 || spentByNextTurn > spendable) return closes - nowMs + spread
+  }
+  return fair * (0.5 + random())
+}
+
+/** A budget fed by every answer of one client, asked by the wait loop before each check. */
+export class Budget {
+  private state: BudgetState = EMPTY_BUDGET
+
+  constructor(private readonly random: () => number) {}
+
+  observe(headers: LimitHeaders, nowMs: number): void {
+    this.state = observe(this.state, readLimits(headers, nowMs), nowMs)
+  }
+
+  holdMs(nowMs: number): number {
+    return checkHoldMs(this.state, nowMs, this.random)
+  }
+
+  get current(): BudgetState {
+    return this.state
+  }
+}
