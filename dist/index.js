@@ -14,7 +14,7 @@ import {
   buildResult,
   connect,
   outputsOf
-} from "./chunks/chunk-SMII7I5P.js";
+} from "./chunks/chunk-PUREKAME.js";
 import {
   limitCheck,
   parseTime,
@@ -636,15 +636,15 @@ async function run(deps = {}) {
 async function runCommand(settings, deps, record) {
   switch (settings.command) {
     case "restore": {
-      const { runRestore } = await import("./chunks/run-OOOPK2KY.js");
+      const { runRestore } = await import("./chunks/run-OHXAMS7O.js");
       return { command: "restore", settings, end: await runRestore(settings, deps, record) };
     }
     case "download": {
-      const { runDownload } = await import("./chunks/run-UJAAEJQ4.js");
+      const { runDownload } = await import("./chunks/run-FBSNQEWI.js");
       return { command: "download", settings, end: await runDownload(settings, deps, record) };
     }
     case "watch": {
-      const { runWatch } = await import("./chunks/run-A2G5GDNC.js");
+      const { runWatch } = await import("./chunks/run-7J3Q6ZGB.js");
       return { command: "watch", settings, end: await runWatch(settings, deps) };
     }
   }

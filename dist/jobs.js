@@ -3,7 +3,7 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   OutputWriter,
   connect
-} from "./chunks/chunk-SMII7I5P.js";
+} from "./chunks/chunk-PUREKAME.js";
 import "./chunks/chunk-I6DHMJ55.js";
 import {
   readJobsSettings

@@ -11,7 +11,7 @@ import {
   READ_POLICY,
   REQUEST_TIMEOUT_MS,
   withAttempts
-} from "./chunk-TGBJ4GKF.js";
+} from "./chunk-B5JPCXDL.js";
 import "./chunk-QP5NUJKD.js";
 import {
   ProxyRefused,
@@ -1430,4 +1430,4 @@ async function runDownload(settings, deps, progress) {
 export {
   runDownload
 };
-//# sourceMappingURL=run-UJAAEJQ4.js.map
+//# sourceMappingURL=run-FBSNQEWI.js.map

@@ -1,11 +1,13 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
+  CHECK_POLICY,
   POST_POLICY,
   READ_POLICY,
   REQUEST_TIMEOUT_MS,
+  parseRetryAfter,
   withAttempts
-} from "./chunk-TGBJ4GKF.js";
+} from "./chunk-B5JPCXDL.js";
 import {
   parseTimestamp
 } from "./chunk-QP5NUJKD.js";
@@ -17602,6 +17604,12 @@ async function attemptOnce(http3, exchange, options) {
     signal?.removeEventListener("abort", cancel);
   }
   const { status } = response;
+  options.onLimits?.({
+    limit: headerOf(response, "x-ratelimit-limit"),
+    remaining: headerOf(response, "x-ratelimit-remaining"),
+    retryAfter: headerOf(response, "retry-after"),
+    reset: headerOf(response, "x-ratelimit-reset")
+  });
   const answer = {
     status,
     body: typeof response.data === "string" ? response.data : "",
@@ -17655,6 +17663,108 @@ function requestIdOf(response, names) {
   }
   return void 0;
 }
+
+// src/http/budget.ts
+var ASSUMED_WINDOW_MS = 6e4;
+var RESERVE_FRACTION = 0.2;
+var MAX_HOLD_MS = 36e5;
+var EMPTY_BUDGET = {
+  limit: null,
+  remaining: null,
+  seenAt: null,
+  windowSeenAt: null,
+  resetAt: null,
+  sharers: 1,
+  othersRate: 0
+};
+function count(value, digits = 9) {
+  const text = value?.trim() ?? "";
+  return text.length <= digits && /^\d+$/.test(text) ? Number(text) : void 0;
+}
+function readLimits(headers, nowMs) {
+  const reading = {};
+  const limit = count(headers.limit);
+  if (limit !== void 0 && limit > 0) reading.limit = limit;
+  const remaining = count(headers.remaining);
+  if (remaining !== void 0) reading.remaining = remaining;
+  const retryAfter = (headers.retryAfter?.length ?? 0) <= 64 ? parseRetryAfter(headers.retryAfter, nowMs) : void 0;
+  if (retryAfter !== void 0 && Number.isFinite(retryAfter) && retryAfter >= 0) {
+    reading.resetInMs = Math.min(retryAfter, MAX_HOLD_MS);
+    return reading;
+  }
+  const reset = count(headers.reset, 12);
+  if (reset !== void 0) {
+    const inMs = reset * 1e3 - nowMs;
+    if (inMs >= 0 && inMs <= ASSUMED_WINDOW_MS) reading.resetInMs = inMs;
+  }
+  return reading;
+}
+function observe(state, reading, nowMs) {
+  const limit = reading.limit ?? state.limit;
+  const next = { ...state, limit };
+  if (reading.resetInMs !== void 0) {
+    next.resetAt = nowMs + reading.resetInMs;
+    if (reading.resetInMs <= ASSUMED_WINDOW_MS) {
+      next.windowSeenAt = next.resetAt - ASSUMED_WINDOW_MS;
+    }
+  }
+  if (reading.remaining === void 0) return next;
+  const before = state.remaining;
+  const rolled = before === null || reading.remaining > before || limit !== state.limit;
+  if (rolled) {
+    const lastClose = state.windowSeenAt === null ? null : state.windowSeenAt + ASSUMED_WINDOW_MS;
+    const after = state.seenAt ?? nowMs;
+    next.windowSeenAt = lastClose === null || nowMs - lastClose >= ASSUMED_WINDOW_MS ? nowMs : Math.min(nowMs, Math.max(after, lastClose));
+    next.othersRate = 0;
+  } else if (reading.remaining < before) {
+    next.sharers = before - reading.remaining;
+    const others = next.sharers - 1;
+    const elapsed = nowMs - (state.seenAt ?? nowMs);
+    next.othersRate = elapsed > 0 ? others / elapsed : others > 0 ? Infinity : 0;
+  }
+  next.remaining = reading.remaining;
+  next.seenAt = nowMs;
+  return next;
+}
+function fairIntervalMs(state) {
+  if (state.limit === null) return 0;
+  const spendable = Math.max(1, state.limit - reserveOf(state.limit));
+  return state.sharers * ASSUMED_WINDOW_MS / spendable;
+}
+function reserveOf(limit) {
+  return Math.max(2, Math.ceil(limit * RESERVE_FRACTION));
+}
+function checkHoldMs(state, nowMs, random) {
+  const fair = fairIntervalMs(state);
+  const spread3 = random() * Math.min(fair, ASSUMED_WINDOW_MS / 2);
+  if (state.resetAt !== null && state.resetAt > nowMs) return state.resetAt - nowMs + spread3;
+  const { limit, remaining, windowSeenAt, resetAt, seenAt } = state;
+  if (limit === null || remaining === null) return 0;
+  const renewed = resetAt !== null && seenAt !== null && seenAt < resetAt;
+  const closes = windowSeenAt === null ? null : windowSeenAt + ASSUMED_WINDOW_MS;
+  if (!renewed && closes !== null && closes > nowMs) {
+    const spendable = remaining - reserveOf(limit);
+    const spentByNextTurn = state.othersRate * Math.min(fair, closes - nowMs);
+    if (spendable <= 0 || spentByNextTurn > spendable) return closes - nowMs + spread3;
+  }
+  return fair * (0.5 + random());
+}
+var Budget = class {
+  constructor(random) {
+    this.random = random;
+  }
+  random;
+  state = EMPTY_BUDGET;
+  observe(headers, nowMs) {
+    this.state = observe(this.state, readLimits(headers, nowMs), nowMs);
+  }
+  holdMs(nowMs) {
+    return checkHoldMs(this.state, nowMs, this.random);
+  }
+  get current() {
+    return this.state;
+  }
+};
 
 // src/snapshooter/body.ts
 function parseJsonBody(body, request) {
@@ -18011,14 +18121,15 @@ function createClient(options) {
     requestTimeoutMs: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
     signal: options.signal,
     onRetry: options.onRetry,
-    secrets: new Secrets(options.mask ?? setSecret)
+    secrets: new Secrets(options.mask ?? setSecret),
+    budget: new Budget(options.random ?? Math.random)
   };
   shared.secrets.add(options.token, { mask: false });
   return bind2(shared, options.deadline);
 }
 function bind2(shared, deadline) {
   const { secrets } = shared;
-  const run = (call) => execute(shared, deadline, call).catch((error) => {
+  const run = (call, policy) => execute(shared, deadline, call, policy).catch((error) => {
     throw error instanceof ApiError ? scrubbed(error, secrets) : error;
   });
   const backup = (id) => ({ noun: "backup", id, input: Input.backupId });
@@ -18047,13 +18158,9 @@ function bind2(shared, deadline) {
       subject: backup(backupId),
       parse: (json, request) => parseRestore(json, request, { backupId, secrets })
     }),
-    getRestore: (restoreId) => run({
-      method: "GET",
-      path: Paths.restore(restoreId),
-      request: `GET restore ${restoreId}`,
-      subject: { noun: "restore", id: restoreId },
-      parse: (json, request) => parseRestore(json, request, { restoreId, secrets })
-    }),
+    getRestore: (restoreId) => run(restoreCall(restoreId, secrets)),
+    checkRestore: (restoreId) => run(restoreCall(restoreId, secrets), CHECK_POLICY),
+    checkHoldMs: () => shared.budget.holdMs(shared.clock.now()),
     // Creates nothing, so it is retried like a read.
     getDownloadLinks: (backupId) => run({
       method: "POST",
@@ -18072,7 +18179,16 @@ function bind2(shared, deadline) {
     withDeadline: (next) => bind2(shared, next)
   };
 }
-async function execute(shared, deadline, call) {
+function restoreCall(restoreId, secrets) {
+  return {
+    method: "GET",
+    path: Paths.restore(restoreId),
+    request: `GET restore ${restoreId}`,
+    subject: { noun: "restore", id: restoreId },
+    parse: (json, request) => parseRestore(json, request, { restoreId, secrets })
+  };
+}
+async function execute(shared, deadline, call, policy) {
   const { signal, requestTimeoutMs, secrets } = shared;
   const { request, subject } = call;
   const ended = await withAttempts(
@@ -18080,10 +18196,11 @@ async function execute(shared, deadline, call) {
       timeoutMs: Math.min(requestTimeoutMs, leftMs),
       requestTimeoutMs,
       signal,
-      secrets
+      secrets,
+      onLimits: (limits) => shared.budget.observe(limits, shared.clock.now())
     }),
     // The restore POST is not idempotent: it is sent again only where the server surely did not act.
-    call.startsRestore === true ? POST_POLICY : READ_POLICY,
+    policy ?? (call.startsRestore === true ? POST_POLICY : READ_POLICY),
     {
       deadline,
       signal,
@@ -18135,4 +18252,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-JJABT6AG.js.map
+//# sourceMappingURL=client-IAMSAZG3.js.map

@@ -3,7 +3,7 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   runRestore,
   waitDeps
-} from "./chunk-SRU57MI7.js";
+} from "./chunk-AURGTKBR.js";
 import "./chunk-V5HUM5TO.js";
 import "./chunk-P5RYDK4Q.js";
 import "./chunk-UQA7AECD.js";
@@ -19,4 +19,4 @@ export {
   runRestore,
   waitDeps
 };
-//# sourceMappingURL=run-OOOPK2KY.js.map
+//# sourceMappingURL=run-OHXAMS7O.js.map

@@ -19,7 +19,7 @@ import {
 // src/connect.ts
 async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
   const [{ createClient }, { proxySecrets }] = await Promise.all([
-    import("./client-JJABT6AG.js"),
+    import("./client-IAMSAZG3.js"),
     import("./proxy-XKJTATW6.js")
   ]);
   for (const secret of proxySecrets(process.env)) setSecret(secret);
@@ -187,4 +187,4 @@ export {
   outputsOf,
   OutputWriter
 };
-//# sourceMappingURL=chunk-SMII7I5P.js.map
+//# sourceMappingURL=chunk-PUREKAME.js.map

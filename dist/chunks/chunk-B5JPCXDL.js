@@ -36,8 +36,12 @@ function isRetryablePost(err) {
   if (err.status !== void 0) return POST_RETRYABLE_STATUSES.has(err.status);
   return err.kind === "network" && err.code !== void 0 && POST_RETRYABLE_CODES.has(err.code);
 }
+var isRateLimited = (err) => err.status === 429;
 var READ_POLICY = { retryable: isRetryableRead };
-var POST_POLICY = { retryable: isRetryablePost };
+var POST_POLICY = { retryable: isRetryablePost, untilDeadline: isRateLimited };
+var CHECK_POLICY = {
+  retryable: (err) => isRetryableRead(err) && !isRateLimited(err)
+};
 
 // src/http/attempts.ts
 async function withAttempts(attempt, policy, deps) {
@@ -51,7 +55,10 @@ async function withAttempts(attempt, policy, deps) {
     if (result.ok) return { ok: true, value: result.value, attempts: n };
     const failure = last = result.failure;
     if (!policy.retryable(failure)) return { ok: false, end: "refused", attempts: n, last: failure };
-    if (n >= MAX_ATTEMPTS) return { ok: false, end: "exhausted", attempts: n, last: failure };
+    const bounded = policy.untilDeadline?.(failure) !== true;
+    if (bounded && n >= MAX_ATTEMPTS) {
+      return { ok: false, end: "exhausted", attempts: n, last: failure };
+    }
     const delayMs = retryDelayMs(n - 1, result.retryAfter, clock.now(), deps.random);
     if (clock.now() + delayMs >= deadline) return { ok: false, end: "deadline", attempts: n, last };
     deps.onRetry?.({ attempt: n, delayMs, failure });
@@ -69,8 +76,10 @@ function aborted(signal) {
 
 export {
   REQUEST_TIMEOUT_MS,
+  parseRetryAfter,
   READ_POLICY,
   POST_POLICY,
+  CHECK_POLICY,
   withAttempts
 };
-//# sourceMappingURL=chunk-TGBJ4GKF.js.map
+//# sourceMappingURL=chunk-B5JPCXDL.js.map

@@ -3,7 +3,7 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   waitDeps,
   waitForRestore
-} from "./chunk-SRU57MI7.js";
+} from "./chunk-AURGTKBR.js";
 import "./chunk-V5HUM5TO.js";
 import "./chunk-P5RYDK4Q.js";
 import "./chunk-UQA7AECD.js";
@@ -54,4 +54,4 @@ export {
   RestoreNotFound,
   runWatch
 };
-//# sourceMappingURL=run-A2G5GDNC.js.map
+//# sourceMappingURL=run-7J3Q6ZGB.js.map

@@ -42,6 +42,11 @@ function describeWaitEvent(event) {
         level: "info",
         text: `status check failed (${event.inARow} in a row): ${event.message}`
       };
+    case "rate_limited":
+      return {
+        level: "info",
+        text: `status check held back by the rate limit: ${event.message}`
+      };
   }
 }
 function logWaitEvent(event) {
@@ -117,7 +122,8 @@ async function waitForRestore(plan, deps) {
   const end = (kind, extra = {}) => ({ kind, restore: last, elapsedMs: elapsed(), checks, ...extra });
   for (; ; ) {
     pause = nextPause(pause, plan.pollIntervalMs);
-    const wait = pauseUntilDeadline(pause, clock.now(), deadline);
+    const hold = deps.holdMs?.() ?? 0;
+    const wait = pauseUntilDeadline(Math.max(pause, hold), clock.now(), deadline);
     const onDeadline = clock.now() + wait >= deadline;
     try {
       await deps.sleep(wait, signal);
@@ -155,10 +161,15 @@ async function waitForRestore(plan, deps) {
       }
       if (!TRANSIENT.has(error.kind)) return end("error", { error });
       if (error.kind === "deadline" || clock.now() >= deadline) return end("timed_out");
-      failedInARow++;
-      deps.notify({ type: "check_failed", message: error.message, inARow: failedInARow });
-      if (failedInARow >= MAX_FAILED_CHECKS) {
-        return end("error", { error: new TooManyFailedChecks(plan.restoreId, failedInARow, error) });
+      if (error.kind === "rate_limited") {
+        deps.notify({ type: "rate_limited", message: error.message });
+      } else {
+        failedInARow++;
+        deps.notify({ type: "check_failed", message: error.message, inARow: failedInARow });
+        if (failedInARow >= MAX_FAILED_CHECKS) {
+          const tooMany = new TooManyFailedChecks(plan.restoreId, failedInARow, error);
+          return end("error", { error: tooMany });
+        }
       }
     }
     if (clock.now() >= deadline) return end("timed_out");
@@ -219,7 +230,8 @@ async function runRestore(settings, deps, progress) {
 }
 function waitDeps(client, { clock, sleep, signal }) {
   return {
-    getRestore: (id, until) => client.withDeadline(until).getRestore(id),
+    getRestore: (id, until) => client.withDeadline(until).checkRestore(id),
+    holdMs: () => client.checkHoldMs(),
     clock,
     sleep,
     signal,
@@ -232,4 +244,4 @@ export {
   runRestore,
   waitDeps
 };
-//# sourceMappingURL=chunk-SRU57MI7.js.map
+//# sourceMappingURL=chunk-AURGTKBR.js.map
