@@ -17,6 +17,9 @@ const result = (fields: Record<string, unknown>) => ({
 describe('the target of a leg in the history', () => {
   it('is the drill_name when given', () => {
     expect(legTarget(result({ drill: { name: ' prod-db ' } }))).toBe('prod-db')
+    // Text from a file: one line, cut short, as the drill makes its own drill_name.
+    expect(legTarget(result({ drill: { name: 'prod\n## db' } }))).toBe('prod ## db')
+    expect(legTarget(result({ drill: { name: 'x'.repeat(500) } }))?.length).toBe(200)
   })
 
   it('is named as the drill itself names it, by the rule that chose the backup', () => {

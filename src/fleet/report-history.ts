@@ -6,13 +6,14 @@ import { errorMessage } from '../failure.js'
 import type { ReportSettings } from '../inputs/report.js'
 import type { Clock, Sleep } from '../time.js'
 import { realSleep, systemClock } from '../time.js'
-import type { Leg } from './report-entry.js'
+import { clean, type Leg } from './report-entry.js'
 
 type Obj = Readonly<Record<string, unknown>>
 const isObj = (value: unknown): value is Obj =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
+// A file's text is untrusted: one short line, as the drill makes its own `drill_name`.
 const text = (value: unknown): string | null =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim() : null
+  typeof value === 'string' && value.trim() !== '' ? clean(value) : null
 
 /**
  * The target a leg's drill is recorded under, as the drill itself would name it: `drill.name`
