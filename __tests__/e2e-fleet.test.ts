@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@je
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runStep, type StepResult } from '../scripts/lib/runner.js'
+import { runStep, type StepOptions, type StepResult } from '../scripts/lib/runner.js'
 import { FLEET } from '../simulator/seed.js'
 import { startFakeGitHub, type FakeGitHub } from '../simulator/index.js'
 import { slug } from '../src/history/ledger.js'
@@ -51,8 +51,10 @@ function step(
   inputs: Record<string, string>,
   workDir = folder(),
   env: Record<string, string> = {},
+  signals: StepOptions['signals'] = [],
 ) {
   return runStep({
+    signals,
     node: process.env.E2E_NODE,
     action: join(ROOT, action),
     inputs,
@@ -105,11 +107,17 @@ function gather(legs: StepResult[], entries: Matrix['include'], drop: string[]):
   return workspace
 }
 
-function report(workspace: string, inputs: Record<string, string>): Promise<StepResult> {
+function report(
+  workspace: string,
+  inputs: Record<string, string>,
+  signals: StepOptions['signals'] = [],
+): Promise<StepResult> {
   return step(
     'report',
     { results: 'results/*.json', github_token: github.token, ...inputs },
     workspace,
+    {},
+    signals,
   )
 }
 
@@ -218,6 +226,26 @@ describe("the fleet's drill history, written by the report", () => {
     expect(run.summary).toContain('Fleet restore drill: 3 of 3 succeeded')
     expect(run.summary).toContain('<code>permissions: contents: write</code>')
     expect(github.git.ref(REPO, branch)).toBeNull()
+  })
+
+  it('gives a GitHub that does not answer a few seconds after a cancel, and still reports', async () => {
+    const { matrix } = await jobs()
+    const legs = await Promise.all(matrix.include.map((entry) => leg(entry)))
+    github.refuseWith('silent')
+    const cancel = new AbortController()
+    github.onRequest(() => cancel.abort())
+    const run = await report(
+      gather(legs, matrix.include, []),
+      { expected: JSON.stringify(matrix), history_branch: branch },
+      [{ name: 'SIGINT', on: cancel.signal }],
+    )
+    github.onRequest(null)
+    github.refuseWith(null)
+    expect(run.exitAfterSignalMs).toBeLessThan(8_000)
+    expect(run.outputs).toMatchObject({ total: '3', succeeded: '3', history_url: '' })
+    expect(run.warnings).toEqual([expect.stringContaining('was not written')])
+    expect(run.warnings[0]).not.toMatch(/[\r\n]/)
+    expect(run.summary).toContain('Fleet restore drill: 3 of 3 succeeded')
   })
 
   it('keeps a failing report failing on its own line when the write is refused', async () => {
