@@ -248,6 +248,23 @@ describe("the fleet's drill history, written by the report", () => {
     expect(run.summary).toContain('Fleet restore drill: 3 of 3 succeeded')
   })
 
+  it('has set its counts before it asks GitHub anything, so a step killed meanwhile keeps them', async () => {
+    const { matrix } = await jobs()
+    const legs = await Promise.all(matrix.include.map((entry) => leg(entry)))
+    github.refuseWith('silent')
+    const kill = new AbortController()
+    github.onRequest(() => kill.abort())
+    const run = await report(
+      gather(legs, matrix.include, []),
+      { expected: JSON.stringify(matrix), history_branch: branch },
+      [{ name: 'SIGKILL', on: kill.signal }],
+    )
+    github.onRequest(null)
+    github.refuseWith(null)
+    expect(run.signal).toBe('SIGKILL')
+    expect(run.outputs).toMatchObject({ total: '3', succeeded: '3', failed: '0', missing: '0' })
+  })
+
   it('keeps a failing report failing on its own line when the write is refused', async () => {
     const { matrix } = await jobs()
     lab.sim.inject({ route: 'listBackups', match: prod.jobId, kind: 'status', status: 404 })

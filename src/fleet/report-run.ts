@@ -84,17 +84,19 @@ export async function runReport(
   // Nothing found is a wrong path far more often than an empty fleet, unless none was expected.
   const nothing = found.reads.length === 0 && settings.expected?.length !== 0
   const fails = nothing || failsTheStep(counts, settings.failOn)
+  core.setOutput(ReportOutput.total, String(counts.total))
+  core.setOutput(ReportOutput.succeeded, String(counts.succeeded))
+  core.setOutput(ReportOutput.failed, String(counts.failed))
+  core.setOutput(ReportOutput.missing, String(counts.missing))
+  core.setOutput(ReportOutput.report, reportForOutput(counts, rows, found.skipped))
+  // The counts are out before GitHub is asked anything: a history that hangs until the runner
+  // kills the step costs the history, never the report.
   const legs = found.reads.flatMap((read) => ('leg' in read ? [read.leg] : []))
   const history = settings.history
     ? await recordFleet(settings.history, legs, { env, signal })
     : null
   if (history?.warning) core.warning(history.warning)
   core.setOutput(ReportOutput.historyUrl, history?.url ?? '')
-  core.setOutput(ReportOutput.total, String(counts.total))
-  core.setOutput(ReportOutput.succeeded, String(counts.succeeded))
-  core.setOutput(ReportOutput.failed, String(counts.failed))
-  core.setOutput(ReportOutput.missing, String(counts.missing))
-  core.setOutput(ReportOutput.report, reportForOutput(counts, rows, found.skipped))
   if (env.GITHUB_STEP_SUMMARY) {
     const markdown =
       renderFleetSummary(counts, rows, { fails, skippedFiles: found.skipped }) +
