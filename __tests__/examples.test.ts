@@ -108,6 +108,64 @@ describe('examples/restore-drill.yml', () => {
   })
 })
 
+describe('examples/fleet-drill.yml', () => {
+  const workflow = readWorkflow('examples/fleet-drill.yml')
+  const { jobs, drill, report } = workflow.jobs
+  const uses = (job: typeof drill, prefix: string) =>
+    job?.steps?.find((s) => s.uses?.startsWith(prefix))
+  const leg = uses(drill, 'snapshooter-restore/snapshooter-restore@')
+  const reportStep = uses(report, 'snapshooter-restore/snapshooter-restore/report@')
+
+  it('drills each job the jobs sub-action lists, one leg per job, none cancelling the others', () => {
+    const list = uses(jobs, 'snapshooter-restore/snapshooter-restore/jobs@')
+    expect(list?.id).toBeDefined()
+    expect(jobs?.outputs?.matrix).toBe(`\${{ steps.${list?.id}.outputs.matrix }}`)
+    expect(drill?.needs).toBe('jobs')
+    expect(drill?.strategy?.matrix).toBe('${{ fromJSON(needs.jobs.outputs.matrix) }}')
+    expect(drill?.strategy?.['fail-fast']).toBe(false)
+    expect(leg?.with).toMatchObject({
+      job_id: '${{ matrix.job_id }}',
+      drill_name: '${{ matrix.job_name }}',
+    })
+  })
+
+  it('gives each leg a result file and an artifact of its own, kept for a set time', () => {
+    expect(leg?.with?.result_file).toContain('${{ matrix.job_id }}')
+    const upload = uses(drill, 'actions/upload-artifact@')
+    expect(upload?.with?.name).toContain('${{ matrix.job_id }}')
+    expect(upload?.with?.path).toBe(leg?.with?.result_file)
+    expect(upload?.with?.['retention-days']).toEqual(expect.any(Number))
+  })
+
+  it('reports always, over every leg, expecting the jobs the matrix listed', () => {
+    expect((report as { if?: string } | undefined)?.if).toBe('always()')
+    expect(report?.needs).toEqual(['jobs', 'drill'])
+    const download = uses(report, 'actions/download-artifact@')
+    expect(download?.with).toMatchObject({ pattern: 'drill-result-*', 'merge-multiple': true })
+    expect(reportStep?.with?.expected).toBe('${{ needs.jobs.outputs.matrix }}')
+  })
+
+  it('writes the history from the report alone, the legs leaving history_branch empty', () => {
+    expect(reportStep?.with?.history_branch).toEqual(expect.stringMatching(/./))
+    expect(leg?.with?.history_branch ?? '').toBe('')
+  })
+
+  it('asks for contents: write on the report job only, and for nothing else anywhere', () => {
+    expect(workflow.permissions).toEqual({ contents: 'read' })
+    expect(report?.permissions).toEqual({ contents: 'write' })
+    expect(jobs?.permissions).toBeUndefined()
+    expect(drill?.permissions).toBeUndefined()
+  })
+
+  it('pins the actions of others by commit', () => {
+    const others = Object.values(workflow.jobs)
+      .flatMap((job) => job.steps ?? [])
+      .filter((s) => s.uses !== undefined && !s.uses.startsWith('snapshooter-restore/'))
+    expect(others.length).toBeGreaterThan(0)
+    for (const s of others) expect(s.uses).toMatch(/^[\w-]+\/[\w-]+@[0-9a-f]{40}$/)
+  })
+})
+
 describe('every example with a matrix', () => {
   const files = readdirSync('examples').filter((name) => name.endsWith('.yml'))
   const matrixJobs = files.flatMap((file) =>

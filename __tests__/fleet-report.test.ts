@@ -189,6 +189,21 @@ describe('the report inputs', () => {
       /results must be a pattern inside the workspace.*expected is not JSON.*fail_on must be failed or never/,
     )
   })
+
+  it("reads history_branch, history_size and github_token by the drill history's rules", () => {
+    const history = { results: 'r/*.json', history_branch: 'restore-drills', github_token: 't' }
+    expect(parseReportSettings(inputs(history)).history).toEqual({
+      branch: 'restore-drills',
+      size: 500,
+      githubToken: 't',
+    })
+    expect(parseReportSettings(inputs({ results: 'r/*.json' })).history).toBeNull()
+    expect(() =>
+      parseReportSettings(
+        inputs({ results: 'r/*.json', history_branch: 'a..b', history_size: '0', fail_on: 'x' }),
+      ),
+    ).toThrow(/fail_on must be failed or never.*history_size.*history_branch.*github_token/)
+  })
 })
 
 describe('finding the result files', () => {

@@ -30,6 +30,7 @@ function usage(): string {
   return [
     'usage: npm run demo [-- --fail | --timeout | --dry-run | --no-wait | --random | --before <time> | --download]',
     '       npm run demo -- --history   (a few drills with history_branch; writes docs/history.png)',
+    '       npm run demo -- --fleet     (the jobs, one drill per job, the fleet report)',
     '',
     'Runs dist/index.js as the GitHub runner would, against a local SnapShooter simulator,',
     'and shows its log, outputs and job summary. One scenario per run:',
@@ -109,6 +110,10 @@ async function main(): Promise<number> {
   if (process.argv.includes('--history')) {
     const { historyDemo } = await import('./lib/history-demo.js')
     return historyDemo({ root: ROOT, out: join(ROOT, 'docs/history.png'), print })
+  }
+  if (process.argv.includes('--fleet')) {
+    const { fleetDemo } = await import('./lib/fleet-demo.js')
+    return fleetDemo({ root: ROOT, style, print })
   }
   const { scenario, value } = pickScenario(process.argv.slice(2))
   const yml = readActionYml(ROOT)

@@ -19,6 +19,8 @@ export interface Leg {
   durationSeconds: number | null
   rto: Check | null
   run: { url: string | null; id: number | null; attempt: number | null }
+  /** The result as the file holds it, for the drill history (src/fleet/report-history.ts). */
+  result: Readonly<Record<string, unknown>>
 }
 
 export interface Check {
@@ -87,6 +89,7 @@ export function readLeg(file: string, source: string, serverUrl: string): Read {
         id: whole(run.run_id),
         attempt: whole(run.run_attempt),
       },
+      result: value,
     },
   }
 }

@@ -2,10 +2,12 @@
 // fleet, then write the outputs, the job summary and the verdict (one error line at most).
 import * as core from '@actions/core'
 import { errorMessage } from '../failure.js'
+import { inline, prose } from '../markdown.js'
 import { ReportInput, ReportOutput } from '../inputs/names.js'
 import { readReportSettings } from '../inputs/read.js'
 import type { ReportSettings } from '../inputs/report.js'
 import { findResults } from './report-files.js'
+import { recordFleet, type FleetHistory } from './report-history.js'
 import { renderFleetSummary } from './report-summary.js'
 import {
   failsTheStep,
@@ -87,8 +89,18 @@ export async function runReport(
   core.setOutput(ReportOutput.failed, String(counts.failed))
   core.setOutput(ReportOutput.missing, String(counts.missing))
   core.setOutput(ReportOutput.report, reportForOutput(counts, rows, found.skipped))
+  // The counts are out before GitHub is asked anything: a history that hangs until the runner
+  // kills the step costs the history, never the report.
+  const legs = found.reads.flatMap((read) => ('leg' in read ? [read.leg] : []))
+  const history = settings.history
+    ? await recordFleet(settings.history, legs, { env, signal })
+    : null
+  if (history?.warning) core.warning(history.warning)
+  core.setOutput(ReportOutput.historyUrl, history?.url ?? '')
   if (env.GITHUB_STEP_SUMMARY) {
-    const markdown = renderFleetSummary(counts, rows, { fails, skippedFiles: found.skipped })
+    const markdown =
+      renderFleetSummary(counts, rows, { fails, skippedFiles: found.skipped }) +
+      historyNote(history, settings.history?.branch ?? '')
     try {
       await core.summary.addRaw(markdown).write()
     } catch (error) {
@@ -101,4 +113,12 @@ export async function runReport(
   core.info(line)
   if (fails) core.setFailed(line)
   else if (counts.failed + counts.missing > 0) core.warning(line)
+}
+
+/** The history's line under the fleet's table: where the records went, or why they did not. */
+function historyNote(history: FleetHistory | null, branch: string): string {
+  if (history === null) return ''
+  if (history.url === null) return `\n> ⚠️ ${prose(history.warning ?? '')}\n`
+  const drills = `${history.recorded} drill${history.recorded === 1 ? '' : 's'}`
+  return `\n${drills} recorded in the drill history, branch ${inline(branch)}: [dashboard](${history.url}).\n`
 }

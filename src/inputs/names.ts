@@ -99,6 +99,9 @@ export const ReportInput = {
   results: 'results',
   expected: 'expected',
   failOn: 'fail_on',
+  historyBranch: 'history_branch',
+  historySize: 'history_size',
+  githubToken: 'github_token',
 } as const
 
 export const ReportOutput = {
@@ -107,6 +110,7 @@ export const ReportOutput = {
   failed: 'failed',
   missing: 'missing',
   report: 'report',
+  historyUrl: 'history_url',
 } as const
 
 export type ReportInputName = (typeof ReportInput)[keyof typeof ReportInput]

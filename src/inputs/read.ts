@@ -4,6 +4,7 @@ import { parseJobsSettings } from './fleet.js'
 import {
   Input,
   JobsInput,
+  ReportInput,
   type InputName,
   type JobsInputName,
   type ReportInputName,
@@ -41,5 +42,7 @@ export function readJobsSettings(): JobsSettings {
 
 /** The `report` sub-action's inputs, checked before any result file is read. */
 export function readReportSettings(): ReportSettings {
+  const token = core.getInput(ReportInput.githubToken)
+  if (token !== '') core.setSecret(token)
   return parseReportSettings((name: ReportInputName) => core.getInput(name))
 }

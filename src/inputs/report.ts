@@ -2,8 +2,10 @@
 // is read: every bad input at once, each naming its input. Pure: read.ts gives it the runner's
 // inputs, tests give it plain strings.
 import { parseGlob, type Glob } from './glob.js'
-import { ReportInput, type ReportInputName } from './names.js'
+import { parseHistory } from './history.js'
+import { Input, ReportInput, type InputName, type ReportInputName } from './names.js'
 import { InputError } from './parse.js'
+import type { HistorySettings } from './settings.js'
 import { UUID } from './values.js'
 
 export const FAIL_ON = ['failed', 'never'] as const
@@ -24,6 +26,15 @@ export interface ReportSettings {
   /** Null when `expected` is empty: every result found is the fleet. */
   readonly expected: readonly ExpectedJob[] | null
   readonly failOn: FailOn
+  /** `history_branch` and its inputs; null when it is empty. Each record names its own target. */
+  readonly history: Omit<HistorySettings, 'target'> | null
+}
+
+/** The history's inputs, spelt as the drill spells them, read through the report's own names. */
+const HISTORY_INPUTS: Partial<Record<InputName, ReportInputName>> = {
+  [Input.historyBranch]: ReportInput.historyBranch,
+  [Input.historySize]: ReportInput.historySize,
+  [Input.githubToken]: ReportInput.githubToken,
 }
 
 /** More expected jobs than any matrix holds (GitHub's limit is 256) is a mistake, not a fleet. */
@@ -52,13 +63,29 @@ export function parseReportSettings(get: (name: ReportInputName) => string): Rep
     problems.push(
       `${ReportInput.failOn} must be ${FAIL_ON.join(' or ')}, got ${JSON.stringify(failOn.slice(0, 40))}`,
     )
-  if (problems.length > 0) throw new InputError(problems)
+  // The same rules as the drill's history, so that both read these inputs alike.
+  const given = new Map(Object.values(HISTORY_INPUTS).map((name) => [name, get(name).trim()]))
+  const history = parseHistory((name) => {
+    const own = HISTORY_INPUTS[name]
+    return own === undefined ? '' : (given.get(own) ?? '')
+  }, '')
+  if (!history.ok) problems.push(...history.problems)
+  if (problems.length > 0 || !history.ok) throw new InputError(problems)
+  const historySettings =
+    history.value === null
+      ? null
+      : Object.freeze({
+          branch: history.value.branch,
+          size: history.value.size,
+          githubToken: history.value.githubToken,
+        })
   return Object.freeze({
     results,
     pattern,
     glob,
     expected: typeof expected === 'string' ? null : expected,
     failOn: failOn as FailOn,
+    history: historySettings,
   })
 }
 
