@@ -8,13 +8,13 @@ import {
   askedSelection,
   checkFailure,
   describeSelection
-} from "./chunks/chunk-UQA7AECD.js";
+} from "./chunks/chunk-UZPT34RA.js";
 import {
   OutputWriter,
   buildResult,
   connect,
   outputsOf
-} from "./chunks/chunk-PUREKAME.js";
+} from "./chunks/chunk-UFMJBBT7.js";
 import {
   limitCheck,
   parseTime,
@@ -24,16 +24,12 @@ import {
   maskSecrets,
   readAlertSettings,
   readSettings
-} from "./chunks/chunk-P4ZZF7ZN.js";
-import "./chunks/chunk-QP5NUJKD.js";
-import {
-  isRecorded
-} from "./chunks/chunk-4ORXP5TC.js";
+} from "./chunks/chunk-37NE5C45.js";
 import {
   escapeHtml,
   inline,
   prose
-} from "./chunks/chunk-HCISGOOL.js";
+} from "./chunks/chunk-R445ESFV.js";
 import {
   formatDuration,
   formatElapsed
@@ -41,6 +37,7 @@ import {
 import {
   mayAlert
 } from "./chunks/chunk-MJATRFDO.js";
+import "./chunks/chunk-QP5NUJKD.js";
 import {
   realSleep,
   systemClock
@@ -55,8 +52,11 @@ import {
   setFailed,
   summary,
   warning
-} from "./chunks/chunk-GRVAU2VM.js";
+} from "./chunks/chunk-MUQ5OQIV.js";
 import "./chunks/chunk-UBNUX3TW.js";
+import {
+  isRecorded
+} from "./chunks/chunk-UJBCSVMS.js";
 import "./chunks/chunk-23VKRORU.js";
 
 // src/main.ts
@@ -67,7 +67,7 @@ function drillAlert(settings, env, options = {}) {
   if (settings === null) return void 0;
   return async (outcome, summary2) => {
     if (!mayAlert(outcome)) return null;
-    const { alertOnGitHub } = await import("./chunks/github-FUALJZJ6.js");
+    const { alertOnGitHub } = await import("./chunks/github-433NBSZ2.js");
     return alertOnGitHub(settings, outcome, summary2, env, options);
   };
 }
@@ -80,7 +80,7 @@ function drillHistory(settings, deps) {
   return async (result) => {
     if (!isRecorded(result.outcome)) return null;
     try {
-      const { recordDrill } = await import("./chunks/drill-EU3A56KM.js");
+      const { recordDrill } = await import("./chunks/drill-IWHABLI6.js");
       return await recordDrill(history, result, {
         ...deps,
         runDeadline: runDeadline(deps.startedAt, settings.timeoutMs, result),
@@ -636,15 +636,15 @@ async function run(deps = {}) {
 async function runCommand(settings, deps, record) {
   switch (settings.command) {
     case "restore": {
-      const { runRestore } = await import("./chunks/run-OHXAMS7O.js");
+      const { runRestore } = await import("./chunks/run-AAKG6GHM.js");
       return { command: "restore", settings, end: await runRestore(settings, deps, record) };
     }
     case "download": {
-      const { runDownload } = await import("./chunks/run-FBSNQEWI.js");
+      const { runDownload } = await import("./chunks/run-7XCNWYIU.js");
       return { command: "download", settings, end: await runDownload(settings, deps, record) };
     }
     case "watch": {
-      const { runWatch } = await import("./chunks/run-7J3Q6ZGB.js");
+      const { runWatch } = await import("./chunks/run-SSAZ64XC.js");
       return { command: "watch", settings, end: await runWatch(settings, deps) };
     }
   }

@@ -3,21 +3,21 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   OutputWriter,
   connect
-} from "./chunks/chunk-PUREKAME.js";
+} from "./chunks/chunk-UFMJBBT7.js";
 import "./chunks/chunk-I6DHMJ55.js";
 import {
   readJobsSettings
-} from "./chunks/chunk-P4ZZF7ZN.js";
-import "./chunks/chunk-QP5NUJKD.js";
+} from "./chunks/chunk-37NE5C45.js";
 import {
   escapeHtml,
   inline,
   prose
-} from "./chunks/chunk-HCISGOOL.js";
+} from "./chunks/chunk-R445ESFV.js";
 import {
   matchGlob,
   parseGlob
 } from "./chunks/chunk-JO5HSGVP.js";
+import "./chunks/chunk-QP5NUJKD.js";
 import {
   realSleep,
   systemClock
@@ -34,7 +34,7 @@ import {
   setFailed,
   summary,
   warning
-} from "./chunks/chunk-GRVAU2VM.js";
+} from "./chunks/chunk-MUQ5OQIV.js";
 import "./chunks/chunk-UBNUX3TW.js";
 import "./chunks/chunk-23VKRORU.js";
 

@@ -2,14 +2,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   readReportSettings
-} from "./chunks/chunk-P4ZZF7ZN.js";
+} from "./chunks/chunk-37NE5C45.js";
 import {
-  inline
-} from "./chunks/chunk-HCISGOOL.js";
+  inline,
+  prose
+} from "./chunks/chunk-R445ESFV.js";
 import {
   formatDuration,
   matchGlob
 } from "./chunks/chunk-JO5HSGVP.js";
+import {
+  realSleep,
+  systemClock
+} from "./chunks/chunk-U74NIOEJ.js";
 import {
   Outcomes,
   ReportInput,
@@ -20,7 +25,7 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunks/chunk-GRVAU2VM.js";
+} from "./chunks/chunk-MUQ5OQIV.js";
 import "./chunks/chunk-UBNUX3TW.js";
 import "./chunks/chunk-23VKRORU.js";
 
@@ -78,7 +83,8 @@ function readLeg(file, source, serverUrl) {
         url: runUrl(run, serverUrl),
         id: whole(run.run_id),
         attempt: whole(run.run_attempt)
-      }
+      },
+      result: value
     }
   };
 }
@@ -160,6 +166,77 @@ async function readOne(root, path, serverUrl) {
   } catch (error) {
     return { file: path, problem: `could not be read (${errorMessage(error).slice(0, 120)})` };
   }
+}
+
+// src/fleet/report-history.ts
+var isObj2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var text2 = (value) => typeof value === "string" && value.trim() !== "" ? clean(value) : null;
+function legTarget(result) {
+  const { drill, selection, backup, restore } = result;
+  if (!isObj2(selection)) return null;
+  const name = isObj2(drill) ? text2(drill.name) : null;
+  if (name !== null) return name;
+  const rule = selection.rule;
+  const jobId = isObj2(backup) ? text2(backup.job_id) : null;
+  const backupId = isObj2(backup) ? text2(backup.id) : null;
+  const restoreId = isObj2(restore) ? text2(restore.id) : null;
+  if ((rule === "latest" || rule === "random") && jobId !== null) return `job ${jobId}`;
+  if (rule === "restore_id" && restoreId !== null) return `restore ${restoreId}`;
+  return backupId === null ? null : `backup ${backupId}`;
+}
+function legEndedAt(result, fallback) {
+  const { restore, download } = result;
+  const time = (value) => typeof value === "string" ? Date.parse(value) : NaN;
+  const completed = isObj2(restore) ? time(restore.completed_at) : NaN;
+  if (Number.isFinite(completed)) return completed;
+  if (isObj2(download)) {
+    const started = time(download.started_at);
+    const took = download.duration_seconds;
+    if (Number.isFinite(started) && typeof took === "number" && Number.isFinite(took))
+      return started + took * 1e3;
+  }
+  return fallback;
+}
+async function recordFleet(history, legs, deps) {
+  const { clock = systemClock, sleep = realSleep } = deps;
+  try {
+    const { makeRecord } = await import("./chunks/record-VGK3GPAA.js");
+    const now = clock.now();
+    const records = legs.flatMap((leg) => {
+      const target = legTarget(leg.result);
+      const record = target === null ? null : makeRecord(leg.result, target, legEndedAt(leg.result, now));
+      return record === null ? [] : [record];
+    });
+    if (records.length === 0) return null;
+    const { HISTORY_GRACE_MS, historyDeadline, writeHistory } = await import("./chunks/github-XDB4XY6A.js");
+    const { graceAfterCancel } = await import("./chunks/drill-IWHABLI6.js");
+    const cancel2 = graceAfterCancel(deps.signal, HISTORY_GRACE_MS);
+    try {
+      const written = await writeHistory({
+        token: history.githubToken,
+        branch: history.branch,
+        historySize: history.size,
+        records,
+        env: deps.env,
+        // The report has no deadline of its own: the history's own time limit bounds it.
+        deadline: historyDeadline(now, null),
+        signal: cancel2.signal,
+        clock,
+        sleep
+      });
+      if ("warning" in written)
+        return { url: null, recorded: 0, warning: fleetWording(written.warning) };
+      return { url: written.url, recorded: records.length, warning: null };
+    } finally {
+      cancel2.done();
+    }
+  } catch (error) {
+    const line = `The fleet's drill history was not written: ${errorMessage(error)}. The report's outcome stands.`;
+    return { url: null, recorded: 0, warning: line.replace(/\s+/g, " ") };
+  }
+}
+function fleetWording(warning2) {
+  return warning2.replace("The drill's outcome stands.", "The report's outcome stands.");
 }
 
 // src/fleet/report-summary.ts
@@ -338,8 +415,8 @@ function reportForOutput(counts, rows, skipped, maxBytes = MAX_REPORT_BYTES) {
       drills_omitted: rows.length - keep,
       files_skipped: skipped
     };
-    const text2 = JSON.stringify(report);
-    if (keep === 0 || Buffer.byteLength(text2) < maxBytes) return text2;
+    const text3 = JSON.stringify(report);
+    if (keep === 0 || Buffer.byteLength(text3) < maxBytes) return text3;
   }
 }
 async function runReport(signal, env = process.env) {
@@ -372,8 +449,12 @@ async function runReport(signal, env = process.env) {
   setOutput(ReportOutput.failed, String(counts.failed));
   setOutput(ReportOutput.missing, String(counts.missing));
   setOutput(ReportOutput.report, reportForOutput(counts, rows, found.skipped));
+  const legs = found.reads.flatMap((read) => "leg" in read ? [read.leg] : []);
+  const history = settings.history ? await recordFleet(settings.history, legs, { env, signal }) : null;
+  if (history?.warning) warning(history.warning);
+  setOutput(ReportOutput.historyUrl, history?.url ?? "");
   if (env.GITHUB_STEP_SUMMARY) {
-    const markdown = renderFleetSummary(counts, rows, { fails, skippedFiles: found.skipped });
+    const markdown = renderFleetSummary(counts, rows, { fails, skippedFiles: found.skipped }) + historyNote(history, settings.history?.branch ?? "");
     try {
       await summary.addRaw(markdown).write();
     } catch (error) {
@@ -384,6 +465,16 @@ async function runReport(signal, env = process.env) {
   info(line);
   if (fails) setFailed(line);
   else if (counts.failed + counts.missing > 0) warning(line);
+}
+function historyNote(history, branch) {
+  if (history === null) return "";
+  if (history.url === null) return `
+> \u26A0\uFE0F ${prose(history.warning ?? "")}
+`;
+  const drills = `${history.recorded} drill${history.recorded === 1 ? "" : "s"}`;
+  return `
+${drills} recorded in the drill history, branch ${inline(branch)}: [dashboard](${history.url}).
+`;
 }
 
 // src/fleet/report-action.ts

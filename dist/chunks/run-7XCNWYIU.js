@@ -2,24 +2,20 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   prepareDrill
-} from "./chunk-V5HUM5TO.js";
+} from "./chunk-IUPZPFKJ.js";
 import {
   baseName
-} from "./chunk-UQA7AECD.js";
+} from "./chunk-UZPT34RA.js";
 import "./chunk-I6DHMJ55.js";
+import {
+  formatDuration
+} from "./chunk-JO5HSGVP.js";
 import {
   READ_POLICY,
   REQUEST_TIMEOUT_MS,
   withAttempts
 } from "./chunk-B5JPCXDL.js";
 import "./chunk-QP5NUJKD.js";
-import {
-  ProxyRefused,
-  agentsFor
-} from "./chunk-JAJHGPRJ.js";
-import {
-  formatDuration
-} from "./chunk-JO5HSGVP.js";
 import {
   cut,
   kindOfStatus,
@@ -36,7 +32,11 @@ import {
   info,
   setSecret,
   warning
-} from "./chunk-GRVAU2VM.js";
+} from "./chunk-MUQ5OQIV.js";
+import {
+  ProxyRefused,
+  agentsFor
+} from "./chunk-JAJHGPRJ.js";
 import {
   isSecureUrl
 } from "./chunk-UBNUX3TW.js";
@@ -1430,4 +1430,4 @@ async function runDownload(settings, deps, progress) {
 export {
   runDownload
 };
-//# sourceMappingURL=run-FBSNQEWI.js.map
+//# sourceMappingURL=run-7XCNWYIU.js.map

@@ -14,12 +14,12 @@ import {
   info,
   setOutput,
   setSecret
-} from "./chunk-GRVAU2VM.js";
+} from "./chunk-MUQ5OQIV.js";
 
 // src/connect.ts
 async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
   const [{ createClient }, { proxySecrets }] = await Promise.all([
-    import("./client-IAMSAZG3.js"),
+    import("./client-YZYDIJJY.js"),
     import("./proxy-XKJTATW6.js")
   ]);
   for (const secret of proxySecrets(process.env)) setSecret(secret);
@@ -187,4 +187,4 @@ export {
   outputsOf,
   OutputWriter
 };
-//# sourceMappingURL=chunk-PUREKAME.js.map
+//# sourceMappingURL=chunk-UFMJBBT7.js.map

@@ -5,11 +5,11 @@ import {
   describeSelection,
   preflight,
   refuseOnFailedChecks
-} from "./chunk-UQA7AECD.js";
+} from "./chunk-UZPT34RA.js";
 import {
   group,
   info
-} from "./chunk-GRVAU2VM.js";
+} from "./chunk-MUQ5OQIV.js";
 
 // src/drill/prepare.ts
 async function prepareDrill(settings, client, clock, progress) {
@@ -37,4 +37,4 @@ async function prepareDrill(settings, client, clock, progress) {
 export {
   prepareDrill
 };
-//# sourceMappingURL=chunk-V5HUM5TO.js.map
+//# sourceMappingURL=chunk-IUPZPFKJ.js.map

@@ -5,21 +5,21 @@ import {
   GitHubSilent,
   answeredStatus,
   guardRequests
-} from "./chunk-5OFAE5DG.js";
+} from "./chunk-LXCIAP43.js";
 import {
   alertBody,
   issueTitle,
   planAlert,
   runUrl
 } from "./chunk-MJATRFDO.js";
-import "./chunk-L4PJD67I.js";
+import "./chunk-SD467S5P.js";
 import "./chunk-DEDSNKBD.js";
 import "./chunk-CPMEAYED.js";
 import {
   errorMessage,
   info,
   warning
-} from "./chunk-GRVAU2VM.js";
+} from "./chunk-MUQ5OQIV.js";
 import "./chunk-23VKRORU.js";
 
 // src/alert/github.ts
@@ -112,4 +112,4 @@ export {
   alertFailure,
   alertOnGitHub
 };
-//# sourceMappingURL=github-FUALJZJ6.js.map
+//# sourceMappingURL=github-433NBSZ2.js.map

@@ -2,7 +2,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   formatMs
-} from "./chunk-L4PJD67I.js";
+} from "./chunk-SD467S5P.js";
 
 // src/alert/requests.ts
 var GitHubSilent = class extends Error {
@@ -46,4 +46,4 @@ export {
   guardRequests,
   answeredStatus
 };
-//# sourceMappingURL=chunk-5OFAE5DG.js.map
+//# sourceMappingURL=chunk-LXCIAP43.js.map

@@ -7,7 +7,7 @@ import {
 } from "./chunk-JO5HSGVP.js";
 import {
   Input
-} from "./chunk-GRVAU2VM.js";
+} from "./chunk-MUQ5OQIV.js";
 import {
   isSecureUrl
 } from "./chunk-UBNUX3TW.js";
@@ -212,4 +212,4 @@ export {
   MAX_HISTORY_SIZE,
   parseHistory
 };
-//# sourceMappingURL=chunk-HCISGOOL.js.map
+//# sourceMappingURL=chunk-R445ESFV.js.map

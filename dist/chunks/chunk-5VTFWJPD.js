@@ -2,7 +2,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   prepareDrill
-} from "./chunk-V5HUM5TO.js";
+} from "./chunk-IUPZPFKJ.js";
 import {
   classifyStatus
 } from "./chunk-P5RYDK4Q.js";
@@ -11,13 +11,13 @@ import {
 } from "./chunk-JO5HSGVP.js";
 import {
   ApiError
-} from "./chunk-L4PJD67I.js";
+} from "./chunk-SD467S5P.js";
 import {
   Failure,
   group,
   info,
   warning
-} from "./chunk-GRVAU2VM.js";
+} from "./chunk-MUQ5OQIV.js";
 
 // src/restore/log.ts
 function describeWaitEvent(event) {
@@ -244,4 +244,4 @@ export {
   runRestore,
   waitDeps
 };
-//# sourceMappingURL=chunk-AURGTKBR.js.map
+//# sourceMappingURL=chunk-5VTFWJPD.js.map

@@ -3,20 +3,20 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   waitDeps,
   waitForRestore
-} from "./chunk-AURGTKBR.js";
-import "./chunk-V5HUM5TO.js";
+} from "./chunk-5VTFWJPD.js";
+import "./chunk-IUPZPFKJ.js";
 import "./chunk-P5RYDK4Q.js";
-import "./chunk-UQA7AECD.js";
+import "./chunk-UZPT34RA.js";
 import "./chunk-I6DHMJ55.js";
-import "./chunk-QP5NUJKD.js";
 import "./chunk-JO5HSGVP.js";
-import "./chunk-L4PJD67I.js";
+import "./chunk-QP5NUJKD.js";
+import "./chunk-SD467S5P.js";
 import "./chunk-DEDSNKBD.js";
 import "./chunk-CPMEAYED.js";
 import {
   Failure,
   group
-} from "./chunk-GRVAU2VM.js";
+} from "./chunk-MUQ5OQIV.js";
 import "./chunk-23VKRORU.js";
 
 // src/watch/run.ts
@@ -54,4 +54,4 @@ export {
   RestoreNotFound,
   runWatch
 };
-//# sourceMappingURL=run-7J3Q6ZGB.js.map
+//# sourceMappingURL=run-SSAZ64XC.js.map

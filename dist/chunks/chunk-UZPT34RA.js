@@ -16,7 +16,7 @@ import {
 } from "./chunk-JO5HSGVP.js";
 import {
   Failure
-} from "./chunk-GRVAU2VM.js";
+} from "./chunk-MUQ5OQIV.js";
 
 // src/drill/selection-text.ts
 var plural = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
@@ -362,4 +362,4 @@ export {
   checkFailure,
   refuseOnFailedChecks
 };
-//# sourceMappingURL=chunk-UQA7AECD.js.map
+//# sourceMappingURL=chunk-UZPT34RA.js.map

@@ -18,7 +18,7 @@ import {
   quote,
   refused,
   requiredDuration
-} from "./chunk-HCISGOOL.js";
+} from "./chunk-R445ESFV.js";
 import {
   MAX_BACKUP_WINDOW_MS,
   parseGlob
@@ -31,7 +31,7 @@ import {
   ReportInput,
   getInput,
   setSecret
-} from "./chunk-GRVAU2VM.js";
+} from "./chunk-MUQ5OQIV.js";
 
 // src/inputs/settings.ts
 var COMMANDS = ["restore", "download"];
@@ -321,6 +321,11 @@ function parseJobsSettings(get) {
 
 // src/inputs/report.ts
 var FAIL_ON = ["failed", "never"];
+var HISTORY_INPUTS = {
+  [Input.historyBranch]: ReportInput.historyBranch,
+  [Input.historySize]: ReportInput.historySize,
+  [Input.githubToken]: ReportInput.githubToken
+};
 var MAX_EXPECTED = 1e4;
 function parseReportSettings(get) {
   const problems = [];
@@ -345,13 +350,25 @@ function parseReportSettings(get) {
     problems.push(
       `${ReportInput.failOn} must be ${FAIL_ON.join(" or ")}, got ${JSON.stringify(failOn.slice(0, 40))}`
     );
-  if (problems.length > 0) throw new InputError(problems);
+  const given = new Map(Object.values(HISTORY_INPUTS).map((name) => [name, get(name).trim()]));
+  const history = parseHistory((name) => {
+    const own = HISTORY_INPUTS[name];
+    return own === void 0 ? "" : given.get(own) ?? "";
+  }, "");
+  if (!history.ok) problems.push(...history.problems);
+  if (problems.length > 0 || !history.ok) throw new InputError(problems);
+  const historySettings = history.value === null ? null : Object.freeze({
+    branch: history.value.branch,
+    size: history.value.size,
+    githubToken: history.value.githubToken
+  });
   return Object.freeze({
     results,
     pattern,
     glob,
     expected: typeof expected === "string" ? null : expected,
-    failOn
+    failOn,
+    history: historySettings
   });
 }
 var EXPECTED_SHAPE = `a JSON array of job ids or the jobs sub-action's matrix ({"include":[{"job_id":...,"job_name":...}]})`;
@@ -405,6 +422,8 @@ function readJobsSettings() {
   return parseJobsSettings(fromRunner);
 }
 function readReportSettings() {
+  const token = getInput(ReportInput.githubToken);
+  if (token !== "") setSecret(token);
   return parseReportSettings((name) => getInput(name));
 }
 
@@ -415,4 +434,4 @@ export {
   readJobsSettings,
   readReportSettings
 };
-//# sourceMappingURL=chunk-P4ZZF7ZN.js.map
+//# sourceMappingURL=chunk-37NE5C45.js.map

@@ -10,7 +10,7 @@ import {
 import {
   Failure,
   Input
-} from "./chunk-GRVAU2VM.js";
+} from "./chunk-MUQ5OQIV.js";
 
 // src/snapshooter/errors.ts
 var ApiError = class _ApiError extends Failure {
@@ -151,4 +151,4 @@ export {
   ApiError,
   formatMs
 };
-//# sourceMappingURL=chunk-L4PJD67I.js.map
+//# sourceMappingURL=chunk-SD467S5P.js.map

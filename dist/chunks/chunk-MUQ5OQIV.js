@@ -581,14 +581,18 @@ var USER_AGENT = `snapshooter-restore/${VERSION}`;
 var ReportInput = {
   results: "results",
   expected: "expected",
-  failOn: "fail_on"
+  failOn: "fail_on",
+  historyBranch: "history_branch",
+  historySize: "history_size",
+  githubToken: "github_token"
 };
 var ReportOutput = {
   total: "total",
   succeeded: "succeeded",
   failed: "failed",
   missing: "missing",
-  report: "report"
+  report: "report",
+  historyUrl: "history_url"
 };
 
 export {
@@ -613,4 +617,4 @@ export {
   ReportInput,
   ReportOutput
 };
-//# sourceMappingURL=chunk-GRVAU2VM.js.map
+//# sourceMappingURL=chunk-MUQ5OQIV.js.map

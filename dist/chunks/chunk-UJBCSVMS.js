@@ -72,6 +72,8 @@ function isObject(value) {
 }
 
 export {
+  RECORDED_OUTCOMES,
+  MAX_RECORD_FILES,
   isRecorded,
   makeRecord,
   readRecord,
@@ -81,4 +83,4 @@ export {
   backupAgeSeconds,
   checkLimit
 };
-//# sourceMappingURL=chunk-4ORXP5TC.js.map
+//# sourceMappingURL=chunk-UJBCSVMS.js.map

@@ -12,18 +12,13 @@ import {
   parseTimestamp
 } from "./chunk-QP5NUJKD.js";
 import {
-  ProxyRefused,
-  agentsFor,
-  require_src
-} from "./chunk-JAJHGPRJ.js";
-import {
   realSleep,
   systemClock
 } from "./chunk-U74NIOEJ.js";
 import {
   ApiError,
   formatMs
-} from "./chunk-L4PJD67I.js";
+} from "./chunk-SD467S5P.js";
 import {
   NEVER_CONNECTED_CODES,
   Secrets,
@@ -46,7 +41,12 @@ import {
   Input,
   errorMessage,
   setSecret
-} from "./chunk-GRVAU2VM.js";
+} from "./chunk-MUQ5OQIV.js";
+import {
+  ProxyRefused,
+  agentsFor,
+  require_src
+} from "./chunk-JAJHGPRJ.js";
 import "./chunk-UBNUX3TW.js";
 import {
   __commonJS,
@@ -18252,4 +18252,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-IAMSAZG3.js.map
+//# sourceMappingURL=client-YZYDIJJY.js.map

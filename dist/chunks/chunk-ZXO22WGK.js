@@ -1,20 +1,11 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
-  backupAgeSeconds,
-  checkLimit,
-  durationSeconds,
-  endedAt,
-  makeRecord,
-  readRecord,
-  recordKey
-} from "./chunk-4ORXP5TC.js";
-import {
   DEFAULT_HISTORY_SIZE,
   MAX_HISTORY_SIZE,
   inline,
   prose
-} from "./chunk-HCISGOOL.js";
+} from "./chunk-R445ESFV.js";
 import {
   formatDuration
 } from "./chunk-JO5HSGVP.js";
@@ -23,7 +14,7 @@ import {
   GitHubSilent,
   answeredStatus,
   guardRequests
-} from "./chunk-5OFAE5DG.js";
+} from "./chunk-LXCIAP43.js";
 import {
   runUrl
 } from "./chunk-MJATRFDO.js";
@@ -31,15 +22,18 @@ import {
   realSleep,
   systemClock
 } from "./chunk-U74NIOEJ.js";
-import "./chunk-L4PJD67I.js";
-import "./chunk-DEDSNKBD.js";
-import "./chunk-CPMEAYED.js";
 import {
   errorMessage,
   info
-} from "./chunk-GRVAU2VM.js";
-import "./chunk-UBNUX3TW.js";
-import "./chunk-23VKRORU.js";
+} from "./chunk-MUQ5OQIV.js";
+import {
+  backupAgeSeconds,
+  checkLimit,
+  durationSeconds,
+  endedAt,
+  readRecord,
+  recordKey
+} from "./chunk-UJBCSVMS.js";
 
 // src/history/failure.ts
 var HistoryStopped = class extends Error {
@@ -852,65 +846,15 @@ async function writeHistory(options) {
   }
 }
 
-// src/history/drill.ts
-async function recordDrill(settings, result, options) {
-  const { clock, limitSeconds } = options;
-  const { target } = settings;
-  const now = clock.now();
-  const record = makeRecord(result, target, now);
-  if (record === null) return null;
-  const cancel = graceAfterCancel(options.signal, HISTORY_GRACE_MS);
-  try {
-    const written = await writeHistory({
-      token: settings.githubToken,
-      branch: settings.branch,
-      historySize: settings.size,
-      records: [record],
-      env: options.env,
-      deadline: historyDeadline(now, options.runDeadline),
-      signal: cancel.signal,
-      clock,
-      sleep: options.sleep,
-      requestTimeoutMs: options.requestTimeoutMs
-    });
-    if ("warning" in written)
-      return {
-        url: null,
-        markdown: `
-> \u26A0\uFE0F ${prose(written.warning)}
-`,
-        warnings: [written.warning]
-      };
-    const drills = written.records[slug(target)]?.records ?? [record];
-    const shown = { now: clock.now(), historyUrl: written.url, limitSeconds };
-    return {
-      url: written.url,
-      markdown: `
-${recentDrills(target, drills, shown)}`,
-      warnings: historyWarnings(target, drills, shown.now, limitSeconds)
-    };
-  } finally {
-    cancel.done();
-  }
-}
-function graceAfterCancel(signal, graceMs) {
-  const controller = new AbortController();
-  let timer;
-  const start = () => {
-    timer = setTimeout(() => controller.abort(), graceMs);
-  };
-  if (signal.aborted) start();
-  else signal.addEventListener("abort", start, { once: true });
-  return {
-    signal: controller.signal,
-    done: () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", start);
-    }
-  };
-}
 export {
-  graceAfterCancel,
-  recordDrill
+  slug,
+  historyWarnings,
+  recentDrills,
+  HISTORY_TIME_LIMIT_MS,
+  HISTORY_GRACE_MS,
+  MAX_ATTEMPTS,
+  historyDeadline,
+  historyUrl,
+  writeHistory
 };
-//# sourceMappingURL=drill-EU3A56KM.js.map
+//# sourceMappingURL=chunk-ZXO22WGK.js.map
