@@ -113,6 +113,13 @@ describe('run() in download mode', () => {
     expect(run.errors[0]).toContain('0 file(s) had been verified: raise `timeout`.')
   })
 
+  it('quotes `timeout` as the workflow wrote it', async () => {
+    sim.inject({ route: 'storage', kind: 'status', status: 503, retryAfter: '7200', match: 'run' })
+    const run = await download({ files: 'run.sh', timeout: '90m' })
+    expect(run.outputs).toMatchObject({ outcome: 'timed_out' })
+    expect(run.errors[0]).toContain('was not fully downloaded when `timeout` (90m) ran out')
+  })
+
   it('with `on_timeout: warn`, a timed-out download warns and does not fail the step', async () => {
     sim.inject({ route: 'storage', kind: 'status', status: 503, retryAfter: '120', match: 'run' })
     const run = await download({ files: 'run.sh', timeout: '1m', on_timeout: 'warn' })

@@ -90,7 +90,7 @@ export async function downloadBackup(
   } catch (error) {
     if (error instanceof DeadlineReached && !deps.signal.aborted) {
       throw new DownloadTimedOut(
-        `Backup ${backup.id} was not fully downloaded when \`timeout\` (${formatDuration(settings.timeoutMs)}) ran out (${error.message}); ${verified.length} file(s) had been verified: raise \`timeout\`.`,
+        `Backup ${backup.id} was not fully downloaded when \`timeout\` (${settings.written?.timeout ?? formatDuration(settings.timeoutMs)}) ran out (${error.message}); ${verified.length} file(s) had been verified: raise \`timeout\`.`,
       )
     }
     throw error
