@@ -58,6 +58,16 @@ describe('the checks of each downloaded file', () => {
     expect(summary).toContain('integrity only (`verify: integrity`)')
   })
 
+  it('are counted by file among the facts, outside the folded list', () => {
+    const broken = at('cut.sql', [{ name: 'sql', passed: false, detail: 'incomplete dump' }])
+    const summary = renderSummary(buildResult(evidence([DUMP, SEALED, NOTES, PLAIN, broken]), {}))
+    const line = summary.split('\n').find((each) => each.startsWith('- **contents:**'))
+    expect(line).toBe(
+      '- **contents:** ✅ 1 checked, ❌ 1 failed a check, ⏭️ 1 skipped (look encrypted), 2 integrity only',
+    )
+    expect(summary.indexOf(line ?? '?')).toBeLessThan(summary.indexOf('<details>'))
+  })
+
   it('are told on the log line of each file', () => {
     expect(checksLine(DUMP)).toBe('; sql: mysqldump complete, 14 CREATE TABLE')
     expect(checksLine(NOTES)).toBe('; no content check for its type (integrity only)')

@@ -77,6 +77,7 @@ export function downloadFacts({ download, files }: Result): string[] {
     ['folder', code(download?.dir ?? null)],
     ['status', code(download?.status ?? null)],
     ['files', `${done.length} of ${files.length} verified, ${bytes} bytes`],
+    ...(done.length > 0 ? [['contents', contentsTally(done)] as [string, string]] : []),
     ['started', time(download?.started_at ?? null)],
     ['duration', duration(download?.duration_seconds ?? null)],
   ])
@@ -98,8 +99,31 @@ export function downloadedFiles({ download }: Result): string[] {
 
 const PASSED_ICON = { true: '✅', false: '❌', null: '⏭️' } as const
 
+type DownloadedFile = NonNullable<Result['download']>['files'][number]
+
+/**
+ * What the content checks found, counted by file, so that a reader sees without opening the list
+ * how much was proved beyond bytes and checksums (a skipped check is not a passed one).
+ */
+export function contentsTally(done: readonly DownloadedFile[]): string {
+  const count = { passed: 0, failed: 0, skipped: 0, integrity: 0 }
+  for (const { checks } of done) {
+    if (checks === undefined || checks.length === 0) count.integrity += 1
+    else if (checks.some((check) => check.passed === false)) count.failed += 1
+    else if (checks.some((check) => check.passed === null)) count.skipped += 1
+    else count.passed += 1
+  }
+  const parts = [
+    count.passed > 0 ? `${PASSED_ICON.true} ${count.passed} checked` : '',
+    count.failed > 0 ? `${PASSED_ICON.false} ${count.failed} failed a check` : '',
+    count.skipped > 0 ? `${PASSED_ICON.null} ${count.skipped} skipped (look encrypted)` : '',
+    count.integrity > 0 ? `${count.integrity} integrity only` : '',
+  ]
+  return parts.filter((part) => part !== '').join(', ')
+}
+
 /** A file's content checks; without any, how far it was verified instead. */
-function checksCell(checks: NonNullable<Result['download']>['files'][number]['checks']): string {
+function checksCell(checks: DownloadedFile['checks']): string {
   if (checks === undefined) return 'integrity only (`verify: integrity`)'
   if (checks.length === 0) return 'integrity only: no content check for its type'
   return checks
