@@ -152,6 +152,7 @@ function downloadFacts({ download, files }) {
     ["folder", code(download?.dir ?? null)],
     ["status", code(download?.status ?? null)],
     ["files", `${done.length} of ${files.length} verified, ${bytes} bytes`],
+    ...done.length > 0 ? [["contents", contentsTally(done)]] : [],
     ["started", time(download?.started_at ?? null)],
     ["duration", duration(download?.duration_seconds ?? null)]
   ]);
@@ -169,6 +170,22 @@ function downloadedFiles({ download }) {
   return folded(`Files downloaded and verified (${done.length})`, rows);
 }
 var PASSED_ICON = { true: "\u2705", false: "\u274C", null: "\u23ED\uFE0F" };
+function contentsTally(done) {
+  const count = { passed: 0, failed: 0, skipped: 0, integrity: 0 };
+  for (const { checks } of done) {
+    if (checks === void 0 || checks.length === 0) count.integrity += 1;
+    else if (checks.some((check) => check.passed === false)) count.failed += 1;
+    else if (checks.some((check) => check.passed === null)) count.skipped += 1;
+    else count.passed += 1;
+  }
+  const parts = [
+    count.passed > 0 ? `${PASSED_ICON.true} ${count.passed} checked` : "",
+    count.failed > 0 ? `${PASSED_ICON.false} ${count.failed} failed a check` : "",
+    count.skipped > 0 ? `${PASSED_ICON.null} ${count.skipped} skipped (look encrypted)` : "",
+    count.integrity > 0 ? `${count.integrity} integrity only` : ""
+  ];
+  return parts.filter((part) => part !== "").join(", ");
+}
 function checksCell(checks) {
   if (checks === void 0) return "integrity only (`verify: integrity`)";
   if (checks.length === 0) return "integrity only: no content check for its type";
@@ -640,7 +657,7 @@ async function runCommand(settings, deps, record) {
       return { command: "restore", settings, end: await runRestore(settings, deps, record) };
     }
     case "download": {
-      const { runDownload } = await import("./chunks/run-7XCNWYIU.js");
+      const { runDownload } = await import("./chunks/run-65THF6JE.js");
       return { command: "download", settings, end: await runDownload(settings, deps, record) };
     }
     case "watch": {

@@ -1363,7 +1363,7 @@ async function downloadBackup(settings, backup, files, dir, deps, progress) {
   } catch (error) {
     if (error instanceof DeadlineReached && !deps.signal.aborted) {
       throw new DownloadTimedOut(
-        `Backup ${backup.id} was not fully downloaded when \`timeout\` (${formatDuration(settings.timeoutMs)}) ran out (${error.message}); ${verified.length} file(s) had been verified: raise \`timeout\`.`
+        `Backup ${backup.id} was not fully downloaded when \`timeout\` (${settings.written?.timeout ?? formatDuration(settings.timeoutMs)}) ran out (${error.message}); ${verified.length} file(s) had been verified: raise \`timeout\`.`
       );
     }
     throw error;
@@ -1430,4 +1430,4 @@ async function runDownload(settings, deps, progress) {
 export {
   runDownload
 };
-//# sourceMappingURL=run-7XCNWYIU.js.map
+//# sourceMappingURL=run-65THF6JE.js.map
