@@ -31,6 +31,24 @@ const board = () =>
     { now: NOW, historySize: 500, runUrl: 'https://github.com/acme/backups/actions/runs/9' },
   )
 
+describe('the duration against its RTO on the dashboard', () => {
+  const cell = (rtoText: string) =>
+    dashboard(
+      [{ slug: 'db', target: 'db', records: [record({ seconds: 600, rto: 93_600, rtoText })] }],
+      { now: NOW, historySize: 500, runUrl: 'https://github.com/acme/backups/actions/runs/9' },
+    )
+      .split('\n')
+      .find((line) => line.startsWith('| **db**'))
+
+  it('shows the limit as the workflow wrote it', () => {
+    expect(cell('26h')).toContain('| ✅ 10m of 26h |')
+  })
+
+  it('falls back to its seconds when the ledger holds something else there', () => {
+    expect(cell('<b>26h</b>')).toContain('| ✅ 10m of 1d 2h |')
+  })
+})
+
 describe('the dashboard', () => {
   it('has one row per target, in the order of their slugs', () => {
     const html = marked.parse(board(), { gfm: true, async: false })
@@ -58,7 +76,7 @@ describe('the dashboard', () => {
       .split('\n')
       .find((line) => line.startsWith('| **prod-db**'))
     expect(row).toBe(
-      '| **prod-db** | ✅ succeeded, 2026-03-01 12:00 UTC | 67 % (2/3) | 67 % (2/3) | 67 % (2/3) | ❌ 33m20s of 30m | ✅ 1h of 1d | [chart](charts/prod-db.svg) · [ledger](drills/prod-db.jsonl) |',
+      '| **prod-db** | ✅ succeeded, 2026-03-01 12:00 UTC | 67 % (2/3) | 67 % (2/3) | 67 % (2/3) | ❌ 33m 20s of 30m | ✅ 1h of 1d | [chart](charts/prod-db.svg) · [ledger](drills/prod-db.jsonl) |',
     )
     const old = board()
       .split('\n')

@@ -51,13 +51,20 @@ describe('targetStats', () => {
       at: NOW - DAY,
       seconds: 2000,
       limitSeconds: 1800,
+      limitText: null,
       passed: false,
     })
   })
 
   it('compares the newest backup age with the RPO, and says when there was no limit', () => {
     const stats = targetStats('t', [record({ backupAge: 7200, rpo: null, rto: null })], NOW)
-    expect(stats.backupAge).toEqual({ at: NOW, seconds: 7200, limitSeconds: null, passed: null })
+    expect(stats.backupAge).toEqual({
+      at: NOW,
+      seconds: 7200,
+      limitSeconds: null,
+      limitText: null,
+      passed: null,
+    })
     expect(stats.duration).toMatchObject({ limitSeconds: null, passed: null })
   })
 
@@ -179,7 +186,7 @@ describe('the warnings', () => {
     const [line, ...more] = historyWarnings('prod\ndb', drills, NOW, 1800)
     expect(more).toEqual([])
     expect(line).toBe(
-      'Restore drill prod db: each of the last 3 restores took over 80 % of `max_restore_duration` (30m): 25m, 26m40s, 28m20s. Make the restore faster or raise the limit before a drill fails on it.',
+      'Restore drill prod db: each of the last 3 restores took over 80 % of `max_restore_duration` (30m): 25m, 26m 40s, 28m 20s. Make the restore faster or raise the limit before a drill fails on it.',
     )
   })
 
@@ -227,9 +234,9 @@ describe('recentDrills, for the job summary', () => {
     expect(markdown).toContain('<code>▇█·███</code>')
     const rows = markdown.split('\n').filter((line) => /^\| 2026/.test(line))
     expect(rows).toEqual([
-      '| 2026-03-01 12:00 UTC | ✅ succeeded | 29m50s |',
-      '| 2026-02-28 12:00 UTC | ✅ succeeded | 29m10s |',
-      '| 2026-02-27 12:00 UTC | ✅ succeeded | 28m20s |',
+      '| 2026-03-01 12:00 UTC | ✅ succeeded | 29m 50s |',
+      '| 2026-02-28 12:00 UTC | ✅ succeeded | 29m 10s |',
+      '| 2026-02-27 12:00 UTC | ✅ succeeded | 28m 20s |',
     ])
     expect(markdown).toMatch(
       /> ⚠️ Restore drill Prod &lt;DB&gt;: .*<code>max_restore_duration<\/code>/,

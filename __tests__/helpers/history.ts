@@ -14,6 +14,8 @@ export interface RecordSpec {
   seconds?: number | null
   /** `max_restore_duration` in seconds; null for none. */
   rto?: number | null
+  /** `max_restore_duration` as the workflow wrote it, kept in the check's `limit`. */
+  rtoText?: string
   backupAge?: number | null
   /** `max_backup_age` in seconds; null for none. */
   rpo?: number | null
@@ -48,6 +50,7 @@ export function result(spec: RecordSpec = {}): { outcome: string } & Record<stri
           {
             name: 'max_restore_duration',
             limit_seconds: rto,
+            ...(spec.rtoText === undefined ? {} : { limit: spec.rtoText }),
             actual_seconds: seconds,
             passed: seconds === null ? null : seconds <= rto,
           },

@@ -86,5 +86,5 @@ function measureCell(measure: Measure | null): string {
   if (measure === null) return '–'
   if (measure.limitSeconds === null) return `${seconds(measure.seconds)} (no limit)`
   const verdict = measure.passed ? '✅' : '❌'
-  return `${verdict} ${seconds(measure.seconds)} of ${seconds(measure.limitSeconds)}`
+  return `${verdict} ${seconds(measure.seconds)} of ${measure.limitText ?? seconds(measure.limitSeconds)}`
 }

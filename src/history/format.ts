@@ -1,6 +1,6 @@
 // Numbers and times as the dashboard, the chart and the summary show them. Times are UTC: the
 // readers of one branch sit in many zones, and a runner's zone says nothing about any of them.
-import { formatDuration } from '../duration.js'
+import { formatElapsed } from '../duration.js'
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
@@ -21,10 +21,9 @@ export function utcClock(ms: number): string {
   return new Date(ms).toISOString().slice(11, 16)
 }
 
-/** A duration in seconds the way inputs are written: `45s`, `12m30s`, `1h5m`. */
+/** A duration in seconds as the job summary shows one (`45s`, `12m 30s`, `under 1s`). */
 export function seconds(value: number): string {
-  // Whole seconds: a restore's duration to the millisecond is noise.
-  return formatDuration(Math.round(value) * 1000)
+  return formatElapsed(value * 1000)
 }
 
 /** A coarse span for "how long ago": `40 seconds`, `5 minutes`, `3 hours`, `2 days`. */

@@ -115,6 +115,17 @@ export function checkLimit(record: DrillRecord, name: string): number | null {
   return isObject(check) ? positive(check.limit_seconds) : null
 }
 
+/**
+ * The limit as the drill's workflow wrote it (`26h`), when the record keeps it and it reads as a
+ * duration: the ledger is text anyone with write access to the branch can edit.
+ */
+export function checkLimitText(record: DrillRecord, name: string): string | null {
+  if (!Array.isArray(record.checks)) return null
+  const check: unknown = record.checks.find((item) => isObject(item) && item.name === name)
+  if (!isObject(check) || typeof check.limit !== 'string') return null
+  return /^[0-9][0-9a-z ]{0,23}$/i.test(check.limit) ? check.limit : null
+}
+
 function nonNegative(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null
 }

@@ -5,6 +5,7 @@
 import {
   backupAgeSeconds,
   checkLimit,
+  checkLimitText,
   durationSeconds,
   endedAt,
   type DrillRecord,
@@ -41,6 +42,8 @@ export interface Measure {
   seconds: number
   /** The limit that drill checked it against, or null when it had none. */
   limitSeconds: number | null
+  /** That limit as the workflow wrote it (`26h`), when the record keeps it. */
+  limitText: string | null
   /** Whether it held the limit, or null without a limit. */
   passed: boolean | null
 }
@@ -135,6 +138,7 @@ function newestMeasure(
       at: endedAt(record),
       seconds,
       limitSeconds,
+      limitText: limitSeconds === null ? null : checkLimitText(record, check),
       passed: limitSeconds === null ? null : seconds <= limitSeconds,
     }
   }
