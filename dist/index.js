@@ -56,7 +56,7 @@ import {
 import "./chunks/chunk-UBNUX3TW.js";
 import {
   isRecorded
-} from "./chunks/chunk-UJBCSVMS.js";
+} from "./chunks/chunk-UJ42BV7C.js";
 import "./chunks/chunk-23VKRORU.js";
 
 // src/main.ts
@@ -80,7 +80,7 @@ function drillHistory(settings, deps) {
   return async (result) => {
     if (!isRecorded(result.outcome)) return null;
     try {
-      const { recordDrill } = await import("./chunks/drill-IWHABLI6.js");
+      const { recordDrill } = await import("./chunks/drill-JE7SLZ62.js");
       return await recordDrill(history, result, {
         ...deps,
         runDeadline: runDeadline(deps.startedAt, settings.timeoutMs, result),

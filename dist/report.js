@@ -200,7 +200,7 @@ function legEndedAt(result, fallback) {
 async function recordFleet(history, legs, deps) {
   const { clock = systemClock, sleep = realSleep } = deps;
   try {
-    const { makeRecord } = await import("./chunks/record-VGK3GPAA.js");
+    const { makeRecord } = await import("./chunks/record-PBD7274D.js");
     const now = clock.now();
     const records = legs.flatMap((leg) => {
       const target = legTarget(leg.result);
@@ -208,8 +208,8 @@ async function recordFleet(history, legs, deps) {
       return record === null ? [] : [record];
     });
     if (records.length === 0) return null;
-    const { HISTORY_GRACE_MS, historyDeadline, writeHistory } = await import("./chunks/github-XDB4XY6A.js");
-    const { graceAfterCancel } = await import("./chunks/drill-IWHABLI6.js");
+    const { HISTORY_GRACE_MS, historyDeadline, writeHistory } = await import("./chunks/github-MKWGOIML.js");
+    const { graceAfterCancel } = await import("./chunks/drill-JE7SLZ62.js");
     const cancel2 = graceAfterCancel(deps.signal, HISTORY_GRACE_MS);
     try {
       const written = await writeHistory({

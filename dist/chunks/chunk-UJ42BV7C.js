@@ -61,6 +61,12 @@ function checkLimit(record, name) {
   const check = record.checks.find((item) => isObject(item) && item.name === name);
   return isObject(check) ? positive(check.limit_seconds) : null;
 }
+function checkLimitText(record, name) {
+  if (!Array.isArray(record.checks)) return null;
+  const check = record.checks.find((item) => isObject(item) && item.name === name);
+  if (!isObject(check) || typeof check.limit !== "string") return null;
+  return /^[0-9][0-9a-z ]{0,23}$/i.test(check.limit) ? check.limit : null;
+}
 function nonNegative(value) {
   return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : null;
 }
@@ -81,6 +87,7 @@ export {
   endedAt,
   durationSeconds,
   backupAgeSeconds,
-  checkLimit
+  checkLimit,
+  checkLimitText
 };
-//# sourceMappingURL=chunk-UJBCSVMS.js.map
+//# sourceMappingURL=chunk-UJ42BV7C.js.map

@@ -7,7 +7,7 @@ import {
   prose
 } from "./chunk-R445ESFV.js";
 import {
-  formatDuration
+  formatElapsed
 } from "./chunk-JO5HSGVP.js";
 import {
   AlertCancelled,
@@ -29,11 +29,12 @@ import {
 import {
   backupAgeSeconds,
   checkLimit,
+  checkLimitText,
   durationSeconds,
   endedAt,
   readRecord,
   recordKey
-} from "./chunk-UJBCSVMS.js";
+} from "./chunk-UJ42BV7C.js";
 
 // src/history/failure.ts
 var HistoryStopped = class extends Error {
@@ -245,7 +246,7 @@ function utcClock(ms) {
   return new Date(ms).toISOString().slice(11, 16);
 }
 function seconds(value) {
-  return formatDuration(Math.round(value) * 1e3);
+  return formatElapsed(value * 1e3);
 }
 function span(ms) {
   const value = Math.max(0, ms);
@@ -385,6 +386,7 @@ function newestMeasure(drills, measure, check) {
       at: endedAt(record),
       seconds: seconds2,
       limitSeconds,
+      limitText: limitSeconds === null ? null : checkLimitText(record, check),
       passed: limitSeconds === null ? null : seconds2 <= limitSeconds
     };
   }
@@ -715,7 +717,7 @@ function measureCell(measure) {
   if (measure === null) return "\u2013";
   if (measure.limitSeconds === null) return `${seconds(measure.seconds)} (no limit)`;
   const verdict2 = measure.passed ? "\u2705" : "\u274C";
-  return `${verdict2} ${seconds(measure.seconds)} of ${seconds(measure.limitSeconds)}`;
+  return `${verdict2} ${seconds(measure.seconds)} of ${measure.limitText ?? seconds(measure.limitSeconds)}`;
 }
 
 // src/history/plan.ts
@@ -857,4 +859,4 @@ export {
   historyUrl,
   writeHistory
 };
-//# sourceMappingURL=chunk-ZXO22WGK.js.map
+//# sourceMappingURL=chunk-L22W2D2R.js.map

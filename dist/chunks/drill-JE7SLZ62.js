@@ -7,7 +7,7 @@ import {
   recentDrills,
   slug,
   writeHistory
-} from "./chunk-ZXO22WGK.js";
+} from "./chunk-L22W2D2R.js";
 import {
   prose
 } from "./chunk-R445ESFV.js";
@@ -22,7 +22,7 @@ import "./chunk-MUQ5OQIV.js";
 import "./chunk-UBNUX3TW.js";
 import {
   makeRecord
-} from "./chunk-UJBCSVMS.js";
+} from "./chunk-UJ42BV7C.js";
 import "./chunk-23VKRORU.js";
 
 // src/history/drill.ts
@@ -86,4 +86,4 @@ export {
   graceAfterCancel,
   recordDrill
 };
-//# sourceMappingURL=drill-IWHABLI6.js.map
+//# sourceMappingURL=drill-JE7SLZ62.js.map

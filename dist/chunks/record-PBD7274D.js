@@ -5,19 +5,21 @@ import {
   RECORDED_OUTCOMES,
   backupAgeSeconds,
   checkLimit,
+  checkLimitText,
   durationSeconds,
   endedAt,
   isRecorded,
   makeRecord,
   readRecord,
   recordKey
-} from "./chunk-UJBCSVMS.js";
+} from "./chunk-UJ42BV7C.js";
 import "./chunk-23VKRORU.js";
 export {
   MAX_RECORD_FILES,
   RECORDED_OUTCOMES,
   backupAgeSeconds,
   checkLimit,
+  checkLimitText,
   durationSeconds,
   endedAt,
   isRecorded,
@@ -25,4 +27,4 @@ export {
   readRecord,
   recordKey
 };
-//# sourceMappingURL=record-VGK3GPAA.js.map
+//# sourceMappingURL=record-PBD7274D.js.map
