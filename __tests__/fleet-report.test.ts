@@ -3,8 +3,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { findResults } from '../src/fleet/report-files.js'
+import { join, posix, win32 } from 'node:path'
+import { findResults, isInside } from '../src/fleet/report-files.js'
 import { parseGlob, type Glob } from '../src/inputs/glob.js'
 import { parseReportSettings } from '../src/inputs/report.js'
 import { readLeg, type Read } from '../src/fleet/report-entry.js'
@@ -203,6 +203,22 @@ describe('the report inputs', () => {
         inputs({ results: 'r/*.json', history_branch: 'a..b', history_size: '0', fail_on: 'x' }),
       ),
     ).toThrow(/fail_on must be failed or never.*history_size.*history_branch.*github_token/)
+  })
+})
+
+describe('a result file inside the workspace', () => {
+  it.each([
+    [posix, '/ws', '/ws/results/a.json', true],
+    [posix, '/ws', '/ws', true],
+    [posix, '/ws', '/ws-other/a.json', false],
+    [posix, '/ws', '/etc/passwd', false],
+    [win32, 'C:\\ws', 'C:\\ws\\results\\a.json', true],
+    [win32, 'C:\\ws', 'C:\\other\\a.json', false],
+    // Another drive: `relative` answers an absolute path, never one starting with `..`.
+    [win32, 'C:\\ws', 'D:\\ws\\a.json', false],
+    [win32, 'C:\\ws', '\\\\server\\share\\a.json', false],
+  ])('case %#: a path of its own flavour, in or out', (path, root, target, inside) => {
+    expect(isInside(root, target, path)).toBe(inside)
   })
 })
 

@@ -3,7 +3,7 @@
 // refuses a file that resolves outside the workspace, a folder that matches, and a file too big
 // to be a result. Each refusal is a problem naming the file, never a crash.
 import { open, readdir, realpath } from 'node:fs/promises'
-import { join, relative, sep } from 'node:path'
+import nodePath from 'node:path'
 import { matchGlob, type Glob } from '../inputs/glob.js'
 import { errorMessage } from '../failure.js'
 import { clean, readLeg, type Read } from './report-entry.js'
@@ -39,7 +39,7 @@ export async function findResults(
   const visit = async (dir: string): Promise<void> => {
     let entries
     try {
-      entries = await readdir(join(root, dir), { withFileTypes: true })
+      entries = await readdir(nodePath.join(root, dir), { withFileTypes: true })
     } catch {
       return
     }
@@ -68,15 +68,23 @@ export async function findResults(
   return { reads: named, skipped }
 }
 
+/**
+ * Whether `target` lies in `root` (both resolved). On Windows a path on another drive is not
+ * relative to the workspace at all: `relative` then answers it absolute, which is outside too.
+ */
+export function isInside(root: string, target: string, path = nodePath): boolean {
+  const inside = path.relative(root, target)
+  return !(inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside))
+}
+
 async function readOne(root: string, path: string, serverUrl: string): Promise<Read> {
   let real: string
   try {
-    real = await realpath(join(root, path))
+    real = await realpath(nodePath.join(root, path))
   } catch {
     return { file: path, problem: 'is a broken link' }
   }
-  const inside = relative(root, real)
-  if (inside.startsWith(`..${sep}`) || inside === '..' || inside.startsWith(sep))
+  if (!isInside(root, real))
     return { file: path, problem: 'links outside the workspace, and was not read' }
   try {
     const handle = await open(real, 'r')
