@@ -94,7 +94,10 @@ describe.each(workflowFiles())('%s', (file) => {
     const uses = [...text.matchAll(/^\s*(?:- )?uses: (\S+)(.*)$/gm)]
     for (const [, ref = '', comment] of uses) {
       // This action and its sub-actions (jobs, report), which live in its repository at its tag.
-      if (ref === './' || /^snapshooter-restore\/snapshooter-restore(\/(jobs|report))?@/.test(ref))
+      if (
+        ['./', './jobs', './report'].includes(ref) ||
+        /^snapshooter-restore\/snapshooter-restore(\/(jobs|report))?@/.test(ref)
+      )
         continue
       expect(ref).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/)
       expect(comment).toMatch(/^ # v\d+\.\d+\.\d+$/)

@@ -157,6 +157,12 @@ describe('the end-to-end workflow', () => {
     expect(uploads.map((s) => s.with?.name)).toEqual(['e2e-evidence-${{ matrix.os }}'])
   })
 
+  it('runs the fleet flow through both sub-actions, from their own folders', () => {
+    const uses = allSteps(workflow).map((s) => s.uses)
+    expect(uses).toEqual(expect.arrayContaining(['./jobs', './report']))
+    expect(uses.indexOf('./jobs')).toBeLessThan(uses.indexOf('./report'))
+  })
+
   it('downloads a backup as well, into the default folder under RUNNER_TEMP', () => {
     const download = allSteps(workflow).find((s) => s.uses === './' && s.with?.mode === 'download')
     expect(download).toBeDefined()
