@@ -1,14 +1,5 @@
+// The entry of the action: the run, stopped in order by a cancel (src/cancel.ts).
+import { runCancellable } from './cancel.js'
 import { run } from './main.js'
 
-// The runner cancels a step with SIGINT, then SIGTERM; either one stops the run in an orderly
-// way, so the evidence is still written. The listeners go once the run is over, so nothing
-// keeps the process alive.
-const controller = new AbortController()
-const cancel = (): void => controller.abort()
-process.on('SIGINT', cancel)
-process.on('SIGTERM', cancel)
-
-await run({ signal: controller.signal })
-
-process.off('SIGINT', cancel)
-process.off('SIGTERM', cancel)
+await runCancellable((signal) => run({ signal }))
