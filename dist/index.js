@@ -23,8 +23,9 @@ import {
 import {
   maskSecrets,
   readAlertSettings,
-  readSettings
-} from "./chunks/chunk-37NE5C45.js";
+  readSettings,
+  runCancellable
+} from "./chunks/chunk-SPNNMAFO.js";
 import {
   escapeHtml,
   inline,
@@ -668,11 +669,5 @@ async function runCommand(settings, deps, record) {
 }
 
 // src/index.ts
-var controller = new AbortController();
-var cancel = () => controller.abort();
-process.on("SIGINT", cancel);
-process.on("SIGTERM", cancel);
-await run({ signal: controller.signal });
-process.off("SIGINT", cancel);
-process.off("SIGTERM", cancel);
+await runCancellable((signal) => run({ signal }));
 //# sourceMappingURL=index.js.map

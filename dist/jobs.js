@@ -6,8 +6,9 @@ import {
 } from "./chunks/chunk-UFMJBBT7.js";
 import "./chunks/chunk-I6DHMJ55.js";
 import {
-  readJobsSettings
-} from "./chunks/chunk-37NE5C45.js";
+  readJobsSettings,
+  runCancellable
+} from "./chunks/chunk-SPNNMAFO.js";
 import {
   escapeHtml,
   inline,
@@ -185,11 +186,5 @@ async function publish(view, env) {
 }
 
 // src/fleet/jobs-action.ts
-var controller = new AbortController();
-var cancel = () => controller.abort();
-process.on("SIGINT", cancel);
-process.on("SIGTERM", cancel);
-await runJobsAction({ signal: controller.signal });
-process.off("SIGINT", cancel);
-process.off("SIGTERM", cancel);
+await runCancellable((signal) => runJobsAction({ signal }));
 //# sourceMappingURL=jobs.js.map

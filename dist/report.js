@@ -1,8 +1,9 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
-  readReportSettings
-} from "./chunks/chunk-37NE5C45.js";
+  readReportSettings,
+  runCancellable
+} from "./chunks/chunk-SPNNMAFO.js";
 import {
   inline,
   prose
@@ -31,7 +32,7 @@ import "./chunks/chunk-23VKRORU.js";
 
 // src/fleet/report-files.ts
 import { open, readdir, realpath } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import nodePath from "node:path";
 
 // src/fleet/report-entry.ts
 var MAX_TEXT = 200;
@@ -114,7 +115,7 @@ async function findResults(workspace, pattern, glob, serverUrl, signal = new Abo
   const visit = async (dir) => {
     let entries;
     try {
-      entries = await readdir(join(root, dir), { withFileTypes: true });
+      entries = await readdir(nodePath.join(root, dir), { withFileTypes: true });
     } catch {
       return;
     }
@@ -138,15 +139,18 @@ async function findResults(workspace, pattern, glob, serverUrl, signal = new Abo
   );
   return { reads: named, skipped };
 }
+function isInside(root, target, path = nodePath) {
+  const inside = path.relative(root, target);
+  return !(inside === ".." || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside));
+}
 async function readOne(root, path, serverUrl) {
   let real;
   try {
-    real = await realpath(join(root, path));
+    real = await realpath(nodePath.join(root, path));
   } catch {
     return { file: path, problem: "is a broken link" };
   }
-  const inside = relative(root, real);
-  if (inside.startsWith(`..${sep}`) || inside === ".." || inside.startsWith(sep))
+  if (!isInside(root, real))
     return { file: path, problem: "links outside the workspace, and was not read" };
   try {
     const handle = await open(real, "r");
@@ -210,7 +214,7 @@ async function recordFleet(history, legs, deps) {
     if (records.length === 0) return null;
     const { HISTORY_GRACE_MS, historyDeadline, writeHistory } = await import("./chunks/github-MKWGOIML.js");
     const { graceAfterCancel } = await import("./chunks/drill-JE7SLZ62.js");
-    const cancel2 = graceAfterCancel(deps.signal, HISTORY_GRACE_MS);
+    const cancel = graceAfterCancel(deps.signal, HISTORY_GRACE_MS);
     try {
       const written = await writeHistory({
         token: history.githubToken,
@@ -220,7 +224,7 @@ async function recordFleet(history, legs, deps) {
         env: deps.env,
         // The report has no deadline of its own: the history's own time limit bounds it.
         deadline: historyDeadline(now, null),
-        signal: cancel2.signal,
+        signal: cancel.signal,
         clock,
         sleep
       });
@@ -228,7 +232,7 @@ async function recordFleet(history, legs, deps) {
         return { url: null, recorded: 0, warning: fleetWording(written.warning) };
       return { url: written.url, recorded: records.length, warning: null };
     } finally {
-      cancel2.done();
+      cancel.done();
     }
   } catch (error) {
     const line = `The fleet's drill history was not written: ${errorMessage(error)}. The report's outcome stands.`;
@@ -478,11 +482,5 @@ ${drills} recorded in the drill history, branch ${inline(branch)}: [dashboard]($
 }
 
 // src/fleet/report-action.ts
-var controller = new AbortController();
-var cancel = () => controller.abort();
-process.on("SIGINT", cancel);
-process.on("SIGTERM", cancel);
-await runReport(controller.signal);
-process.off("SIGINT", cancel);
-process.off("SIGTERM", cancel);
+await runCancellable((signal) => runReport(signal));
 //# sourceMappingURL=report.js.map

@@ -33,6 +33,20 @@ import {
   setSecret
 } from "./chunk-MUQ5OQIV.js";
 
+// src/cancel.ts
+async function runCancellable(run) {
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  process.on("SIGINT", cancel);
+  process.on("SIGTERM", cancel);
+  try {
+    await run(controller.signal);
+  } finally {
+    process.off("SIGINT", cancel);
+    process.off("SIGTERM", cancel);
+  }
+}
+
 // src/inputs/settings.ts
 var COMMANDS = ["restore", "download"];
 var VERIFY_LEVELS = ["content", "integrity"];
@@ -428,10 +442,11 @@ function readReportSettings() {
 }
 
 export {
+  runCancellable,
   maskSecrets,
   readAlertSettings,
   readSettings,
   readJobsSettings,
   readReportSettings
 };
-//# sourceMappingURL=chunk-37NE5C45.js.map
+//# sourceMappingURL=chunk-SPNNMAFO.js.map
