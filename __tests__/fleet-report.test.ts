@@ -68,6 +68,14 @@ describe('reading a result file', () => {
     expect(leg.name).not.toContain('\n')
     expect(leg.name.length).toBeLessThanOrEqual(200)
   })
+
+  it("links the run on the report's own GitHub, whatever server a result file names", () => {
+    const forged = result({
+      run: { server_url: 'https://evil.example', repository: 'acme/backups', run_id: '7' },
+    })
+    const { leg } = read('f.json', forged) as { leg: { run: { url: string } } }
+    expect(leg.run.url).toBe(`${SERVER}/acme/backups/actions/runs/7`)
+  })
 })
 
 describe('the fleet tally', () => {

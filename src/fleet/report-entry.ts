@@ -94,9 +94,12 @@ export function readLeg(file: string, source: string, serverUrl: string): Read {
   }
 }
 
-/** The leg's run on GitHub, from parts that cannot make another link or markup. */
-function runUrl(run: Obj, fallbackServer: string): string | null {
-  const server = typeof run.server_url === 'string' ? run.server_url : fallbackServer
+/**
+ * The leg's run on GitHub, from parts that cannot make another link or markup. The host is the
+ * report's own GITHUB_SERVER_URL, never one the file names: a result file is anyone's text, and
+ * its link must not lead off the GitHub the workflow runs on.
+ */
+function runUrl(run: Obj, server: string): string | null {
   const { repository } = run
   const id = whole(run.run_id)
   const attempt = whole(run.run_attempt)
