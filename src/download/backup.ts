@@ -44,7 +44,7 @@ export class DownloadTimedOut extends Failure {
 
 /** Fetches and verifies `files` into `dir`, or throws with the reason of the first failure. */
 export async function downloadBackup(
-  settings: Pick<DownloadSettings, 'timeoutMs' | 'verify'>,
+  settings: Pick<DownloadSettings, 'timeoutMs' | 'verify' | 'written'>,
   backup: Backup,
   files: readonly BackupFile[],
   dir: string,
