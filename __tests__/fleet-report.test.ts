@@ -110,6 +110,22 @@ describe('the fleet tally', () => {
     expect(rows.map((row) => row.outcome)).toEqual(['failed'])
   })
 
+  it('lets no success hide a failure of the same name from the same attempt', () => {
+    const ok = result({ drill: { name: 'prod-db' } })
+    const bad = result({ outcome: 'failed', drill: { name: 'prod-db' } })
+    for (const order of [
+      [bad, ok],
+      [ok, bad],
+    ]) {
+      const rows = fleetRows(
+        order.map((value, i) => read(`${i}.json`, value)),
+        null,
+      )
+      expect(rows.map((row) => row.outcome)).toEqual(['failed'])
+      expect(failsTheStep(tally(rows), 'failed')).toBe(true)
+    }
+  })
+
   it('keeps the newest attempt of a re-run drill, whatever the order found', () => {
     const second = result({ run: { repository: 'acme/backups', run_id: '4242', run_attempt: '2' } })
     const first = result({ outcome: 'failed' })
