@@ -69,6 +69,19 @@ describe('reading a result file', () => {
     expect(leg.name.length).toBeLessThanOrEqual(200)
   })
 
+  it('refuses a result nested too deep to be written again, but not brackets in its text', () => {
+    const nested = `${'['.repeat(20_000)}${']'.repeat(20_000)}`
+    const deep = JSON.stringify(result()).replace(/^\{/, `{"extra":${nested},`)
+    // What the history would do with it: write it again, which JSON.stringify cannot.
+    expect(() => JSON.stringify(JSON.parse(deep))).toThrow(RangeError)
+    expect(readLeg('deep.json', deep, SERVER)).toEqual({
+      file: 'deep.json',
+      problem: 'nests deeper than 64 levels, as no result does',
+    })
+    const quoted = result({ error: { message: `${'[{'.repeat(100)} \\" ${'['.repeat(100)}` } })
+    expect(read('q.json', quoted)).toHaveProperty('leg')
+  })
+
   it("links the run on the report's own GitHub, whatever server a result file names", () => {
     const forged = result({
       run: { server_url: 'https://evil.example', repository: 'acme/backups', run_id: '7' },

@@ -50,6 +50,26 @@ const whole = (value: unknown): number | null => {
   return parsed !== null && Number.isSafeInteger(parsed) && parsed >= 0 ? parsed : null
 }
 
+/** A result nests six levels deep; far deeper is no result, and would overflow JSON.stringify. */
+export const MAX_DEPTH = 64
+
+/** Whether JSON text nests arrays and objects deeper than `limit`, by one pass over its text. */
+export function nestsDeeper(source: string, limit: number): boolean {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i]
+    if (inString) {
+      if (char === '\\') i++
+      else if (char === '"') inString = false
+    } else if (char === '"') inString = true
+    else if (char === '{' || char === '[') {
+      if (++depth > limit) return true
+    } else if (char === '}' || char === ']') depth--
+  }
+  return false
+}
+
 /** The leg a result file's text describes, or why it describes none. */
 export function readLeg(file: string, source: string, serverUrl: string): Read {
   let value: unknown
@@ -59,6 +79,10 @@ export function readLeg(file: string, source: string, serverUrl: string): Read {
     return { file, problem: 'is not JSON' }
   }
   if (!isObj(value)) return { file, problem: 'is not a JSON object' }
+  // Its record is written to the drill history whole: one that cannot be written again would
+  // cost the whole fleet its history, so it is refused here, as a file of its own.
+  if (nestsDeeper(source, MAX_DEPTH))
+    return { file, problem: `nests deeper than ${MAX_DEPTH} levels, as no result does` }
   if (value.version !== 1) return { file, problem: 'is not a version 1 result' }
   const outcome = value.outcome
   if (typeof outcome !== 'string' || !(Outcomes as readonly string[]).includes(outcome))
