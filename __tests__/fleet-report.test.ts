@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findResults } from '../src/fleet/report-files.js'
 import { parseGlob, type Glob } from '../src/inputs/glob.js'
-import { parseReportSettings } from '../src/inputs/report.js'
+import { parseExpected, parseReportSettings } from '../src/inputs/report.js'
+import { parseDrillName } from '../src/inputs/fleet.js'
 import { readLeg, type Read } from '../src/fleet/report-entry.js'
 import { failsTheStep, fleetRows, tally, verdictLine } from '../src/fleet/report-tally.js'
 import { reportForOutput } from '../src/fleet/report-run.js'
@@ -136,6 +137,23 @@ describe('the fleet tally', () => {
       )
       expect(rows.map((row) => row.outcome)).toEqual(['failed'])
       expect(failsTheStep(tally(rows), 'failed')).toBe(true)
+    }
+  })
+
+  it('matches an expected job_name as its leg names itself, even with :: or past 200 characters', () => {
+    const long = `db ${'x'.repeat(300)}`
+    for (const jobName of ['prod::db', long]) {
+      const matrix = JSON.stringify({ include: [{ job_id: JOB_B, job_name: jobName }] })
+      const expected = parseExpected(matrix)
+      if (typeof expected === 'string' || expected === null) throw new Error(String(expected))
+      const leg = result({
+        outcome: 'failed',
+        drill: { name: parseDrillName(jobName) },
+        backup: {},
+      })
+      const rows = fleetRows([read('w.json', leg)], expected)
+      expect(rows.map((row) => row.outcome)).toEqual(['failed'])
+      expect(rows[0]?.name.length).toBeLessThanOrEqual(200)
     }
   })
 
