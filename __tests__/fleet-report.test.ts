@@ -83,6 +83,20 @@ describe('reading a result file', () => {
     expect(read('q.json', quoted)).toHaveProperty('leg')
   })
 
+  it('shows a negative or endless figure from a result file as unknown', () => {
+    const forged = result({
+      backup: { id: 'b1', job_id: JOB_A, age_seconds: -3600 },
+      restore: { id: 'r1', duration_seconds: 1e308 },
+      checks: [{ name: 'max_restore_duration', limit_seconds: 1e308, passed: true }],
+    })
+    const { leg } = read('n.json', forged) as { leg: Record<string, unknown> }
+    expect(leg).toMatchObject({ backupAgeSeconds: null, durationSeconds: null, rto: null })
+    const rows = fleetRows([{ leg } as Read], null)
+    const markdown = renderFleetSummary(tally(rows), rows, { fails: false, skippedFiles: 0 })
+    expect(markdown).not.toMatch(/Infinity|0ms/)
+    expect(markdown).toContain(`| job ${JOB_A} | – | – | ✅ succeeded |`)
+  })
+
   it("links the run on the report's own GitHub, whatever server a result file names", () => {
     const forged = result({
       run: { server_url: 'https://evil.example', repository: 'acme/backups', run_id: '7' },

@@ -45,6 +45,13 @@ const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? clean(value) : null
 const num = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null
+/** Longer than any backup is kept or any restore runs: a figure beyond it is no measure. */
+export const MAX_SECONDS = 100 * 365 * 86_400
+/** An age, a duration or a limit: a negative one or one past MAX_SECONDS is unknown, not shown. */
+const seconds = (value: unknown): number | null => {
+  const parsed = num(value)
+  return parsed !== null && parsed >= 0 && parsed <= MAX_SECONDS ? parsed : null
+}
 const whole = (value: unknown): number | null => {
   const parsed = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : num(value)
   return parsed !== null && Number.isSafeInteger(parsed) && parsed >= 0 ? parsed : null
@@ -92,7 +99,7 @@ export function readLeg(file: string, source: string, serverUrl: string): Read {
     return { file, problem: 'lacks backup, restore, checks or run' }
   const check = (name: string): Check | null => {
     const found = checks.find((item): item is Obj => isObj(item) && item.name === name)
-    const limit = num(found?.limit_seconds)
+    const limit = seconds(found?.limit_seconds)
     if (found === undefined || limit === null) return null
     return { limitSeconds: limit, passed: typeof found.passed === 'boolean' ? found.passed : null }
   }
@@ -104,9 +111,9 @@ export function readLeg(file: string, source: string, serverUrl: string): Read {
       backupId: text(backup.id),
       outcome: outcome as Outcome,
       error: isObj(error) ? text(error.message) : null,
-      backupAgeSeconds: num(backup.age_seconds),
+      backupAgeSeconds: seconds(backup.age_seconds),
       rpo: check('max_backup_age'),
-      durationSeconds: num(restore.duration_seconds),
+      durationSeconds: seconds(restore.duration_seconds),
       rto: check('max_restore_duration'),
       run: {
         url: runUrl(run, serverUrl),
