@@ -89,9 +89,9 @@ describe('reading a result file', () => {
       restore: { id: 'r1', duration_seconds: 1e308 },
       checks: [{ name: 'max_restore_duration', limit_seconds: 1e308, passed: true }],
     })
-    const { leg } = read('n.json', forged) as { leg: Record<string, unknown> }
-    expect(leg).toMatchObject({ backupAgeSeconds: null, durationSeconds: null, rto: null })
-    const rows = fleetRows([{ leg } as Read], null)
+    const leg = read('n.json', forged)
+    expect(leg).toMatchObject({ leg: { backupAgeSeconds: null, durationSeconds: null, rto: null } })
+    const rows = fleetRows([leg], null)
     const markdown = renderFleetSummary(tally(rows), rows, { fails: false, skippedFiles: 0 })
     expect(markdown).not.toMatch(/Infinity|0ms/)
     expect(markdown).toContain(`| job ${JOB_A} | – | – | ✅ succeeded |`)
