@@ -1,7 +1,16 @@
 // The fleet report's arithmetic and matching on plain values: which result stands for which
 // drill, the missing jobs, unreadable files, every outcome, and what fails the step.
 import { describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findResults } from '../src/fleet/report-files.js'
@@ -296,6 +305,31 @@ describe('finding the result files', () => {
         findResults(dir, 'results/**/*.json', glob.glob, SERVER, cancelled.signal),
       ).rejects.toThrow()
     } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('refuses a link to a named pipe without waiting for a writer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fleet-fifo-'))
+    mkdirSync(join(dir, 'results'))
+    execFileSync('mkfifo', [join(dir, 'pipe')])
+    symlinkSync(join(dir, 'pipe'), join(dir, 'results/a.json'))
+    let timer: NodeJS.Timeout | undefined
+    try {
+      const found = findResults(dir, 'results/**/*.json', glob.glob, SERVER)
+      const late = new Promise<'hung'>((resolve) => (timer = setTimeout(resolve, 2000, 'hung')))
+      const first = await Promise.race([found, late])
+      if (first === 'hung') {
+        // Let the blocked open go, so that no thread is left waiting on the pipe.
+        closeSync(openSync(join(dir, 'pipe'), 'w'))
+        await found
+      }
+      expect(first).toEqual({
+        reads: [{ file: 'results/a.json', problem: 'is not a regular file' }],
+        skipped: 0,
+      })
+    } finally {
+      clearTimeout(timer)
       rmSync(dir, { recursive: true, force: true })
     }
   })
