@@ -180,6 +180,13 @@ describe('the fleet tally', () => {
     }
   })
 
+  it('gives no green tick to a fleet of dry runs, which proved no restore', () => {
+    const rows = fleetRows([read('d.json', result({ outcome: 'dry_run' }))], null)
+    expect(failsTheStep(tally(rows), 'failed')).toBe(false)
+    const markdown = renderFleetSummary(tally(rows), rows, { fails: false, skippedFiles: 0 })
+    expect(markdown).toMatch(/^## ⚠️ Fleet restore drill: 0 of 1 succeeded\n\n.*1 not verified/)
+  })
+
   it('keeps the newest attempt of a re-run drill, whatever the order found', () => {
     const second = result({ run: { repository: 'acme/backups', run_id: '4242', run_attempt: '2' } })
     const first = result({ outcome: 'failed' })
