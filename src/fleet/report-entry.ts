@@ -31,7 +31,7 @@ export interface Check {
 export type Read = { leg: Leg } | { file: string; problem: string }
 
 type Obj = Record<string, unknown>
-const isObj = (value: unknown): value is Obj =>
+export const isObj = (value: unknown): value is Obj =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** One line, no control characters, at most MAX_TEXT characters. */
@@ -41,7 +41,8 @@ export function clean(value: string): string {
   return line.length > MAX_TEXT ? `${line.slice(0, MAX_TEXT - 1)}…` : line
 }
 
-const text = (value: unknown): string | null =>
+/** A field of a result file as text: one short line, or null when it holds none. */
+export const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? clean(value) : null
 const num = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null
