@@ -106,6 +106,15 @@ describe('reading a result file', () => {
     expect(markdown).toContain(`| job ${JOB_A} | – | – | ✅ succeeded |`)
   })
 
+  it('keeps of a large result only the files its history record keeps', () => {
+    const files = Array.from({ length: 5000 }, (_, i) => ({ id: `f${i}`, name: `f${i}`, size: 1 }))
+    const big = result({ files, download: { files, files_omitted: 0 } })
+    const { leg } = read('big.json', big) as { leg: { result: Record<string, unknown> } }
+    expect(leg.result).toMatchObject({ files_omitted: 4900, download: { files_omitted: 4900 } })
+    expect(leg.result.files).toHaveLength(100)
+    expect((leg.result.download as { files: unknown[] }).files).toHaveLength(100)
+  })
+
   it("links the run on the report's own GitHub, whatever server a result file names", () => {
     const forged = result({
       run: { server_url: 'https://evil.example', repository: 'acme/backups', run_id: '7' },

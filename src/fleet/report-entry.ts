@@ -1,6 +1,7 @@
 // One result file of a fleet leg, read as untrusted text: the JSON the main action wrote
 // (version 1), or why it is not one. Nothing from the file is trusted: each field is checked for
 // its type, text is made one short line, and a run link is built only from well-formed parts.
+import { capRecordFiles } from '../history/record.js'
 import { Outcomes, type Outcome } from '../inputs/names.js'
 
 /** Longest text kept from a result file: a name, an error, an id. */
@@ -121,7 +122,7 @@ export function readLeg(file: string, source: string, serverUrl: string): Read {
         id: whole(run.run_id),
         attempt: whole(run.run_attempt),
       },
-      result: value,
+      result: capRecordFiles(value),
     },
   }
 }
