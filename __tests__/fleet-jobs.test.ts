@@ -64,6 +64,21 @@ describe('choosing jobs', () => {
     })
   })
 
+  it('tells apart by id the jobs that would make the same drill name, so none hides another', () => {
+    const twin = { id: '2c8e4c92-3d58-4a06-9f21-8c5e0a7d3b65', name: 'prod-db' }
+    const long = 'x'.repeat(MAX_DRILL_NAME + 50)
+    const longA = { id: STAGING.id, name: `${long}a` }
+    const longB = { id: UPLOADS.id, name: `${long}b` }
+    const names = buildMatrix([PROD, twin, longA, longB, NAMELESS]).include.map(
+      (leg) => leg.job_name,
+    )
+    expect(names.slice(0, 2)).toEqual([`prod-db (${PROD.id})`, `prod-db (${twin.id})`])
+    expect(names[4]).toBe(NAMELESS.id)
+    const drillNames = names.map((name) => parseDrillName(name))
+    expect(new Set(drillNames).size).toBe(names.length)
+    for (const name of drillNames) expect(name?.length).toBeLessThanOrEqual(MAX_DRILL_NAME)
+  })
+
   it('says what was listed and what the filters left, when nothing is chosen', () => {
     expect(emptySelection([], [], [])).toContain('The account lists no jobs')
     expect(emptySelection(JOBS, filters('mysql-*'), [])).toBe(

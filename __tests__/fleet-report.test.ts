@@ -1,12 +1,22 @@
 // The fleet report's arithmetic and matching on plain values: which result stands for which
 // drill, the missing jobs, unreadable files, every outcome, and what fails the step.
 import { describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, posix, win32 } from 'node:path'
 import { findResults, isInside } from '../src/fleet/report-files.js'
 import { parseGlob, type Glob } from '../src/inputs/glob.js'
-import { parseReportSettings } from '../src/inputs/report.js'
+import { parseExpected, parseReportSettings } from '../src/inputs/report.js'
+import { parseDrillName } from '../src/inputs/fleet.js'
 import { readLeg, type Read } from '../src/fleet/report-entry.js'
 import { failsTheStep, fleetRows, tally, verdictLine } from '../src/fleet/report-tally.js'
 import { reportForOutput } from '../src/fleet/report-run.js'
@@ -68,6 +78,50 @@ describe('reading a result file', () => {
     expect(leg.name).not.toContain('\n')
     expect(leg.name.length).toBeLessThanOrEqual(200)
   })
+
+  it('refuses a result nested too deep to be written again, but not brackets in its text', () => {
+    const nested = `${'['.repeat(20_000)}${']'.repeat(20_000)}`
+    const deep = JSON.stringify(result()).replace(/^\{/, `{"extra":${nested},`)
+    // What the history would do with it: write it again, which JSON.stringify cannot.
+    expect(() => JSON.stringify(JSON.parse(deep))).toThrow(RangeError)
+    expect(readLeg('deep.json', deep, SERVER)).toEqual({
+      file: 'deep.json',
+      problem: 'nests deeper than 64 levels, as no result does',
+    })
+    const quoted = result({ error: { message: `${'[{'.repeat(100)} \\" ${'['.repeat(100)}` } })
+    expect(read('q.json', quoted)).toHaveProperty('leg')
+  })
+
+  it('shows a negative or endless figure from a result file as unknown', () => {
+    const forged = result({
+      backup: { id: 'b1', job_id: JOB_A, age_seconds: -3600 },
+      restore: { id: 'r1', duration_seconds: 1e308 },
+      checks: [{ name: 'max_restore_duration', limit_seconds: 1e308, passed: true }],
+    })
+    const leg = read('n.json', forged)
+    expect(leg).toMatchObject({ leg: { backupAgeSeconds: null, durationSeconds: null, rto: null } })
+    const rows = fleetRows([leg], null)
+    const markdown = renderFleetSummary(tally(rows), rows, { fails: false, skippedFiles: 0 })
+    expect(markdown).not.toMatch(/Infinity|0ms/)
+    expect(markdown).toContain(`| job ${JOB_A} | – | – | ✅ succeeded |`)
+  })
+
+  it('keeps of a large result only the files its history record keeps', () => {
+    const files = Array.from({ length: 5000 }, (_, i) => ({ id: `f${i}`, name: `f${i}`, size: 1 }))
+    const big = result({ files, download: { files, files_omitted: 0 } })
+    const { leg } = read('big.json', big) as { leg: { result: Record<string, unknown> } }
+    expect(leg.result).toMatchObject({ files_omitted: 4900, download: { files_omitted: 4900 } })
+    expect(leg.result.files).toHaveLength(100)
+    expect((leg.result.download as { files: unknown[] }).files).toHaveLength(100)
+  })
+
+  it("links the run on the report's own GitHub, whatever server a result file names", () => {
+    const forged = result({
+      run: { server_url: 'https://evil.example', repository: 'acme/backups', run_id: '7' },
+    })
+    const { leg } = read('f.json', forged) as { leg: { run: { url: string } } }
+    expect(leg.run.url).toBe(`${SERVER}/acme/backups/actions/runs/7`)
+  })
 })
 
 describe('the fleet tally', () => {
@@ -100,6 +154,46 @@ describe('the fleet tally', () => {
     const early = result({ outcome: 'failed', drill: { name: 'web' }, backup: {} })
     const rows = fleetRows([read('w.json', early)], [{ jobId: JOB_B, jobName: 'web' }])
     expect(rows.map((row) => row.outcome)).toEqual(['failed'])
+  })
+
+  it('lets no success hide a failure of the same name from the same attempt', () => {
+    const ok = result({ drill: { name: 'prod-db' } })
+    const bad = result({ outcome: 'failed', drill: { name: 'prod-db' } })
+    for (const order of [
+      [bad, ok],
+      [ok, bad],
+    ]) {
+      const rows = fleetRows(
+        order.map((value, i) => read(`${i}.json`, value)),
+        null,
+      )
+      expect(rows.map((row) => row.outcome)).toEqual(['failed'])
+      expect(failsTheStep(tally(rows), 'failed')).toBe(true)
+    }
+  })
+
+  it('matches an expected job_name as its leg names itself, even with :: or past 200 characters', () => {
+    const long = `db ${'x'.repeat(300)}`
+    for (const jobName of ['prod::db', long]) {
+      const matrix = JSON.stringify({ include: [{ job_id: JOB_B, job_name: jobName }] })
+      const expected = parseExpected(matrix)
+      if (typeof expected === 'string' || expected === null) throw new Error(String(expected))
+      const leg = result({
+        outcome: 'failed',
+        drill: { name: parseDrillName(jobName) },
+        backup: {},
+      })
+      const rows = fleetRows([read('w.json', leg)], expected)
+      expect(rows.map((row) => row.outcome)).toEqual(['failed'])
+      expect(rows[0]?.name.length).toBeLessThanOrEqual(200)
+    }
+  })
+
+  it('gives no green tick to a fleet of dry runs, which proved no restore', () => {
+    const rows = fleetRows([read('d.json', result({ outcome: 'dry_run' }))], null)
+    expect(failsTheStep(tally(rows), 'failed')).toBe(false)
+    const markdown = renderFleetSummary(tally(rows), rows, { fails: false, skippedFiles: 0 })
+    expect(markdown).toMatch(/^## ⚠️ Fleet restore drill: 0 of 1 succeeded\n\n.*1 not verified/)
   })
 
   it('keeps the newest attempt of a re-run drill, whatever the order found', () => {
@@ -243,6 +337,31 @@ describe('finding the result files', () => {
         findResults(dir, 'results/**/*.json', glob.glob, SERVER, cancelled.signal),
       ).rejects.toThrow()
     } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('refuses a link to a named pipe without waiting for a writer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fleet-fifo-'))
+    mkdirSync(join(dir, 'results'))
+    execFileSync('mkfifo', [join(dir, 'pipe')])
+    symlinkSync(join(dir, 'pipe'), join(dir, 'results/a.json'))
+    let timer: NodeJS.Timeout | undefined
+    try {
+      const found = findResults(dir, 'results/**/*.json', glob.glob, SERVER)
+      const late = new Promise<'hung'>((resolve) => (timer = setTimeout(resolve, 2000, 'hung')))
+      const first = await Promise.race([found, late])
+      if (first === 'hung') {
+        // Let the blocked open go, so that no thread is left waiting on the pipe.
+        closeSync(openSync(join(dir, 'pipe'), 'w'))
+        await found
+      }
+      expect(first).toEqual({
+        reads: [{ file: 'results/a.json', problem: 'is not a regular file' }],
+        skipped: 0,
+      })
+    } finally {
+      clearTimeout(timer)
       rmSync(dir, { recursive: true, force: true })
     }
   })

@@ -65,6 +65,17 @@ describe('writing the history', () => {
     expect(files()['README.md']).toContain('| **prod-db** | ❌ failed')
   })
 
+  it("leaves a branch whose README.md it did not write, such as the code's own, untouched", async () => {
+    github.git.commitElsewhere(REPO, branch, { 'README.md': '# Our app\n', 'src/index.ts': '1' })
+    const head = github.git.ref(REPO, branch)
+    const outcome = await write([record()])
+    expect(outcome).toEqual({
+      warning: `The drill history was not written to branch ${branch} of ${REPO}: its README.md is not a drill history dashboard, so it is most likely a branch of code (give \`history_branch\` a branch of its own, such as drill-history). The drill's outcome stands.`,
+    })
+    expect(github.git.ref(REPO, branch)).toBe(head)
+    expect(files()['README.md']).toBe('# Our app\n')
+  })
+
   it('writes every target of a run in one commit, and the dashboard lists them all', async () => {
     await write([record({ target: 'billing' })])
     const before = github.git.log(REPO, branch).length

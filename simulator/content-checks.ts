@@ -29,6 +29,8 @@ export const CONTENT_SEED = {
     encrypted: id('0001', 6),
     /** The same ciphertext in a backup without a key: corrupt. */
     garbage: id('0001', 7),
+    /** pg_dump's custom format under a .sql name: a check that cannot run, so skipped. */
+    pgCustom: id('0001', 8),
   },
 } as const
 
@@ -103,6 +105,11 @@ export function addContentChecks(account: Account, start: number): void {
       ],
     ],
     [backups.garbage, false, [['db.sql.gz', ciphertext('db', 4096)]]],
+    [
+      backups.pgCustom,
+      false,
+      [['custom.sql', Buffer.concat([Buffer.from('PGDMP'), ciphertext('custom', 2048)])]],
+    ],
   ]
   specs.forEach(([backupId, encrypted, files], index) => {
     const startedAt = start - (index + 2) * 3_600_000

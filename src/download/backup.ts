@@ -9,7 +9,7 @@ import type { DownloadSettings } from '../inputs/settings.js'
 import type { SnapShooterClient } from '../snapshooter/client.js'
 import type { Backup, BackupFile } from '../snapshooter/types.js'
 import type { Clock, Sleep } from '../time.js'
-import { checksLine, encryptedWarning } from './checks-text.js'
+import { checksLine, encryptedWarning, skippedWarning } from './checks-text.js'
 import { DeadlineReached, downloadFile, type DownloadedFile, type FileDeps } from './file.js'
 import { partialPath, prepareWorkspace, removeWorkspace, type Workspace } from './place.js'
 import { DownloadRefused, planTargets, type Target } from './targets.js'
@@ -96,8 +96,8 @@ export async function downloadBackup(
     throw error
   } finally {
     // Said whether or not another file failed: those files are in place, their content unchecked.
-    const warning = encryptedWarning(backup.id, verified)
-    if (warning !== null) core.warning(warning)
+    for (const warning of [encryptedWarning, skippedWarning].map((say) => say(backup.id, verified)))
+      if (warning !== null) core.warning(warning)
     // Failing to tidy must not hide how the download ended; the folder's name says it is ours.
     if (workspace !== null) await removeWorkspace(workspace).catch(() => undefined)
     progress.downloadEnded({ status, durationMs: deps.clock.now() - started })

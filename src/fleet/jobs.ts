@@ -1,5 +1,5 @@
 // The `jobs` command: list the account's jobs page by page, choose among them, build the matrix.
-// It returns what it chose; jobs-publish.ts turns that (or the error) into the step's evidence.
+// It returns what it chose; jobs-main.ts publishes that (or the error) into the step's evidence.
 import { Failure } from '../failure.js'
 import type { JobsSettings } from '../inputs/settings.js'
 import { JOB_LIST_MAX_PAGES } from '../snapshooter/api.js'

@@ -1,6 +1,7 @@
 // One result file of a fleet leg, read as untrusted text: the JSON the main action wrote
 // (version 1), or why it is not one. Nothing from the file is trusted: each field is checked for
 // its type, text is made one short line, and a run link is built only from well-formed parts.
+import { capRecordFiles } from '../history/record.js'
 import { Outcomes, type Outcome } from '../inputs/names.js'
 
 /** Longest text kept from a result file: a name, an error, an id. */
@@ -31,7 +32,7 @@ export interface Check {
 export type Read = { leg: Leg } | { file: string; problem: string }
 
 type Obj = Record<string, unknown>
-const isObj = (value: unknown): value is Obj =>
+export const isObj = (value: unknown): value is Obj =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** One line, no control characters, at most MAX_TEXT characters. */
@@ -41,13 +42,41 @@ export function clean(value: string): string {
   return line.length > MAX_TEXT ? `${line.slice(0, MAX_TEXT - 1)}…` : line
 }
 
-const text = (value: unknown): string | null =>
+/** A field of a result file as text: one short line, or null when it holds none. */
+export const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? clean(value) : null
 const num = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null
+/** Longer than any backup is kept or any restore runs: a figure beyond it is no measure. */
+export const MAX_SECONDS = 100 * 365 * 86_400
+/** An age, a duration or a limit: a negative one or one past MAX_SECONDS is unknown, not shown. */
+const seconds = (value: unknown): number | null => {
+  const parsed = num(value)
+  return parsed !== null && parsed >= 0 && parsed <= MAX_SECONDS ? parsed : null
+}
 const whole = (value: unknown): number | null => {
   const parsed = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : num(value)
   return parsed !== null && Number.isSafeInteger(parsed) && parsed >= 0 ? parsed : null
+}
+
+/** A result nests six levels deep; far deeper is no result, and would overflow JSON.stringify. */
+export const MAX_DEPTH = 64
+
+/** Whether JSON text nests arrays and objects deeper than `limit`, by one pass over its text. */
+export function nestsDeeper(source: string, limit: number): boolean {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i]
+    if (inString) {
+      if (char === '\\') i++
+      else if (char === '"') inString = false
+    } else if (char === '"') inString = true
+    else if (char === '{' || char === '[') {
+      if (++depth > limit) return true
+    } else if (char === '}' || char === ']') depth--
+  }
+  return false
 }
 
 /** The leg a result file's text describes, or why it describes none. */
@@ -59,6 +88,10 @@ export function readLeg(file: string, source: string, serverUrl: string): Read {
     return { file, problem: 'is not JSON' }
   }
   if (!isObj(value)) return { file, problem: 'is not a JSON object' }
+  // Its record is written to the drill history whole: one that cannot be written again would
+  // cost the whole fleet its history, so it is refused here, as a file of its own.
+  if (nestsDeeper(source, MAX_DEPTH))
+    return { file, problem: `nests deeper than ${MAX_DEPTH} levels, as no result does` }
   if (value.version !== 1) return { file, problem: 'is not a version 1 result' }
   const outcome = value.outcome
   if (typeof outcome !== 'string' || !(Outcomes as readonly string[]).includes(outcome))
@@ -68,7 +101,7 @@ export function readLeg(file: string, source: string, serverUrl: string): Read {
     return { file, problem: 'lacks backup, restore, checks or run' }
   const check = (name: string): Check | null => {
     const found = checks.find((item): item is Obj => isObj(item) && item.name === name)
-    const limit = num(found?.limit_seconds)
+    const limit = seconds(found?.limit_seconds)
     if (found === undefined || limit === null) return null
     return { limitSeconds: limit, passed: typeof found.passed === 'boolean' ? found.passed : null }
   }
@@ -80,23 +113,26 @@ export function readLeg(file: string, source: string, serverUrl: string): Read {
       backupId: text(backup.id),
       outcome: outcome as Outcome,
       error: isObj(error) ? text(error.message) : null,
-      backupAgeSeconds: num(backup.age_seconds),
+      backupAgeSeconds: seconds(backup.age_seconds),
       rpo: check('max_backup_age'),
-      durationSeconds: num(restore.duration_seconds),
+      durationSeconds: seconds(restore.duration_seconds),
       rto: check('max_restore_duration'),
       run: {
         url: runUrl(run, serverUrl),
         id: whole(run.run_id),
         attempt: whole(run.run_attempt),
       },
-      result: value,
+      result: capRecordFiles(value),
     },
   }
 }
 
-/** The leg's run on GitHub, from parts that cannot make another link or markup. */
-function runUrl(run: Obj, fallbackServer: string): string | null {
-  const server = typeof run.server_url === 'string' ? run.server_url : fallbackServer
+/**
+ * The leg's run on GitHub, from parts that cannot make another link or markup. The host is the
+ * report's own GITHUB_SERVER_URL, never one the file names: a result file is anyone's text, and
+ * its link must not lead off the GitHub the workflow runs on.
+ */
+function runUrl(run: Obj, server: string): string | null {
   const { repository } = run
   const id = whole(run.run_id)
   const attempt = whole(run.run_attempt)

@@ -2,6 +2,7 @@
 // safely: the walk starts at the pattern's literal folder, never follows a symlinked folder, and
 // refuses a file that resolves outside the workspace, a folder that matches, and a file too big
 // to be a result. Each refusal is a problem naming the file, never a crash.
+import { constants } from 'node:fs'
 import { open, readdir, realpath } from 'node:fs/promises'
 import nodePath from 'node:path'
 import { matchGlob, type Glob } from '../inputs/glob.js'
@@ -87,7 +88,9 @@ async function readOne(root: string, path: string, serverUrl: string): Promise<R
   if (!isInside(root, real))
     return { file: path, problem: 'links outside the workspace, and was not read' }
   try {
-    const handle = await open(real, 'r')
+    // Non-blocking, so that a link to a named pipe opens at once (and is refused as no regular
+    // file) instead of waiting for a writer that never comes; a regular file reads as ever.
+    const handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK)
     try {
       const stat = await handle.stat()
       if (!stat.isFile()) return { file: path, problem: 'is not a regular file' }

@@ -6,14 +6,10 @@ import { errorMessage } from '../failure.js'
 import type { ReportSettings } from '../inputs/report.js'
 import type { Clock, Sleep } from '../time.js'
 import { realSleep, systemClock } from '../time.js'
-import { clean, type Leg } from './report-entry.js'
+// A file's text is untrusted: `text` makes it one short line, as the drill makes its drill_name.
+import { isObj, text, type Leg } from './report-entry.js'
 
 type Obj = Readonly<Record<string, unknown>>
-const isObj = (value: unknown): value is Obj =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-// A file's text is untrusted: one short line, as the drill makes its own `drill_name`.
-const text = (value: unknown): string | null =>
-  typeof value === 'string' && value.trim() !== '' ? clean(value) : null
 
 /**
  * The target a leg's drill is recorded under, as the drill itself would name it: `drill.name`

@@ -3,9 +3,10 @@
 import * as core from '@actions/core'
 import { errorMessage } from '../failure.js'
 import { inline, prose } from '../markdown.js'
-import { ReportInput, ReportOutput } from '../inputs/names.js'
+import { ReportInput, ReportOutput, type ReportOutputName } from '../inputs/names.js'
 import { readReportSettings } from '../inputs/read.js'
 import type { ReportSettings } from '../inputs/report.js'
+import { OutputWriter } from '../report/outputs.js'
 import { findResults } from './report-files.js'
 import { recordFleet, type FleetHistory } from './report-history.js'
 import { renderFleetSummary } from './report-summary.js'
@@ -84,11 +85,15 @@ export async function runReport(
   // Nothing found is a wrong path far more often than an empty fleet, unless none was expected.
   const nothing = found.reads.length === 0 && settings.expected?.length !== 0
   const fails = nothing || failsTheStep(counts, settings.failOn)
-  core.setOutput(ReportOutput.total, String(counts.total))
-  core.setOutput(ReportOutput.succeeded, String(counts.succeeded))
-  core.setOutput(ReportOutput.failed, String(counts.failed))
-  core.setOutput(ReportOutput.missing, String(counts.missing))
-  core.setOutput(ReportOutput.report, reportForOutput(counts, rows, found.skipped))
+  // A GITHUB_OUTPUT that cannot be written ends as one error line below, not as a crash.
+  const outputs = new OutputWriter<ReportOutputName>()
+  outputs.set({
+    [ReportOutput.total]: String(counts.total),
+    [ReportOutput.succeeded]: String(counts.succeeded),
+    [ReportOutput.failed]: String(counts.failed),
+    [ReportOutput.missing]: String(counts.missing),
+    [ReportOutput.report]: reportForOutput(counts, rows, found.skipped),
+  })
   // The counts are out before GitHub is asked anything: a history that hangs until the runner
   // kills the step costs the history, never the report.
   const legs = found.reads.flatMap((read) => ('leg' in read ? [read.leg] : []))
@@ -96,7 +101,7 @@ export async function runReport(
     ? await recordFleet(settings.history, legs, { env, signal })
     : null
   if (history?.warning) core.warning(history.warning)
-  core.setOutput(ReportOutput.historyUrl, history?.url ?? '')
+  outputs.set({ [ReportOutput.historyUrl]: history?.url ?? '' })
   if (env.GITHUB_STEP_SUMMARY) {
     const markdown =
       renderFleetSummary(counts, rows, { fails, skippedFiles: found.skipped }) +
@@ -111,7 +116,11 @@ export async function runReport(
     ? `No result file matched ${ReportInput.results} ${JSON.stringify(settings.results)} under the workspace ${workspace}: download the legs' result artifacts there first (actions/download-artifact with merge-multiple: true) and give a pattern relative to the workspace.`
     : verdictLine(counts, rows)
   core.info(line)
+  // One error line: the fleet's verdict when it fails, else the outputs that did not reach the
+  // runner (later steps would read no counts), which a failing verdict turns into a warning.
+  if (fails && outputs.failure !== null) core.warning(outputs.failure)
   if (fails) core.setFailed(line)
+  else if (outputs.failure !== null) core.setFailed(outputs.failure)
   else if (counts.failed + counts.missing > 0) core.warning(line)
 }
 

@@ -43,7 +43,9 @@ function row(item: Row): string {
 }
 
 export function headline(counts: Counts, fails: boolean): string {
-  const icon = fails ? '❌' : counts.failed + counts.missing > 0 ? '⚠️' : '✅'
+  // A dry run or a restore not waited for proved nothing: a fleet of them earns no green tick.
+  const unproved = counts.failed + counts.missing + counts.unverified
+  const icon = fails ? '❌' : unproved > 0 ? '⚠️' : '✅'
   const parts = [
     `${counts.succeeded} succeeded`,
     `${counts.failed} failed`,

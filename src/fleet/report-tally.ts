@@ -77,6 +77,14 @@ const newer = (a: Leg, b: Leg): boolean =>
     : (a.run.attempt ?? -1) > (b.run.attempt ?? -1)
 
 /**
+ * Whether `a` stands for the drill instead of `b`: the later attempt; of two from the same
+ * attempt (two legs given one name, not a re-run), the one that did not succeed, so that a
+ * success never hides a failure it did not come after.
+ */
+const standsOver = (a: Leg, b: Leg): boolean =>
+  newer(a, b) || (!newer(b, a) && b.outcome === 'succeeded' && a.outcome !== 'succeeded')
+
+/**
  * One row per drill, in the order first found, then one per unreadable file, then one per
  * expected job without a result (null `expected`: none is expected).
  */
@@ -103,7 +111,7 @@ export function fleetRows(reads: readonly Read[], expected: readonly ExpectedJob
     if (kept === undefined) drills.set(key, { leg: read.leg, superseded: 0 })
     else
       drills.set(key, {
-        leg: newer(read.leg, kept.leg) ? read.leg : kept.leg,
+        leg: standsOver(read.leg, kept.leg) ? read.leg : kept.leg,
         superseded: kept.superseded + 1,
       })
   }

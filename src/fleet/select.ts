@@ -1,5 +1,6 @@
 // Which of the account's jobs a fleet drill runs, and the matrix that runs them. Pure: jobs and
 // filters in, the choice out, so every rule is a plain test.
+import { MAX_DRILL_NAME, parseDrillName } from '../inputs/fleet.js'
 import { matchGlob, parseGlob } from '../inputs/glob.js'
 import type { JobFilter } from '../inputs/settings.js'
 import type { Job } from '../snapshooter/types.js'
@@ -50,9 +51,23 @@ export function selectJobs(
 // By code unit, not by locale: the same order on every runner.
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
-/** The matrix for `strategy.matrix: ${{ fromJSON(...) }}`, one leg per job, in their order. */
+/**
+ * The matrix for `strategy.matrix: ${{ fromJSON(...) }}`, one leg per job, in their order. The
+ * `job_name` becomes each leg's `drill_name`, which the report and the history know a drill by:
+ * jobs whose names would make the same drill name (the account allows two jobs of one name, and
+ * a long name is cut) are told apart by their id, so that one cannot stand for the other.
+ */
 export function buildMatrix(jobs: readonly Job[]): Matrix {
-  return { include: jobs.map((job) => ({ job_id: job.id, job_name: labelOf(job) })) }
+  const drillNames = jobs.map((job) => parseDrillName(labelOf(job)) ?? job.id)
+  const shared = (name: string): boolean => drillNames.filter((other) => other === name).length > 1
+  return {
+    include: jobs.map((job, i) => {
+      const name = drillNames[i] as string
+      if (!shared(name)) return { job_id: job.id, job_name: labelOf(job) }
+      const room = MAX_DRILL_NAME - job.id.length - 3
+      return { job_id: job.id, job_name: `${name.slice(0, room).trimEnd()} (${job.id})` }
+    }),
+  }
 }
 
 /** The filters as the workflow wrote them, for a message: `prod-*, 6f7c5f07-…`. */

@@ -3,6 +3,7 @@
 // when another writer moved it first, GitHub refuses, and the caller reads the branch again.
 import type { getOctokit } from '@actions/github'
 import { answeredStatus } from '../alert/requests.js'
+import { DASHBOARD_TITLE } from './dashboard.js'
 import { HistoryStopped } from './failure.js'
 import { slugOfLedgerPath } from './ledger.js'
 
@@ -42,6 +43,14 @@ export async function readBranch(branch: Branch): Promise<BranchState> {
   })
   if (tree.truncated)
     throw new HistoryStopped('too-many-files', 'the branch holds more files than GitHub lists')
+  // The dashboard replaces the branch's README.md: a branch whose README.md is another (the
+  // code's own branch, given by mistake) is left alone rather than have its README overwritten.
+  const readme = tree.tree.find((entry) => entry.type === 'blob' && entry.path === 'README.md')
+  if (readme?.sha && !(await readBlob(branch, readme.sha)).startsWith(DASHBOARD_TITLE))
+    throw new HistoryStopped(
+      'not-history',
+      'its README.md is not a drill history dashboard, so it is most likely a branch of code (give `history_branch` a branch of its own, such as drill-history)',
+    )
   const found = tree.tree.flatMap((entry) => {
     const key = entry.type === 'blob' && entry.path ? slugOfLedgerPath(entry.path) : null
     return key !== null && entry.sha ? [{ key, sha: entry.sha }] : []

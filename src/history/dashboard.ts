@@ -27,13 +27,16 @@ export interface DashboardOptions {
   runUrl?: string | null
 }
 
+/** The dashboard's first line: what tells a history branch's README.md from a project's own. */
+export const DASHBOARD_TITLE = '# Restore drill history'
+
 /** The README.md of the history branch. */
 export function dashboard(targets: readonly DashboardTarget[], options: DashboardOptions): string {
   const { now, historySize, runUrl = null } = options
   const sorted = [...targets].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
   const updated = `Updated ${utcMinute(now)}${runUrl ? ` by [this run](${runUrl})` : ''}.`
   const lines = [
-    '# Restore drill history',
+    DASHBOARD_TITLE,
     '',
     `${updated} Each drill target keeps its newest ${historySize} drills in \`drills/<target>.jsonl\`, one result JSON per line, oldest first. Success rates count the drills that ended in the last 30, 90 and 365 days. Times are UTC.`,
     '',

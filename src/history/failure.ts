@@ -10,7 +10,7 @@ export type Verdict = 'conflict' | 'transient' | 'final'
 /** Why the write stopped trying, when no answer of GitHub's says it. */
 export class HistoryStopped extends Error {
   constructor(
-    readonly reason: 'cancelled' | 'out-of-time' | 'too-many-files',
+    readonly reason: 'cancelled' | 'out-of-time' | 'too-many-files' | 'not-history',
     message: string,
   ) {
     super(message)

@@ -42,14 +42,22 @@ export function makeRecord(
   endedAt: number,
 ): DrillRecord | null {
   if (!isRecorded(result.outcome)) return null
-  const record: DrillRecord = {
-    ...result,
+  return {
+    ...capRecordFiles(result),
     outcome: result.outcome,
     history: { target, recorded_at: new Date(endedAt).toISOString() },
   }
-  capFiles(record)
-  if (isObject(record.download)) record.download = capFiles({ ...record.download })
-  return record
+}
+
+/**
+ * A copy of a result with its `files` and `download.files` cut to MAX_RECORD_FILES, as a record
+ * keeps them. A fleet report holds every leg's result until it writes the history: cut as each is
+ * read, a fleet of large backups takes megabytes, not gigabytes.
+ */
+export function capRecordFiles<T extends object>(result: T): T {
+  const copy = capFiles({ ...result } as Record<string, unknown>)
+  if (isObject(copy.download)) copy.download = capFiles({ ...copy.download })
+  return copy as T
 }
 
 /** Keeps the first MAX_RECORD_FILES of `holder.files` (a copy of the result's part). */

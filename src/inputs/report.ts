@@ -1,6 +1,7 @@
 // The `report` sub-action's inputs, as raw strings, checked into frozen settings before any file
 // is read: every bad input at once, each naming its input. Pure: read.ts gives it the runner's
 // inputs, tests give it plain strings.
+import { parseDrillName } from './fleet.js'
 import { parseGlob, type Glob } from './glob.js'
 import { parseHistory } from './history.js'
 import { Input, ReportInput, type InputName, type ReportInputName } from './names.js'
@@ -121,10 +122,9 @@ export function parseExpected(text: string): readonly ExpectedJob[] | null | str
     const jobId = id.toLowerCase()
     if (jobs.some((job) => job.jobId === jobId))
       return `${ReportInput.expected}: job ${jobId} is listed twice`
-    jobs.push({
-      jobId,
-      jobName: typeof name === 'string' && name.trim() !== '' ? name.trim() : null,
-    })
+    // Made the drill name its leg makes of it (drill_name is read so), so that a leg that failed
+    // before naming its job still answers for it, and a long name stays one short line.
+    jobs.push({ jobId, jobName: typeof name === 'string' ? parseDrillName(name) : null })
   }
   return Object.freeze(jobs)
 }

@@ -1,5 +1,10 @@
 import * as core from '@actions/core'
-import { Output, type JobsOutputName, type OutputName } from '../inputs/names.js'
+import {
+  Output,
+  type JobsOutputName,
+  type OutputName,
+  type ReportOutputName,
+} from '../inputs/names.js'
 import { errorMessage } from '../failure.js'
 import { resultForOutput, type Result } from './result.js'
 
@@ -35,7 +40,7 @@ export function outputsOf(result: Result): Partial<Record<OutputName, string>> {
  * writable), the first reason is kept in `failure` and no later output is tried, since the file
  * will not mend itself during the run.
  */
-export class OutputWriter<N extends OutputName | JobsOutputName = OutputName> {
+export class OutputWriter<N extends OutputName | JobsOutputName | ReportOutputName = OutputName> {
   readonly #written = new Map<N, string>()
   #failure: string | null = null
 
@@ -59,7 +64,7 @@ export class OutputWriter<N extends OutputName | JobsOutputName = OutputName> {
 }
 
 // The names of the main action's outputs, or of a sub-action's (see each action.yml).
-function setOutput(name: OutputName | JobsOutputName, value: string): void {
+function setOutput(name: OutputName | JobsOutputName | ReportOutputName, value: string): void {
   core.setOutput(name, value)
 }
 
