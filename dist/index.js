@@ -10,27 +10,27 @@ import {
   describeSelection
 } from "./chunks/chunk-UZPT34RA.js";
 import {
+  connect
+} from "./chunks/chunk-BCQDJMA5.js";
+import {
   OutputWriter,
   buildResult,
-  connect,
-  outputsOf
-} from "./chunks/chunk-UFMJBBT7.js";
-import {
-  limitCheck,
-  parseTime,
-  restoreDurationMs
-} from "./chunks/chunk-I6DHMJ55.js";
-import {
   maskSecrets,
+  outputsOf,
   readAlertSettings,
   readSettings,
   runCancellable
-} from "./chunks/chunk-SPNNMAFO.js";
+} from "./chunks/chunk-SCTZZVMJ.js";
 import {
   escapeHtml,
   inline,
   prose
 } from "./chunks/chunk-R445ESFV.js";
+import {
+  limitCheck,
+  parseTime,
+  restoreDurationMs
+} from "./chunks/chunk-I6DHMJ55.js";
 import {
   formatDuration,
   formatElapsed
@@ -38,11 +38,11 @@ import {
 import {
   mayAlert
 } from "./chunks/chunk-MJATRFDO.js";
-import "./chunks/chunk-QP5NUJKD.js";
 import {
   realSleep,
   systemClock
 } from "./chunks/chunk-U74NIOEJ.js";
+import "./chunks/chunk-QP5NUJKD.js";
 import "./chunks/chunk-CPMEAYED.js";
 import {
   Failure,
@@ -57,7 +57,7 @@ import {
 import "./chunks/chunk-UBNUX3TW.js";
 import {
   isRecorded
-} from "./chunks/chunk-UJ42BV7C.js";
+} from "./chunks/chunk-IZ3IYCTI.js";
 import "./chunks/chunk-23VKRORU.js";
 
 // src/main.ts
@@ -81,7 +81,7 @@ function drillHistory(settings, deps) {
   return async (result) => {
     if (!isRecorded(result.outcome)) return null;
     try {
-      const { recordDrill } = await import("./chunks/drill-JE7SLZ62.js");
+      const { recordDrill } = await import("./chunks/drill-DJ3S5S3Q.js");
       return await recordDrill(history, result, {
         ...deps,
         runDeadline: runDeadline(deps.startedAt, settings.timeoutMs, result),
@@ -658,7 +658,7 @@ async function runCommand(settings, deps, record) {
       return { command: "restore", settings, end: await runRestore(settings, deps, record) };
     }
     case "download": {
-      const { runDownload } = await import("./chunks/run-65THF6JE.js");
+      const { runDownload } = await import("./chunks/run-LSW7AFCP.js");
       return { command: "download", settings, end: await runDownload(settings, deps, record) };
     }
     case "watch": {

@@ -1,28 +1,30 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
-  OutputWriter,
   connect
-} from "./chunks/chunk-UFMJBBT7.js";
-import "./chunks/chunk-I6DHMJ55.js";
+} from "./chunks/chunk-BCQDJMA5.js";
 import {
+  MAX_DRILL_NAME,
+  OutputWriter,
+  parseDrillName,
   readJobsSettings,
   runCancellable
-} from "./chunks/chunk-SPNNMAFO.js";
+} from "./chunks/chunk-SCTZZVMJ.js";
 import {
   escapeHtml,
   inline,
   prose
 } from "./chunks/chunk-R445ESFV.js";
+import "./chunks/chunk-I6DHMJ55.js";
 import {
   matchGlob,
   parseGlob
 } from "./chunks/chunk-JO5HSGVP.js";
-import "./chunks/chunk-QP5NUJKD.js";
 import {
   realSleep,
   systemClock
 } from "./chunks/chunk-U74NIOEJ.js";
+import "./chunks/chunk-QP5NUJKD.js";
 import {
   JOB_LIST_MAX_PAGES
 } from "./chunks/chunk-CPMEAYED.js";
@@ -60,7 +62,16 @@ function selectJobs(jobs, include, exclude) {
 }
 var compare = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function buildMatrix(jobs) {
-  return { include: jobs.map((job) => ({ job_id: job.id, job_name: labelOf(job) })) };
+  const drillNames = jobs.map((job) => parseDrillName(labelOf(job)) ?? job.id);
+  const shared = (name) => drillNames.filter((other) => other === name).length > 1;
+  return {
+    include: jobs.map((job, i) => {
+      const name = drillNames[i];
+      if (!shared(name)) return { job_id: job.id, job_name: labelOf(job) };
+      const room = MAX_DRILL_NAME - job.id.length - 3;
+      return { job_id: job.id, job_name: `${name.slice(0, room).trimEnd()} (${job.id})` };
+    })
+  };
 }
 function describeFilters(filters) {
   return filters.map((filter) => filter.kind === "id" ? filter.id : filter.pattern).join(", ");

@@ -1,13 +1,15 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
+  OutputWriter,
   readReportSettings,
   runCancellable
-} from "./chunks/chunk-SPNNMAFO.js";
+} from "./chunks/chunk-SCTZZVMJ.js";
 import {
   inline,
   prose
 } from "./chunks/chunk-R445ESFV.js";
+import "./chunks/chunk-I6DHMJ55.js";
 import {
   formatDuration,
   matchGlob
@@ -16,6 +18,7 @@ import {
   realSleep,
   systemClock
 } from "./chunks/chunk-U74NIOEJ.js";
+import "./chunks/chunk-QP5NUJKD.js";
 import {
   Outcomes,
   ReportInput,
@@ -23,14 +26,17 @@ import {
   errorMessage,
   info,
   setFailed,
-  setOutput,
   summary,
   warning
 } from "./chunks/chunk-MUQ5OQIV.js";
 import "./chunks/chunk-UBNUX3TW.js";
+import {
+  capRecordFiles
+} from "./chunks/chunk-IZ3IYCTI.js";
 import "./chunks/chunk-23VKRORU.js";
 
 // src/fleet/report-files.ts
+import { constants } from "node:fs";
 import { open, readdir, realpath } from "node:fs/promises";
 import nodePath from "node:path";
 
@@ -43,10 +49,31 @@ function clean(value) {
 }
 var text = (value) => typeof value === "string" && value.trim() !== "" ? clean(value) : null;
 var num = (value) => typeof value === "number" && Number.isFinite(value) ? value : null;
+var MAX_SECONDS = 100 * 365 * 86400;
+var seconds = (value) => {
+  const parsed = num(value);
+  return parsed !== null && parsed >= 0 && parsed <= MAX_SECONDS ? parsed : null;
+};
 var whole = (value) => {
   const parsed = typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : num(value);
   return parsed !== null && Number.isSafeInteger(parsed) && parsed >= 0 ? parsed : null;
 };
+var MAX_DEPTH = 64;
+function nestsDeeper(source, limit) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (inString) {
+      if (char === "\\") i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === "{" || char === "[") {
+      if (++depth > limit) return true;
+    } else if (char === "}" || char === "]") depth--;
+  }
+  return false;
+}
 function readLeg(file, source, serverUrl) {
   let value;
   try {
@@ -55,6 +82,8 @@ function readLeg(file, source, serverUrl) {
     return { file, problem: "is not JSON" };
   }
   if (!isObj(value)) return { file, problem: "is not a JSON object" };
+  if (nestsDeeper(source, MAX_DEPTH))
+    return { file, problem: `nests deeper than ${MAX_DEPTH} levels, as no result does` };
   if (value.version !== 1) return { file, problem: "is not a version 1 result" };
   const outcome = value.outcome;
   if (typeof outcome !== "string" || !Outcomes.includes(outcome))
@@ -64,7 +93,7 @@ function readLeg(file, source, serverUrl) {
     return { file, problem: "lacks backup, restore, checks or run" };
   const check = (name) => {
     const found = checks.find((item) => isObj(item) && item.name === name);
-    const limit = num(found?.limit_seconds);
+    const limit = seconds(found?.limit_seconds);
     if (found === void 0 || limit === null) return null;
     return { limitSeconds: limit, passed: typeof found.passed === "boolean" ? found.passed : null };
   };
@@ -76,21 +105,20 @@ function readLeg(file, source, serverUrl) {
       backupId: text(backup.id),
       outcome,
       error: isObj(error) ? text(error.message) : null,
-      backupAgeSeconds: num(backup.age_seconds),
+      backupAgeSeconds: seconds(backup.age_seconds),
       rpo: check("max_backup_age"),
-      durationSeconds: num(restore.duration_seconds),
+      durationSeconds: seconds(restore.duration_seconds),
       rto: check("max_restore_duration"),
       run: {
         url: runUrl(run, serverUrl),
         id: whole(run.run_id),
         attempt: whole(run.run_attempt)
       },
-      result: value
+      result: capRecordFiles(value)
     }
   };
 }
-function runUrl(run, fallbackServer) {
-  const server = typeof run.server_url === "string" ? run.server_url : fallbackServer;
+function runUrl(run, server) {
   const { repository } = run;
   const id = whole(run.run_id);
   const attempt = whole(run.run_attempt);
@@ -153,7 +181,7 @@ async function readOne(root, path, serverUrl) {
   if (!isInside(root, real))
     return { file: path, problem: "links outside the workspace, and was not read" };
   try {
-    const handle = await open(real, "r");
+    const handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
       const stat = await handle.stat();
       if (!stat.isFile()) return { file: path, problem: "is not a regular file" };
@@ -173,17 +201,15 @@ async function readOne(root, path, serverUrl) {
 }
 
 // src/fleet/report-history.ts
-var isObj2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-var text2 = (value) => typeof value === "string" && value.trim() !== "" ? clean(value) : null;
 function legTarget(result) {
   const { drill, selection, backup, restore } = result;
-  if (!isObj2(selection)) return null;
-  const name = isObj2(drill) ? text2(drill.name) : null;
+  if (!isObj(selection)) return null;
+  const name = isObj(drill) ? text(drill.name) : null;
   if (name !== null) return name;
   const rule = selection.rule;
-  const jobId = isObj2(backup) ? text2(backup.job_id) : null;
-  const backupId = isObj2(backup) ? text2(backup.id) : null;
-  const restoreId = isObj2(restore) ? text2(restore.id) : null;
+  const jobId = isObj(backup) ? text(backup.job_id) : null;
+  const backupId = isObj(backup) ? text(backup.id) : null;
+  const restoreId = isObj(restore) ? text(restore.id) : null;
   if ((rule === "latest" || rule === "random") && jobId !== null) return `job ${jobId}`;
   if (rule === "restore_id" && restoreId !== null) return `restore ${restoreId}`;
   return backupId === null ? null : `backup ${backupId}`;
@@ -191,9 +217,9 @@ function legTarget(result) {
 function legEndedAt(result, fallback) {
   const { restore, download } = result;
   const time = (value) => typeof value === "string" ? Date.parse(value) : NaN;
-  const completed = isObj2(restore) ? time(restore.completed_at) : NaN;
+  const completed = isObj(restore) ? time(restore.completed_at) : NaN;
   if (Number.isFinite(completed)) return completed;
-  if (isObj2(download)) {
+  if (isObj(download)) {
     const started = time(download.started_at);
     const took = download.duration_seconds;
     if (Number.isFinite(started) && typeof took === "number" && Number.isFinite(took))
@@ -204,7 +230,7 @@ function legEndedAt(result, fallback) {
 async function recordFleet(history, legs, deps) {
   const { clock = systemClock, sleep = realSleep } = deps;
   try {
-    const { makeRecord } = await import("./chunks/record-PBD7274D.js");
+    const { makeRecord } = await import("./chunks/record-W77DSZZC.js");
     const now = clock.now();
     const records = legs.flatMap((leg) => {
       const target = legTarget(leg.result);
@@ -212,8 +238,8 @@ async function recordFleet(history, legs, deps) {
       return record === null ? [] : [record];
     });
     if (records.length === 0) return null;
-    const { HISTORY_GRACE_MS, historyDeadline, writeHistory } = await import("./chunks/github-MKWGOIML.js");
-    const { graceAfterCancel } = await import("./chunks/drill-JE7SLZ62.js");
+    const { HISTORY_GRACE_MS, historyDeadline, writeHistory } = await import("./chunks/github-36YYP6OJ.js");
+    const { graceAfterCancel } = await import("./chunks/drill-DJ3S5S3Q.js");
     const cancel = graceAfterCancel(deps.signal, HISTORY_GRACE_MS);
     try {
       const written = await writeHistory({
@@ -273,7 +299,8 @@ function row(item) {
   return `| ${name} | ${rpo} | ${rto} | ${outcome}${again}${why} | ${link} |`;
 }
 function headline(counts, fails) {
-  const icon = fails ? "\u274C" : counts.failed + counts.missing > 0 ? "\u26A0\uFE0F" : "\u2705";
+  const unproved = counts.failed + counts.missing + counts.unverified;
+  const icon = fails ? "\u274C" : unproved > 0 ? "\u26A0\uFE0F" : "\u2705";
   const parts = [
     `${counts.succeeded} succeeded`,
     `${counts.failed} failed`,
@@ -342,6 +369,7 @@ function legRow(leg, superseded) {
   };
 }
 var newer = (a, b) => (a.run.id ?? -1) !== (b.run.id ?? -1) ? (a.run.id ?? -1) > (b.run.id ?? -1) : (a.run.attempt ?? -1) > (b.run.attempt ?? -1);
+var standsOver = (a, b) => newer(a, b) || !newer(b, a) && b.outcome === "succeeded" && a.outcome !== "succeeded";
 function fleetRows(reads, expected) {
   const drills = /* @__PURE__ */ new Map();
   const invalid = [];
@@ -365,7 +393,7 @@ function fleetRows(reads, expected) {
     if (kept === void 0) drills.set(key, { leg: read.leg, superseded: 0 });
     else
       drills.set(key, {
-        leg: newer(read.leg, kept.leg) ? read.leg : kept.leg,
+        leg: standsOver(read.leg, kept.leg) ? read.leg : kept.leg,
         superseded: kept.superseded + 1
       });
   }
@@ -419,8 +447,8 @@ function reportForOutput(counts, rows, skipped, maxBytes = MAX_REPORT_BYTES) {
       drills_omitted: rows.length - keep,
       files_skipped: skipped
     };
-    const text3 = JSON.stringify(report);
-    if (keep === 0 || Buffer.byteLength(text3) < maxBytes) return text3;
+    const text2 = JSON.stringify(report);
+    if (keep === 0 || Buffer.byteLength(text2) < maxBytes) return text2;
   }
 }
 async function runReport(signal, env = process.env) {
@@ -448,15 +476,18 @@ async function runReport(signal, env = process.env) {
     if (!("leg" in read)) warning(`Result file ${read.file} ${read.problem}.`);
   const nothing = found.reads.length === 0 && settings.expected?.length !== 0;
   const fails = nothing || failsTheStep(counts, settings.failOn);
-  setOutput(ReportOutput.total, String(counts.total));
-  setOutput(ReportOutput.succeeded, String(counts.succeeded));
-  setOutput(ReportOutput.failed, String(counts.failed));
-  setOutput(ReportOutput.missing, String(counts.missing));
-  setOutput(ReportOutput.report, reportForOutput(counts, rows, found.skipped));
+  const outputs = new OutputWriter();
+  outputs.set({
+    [ReportOutput.total]: String(counts.total),
+    [ReportOutput.succeeded]: String(counts.succeeded),
+    [ReportOutput.failed]: String(counts.failed),
+    [ReportOutput.missing]: String(counts.missing),
+    [ReportOutput.report]: reportForOutput(counts, rows, found.skipped)
+  });
   const legs = found.reads.flatMap((read) => "leg" in read ? [read.leg] : []);
   const history = settings.history ? await recordFleet(settings.history, legs, { env, signal }) : null;
   if (history?.warning) warning(history.warning);
-  setOutput(ReportOutput.historyUrl, history?.url ?? "");
+  outputs.set({ [ReportOutput.historyUrl]: history?.url ?? "" });
   if (env.GITHUB_STEP_SUMMARY) {
     const markdown = renderFleetSummary(counts, rows, { fails, skippedFiles: found.skipped }) + historyNote(history, settings.history?.branch ?? "");
     try {
@@ -467,7 +498,9 @@ async function runReport(signal, env = process.env) {
   }
   const line = nothing ? `No result file matched ${ReportInput.results} ${JSON.stringify(settings.results)} under the workspace ${workspace}: download the legs' result artifacts there first (actions/download-artifact with merge-multiple: true) and give a pattern relative to the workspace.` : verdictLine(counts, rows);
   info(line);
+  if (fails && outputs.failure !== null) warning(outputs.failure);
   if (fails) setFailed(line);
+  else if (outputs.failure !== null) setFailed(outputs.failure);
   else if (counts.failed + counts.missing > 0) warning(line);
 }
 function historyNote(history, branch) {

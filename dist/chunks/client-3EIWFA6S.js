@@ -9,12 +9,12 @@ import {
   withAttempts
 } from "./chunk-B5JPCXDL.js";
 import {
-  parseTimestamp
-} from "./chunk-QP5NUJKD.js";
-import {
   realSleep,
   systemClock
 } from "./chunk-U74NIOEJ.js";
+import {
+  parseTimestamp
+} from "./chunk-QP5NUJKD.js";
 import {
   ApiError,
   formatMs
@@ -18252,4 +18252,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-YZYDIJJY.js.map
+//# sourceMappingURL=client-3EIWFA6S.js.map

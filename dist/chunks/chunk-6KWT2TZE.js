@@ -34,60 +34,43 @@ import {
   endedAt,
   readRecord,
   recordKey
-} from "./chunk-UJ42BV7C.js";
+} from "./chunk-IZ3IYCTI.js";
 
-// src/history/failure.ts
-var HistoryStopped = class extends Error {
-  constructor(reason, message) {
-    super(message);
-    this.reason = reason;
-    this.name = "HistoryStopped";
+// src/history/format.ts
+var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+function utcMinute(ms) {
+  return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+function utcDay(ms, withYear = false) {
+  const date = new Date(ms);
+  const day = `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
+  return withYear ? `${day} ${date.getUTCFullYear()}` : day;
+}
+function utcClock(ms) {
+  return new Date(ms).toISOString().slice(11, 16);
+}
+function seconds(value) {
+  return formatElapsed(value * 1e3);
+}
+function span(ms) {
+  const value = Math.max(0, ms);
+  for (const [unit, size] of [
+    ["day", 864e5],
+    ["hour", 36e5],
+    ["minute", 6e4]
+  ]) {
+    if (value >= size) {
+      const count2 = Math.floor(value / size);
+      return `${count2} ${unit}${count2 === 1 ? "" : "s"}`;
+    }
   }
-  reason;
-};
-function verdict(error) {
-  if (error instanceof HistoryStopped || error instanceof AlertCancelled) return "final";
-  if (error instanceof GitHubSilent) return "transient";
-  const status = answeredStatus(error);
-  const message = githubMessage(error);
-  if (status === null) return "transient";
-  if (status === 409) return /empty/i.test(message) ? "final" : "conflict";
-  if (status === 422)
-    return /fast.forward|already exists|does not exist/i.test(message) ? "conflict" : "final";
-  if (status === 429 || status >= 500) return "transient";
-  if (status === 403 && /rate limit/i.test(message)) return "transient";
-  return "final";
+  const count = Math.floor(value / 1e3);
+  return `${count} second${count === 1 ? "" : "s"}`;
 }
-function historyFailure(error, repository, branch, attempts) {
-  const lead = `The drill history was not written to branch ${branch} of ${repository}`;
-  const stands = "The drill's outcome stands.";
-  if (error instanceof HistoryStopped) return `${lead}: ${error.message}. ${stands}`;
-  if (error instanceof AlertCancelled) return `${lead}: ${error.message}.`;
-  if (error instanceof GitHubSilent)
-    return `${lead}: ${error.message}. ${stands} Check that GITHUB_API_URL is reachable from the runner.`;
-  const status = answeredStatus(error);
-  const message = githubMessage(error);
-  const said = message ? ` (${message})` : "";
-  if (status === 401)
-    return `${lead}: GitHub rejected the token (401). Pass a valid \`github_token\`, or leave it out to use the workflow token. ${stands}`;
-  if (status === 403 || status === 404 || /not accessible by integration/i.test(message))
-    return `${lead}: GitHub answered ${status ?? "no"}${said}. Give the job \`permissions: contents: write\`, and check that the token can see the repository. ${stands}`;
-  if (status === 409 && /empty/i.test(message))
-    return `${lead}: the repository has no commit yet${said}; push a first commit to any branch. ${stands}`;
-  if (verdict(error) === "conflict")
-    return `${lead}: the branch moved under each of ${attempts} tries. It is worth re-running later. ${stands}`;
-  if (status !== null)
-    return `${lead}: GitHub answered ${status}${said} after ${attempts} ${attempts === 1 ? "try" : "tries"}. It is worth re-running later. ${stands}`;
-  return `${lead}: ${oneLine(errorMessage(error))}. ${stands} Check that GITHUB_API_URL is reachable from the runner.`;
-}
-function githubMessage(error) {
-  if (typeof error !== "object" || error === null || !("response" in error)) return "";
-  const data = error.response?.data;
-  const message = typeof data === "object" && data !== null && "message" in data ? data.message : "";
-  return typeof message === "string" ? oneLine(message).slice(0, 200) : "";
-}
-function oneLine(text2) {
-  return text2.replace(/\s+/g, " ").trim();
+function percent(rate2) {
+  if (rate2 === null) return "\u2013";
+  const whole = rate2 >= 1 ? 100 : rate2 <= 0 ? 0 : Math.min(99, Math.max(1, Math.round(rate2 * 100)));
+  return `${whole} %`;
 }
 
 // src/history/ledger.ts
@@ -142,6 +125,263 @@ function parseJson(line2) {
   }
 }
 
+// src/history/stats.ts
+var RATE_WINDOWS = [30, 90, 365];
+var RECENT_DRILLS = 20;
+var RTO_WARNING_DRILLS = 3;
+var RTO_WARNING_SHARE = 0.8;
+var STALE_INTERVALS = 2;
+var DAY_MS = 864e5;
+var BLOCKS = ["\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586", "\u2587", "\u2588"];
+var NO_DURATION = "\xB7";
+function byTime(records) {
+  return records.map((record, index) => ({ record, index, at: endedAt(record) })).sort((a, b) => a.at - b.at || a.index - b.index).map(({ record }) => record);
+}
+function targetStats(target, records, now) {
+  const drills = byTime(records);
+  const newest = drills.at(-1);
+  return {
+    target,
+    drills: drills.length,
+    last: newest ? { at: endedAt(newest), outcome: newest.outcome } : null,
+    rates: RATE_WINDOWS.map((days) => rate(drills, days, now)),
+    duration: newestMeasure(drills, durationSeconds, "max_restore_duration"),
+    backupAge: newestMeasure(drills, backupAgeSeconds, "max_backup_age"),
+    recent: drills.slice(-RECENT_DRILLS).map((record) => ({
+      at: endedAt(record),
+      outcome: record.outcome,
+      seconds: durationSeconds(record)
+    }))
+  };
+}
+function rate(drills, days, now) {
+  const since = now - days * DAY_MS;
+  const inWindow = drills.filter((record) => endedAt(record) > since);
+  const succeeded = inWindow.filter((record) => record.outcome === "succeeded").length;
+  return {
+    days,
+    drills: inWindow.length,
+    succeeded,
+    rate: inWindow.length === 0 ? null : succeeded / inWindow.length
+  };
+}
+function newestMeasure(drills, measure, check) {
+  for (let i = drills.length - 1; i >= 0; i--) {
+    const record = drills[i];
+    const seconds2 = measure(record);
+    if (seconds2 === null) continue;
+    const limitSeconds = checkLimit(record, check);
+    return {
+      at: endedAt(record),
+      seconds: seconds2,
+      limitSeconds,
+      limitText: limitSeconds === null ? null : checkLimitText(record, check),
+      passed: limitSeconds === null ? null : seconds2 <= limitSeconds
+    };
+  }
+  return null;
+}
+function sparkline(values) {
+  const longest = Math.max(0, ...values.map((value) => value ?? 0));
+  return values.map((value) => {
+    if (value === null) return NO_DURATION;
+    if (longest === 0) return BLOCKS[0];
+    const index = Math.ceil(value / longest * BLOCKS.length) - 1;
+    return BLOCKS[Math.min(BLOCKS.length - 1, Math.max(0, index))];
+  }).join("");
+}
+function rtoWarning(records, limitSeconds = null) {
+  const last = byTime(records).slice(-RTO_WARNING_DRILLS);
+  const limit = limitSeconds ?? (last.at(-1) ? checkLimit(last.at(-1), "max_restore_duration") : null);
+  if (limit === null || limit <= 0 || last.length < RTO_WARNING_DRILLS) return null;
+  const seconds2 = last.map(durationSeconds);
+  if (!seconds2.every((value) => value !== null && value > RTO_WARNING_SHARE * limit)) return null;
+  return { limitSeconds: limit, seconds: seconds2 };
+}
+function staleness(records, now) {
+  const drills = byTime(records);
+  const recent = drills.slice(-RECENT_DRILLS).map(endedAt);
+  if (recent.length < 3) return null;
+  const usualIntervalMs = median(recent.slice(1).map((at, i) => at - recent[i]));
+  if (usualIntervalMs <= 0) return null;
+  const success = drills.findLast((record) => record.outcome === "succeeded");
+  const lastSuccessAt = success ? endedAt(success) : null;
+  const since = lastSuccessAt ?? endedAt(drills[0]);
+  if (now - since <= STALE_INTERVALS * usualIntervalMs) return null;
+  return { lastSuccessAt, usualIntervalMs, sinceMs: now - since };
+}
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+// src/history/summary.ts
+var OUTCOME_MARK = {
+  succeeded: "\u2705",
+  failed: "\u274C",
+  timed_out: "\u23F1\uFE0F",
+  cancelled: "\u{1F6AB}"
+};
+function historyWarnings(target, records, now, limitSeconds = null) {
+  const warnings = [];
+  const rto = rtoWarning(records, limitSeconds);
+  if (rto) {
+    const share = Math.round(RTO_WARNING_SHARE * 100);
+    warnings.push(
+      `Restore drill ${oneLine(target)}: each of the last ${rto.seconds.length} restores took over ${share} % of \`max_restore_duration\` (${seconds(rto.limitSeconds)}): ${rto.seconds.map(seconds).join(", ")}. Make the restore faster or raise the limit before a drill fails on it.`
+    );
+  }
+  const stale = staleness(records, now);
+  if (stale) {
+    const usual = span(stale.usualIntervalMs);
+    warnings.push(
+      stale.lastSuccessAt === null ? `Restore drill ${oneLine(target)}: no drill has succeeded in the ${span(stale.sinceMs)} of its history, where drills usually come ${usual} apart.` : `Restore drill ${oneLine(target)}: the last successful drill was ${span(stale.sinceMs)} ago (${utcMinute(stale.lastSuccessAt)}), more than twice the usual ${usual} between drills.`
+    );
+  }
+  return warnings;
+}
+function recentDrills(target, records, { now, historyUrl: historyUrl2 = null, limitSeconds = null, rows = 10 }) {
+  const stats = targetStats(target, records, now);
+  const lines = [`### Drill history of ${inline(target)}`, ""];
+  if (stats.drills === 0) return [...lines, "No drill recorded yet.", ""].join("\n");
+  lines.push(`${rateLine(stats)}${historyUrl2 ? ` \xB7 [dashboard](${historyUrl2})` : ""}`, "");
+  const durations = stats.recent.map((drill) => drill.seconds);
+  lines.push(
+    `Durations of the last ${durations.length} drills, oldest first: <code>${sparkline(durations)}</code>`,
+    "",
+    "| Drill ended | Outcome | Duration |",
+    "| --- | --- | --- |"
+  );
+  for (const drill of stats.recent.slice(-rows).reverse()) {
+    lines.push(
+      `| ${utcMinute(drill.at)} | ${OUTCOME_MARK[drill.outcome]} ${drill.outcome} | ${drill.seconds === null ? "\u2013" : seconds(drill.seconds)} |`
+    );
+  }
+  for (const warning of historyWarnings(target, records, now, limitSeconds))
+    lines.push("", `> \u26A0\uFE0F ${prose(warning)}`);
+  return [...lines, ""].join("\n");
+}
+function rateLine(stats) {
+  return `Success: ${stats.rates.map(
+    (rate2) => `${percent(rate2.rate)} (${rate2.succeeded} of ${rate2.drills}) in ${rate2.days} days`
+  ).join(" \xB7 ")}`;
+}
+function oneLine(text2) {
+  return text2.replace(/\s+/g, " ").trim();
+}
+
+// src/history/dashboard.ts
+var DASHBOARD_TITLE = "# Restore drill history";
+function dashboard(targets, options) {
+  const { now, historySize, runUrl: runUrl2 = null } = options;
+  const sorted = [...targets].sort((a, b) => a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+  const updated = `Updated ${utcMinute(now)}${runUrl2 ? ` by [this run](${runUrl2})` : ""}.`;
+  const lines = [
+    DASHBOARD_TITLE,
+    "",
+    `${updated} Each drill target keeps its newest ${historySize} drills in \`drills/<target>.jsonl\`, one result JSON per line, oldest first. Success rates count the drills that ended in the last 30, 90 and 365 days. Times are UTC.`,
+    ""
+  ];
+  if (sorted.length === 0) return [...lines, "No drill recorded yet.", ""].join("\n");
+  lines.push(
+    "| Target | Last drill | 30 days | 90 days | 365 days | Newest duration vs RTO | Backup age vs RPO | Evidence |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  );
+  for (const entry of sorted) lines.push(row(entry, now));
+  for (const entry of sorted) lines.push(...section(entry, now));
+  return lines.join("\n");
+}
+function row(entry, now) {
+  const stats = targetStats(entry.target, entry.records, now);
+  const last = stats.last ? `${OUTCOME_MARK[stats.last.outcome]} ${stats.last.outcome.replace("_", " ")}, ${utcMinute(stats.last.at)}` : "\u2013";
+  const cells = [
+    `**${inline(entry.target)}**`,
+    last,
+    ...stats.rates.map(rateCell),
+    measureCell(stats.duration),
+    measureCell(stats.backupAge),
+    `[chart](${chartPath(entry.slug)}) \xB7 [ledger](${ledgerPath(entry.slug)})`
+  ];
+  return `| ${cells.join(" | ")} |`;
+}
+function section(entry, now) {
+  const name = inline(entry.target);
+  const lines = ["", `## ${name}`, "", `![Restore duration of ${name}](${chartPath(entry.slug)})`];
+  for (const warning of historyWarnings(entry.target, entry.records, now))
+    lines.push("", `> \u26A0\uFE0F ${prose(warning)}`);
+  if (entry.unreadable)
+    lines.push(
+      "",
+      `${entry.unreadable} line${entry.unreadable === 1 ? "" : "s"} of [its ledger](${ledgerPath(entry.slug)}) hold no record this version can read; they are kept as they are and not counted.`
+    );
+  lines.push("");
+  return lines;
+}
+function rateCell(rate2) {
+  return rate2.drills === 0 ? "\u2013" : `${percent(rate2.rate)} (${rate2.succeeded}/${rate2.drills})`;
+}
+function measureCell(measure) {
+  if (measure === null) return "\u2013";
+  if (measure.limitSeconds === null) return `${seconds(measure.seconds)} (no limit)`;
+  const verdict2 = measure.passed ? "\u2705" : "\u274C";
+  return `${verdict2} ${seconds(measure.seconds)} of ${measure.limitText ?? seconds(measure.limitSeconds)}`;
+}
+
+// src/history/failure.ts
+var HistoryStopped = class extends Error {
+  constructor(reason, message) {
+    super(message);
+    this.reason = reason;
+    this.name = "HistoryStopped";
+  }
+  reason;
+};
+function verdict(error) {
+  if (error instanceof HistoryStopped || error instanceof AlertCancelled) return "final";
+  if (error instanceof GitHubSilent) return "transient";
+  const status = answeredStatus(error);
+  const message = githubMessage(error);
+  if (status === null) return "transient";
+  if (status === 409) return /empty/i.test(message) ? "final" : "conflict";
+  if (status === 422)
+    return /fast.forward|already exists|does not exist/i.test(message) ? "conflict" : "final";
+  if (status === 429 || status >= 500) return "transient";
+  if (status === 403 && /rate limit/i.test(message)) return "transient";
+  return "final";
+}
+function historyFailure(error, repository, branch, attempts) {
+  const lead = `The drill history was not written to branch ${branch} of ${repository}`;
+  const stands = "The drill's outcome stands.";
+  if (error instanceof HistoryStopped) return `${lead}: ${error.message}. ${stands}`;
+  if (error instanceof AlertCancelled) return `${lead}: ${error.message}.`;
+  if (error instanceof GitHubSilent)
+    return `${lead}: ${error.message}. ${stands} Check that GITHUB_API_URL is reachable from the runner.`;
+  const status = answeredStatus(error);
+  const message = githubMessage(error);
+  const said = message ? ` (${message})` : "";
+  if (status === 401)
+    return `${lead}: GitHub rejected the token (401). Pass a valid \`github_token\`, or leave it out to use the workflow token. ${stands}`;
+  if (status === 403 || status === 404 || /not accessible by integration/i.test(message))
+    return `${lead}: GitHub answered ${status ?? "no"}${said}. Give the job \`permissions: contents: write\`, and check that the token can see the repository. ${stands}`;
+  if (status === 409 && /empty/i.test(message))
+    return `${lead}: the repository has no commit yet${said}; push a first commit to any branch. ${stands}`;
+  if (verdict(error) === "conflict")
+    return `${lead}: the branch moved under each of ${attempts} tries. It is worth re-running later. ${stands}`;
+  if (status !== null)
+    return `${lead}: GitHub answered ${status}${said} after ${attempts} ${attempts === 1 ? "try" : "tries"}. It is worth re-running later. ${stands}`;
+  return `${lead}: ${oneLine2(errorMessage(error))}. ${stands} Check that GITHUB_API_URL is reachable from the runner.`;
+}
+function githubMessage(error) {
+  if (typeof error !== "object" || error === null || !("response" in error)) return "";
+  const data = error.response?.data;
+  const message = typeof data === "object" && data !== null && "message" in data ? data.message : "";
+  return typeof message === "string" ? oneLine2(message).slice(0, 200) : "";
+}
+function oneLine2(text2) {
+  return text2.replace(/\s+/g, " ").trim();
+}
+
 // src/history/branch.ts
 var READS_AT_ONCE = 8;
 async function readBranch(branch) {
@@ -158,6 +398,12 @@ async function readBranch(branch) {
   });
   if (tree.truncated)
     throw new HistoryStopped("too-many-files", "the branch holds more files than GitHub lists");
+  const readme = tree.tree.find((entry) => entry.type === "blob" && entry.path === "README.md");
+  if (readme?.sha && !(await readBlob(branch, readme.sha)).startsWith(DASHBOARD_TITLE))
+    throw new HistoryStopped(
+      "not-history",
+      "its README.md is not a drill history dashboard, so it is most likely a branch of code (give `history_branch` a branch of its own, such as drill-history)"
+    );
   const found = tree.tree.flatMap((entry) => {
     const key = entry.type === "blob" && entry.path ? slugOfLedgerPath(entry.path) : null;
     return key !== null && entry.sha ? [{ key, sha: entry.sha }] : [];
@@ -232,47 +478,10 @@ async function readBlob(branch, sha) {
   return text2;
 }
 
-// src/history/format.ts
-var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-function utcMinute(ms) {
-  return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-function utcDay(ms, withYear = false) {
-  const date = new Date(ms);
-  const day = `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
-  return withYear ? `${day} ${date.getUTCFullYear()}` : day;
-}
-function utcClock(ms) {
-  return new Date(ms).toISOString().slice(11, 16);
-}
-function seconds(value) {
-  return formatElapsed(value * 1e3);
-}
-function span(ms) {
-  const value = Math.max(0, ms);
-  for (const [unit, size] of [
-    ["day", 864e5],
-    ["hour", 36e5],
-    ["minute", 6e4]
-  ]) {
-    if (value >= size) {
-      const count2 = Math.floor(value / size);
-      return `${count2} ${unit}${count2 === 1 ? "" : "s"}`;
-    }
-  }
-  const count = Math.floor(value / 1e3);
-  return `${count} second${count === 1 ? "" : "s"}`;
-}
-function percent(rate2) {
-  if (rate2 === null) return "\u2013";
-  const whole = rate2 >= 1 ? 100 : rate2 <= 0 ? 0 : Math.min(99, Math.max(1, Math.round(rate2 * 100)));
-  return `${whole} %`;
-}
-
 // src/history/scale.ts
 var HOUR_MS = 36e5;
-var DAY_MS = 24 * HOUR_MS;
-var YEAR_MS = 365 * DAY_MS;
+var DAY_MS2 = 24 * HOUR_MS;
+var YEAR_MS = 365 * DAY_MS2;
 var DURATION_STEPS = [
   1,
   2,
@@ -298,13 +507,13 @@ var TIME_STEPS = [
   3 * HOUR_MS,
   6 * HOUR_MS,
   12 * HOUR_MS,
-  DAY_MS,
-  2 * DAY_MS,
-  7 * DAY_MS,
-  14 * DAY_MS,
-  30 * DAY_MS,
-  91 * DAY_MS,
-  182 * DAY_MS,
+  DAY_MS2,
+  2 * DAY_MS2,
+  7 * DAY_MS2,
+  14 * DAY_MS2,
+  30 * DAY_MS2,
+  91 * DAY_MS2,
+  182 * DAY_MS2,
   YEAR_MS
 ];
 function durationTicks(maxSeconds, count = 5) {
@@ -330,101 +539,10 @@ function timeTicks(start, end, count = 6) {
   return ticks;
 }
 function timeLabel(ms, step, withYear) {
-  if (step < DAY_MS) {
+  if (step < DAY_MS2) {
     return new Date(ms).getUTCHours() === 0 ? utcDay(ms) : utcClock(ms);
   }
   return utcDay(ms, withYear);
-}
-
-// src/history/stats.ts
-var RATE_WINDOWS = [30, 90, 365];
-var RECENT_DRILLS = 20;
-var RTO_WARNING_DRILLS = 3;
-var RTO_WARNING_SHARE = 0.8;
-var STALE_INTERVALS = 2;
-var DAY_MS2 = 864e5;
-var BLOCKS = ["\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586", "\u2587", "\u2588"];
-var NO_DURATION = "\xB7";
-function byTime(records) {
-  return records.map((record, index) => ({ record, index, at: endedAt(record) })).sort((a, b) => a.at - b.at || a.index - b.index).map(({ record }) => record);
-}
-function targetStats(target, records, now) {
-  const drills = byTime(records);
-  const newest = drills.at(-1);
-  return {
-    target,
-    drills: drills.length,
-    last: newest ? { at: endedAt(newest), outcome: newest.outcome } : null,
-    rates: RATE_WINDOWS.map((days) => rate(drills, days, now)),
-    duration: newestMeasure(drills, durationSeconds, "max_restore_duration"),
-    backupAge: newestMeasure(drills, backupAgeSeconds, "max_backup_age"),
-    recent: drills.slice(-RECENT_DRILLS).map((record) => ({
-      at: endedAt(record),
-      outcome: record.outcome,
-      seconds: durationSeconds(record)
-    }))
-  };
-}
-function rate(drills, days, now) {
-  const since = now - days * DAY_MS2;
-  const inWindow = drills.filter((record) => endedAt(record) > since);
-  const succeeded = inWindow.filter((record) => record.outcome === "succeeded").length;
-  return {
-    days,
-    drills: inWindow.length,
-    succeeded,
-    rate: inWindow.length === 0 ? null : succeeded / inWindow.length
-  };
-}
-function newestMeasure(drills, measure, check) {
-  for (let i = drills.length - 1; i >= 0; i--) {
-    const record = drills[i];
-    const seconds2 = measure(record);
-    if (seconds2 === null) continue;
-    const limitSeconds = checkLimit(record, check);
-    return {
-      at: endedAt(record),
-      seconds: seconds2,
-      limitSeconds,
-      limitText: limitSeconds === null ? null : checkLimitText(record, check),
-      passed: limitSeconds === null ? null : seconds2 <= limitSeconds
-    };
-  }
-  return null;
-}
-function sparkline(values) {
-  const longest = Math.max(0, ...values.map((value) => value ?? 0));
-  return values.map((value) => {
-    if (value === null) return NO_DURATION;
-    if (longest === 0) return BLOCKS[0];
-    const index = Math.ceil(value / longest * BLOCKS.length) - 1;
-    return BLOCKS[Math.min(BLOCKS.length - 1, Math.max(0, index))];
-  }).join("");
-}
-function rtoWarning(records, limitSeconds = null) {
-  const last = byTime(records).slice(-RTO_WARNING_DRILLS);
-  const limit = limitSeconds ?? (last.at(-1) ? checkLimit(last.at(-1), "max_restore_duration") : null);
-  if (limit === null || limit <= 0 || last.length < RTO_WARNING_DRILLS) return null;
-  const seconds2 = last.map(durationSeconds);
-  if (!seconds2.every((value) => value !== null && value > RTO_WARNING_SHARE * limit)) return null;
-  return { limitSeconds: limit, seconds: seconds2 };
-}
-function staleness(records, now) {
-  const drills = byTime(records);
-  const recent = drills.slice(-RECENT_DRILLS).map(endedAt);
-  if (recent.length < 3) return null;
-  const usualIntervalMs = median(recent.slice(1).map((at, i) => at - recent[i]));
-  if (usualIntervalMs <= 0) return null;
-  const success = drills.findLast((record) => record.outcome === "succeeded");
-  const lastSuccessAt = success ? endedAt(success) : null;
-  const since = lastSuccessAt ?? endedAt(drills[0]);
-  if (now - since <= STALE_INTERVALS * usualIntervalMs) return null;
-  return { lastSuccessAt, usualIntervalMs, sinceMs: now - since };
-}
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 // src/history/xml.ts
@@ -609,117 +727,6 @@ function num(value) {
   return String(Math.round(value * 10) / 10);
 }
 
-// src/history/summary.ts
-var OUTCOME_MARK = {
-  succeeded: "\u2705",
-  failed: "\u274C",
-  timed_out: "\u23F1\uFE0F",
-  cancelled: "\u{1F6AB}"
-};
-function historyWarnings(target, records, now, limitSeconds = null) {
-  const warnings = [];
-  const rto = rtoWarning(records, limitSeconds);
-  if (rto) {
-    const share = Math.round(RTO_WARNING_SHARE * 100);
-    warnings.push(
-      `Restore drill ${oneLine2(target)}: each of the last ${rto.seconds.length} restores took over ${share} % of \`max_restore_duration\` (${seconds(rto.limitSeconds)}): ${rto.seconds.map(seconds).join(", ")}. Make the restore faster or raise the limit before a drill fails on it.`
-    );
-  }
-  const stale = staleness(records, now);
-  if (stale) {
-    const usual = span(stale.usualIntervalMs);
-    warnings.push(
-      stale.lastSuccessAt === null ? `Restore drill ${oneLine2(target)}: no drill has succeeded in the ${span(stale.sinceMs)} of its history, where drills usually come ${usual} apart.` : `Restore drill ${oneLine2(target)}: the last successful drill was ${span(stale.sinceMs)} ago (${utcMinute(stale.lastSuccessAt)}), more than twice the usual ${usual} between drills.`
-    );
-  }
-  return warnings;
-}
-function recentDrills(target, records, { now, historyUrl: historyUrl2 = null, limitSeconds = null, rows = 10 }) {
-  const stats = targetStats(target, records, now);
-  const lines = [`### Drill history of ${inline(target)}`, ""];
-  if (stats.drills === 0) return [...lines, "No drill recorded yet.", ""].join("\n");
-  lines.push(`${rateLine(stats)}${historyUrl2 ? ` \xB7 [dashboard](${historyUrl2})` : ""}`, "");
-  const durations = stats.recent.map((drill) => drill.seconds);
-  lines.push(
-    `Durations of the last ${durations.length} drills, oldest first: <code>${sparkline(durations)}</code>`,
-    "",
-    "| Drill ended | Outcome | Duration |",
-    "| --- | --- | --- |"
-  );
-  for (const drill of stats.recent.slice(-rows).reverse()) {
-    lines.push(
-      `| ${utcMinute(drill.at)} | ${OUTCOME_MARK[drill.outcome]} ${drill.outcome} | ${drill.seconds === null ? "\u2013" : seconds(drill.seconds)} |`
-    );
-  }
-  for (const warning of historyWarnings(target, records, now, limitSeconds))
-    lines.push("", `> \u26A0\uFE0F ${prose(warning)}`);
-  return [...lines, ""].join("\n");
-}
-function rateLine(stats) {
-  return `Success: ${stats.rates.map(
-    (rate2) => `${percent(rate2.rate)} (${rate2.succeeded} of ${rate2.drills}) in ${rate2.days} days`
-  ).join(" \xB7 ")}`;
-}
-function oneLine2(text2) {
-  return text2.replace(/\s+/g, " ").trim();
-}
-
-// src/history/dashboard.ts
-function dashboard(targets, options) {
-  const { now, historySize, runUrl: runUrl2 = null } = options;
-  const sorted = [...targets].sort((a, b) => a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
-  const updated = `Updated ${utcMinute(now)}${runUrl2 ? ` by [this run](${runUrl2})` : ""}.`;
-  const lines = [
-    "# Restore drill history",
-    "",
-    `${updated} Each drill target keeps its newest ${historySize} drills in \`drills/<target>.jsonl\`, one result JSON per line, oldest first. Success rates count the drills that ended in the last 30, 90 and 365 days. Times are UTC.`,
-    ""
-  ];
-  if (sorted.length === 0) return [...lines, "No drill recorded yet.", ""].join("\n");
-  lines.push(
-    "| Target | Last drill | 30 days | 90 days | 365 days | Newest duration vs RTO | Backup age vs RPO | Evidence |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- |"
-  );
-  for (const entry of sorted) lines.push(row(entry, now));
-  for (const entry of sorted) lines.push(...section(entry, now));
-  return lines.join("\n");
-}
-function row(entry, now) {
-  const stats = targetStats(entry.target, entry.records, now);
-  const last = stats.last ? `${OUTCOME_MARK[stats.last.outcome]} ${stats.last.outcome.replace("_", " ")}, ${utcMinute(stats.last.at)}` : "\u2013";
-  const cells = [
-    `**${inline(entry.target)}**`,
-    last,
-    ...stats.rates.map(rateCell),
-    measureCell(stats.duration),
-    measureCell(stats.backupAge),
-    `[chart](${chartPath(entry.slug)}) \xB7 [ledger](${ledgerPath(entry.slug)})`
-  ];
-  return `| ${cells.join(" | ")} |`;
-}
-function section(entry, now) {
-  const name = inline(entry.target);
-  const lines = ["", `## ${name}`, "", `![Restore duration of ${name}](${chartPath(entry.slug)})`];
-  for (const warning of historyWarnings(entry.target, entry.records, now))
-    lines.push("", `> \u26A0\uFE0F ${prose(warning)}`);
-  if (entry.unreadable)
-    lines.push(
-      "",
-      `${entry.unreadable} line${entry.unreadable === 1 ? "" : "s"} of [its ledger](${ledgerPath(entry.slug)}) hold no record this version can read; they are kept as they are and not counted.`
-    );
-  lines.push("");
-  return lines;
-}
-function rateCell(rate2) {
-  return rate2.drills === 0 ? "\u2013" : `${percent(rate2.rate)} (${rate2.succeeded}/${rate2.drills})`;
-}
-function measureCell(measure) {
-  if (measure === null) return "\u2013";
-  if (measure.limitSeconds === null) return `${seconds(measure.seconds)} (no limit)`;
-  const verdict2 = measure.passed ? "\u2705" : "\u274C";
-  return `${verdict2} ${seconds(measure.seconds)} of ${measure.limitText ?? seconds(measure.limitSeconds)}`;
-}
-
 // src/history/plan.ts
 function planWrite(ledgers, records, { historySize, now, runUrl: runUrl2 = null }) {
   const bySlug = /* @__PURE__ */ new Map();
@@ -859,4 +866,4 @@ export {
   historyUrl,
   writeHistory
 };
-//# sourceMappingURL=chunk-L22W2D2R.js.map
+//# sourceMappingURL=chunk-6KWT2TZE.js.map

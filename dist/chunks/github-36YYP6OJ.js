@@ -7,7 +7,7 @@ import {
   historyDeadline,
   historyUrl,
   writeHistory
-} from "./chunk-L22W2D2R.js";
+} from "./chunk-6KWT2TZE.js";
 import "./chunk-R445ESFV.js";
 import "./chunk-JO5HSGVP.js";
 import "./chunk-LXCIAP43.js";
@@ -18,7 +18,7 @@ import "./chunk-DEDSNKBD.js";
 import "./chunk-CPMEAYED.js";
 import "./chunk-MUQ5OQIV.js";
 import "./chunk-UBNUX3TW.js";
-import "./chunk-UJ42BV7C.js";
+import "./chunk-IZ3IYCTI.js";
 import "./chunk-23VKRORU.js";
 export {
   HISTORY_GRACE_MS,
@@ -28,4 +28,4 @@ export {
   historyUrl,
   writeHistory
 };
-//# sourceMappingURL=github-MKWGOIML.js.map
+//# sourceMappingURL=github-36YYP6OJ.js.map

@@ -9,14 +9,16 @@ function isRecorded(outcome) {
 }
 function makeRecord(result, target, endedAt2) {
   if (!isRecorded(result.outcome)) return null;
-  const record = {
-    ...result,
+  return {
+    ...capRecordFiles(result),
     outcome: result.outcome,
     history: { target, recorded_at: new Date(endedAt2).toISOString() }
   };
-  capFiles(record);
-  if (isObject(record.download)) record.download = capFiles({ ...record.download });
-  return record;
+}
+function capRecordFiles(result) {
+  const copy = capFiles({ ...result });
+  if (isObject(copy.download)) copy.download = capFiles({ ...copy.download });
+  return copy;
 }
 function capFiles(holder) {
   const files = holder.files;
@@ -82,6 +84,7 @@ export {
   MAX_RECORD_FILES,
   isRecorded,
   makeRecord,
+  capRecordFiles,
   readRecord,
   recordKey,
   endedAt,
@@ -90,4 +93,4 @@ export {
   checkLimit,
   checkLimitText
 };
-//# sourceMappingURL=chunk-UJ42BV7C.js.map
+//# sourceMappingURL=chunk-IZ3IYCTI.js.map

@@ -4,6 +4,7 @@ import {
   MAX_RECORD_FILES,
   RECORDED_OUTCOMES,
   backupAgeSeconds,
+  capRecordFiles,
   checkLimit,
   checkLimitText,
   durationSeconds,
@@ -12,12 +13,13 @@ import {
   makeRecord,
   readRecord,
   recordKey
-} from "./chunk-UJ42BV7C.js";
+} from "./chunk-IZ3IYCTI.js";
 import "./chunk-23VKRORU.js";
 export {
   MAX_RECORD_FILES,
   RECORDED_OUTCOMES,
   backupAgeSeconds,
+  capRecordFiles,
   checkLimit,
   checkLimitText,
   durationSeconds,
@@ -27,4 +29,4 @@ export {
   readRecord,
   recordKey
 };
-//# sourceMappingURL=record-PBD7274D.js.map
+//# sourceMappingURL=record-W77DSZZC.js.map

@@ -743,6 +743,15 @@ function encryptedWarning(backupId, files) {
   const more = names.length > MAX_NAMED ? ` and ${names.length - MAX_NAMED} more` : "";
   return `Content checks skipped for ${shown}${more}: backup ${backupId} carries an encryption key and these files do not look like their names say, so they are most likely encrypted; only their size and SHA-256 were verified.`;
 }
+function skippedWarning(backupId, files) {
+  const skipped = files.flatMap(
+    (file) => (file.checks ?? []).filter((check) => check.passed === null && !looksEncrypted(check)).map((check) => `${file.name} (${check.name}: ${check.detail})`)
+  );
+  if (skipped.length === 0) return null;
+  const shown = skipped.slice(0, MAX_NAMED).join(", ");
+  const more = skipped.length > MAX_NAMED ? ` and ${skipped.length - MAX_NAMED} more` : "";
+  return `Content checks skipped for ${shown}${more} in backup ${backupId}: only their size and SHA-256 were verified.`;
+}
 
 // src/download/file.ts
 import { createWriteStream } from "node:fs";
@@ -1368,8 +1377,8 @@ async function downloadBackup(settings, backup, files, dir, deps, progress) {
     }
     throw error;
   } finally {
-    const warning2 = encryptedWarning(backup.id, verified);
-    if (warning2 !== null) warning(warning2);
+    for (const warning2 of [encryptedWarning, skippedWarning].map((say) => say(backup.id, verified)))
+      if (warning2 !== null) warning(warning2);
     if (workspace !== null) await removeWorkspace(workspace).catch(() => void 0);
     progress.downloadEnded({ status, durationMs: deps.clock.now() - started });
   }
@@ -1430,4 +1439,4 @@ async function runDownload(settings, deps, progress) {
 export {
   runDownload
 };
-//# sourceMappingURL=run-65THF6JE.js.map
+//# sourceMappingURL=run-LSW7AFCP.js.map

@@ -7,7 +7,7 @@ import {
   recentDrills,
   slug,
   writeHistory
-} from "./chunk-L22W2D2R.js";
+} from "./chunk-6KWT2TZE.js";
 import {
   prose
 } from "./chunk-R445ESFV.js";
@@ -22,7 +22,7 @@ import "./chunk-MUQ5OQIV.js";
 import "./chunk-UBNUX3TW.js";
 import {
   makeRecord
-} from "./chunk-UJ42BV7C.js";
+} from "./chunk-IZ3IYCTI.js";
 import "./chunk-23VKRORU.js";
 
 // src/history/drill.ts
@@ -86,4 +86,4 @@ export {
   graceAfterCancel,
   recordDrill
 };
-//# sourceMappingURL=drill-JE7SLZ62.js.map
+//# sourceMappingURL=drill-DJ3S5S3Q.js.map
