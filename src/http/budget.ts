@@ -141,9 +141,15 @@ function reserveOf(limit: number): number {
  * After a 429, until the window closes plus a spread over the fair interval, so that drills do not
  * return all at once. With little left, or when the others spend at a rate that empties the budget
  * before this drill's next fair turn, until the window surely closed: the restore POSTs of other drills
- * need what remains. Otherwise the fair interval, jittered by half either way.
+ * need what remains. A restore started (`createdAt`) in the window after one that ran out waits for
+ * the next window too. Otherwise the fair interval, jittered by half either way.
  */
-export function checkHoldMs(state: BudgetState, nowMs: number, random: () => number): number {
+export function checkHoldMs(
+  state: BudgetState,
+  nowMs: number,
+  random: () => number,
+  createdAt?: number,
+): number {
   const fair = fairIntervalMs(state)
   const spread = random() * Math.min(fair, ASSUMED_WINDOW_MS / 2)
   if (state.resetAt !== null && state.resetAt > nowMs) return state.resetAt - nowMs + spread
@@ -152,6 +158,14 @@ export function checkHoldMs(state: BudgetState, nowMs: number, random: () => num
   // The window a 429 named has closed since the last reading: the budget is whole again.
   const renewed = resetAt !== null && seenAt !== null && seenAt < resetAt
   const closes = windowSeenAt === null ? null : windowSeenAt + ASSUMED_WINDOW_MS
+  // The last window ran out (a 429 named its close), and this restore was started in the window
+  // after it: restores take minutes, so it is the one least likely to be done. Its checks wait
+  // for the next window, spread over the fair interval, and leave this one to older restores.
+  const contended = resetAt !== null && resetAt <= nowMs && nowMs - resetAt < ASSUMED_WINDOW_MS
+  const fresh = createdAt !== undefined && windowSeenAt !== null && createdAt >= windowSeenAt
+  if (contended && fresh && closes !== null && closes > nowMs) {
+    return closes - nowMs + random() * Math.min(fair, ASSUMED_WINDOW_MS)
+  }
   if (!renewed && closes !== null && closes > nowMs) {
     const spendable = remaining - reserveOf(limit)
     // At the others' pace, what is left would be gone before this drill's next fair turn: a burst
@@ -172,8 +186,8 @@ export class Budget {
     this.state = observe(this.state, readLimits(headers, nowMs), nowMs)
   }
 
-  holdMs(nowMs: number): number {
-    return checkHoldMs(this.state, nowMs, this.random)
+  holdMs(nowMs: number, createdAt?: number): number {
+    return checkHoldMs(this.state, nowMs, this.random, createdAt)
   }
 
   get current(): BudgetState {
