@@ -194,8 +194,19 @@ describe('holding a status check back', () => {
     const fair = (20 * ASSUMED_WINDOW_MS) / 48
 
     it('waits for the next window, spread over the fair interval, leaving this one to older restores', () => {
-      expect(checkHoldMs(refused, NOW + 60_500, none, NOW + 60_500)).toBe(59_500)
-      expect(checkHoldMs(refused, NOW + 60_500, half, NOW + 60_500)).toBe(59_500 + fair / 2)
+      // The window after lasts at least the 59 s the 429 named.
+      expect(checkHoldMs(refused, NOW + 60_500, none, NOW + 60_500)).toBe(58_500)
+      expect(checkHoldMs(refused, NOW + 60_500, half, NOW + 60_500)).toBe(58_500 + fair / 2)
+    })
+
+    it('assumes no longer a window than the 429 named: a limiter counting per second', () => {
+      const perSecond = after([
+        [NOW, { limit: '10', remaining: '2' }],
+        [NOW + 300, { limit: '10', remaining: '0', retryAfter: '1' }],
+        [NOW + 1_400, { limit: '10', remaining: '9' }],
+      ])
+      expect(checkHoldMs(perSecond, NOW + 1_400, none, NOW + 1_400)).toBe(900)
+      expect(checkHoldMs(perSecond, NOW + 1_400, () => 0.999, NOW + 1_400)).toBeLessThan(1_900)
     })
 
     it('holds an older restore only for the fair interval', () => {

@@ -38,6 +38,8 @@ export interface BudgetState {
   windowSeenAt: number | null
   /** When the window closes, as a 429 said (epoch ms). */
   resetAt: number | null
+  /** The wait that 429 named (ms): its window lasted at least this long. */
+  waitMs: number | null
   /** Requests the whole token made between this drill's last two readings, itself included. */
   sharers: number
   /** Requests per ms the others made between those two readings. */
@@ -50,6 +52,7 @@ export const EMPTY_BUDGET: BudgetState = {
   seenAt: null,
   windowSeenAt: null,
   resetAt: null,
+  waitMs: null,
   sharers: 1,
   othersRate: 0,
 }
@@ -91,6 +94,7 @@ export function observe(state: BudgetState, reading: LimitReading, nowMs: number
   const next: BudgetState = { ...state, limit }
   if (reading.resetInMs !== undefined) {
     next.resetAt = nowMs + reading.resetInMs
+    next.waitMs = reading.resetInMs
     // The close of this window, known: the windows after it follow on from it.
     if (reading.resetInMs <= ASSUMED_WINDOW_MS) {
       next.windowSeenAt = next.resetAt - ASSUMED_WINDOW_MS
@@ -161,10 +165,14 @@ export function checkHoldMs(
   // The last window ran out (a 429 named its close), and this restore was started in the window
   // after it: restores take minutes, so it is the one least likely to be done. Its checks wait
   // for the next window, spread over the fair interval, and leave this one to older restores.
+  // A window lasts at least the wait its 429 named, and no more is assumed: a limiter counting
+  // per second, whose 429s say 1 s, is not waited on for a minute.
   const contended = resetAt !== null && resetAt <= nowMs && nowMs - resetAt < ASSUMED_WINDOW_MS
   const fresh = createdAt !== undefined && windowSeenAt !== null && createdAt >= windowSeenAt
-  if (contended && fresh && closes !== null && closes > nowMs) {
-    return closes - nowMs + random() * Math.min(fair, ASSUMED_WINDOW_MS)
+  if (contended && fresh && closes !== null) {
+    const span = Math.min(ASSUMED_WINDOW_MS, state.waitMs ?? ASSUMED_WINDOW_MS)
+    const until = Math.min(closes, resetAt + span)
+    if (until > nowMs) return until - nowMs + random() * Math.min(fair, span)
   }
   if (!renewed && closes !== null && closes > nowMs) {
     const spendable = remaining - reserveOf(limit)
