@@ -183,4 +183,49 @@ describe('holding a status check back', () => {
     // Once the window has closed, the 429 holds nothing more.
     expect(checkHoldMs(limited, NOW + 40_000, none)).toBe(fair / 2)
   })
+
+  describe('a restore started just after the token ran out', () => {
+    // Refused at the start (a 429 naming the close), then accepted as the next window opened.
+    const refused = after([
+      [NOW, { limit: '60', remaining: '20' }],
+      [NOW + 1_000, { limit: '60', remaining: '0', retryAfter: '59' }],
+      [NOW + 60_500, { limit: '60', remaining: '40' }],
+    ])
+    const fair = (20 * ASSUMED_WINDOW_MS) / 48
+
+    it('waits for the next window, spread over the fair interval, leaving this one to older restores', () => {
+      // The window after lasts at least the 59 s the 429 named.
+      expect(checkHoldMs(refused, NOW + 60_500, none, NOW + 60_500)).toBe(58_500)
+      expect(checkHoldMs(refused, NOW + 60_500, half, NOW + 60_500)).toBe(58_500 + fair / 2)
+    })
+
+    it('assumes no longer a window than the 429 named: a limiter counting per second', () => {
+      const perSecond = after([
+        [NOW, { limit: '10', remaining: '2' }],
+        [NOW + 300, { limit: '10', remaining: '0', retryAfter: '1' }],
+        [NOW + 1_400, { limit: '10', remaining: '9' }],
+      ])
+      expect(checkHoldMs(perSecond, NOW + 1_400, none, NOW + 1_400)).toBe(900)
+      expect(checkHoldMs(perSecond, NOW + 1_400, () => 0.999, NOW + 1_400)).toBeLessThan(1_900)
+    })
+
+    it('holds an older restore only for the fair interval', () => {
+      expect(checkHoldMs(refused, NOW + 60_500, none, NOW - 5_000)).toBe(fair / 2)
+      expect(checkHoldMs(refused, NOW + 60_500, none)).toBe(fair / 2)
+    })
+
+    it('is not held without a window run out, nor once the window after it has closed', () => {
+      const calm = after([
+        [NOW, { limit: '60', remaining: '50' }],
+        [NOW + 1_000, { limit: '60', remaining: '49' }],
+      ])
+      expect(checkHoldMs(calm, NOW + 1_000, none, NOW + 1_000)).toBe(fairIntervalMs(calm) / 2)
+      const later = observe(
+        refused,
+        readLimits({ limit: '60', remaining: '59' }, NOW + 121_000),
+        NOW + 121_000,
+      )
+      expect(checkHoldMs(later, NOW + 121_000, none, NOW + 60_500)).toBe(fair / 2)
+    })
+  })
 })

@@ -140,3 +140,82 @@ describe('status checks sharing one token', () => {
     expect(paced.limited).toBeLessThan(alone.limited / 2)
   })
 })
+
+/**
+ * `legs` drills on one token limited to 10 a minute that each look up the backups and start a
+ * restore at once, then wait for it: most POSTs are refused and pass in the next window. Counts
+ * the checks that the restores started in that window got before it closed.
+ */
+async function startBurst(legs: number, byAge: boolean) {
+  const time = virtualTime(Date.now())
+  const sim = await startSimulator({
+    now: time.now,
+    restoreDurationMs: 150_000,
+    rateLimit: { limit: 10, windowMs: 60_000 },
+  })
+  try {
+    let seed = 7
+    const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647
+    const signal = new AbortController().signal
+    const ends = await Promise.all(
+      Array.from({ length: legs }, (_, leg) =>
+        time.leg(async () => {
+          await time.sleep(leg * 100)
+          const client = createClient({
+            baseUrl: sim.url,
+            token: DEMO_TOKEN,
+            userAgent: TEST_USER_AGENT,
+            deadline: time.now() + 3_600_000,
+            clock: { now: time.now },
+            sleep: time.sleep,
+            random,
+            mask: () => undefined,
+          })
+          await client.listJobBackups(SEED.jobs.main, 1)
+          // The legs' lookups come first, as when every leg's runner starts at once.
+          await time.sleep(1_000)
+          const restore = await client.createRestore(SEED.backups.latest, {})
+          const deps = waitDeps(client, { clock: { now: time.now }, sleep: time.sleep, signal })
+          // Without the restore's age, the budget cannot tell a fresh restore from an old one.
+          if (!byAge) deps.holdMs = () => client.checkHoldMs()
+          deps.notify = () => undefined
+          const plan = {
+            restoreId: restore.id,
+            createdAt: time.now(),
+            timeoutMs: 3_600_000,
+            pollIntervalMs: 15_000,
+          }
+          return waitForRestore(plan, deps)
+        }),
+      ),
+    )
+    const counted = sim.requests.filter((r) => r.status !== 429)
+    const firstAt = counted[0]?.at ?? 0
+    // The limiter opens a window at the first counted request after the last one closed.
+    const secondOpens = counted.find((r) => r.at >= firstAt + 60_000)?.at ?? Infinity
+    const late = new Set(
+      sim.restores.filter((r) => r.createdAt >= secondOpens).map((restore) => restore.id),
+    )
+    const wasted = counted.filter(
+      (r) =>
+        r.route === 'getRestore' &&
+        r.at < secondOpens + 60_000 &&
+        late.has(r.path.split('/').pop() ?? ''),
+    ).length
+    return { ends, late: late.size, wasted, restores: sim.restores.length }
+  } finally {
+    await sim.close()
+  }
+}
+
+describe('restores started in the window after the token ran out', () => {
+  it('are first checked in the window after, leaving theirs to the restores started before', async () => {
+    const byAge = await startBurst(8, true)
+    expect(byAge.ends.map((end) => end.kind)).toEqual(Array(8).fill('succeeded'))
+    expect(byAge.restores).toBe(8)
+    expect(byAge.late).toBeGreaterThan(2)
+    expect(byAge.wasted).toBe(0)
+    const blind = await startBurst(8, false)
+    expect(blind.wasted).toBeGreaterThan(0)
+  })
+})

@@ -6,6 +6,7 @@ import {
   type WaitEvent,
   type WaitPlan,
 } from '../src/restore/wait.js'
+import { Budget } from '../src/http/budget.js'
 import { ApiError, type ApiErrorKind } from '../src/snapshooter/errors.js'
 import { fakeTime } from './fixtures/fake-time.js'
 import { RESTORE_ID as ID, restore } from './fixtures/values.js'
@@ -174,6 +175,44 @@ describe('waitForRestore', () => {
     )
     expect(end.kind).toBe('timed_out')
     expect(checkedAt).toEqual([25_000, 50_000, 60_000])
+  })
+
+  it('holds a restore started just after the token ran out for the next window, cut at the deadline or a cancel', async () => {
+    const time = fakeTime()
+    const createdAt = time.clock.now()
+    // Refused (429, the window closing 59 s on), then accepted as the next window opened.
+    const budget = new Budget(() => 0)
+    budget.observe({ limit: '60', remaining: '20' }, createdAt - 60_500)
+    budget.observe({ limit: '60', remaining: '0', retryAfter: '59' }, createdAt - 59_500)
+    budget.observe({ limit: '60', remaining: '40' }, createdAt)
+    const run = (signal: AbortSignal, sleep = time.sleep) => {
+      const checkedAt: number[] = []
+      const ended = waitForRestore(
+        { restoreId: ID, createdAt, timeoutMs: 30_000, pollIntervalMs: 15_000 },
+        {
+          clock: time.clock,
+          sleep,
+          signal,
+          notify: () => undefined,
+          holdMs: (created) => budget.holdMs(time.clock.now(), created),
+          getRestore: async () => {
+            checkedAt.push(time.clock.now() - createdAt)
+            return restore({ id: ID, status: 'in_progress' })
+          },
+        },
+      )
+      return ended.then((end) => ({ end, checkedAt }))
+    }
+    // The next window opens 59.5 s on: past the deadline, where the one check is made.
+    const held = await run(new AbortController().signal)
+    expect(held.checkedAt).toEqual([30_000])
+    expect(held.end.kind).toBe('timed_out')
+    const controller = new AbortController()
+    const cancelled = await run(controller.signal, (ms, signal) => {
+      controller.abort()
+      return time.sleep(ms, signal)
+    })
+    expect(cancelled).toMatchObject({ end: { kind: 'cancelled' }, checkedAt: [] })
   })
 
   it('explains a 404 on the first check: the restore exists, the endpoint may not', async () => {

@@ -45,6 +45,8 @@ interface Fleet {
   /** Restores created per leg, each leg's count. */
   restoresPerLeg: number[]
   restores: number
+  /** Restores started in the limiter's first window: the legs that need not wait for the next. */
+  firstWindow: number
   latenessMs: number[]
   wallMs: number
 }
@@ -103,6 +105,9 @@ async function fleet(legs: number): Promise<Fleet> {
       succeeded: runs.filter((run) => run.outputs.outcome === 'succeeded').length,
       restoresPerLeg: perLeg,
       restores: sim.restores.length,
+      firstWindow: sim.restores.filter(
+        (r) => r.createdAt < (sim.requests[0]?.at ?? 0) + RATE_LIMIT.windowMs,
+      ).length,
       latenessMs: lateness,
       wallMs: Date.now() - started,
     }
@@ -137,17 +142,20 @@ function section(fleets: Fleet[]): string[] {
       'Each leg is a `dist/index.js` process (default `poll_interval` 15s); the legs start ' +
       `within ${START_SPREAD_MS / 1000} s and share one token limited to ${RATE_LIMIT.limit} ` +
       "requests a minute by the simulator's Laravel-like limiter; each restore takes 90 s to " +
-      "2 min. Lateness: a leg's wall time less its restore's own duration.",
+      "2 min. Lateness: a leg's wall time less its restore's own duration. First window: the " +
+      'restores started in the first minute; the lookups and the POSTs of 40 legs need more than ' +
+      'it holds, so the others start a minute late, and the median is decided by whether ' +
+      'more than half started in it.',
     '',
-    '| legs | requests | 429 | restores per leg | succeeded | median lateness | worst lateness | targets |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| legs | requests | 429 | restores per leg | first window | succeeded | median lateness | worst lateness | targets |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...fleets.map((f) => {
       const per = [...new Set(f.restoresPerLeg)].sort().join(' or ')
       const late = f.latenessMs
       return (
         `| ${f.legs} | ${f.requests} | ${f.limited} (${percent(f.limited, f.requests)}): ` +
         `${f.limitedBy.list} list, ${f.limitedBy.post} POST, ${f.limitedBy.status} status | ${per} ` +
-        `(${f.restores} in all) | ${f.succeeded} of ${f.legs} | ` +
+        `(${f.restores} in all) | ${f.firstWindow} | ${f.succeeded} of ${f.legs} | ` +
         `${late.length === 0 ? '-' : seconds(median(late))} | ` +
         `${late.length === 0 ? '-' : seconds(Math.max(...late))} | ${verdict(f)} |`
       )

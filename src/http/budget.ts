@@ -38,6 +38,8 @@ export interface BudgetState {
   windowSeenAt: number | null
   /** When the window closes, as a 429 said (epoch ms). */
   resetAt: number | null
+  /** The wait that 429 named (ms): its window lasted at least this long. */
+  waitMs: number | null
   /** Requests the whole token made between this drill's last two readings, itself included. */
   sharers: number
   /** Requests per ms the others made between those two readings. */
@@ -50,6 +52,7 @@ export const EMPTY_BUDGET: BudgetState = {
   seenAt: null,
   windowSeenAt: null,
   resetAt: null,
+  waitMs: null,
   sharers: 1,
   othersRate: 0,
 }
@@ -91,6 +94,7 @@ export function observe(state: BudgetState, reading: LimitReading, nowMs: number
   const next: BudgetState = { ...state, limit }
   if (reading.resetInMs !== undefined) {
     next.resetAt = nowMs + reading.resetInMs
+    next.waitMs = reading.resetInMs
     // The close of this window, known: the windows after it follow on from it.
     if (reading.resetInMs <= ASSUMED_WINDOW_MS) {
       next.windowSeenAt = next.resetAt - ASSUMED_WINDOW_MS
@@ -141,9 +145,15 @@ function reserveOf(limit: number): number {
  * After a 429, until the window closes plus a spread over the fair interval, so that drills do not
  * return all at once. With little left, or when the others spend at a rate that empties the budget
  * before this drill's next fair turn, until the window surely closed: the restore POSTs of other drills
- * need what remains. Otherwise the fair interval, jittered by half either way.
+ * need what remains. A restore started (`createdAt`) in the window after one that ran out waits for
+ * the next window too. Otherwise the fair interval, jittered by half either way.
  */
-export function checkHoldMs(state: BudgetState, nowMs: number, random: () => number): number {
+export function checkHoldMs(
+  state: BudgetState,
+  nowMs: number,
+  random: () => number,
+  createdAt?: number,
+): number {
   const fair = fairIntervalMs(state)
   const spread = random() * Math.min(fair, ASSUMED_WINDOW_MS / 2)
   if (state.resetAt !== null && state.resetAt > nowMs) return state.resetAt - nowMs + spread
@@ -152,6 +162,18 @@ export function checkHoldMs(state: BudgetState, nowMs: number, random: () => num
   // The window a 429 named has closed since the last reading: the budget is whole again.
   const renewed = resetAt !== null && seenAt !== null && seenAt < resetAt
   const closes = windowSeenAt === null ? null : windowSeenAt + ASSUMED_WINDOW_MS
+  // The last window ran out (a 429 named its close), and this restore was started in the window
+  // after it: restores take minutes, so it is the one least likely to be done. Its checks wait
+  // for the next window, spread over the fair interval, and leave this one to older restores.
+  // A window lasts at least the wait its 429 named, and no more is assumed: a limiter counting
+  // per second, whose 429s say 1 s, is not waited on for a minute.
+  const contended = resetAt !== null && resetAt <= nowMs && nowMs - resetAt < ASSUMED_WINDOW_MS
+  const fresh = createdAt !== undefined && windowSeenAt !== null && createdAt >= windowSeenAt
+  if (contended && fresh && closes !== null) {
+    const span = Math.min(ASSUMED_WINDOW_MS, state.waitMs ?? ASSUMED_WINDOW_MS)
+    const until = Math.min(closes, resetAt + span)
+    if (until > nowMs) return until - nowMs + random() * Math.min(fair, span)
+  }
   if (!renewed && closes !== null && closes > nowMs) {
     const spendable = remaining - reserveOf(limit)
     // At the others' pace, what is left would be gone before this drill's next fair turn: a burst
@@ -172,8 +194,8 @@ export class Budget {
     this.state = observe(this.state, readLimits(headers, nowMs), nowMs)
   }
 
-  holdMs(nowMs: number): number {
-    return checkHoldMs(this.state, nowMs, this.random)
+  holdMs(nowMs: number, createdAt?: number): number {
+    return checkHoldMs(this.state, nowMs, this.random, createdAt)
   }
 
   get current(): BudgetState {

@@ -60,7 +60,7 @@ export function waitDeps(
 ): WaitDeps {
   return {
     getRestore: (id, until) => client.withDeadline(until).checkRestore(id),
-    holdMs: () => client.checkHoldMs(),
+    holdMs: (createdAt) => client.checkHoldMs(createdAt),
     clock,
     sleep,
     signal,

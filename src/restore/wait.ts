@@ -49,7 +49,7 @@ export interface WaitDeps {
    * schedule's pause wins when longer, and the deadline cuts both (docs/architecture.md, Rate
    * limits). Without it, checks follow the schedule alone.
    */
-  holdMs?(): number
+  holdMs?(createdAt: number): number
   clock: Clock
   sleep: Sleep
   signal: AbortSignal
@@ -83,7 +83,7 @@ export async function waitForRestore(plan: WaitPlan, deps: WaitDeps): Promise<Wa
 
   for (;;) {
     pause = nextPause(pause, plan.pollIntervalMs)
-    const hold = deps.holdMs?.() ?? 0
+    const hold = deps.holdMs?.(plan.createdAt) ?? 0
     const wait = pauseUntilDeadline(Math.max(pause, hold), clock.now(), deadline)
     // Decided before the pause, so that a timer firing a little early cannot rob it of its grace.
     const onDeadline = clock.now() + wait >= deadline

@@ -65,7 +65,7 @@ export interface SnapShooterClient {
   /** One status check of the wait loop: a 429 comes back at once, for the loop to pace. */
   checkRestore(restoreId: string): Promise<Restore>
   /** How long the token's budget says to hold the next status check (ms from now). */
-  checkHoldMs(): number
+  checkHoldMs(createdAt?: number): number
   getDownloadLinks(backupId: string): Promise<Record<string, string>>
   /** One page of the account's jobs, asked with the same parameters whichever the page. */
   listJobs(page: number): Promise<JobPage>
@@ -151,7 +151,7 @@ function bind(shared: Shared, deadline: number): SnapShooterClient {
       }),
     getRestore: (restoreId) => run(restoreCall(restoreId, secrets)),
     checkRestore: (restoreId) => run(restoreCall(restoreId, secrets), CHECK_POLICY),
-    checkHoldMs: () => shared.budget.holdMs(shared.clock.now()),
+    checkHoldMs: (createdAt) => shared.budget.holdMs(shared.clock.now(), createdAt),
     // Creates nothing, so it is retried like a read.
     getDownloadLinks: (backupId) =>
       run({
