@@ -11,7 +11,7 @@ import {
 } from "./chunks/chunk-UZPT34RA.js";
 import {
   connect
-} from "./chunks/chunk-BCQDJMA5.js";
+} from "./chunks/chunk-X3FJTLAT.js";
 import {
   OutputWriter,
   buildResult,
@@ -654,7 +654,7 @@ async function run(deps = {}) {
 async function runCommand(settings, deps, record) {
   switch (settings.command) {
     case "restore": {
-      const { runRestore } = await import("./chunks/run-AAKG6GHM.js");
+      const { runRestore } = await import("./chunks/run-5AIBNUJ5.js");
       return { command: "restore", settings, end: await runRestore(settings, deps, record) };
     }
     case "download": {
@@ -662,7 +662,7 @@ async function runCommand(settings, deps, record) {
       return { command: "download", settings, end: await runDownload(settings, deps, record) };
     }
     case "watch": {
-      const { runWatch } = await import("./chunks/run-SSAZ64XC.js");
+      const { runWatch } = await import("./chunks/run-7HOFFALI.js");
       return { command: "watch", settings, end: await runWatch(settings, deps) };
     }
   }

@@ -2,7 +2,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   connect
-} from "./chunks/chunk-BCQDJMA5.js";
+} from "./chunks/chunk-X3FJTLAT.js";
 import {
   MAX_DRILL_NAME,
   OutputWriter,

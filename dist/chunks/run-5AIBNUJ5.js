@@ -3,7 +3,7 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   runRestore,
   waitDeps
-} from "./chunk-5VTFWJPD.js";
+} from "./chunk-P6UYX4WF.js";
 import "./chunk-IUPZPFKJ.js";
 import "./chunk-P5RYDK4Q.js";
 import "./chunk-UZPT34RA.js";
@@ -19,4 +19,4 @@ export {
   runRestore,
   waitDeps
 };
-//# sourceMappingURL=run-AAKG6GHM.js.map
+//# sourceMappingURL=run-5AIBNUJ5.js.map

@@ -9,7 +9,7 @@ import {
 // src/connect.ts
 async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
   const [{ createClient }, { proxySecrets }] = await Promise.all([
-    import("./client-3EIWFA6S.js"),
+    import("./client-5557RMPI.js"),
     import("./proxy-XKJTATW6.js")
   ]);
   for (const secret of proxySecrets(process.env)) setSecret(secret);
@@ -31,4 +31,4 @@ async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
 export {
   connect
 };
-//# sourceMappingURL=chunk-BCQDJMA5.js.map
+//# sourceMappingURL=chunk-X3FJTLAT.js.map

@@ -122,7 +122,7 @@ async function waitForRestore(plan, deps) {
   const end = (kind, extra = {}) => ({ kind, restore: last, elapsedMs: elapsed(), checks, ...extra });
   for (; ; ) {
     pause = nextPause(pause, plan.pollIntervalMs);
-    const hold = deps.holdMs?.() ?? 0;
+    const hold = deps.holdMs?.(plan.createdAt) ?? 0;
     const wait = pauseUntilDeadline(Math.max(pause, hold), clock.now(), deadline);
     const onDeadline = clock.now() + wait >= deadline;
     try {
@@ -231,7 +231,7 @@ async function runRestore(settings, deps, progress) {
 function waitDeps(client, { clock, sleep, signal }) {
   return {
     getRestore: (id, until) => client.withDeadline(until).checkRestore(id),
-    holdMs: () => client.checkHoldMs(),
+    holdMs: (createdAt) => client.checkHoldMs(createdAt),
     clock,
     sleep,
     signal,
@@ -244,4 +244,4 @@ export {
   runRestore,
   waitDeps
 };
-//# sourceMappingURL=chunk-5VTFWJPD.js.map
+//# sourceMappingURL=chunk-P6UYX4WF.js.map

@@ -3,7 +3,7 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   waitDeps,
   waitForRestore
-} from "./chunk-5VTFWJPD.js";
+} from "./chunk-P6UYX4WF.js";
 import "./chunk-IUPZPFKJ.js";
 import "./chunk-P5RYDK4Q.js";
 import "./chunk-UZPT34RA.js";
@@ -54,4 +54,4 @@ export {
   RestoreNotFound,
   runWatch
 };
-//# sourceMappingURL=run-SSAZ64XC.js.map
+//# sourceMappingURL=run-7HOFFALI.js.map

@@ -17674,6 +17674,7 @@ var EMPTY_BUDGET = {
   seenAt: null,
   windowSeenAt: null,
   resetAt: null,
+  waitMs: null,
   sharers: 1,
   othersRate: 0
 };
@@ -17704,6 +17705,7 @@ function observe(state, reading, nowMs) {
   const next = { ...state, limit };
   if (reading.resetInMs !== void 0) {
     next.resetAt = nowMs + reading.resetInMs;
+    next.waitMs = reading.resetInMs;
     if (reading.resetInMs <= ASSUMED_WINDOW_MS) {
       next.windowSeenAt = next.resetAt - ASSUMED_WINDOW_MS;
     }
@@ -17734,7 +17736,7 @@ function fairIntervalMs(state) {
 function reserveOf(limit) {
   return Math.max(2, Math.ceil(limit * RESERVE_FRACTION));
 }
-function checkHoldMs(state, nowMs, random) {
+function checkHoldMs(state, nowMs, random, createdAt) {
   const fair = fairIntervalMs(state);
   const spread3 = random() * Math.min(fair, ASSUMED_WINDOW_MS / 2);
   if (state.resetAt !== null && state.resetAt > nowMs) return state.resetAt - nowMs + spread3;
@@ -17742,6 +17744,13 @@ function checkHoldMs(state, nowMs, random) {
   if (limit === null || remaining === null) return 0;
   const renewed = resetAt !== null && seenAt !== null && seenAt < resetAt;
   const closes = windowSeenAt === null ? null : windowSeenAt + ASSUMED_WINDOW_MS;
+  const contended = resetAt !== null && resetAt <= nowMs && nowMs - resetAt < ASSUMED_WINDOW_MS;
+  const fresh = createdAt !== void 0 && windowSeenAt !== null && createdAt >= windowSeenAt;
+  if (contended && fresh && closes !== null) {
+    const span = Math.min(ASSUMED_WINDOW_MS, state.waitMs ?? ASSUMED_WINDOW_MS);
+    const until = Math.min(closes, resetAt + span);
+    if (until > nowMs) return until - nowMs + random() * Math.min(fair, span);
+  }
   if (!renewed && closes !== null && closes > nowMs) {
     const spendable = remaining - reserveOf(limit);
     const spentByNextTurn = state.othersRate * Math.min(fair, closes - nowMs);
@@ -17758,8 +17767,8 @@ var Budget = class {
   observe(headers, nowMs) {
     this.state = observe(this.state, readLimits(headers, nowMs), nowMs);
   }
-  holdMs(nowMs) {
-    return checkHoldMs(this.state, nowMs, this.random);
+  holdMs(nowMs, createdAt) {
+    return checkHoldMs(this.state, nowMs, this.random, createdAt);
   }
   get current() {
     return this.state;
@@ -18160,7 +18169,7 @@ function bind2(shared, deadline) {
     }),
     getRestore: (restoreId) => run(restoreCall(restoreId, secrets)),
     checkRestore: (restoreId) => run(restoreCall(restoreId, secrets), CHECK_POLICY),
-    checkHoldMs: () => shared.budget.holdMs(shared.clock.now()),
+    checkHoldMs: (createdAt) => shared.budget.holdMs(shared.clock.now(), createdAt),
     // Creates nothing, so it is retried like a read.
     getDownloadLinks: (backupId) => run({
       method: "POST",
@@ -18252,4 +18261,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-3EIWFA6S.js.map
+//# sourceMappingURL=client-5557RMPI.js.map
