@@ -189,6 +189,21 @@ describe('the fleet tally', () => {
     }
   })
 
+  it('shows each limit as the leg wrote it, and its figures as the drill summary does', () => {
+    const written = result({
+      backup: { id: 'b1', job_id: JOB_A, completed_at: null, age_seconds: 7106 },
+      checks: [
+        { name: 'max_backup_age', limit_seconds: 93_600, limit: '26h', passed: true },
+        { name: 'max_restore_duration', limit_seconds: 60, limit: '<b>1m</b>', passed: false },
+      ],
+    })
+    const rows = fleetRows([read('w.json', written)], null)
+    expect(rows[0]).toMatchObject({ rpo_limit: '26h', rto_limit: null })
+    const markdown = renderFleetSummary(tally(rows), rows, { fails: true, skippedFiles: 0 })
+    // A limit that does not read as a duration is shown from its seconds, never as markup.
+    expect(markdown).toContain('| 1h 58m 26s / 26h ✅ | 1m 30s / 1m ❌ |')
+  })
+
   it('gives no green tick to a fleet of dry runs, which proved no restore', () => {
     const rows = fleetRows([read('d.json', result({ outcome: 'dry_run' }))], null)
     expect(failsTheStep(tally(rows), 'failed')).toBe(false)

@@ -26,7 +26,14 @@ export interface Leg {
 
 export interface Check {
   limitSeconds: number
+  /** The limit as the leg's workflow wrote it (`26h`), when its result keeps a sound one. */
+  limit: string | null
   passed: boolean | null
+}
+
+/** A written limit from a result file: shown only when it reads as a duration, never as markup. */
+function writtenLimit(value: unknown): string | null {
+  return typeof value === 'string' && /^[0-9][0-9a-z ]{0,23}$/i.test(value) ? value : null
 }
 
 export type Read = { leg: Leg } | { file: string; problem: string }
@@ -103,7 +110,11 @@ export function readLeg(file: string, source: string, serverUrl: string): Read {
     const found = checks.find((item): item is Obj => isObj(item) && item.name === name)
     const limit = seconds(found?.limit_seconds)
     if (found === undefined || limit === null) return null
-    return { limitSeconds: limit, passed: typeof found.passed === 'boolean' ? found.passed : null }
+    return {
+      limitSeconds: limit,
+      limit: writtenLimit(found.limit),
+      passed: typeof found.passed === 'boolean' ? found.passed : null,
+    }
   }
   return {
     leg: {

@@ -1,7 +1,7 @@
 // The fleet's job summary: a headline verdict with the counts, then one row per drill. Every
 // value from a result file is untrusted: escaped with `inline` (already cut to one short line
 // when read), the rows capped, and the whole kept under GitHub's 1 MiB summary limit.
-import { formatDuration } from '../duration.js'
+import { formatElapsed } from '../duration.js'
 import { inline } from '../markdown.js'
 import type { Counts, Row, RowOutcome } from './report-tally.js'
 
@@ -19,15 +19,20 @@ const ICON: Record<RowOutcome, string> = {
   invalid: '⚠️',
 }
 
-// Durations as the workflow writes its limits (`1h30m`), so the two read alike.
+// Durations as the drill's own summary writes them (`1h 58m 26s`), limits as the workflow did.
 const age = (value: number | null): string =>
-  value === null ? '–' : formatDuration(Math.max(0, value) * 1000)
+  value === null ? '–' : formatElapsed(Math.max(0, value) * 1000)
 
-/** A value against its limit: `3h / 1d ✅`. */
-function against(actual: number | null, limit: number | null, passed: boolean | null): string {
+/** A value against its limit: `3h 5s / 26h ✅`. */
+function against(
+  actual: number | null,
+  limit: number | null,
+  written: string | null,
+  passed: boolean | null,
+): string {
   if (limit === null) return age(actual)
   const verdict = passed === true ? ' ✅' : passed === false ? ' ❌' : ''
-  return `${age(actual)} / ${age(limit)}${verdict}`
+  return `${age(actual)} / ${written ?? age(limit)}${verdict}`
 }
 
 function row(item: Row): string {
@@ -37,8 +42,18 @@ function row(item: Row): string {
   const again = item.superseded > 0 ? ` (newest of ${item.superseded + 1} results)` : ''
   // The link was built from checked parts only (report-entry.ts), so it can carry no markup.
   const link = item.run_url === null ? '–' : `[run](${item.run_url})`
-  const rpo = against(item.backup_age_seconds, item.rpo_limit_seconds, item.rpo_passed)
-  const rto = against(item.duration_seconds, item.rto_limit_seconds, item.rto_passed)
+  const rpo = against(
+    item.backup_age_seconds,
+    item.rpo_limit_seconds,
+    item.rpo_limit,
+    item.rpo_passed,
+  )
+  const rto = against(
+    item.duration_seconds,
+    item.rto_limit_seconds,
+    item.rto_limit,
+    item.rto_passed,
+  )
   return `| ${name} | ${rpo} | ${rto} | ${outcome}${again}${why} | ${link} |`
 }
 

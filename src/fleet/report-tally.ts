@@ -22,9 +22,13 @@ export interface Row {
   error: string | null
   backup_age_seconds: number | null
   rpo_limit_seconds: number | null
+  /** `max_backup_age` as the leg's workflow wrote it. */
+  rpo_limit: string | null
   rpo_passed: boolean | null
   duration_seconds: number | null
   rto_limit_seconds: number | null
+  /** `max_restore_duration` as the leg's workflow wrote it. */
+  rto_limit: string | null
   rto_passed: boolean | null
   run_url: string | null
   /** Older results of the same drill, left out. */
@@ -49,7 +53,13 @@ export function drillName(leg: Leg): string {
 }
 
 const blank = { job_id: null, backup_id: null, backup_age_seconds: null, duration_seconds: null }
-const noChecks = { rpo_limit_seconds: null, rpo_passed: null, rto_limit_seconds: null }
+const noChecks = {
+  rpo_limit_seconds: null,
+  rpo_limit: null,
+  rpo_passed: null,
+  rto_limit_seconds: null,
+  rto_limit: null,
+}
 
 function legRow(leg: Leg, superseded: number): Row {
   return {
@@ -61,9 +71,11 @@ function legRow(leg: Leg, superseded: number): Row {
     error: leg.error,
     backup_age_seconds: leg.backupAgeSeconds,
     rpo_limit_seconds: leg.rpo?.limitSeconds ?? null,
+    rpo_limit: leg.rpo?.limit ?? null,
     rpo_passed: leg.rpo?.passed ?? null,
     duration_seconds: leg.durationSeconds,
     rto_limit_seconds: leg.rto?.limitSeconds ?? null,
+    rto_limit: leg.rto?.limit ?? null,
     rto_passed: leg.rto?.passed ?? null,
     run_url: leg.run.url,
     superseded,
