@@ -11,7 +11,7 @@ import {
 } from "./chunks/chunk-R445ESFV.js";
 import "./chunks/chunk-I6DHMJ55.js";
 import {
-  formatDuration,
+  formatElapsed,
   matchGlob
 } from "./chunks/chunk-JO5HSGVP.js";
 import {
@@ -42,6 +42,9 @@ import nodePath from "node:path";
 
 // src/fleet/report-entry.ts
 var MAX_TEXT = 200;
+function writtenLimit(value) {
+  return typeof value === "string" && /^[0-9][0-9a-z ]{0,23}$/i.test(value) ? value : null;
+}
 var isObj = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function clean(value) {
   const line = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
@@ -95,7 +98,11 @@ function readLeg(file, source, serverUrl) {
     const found = checks.find((item) => isObj(item) && item.name === name);
     const limit = seconds(found?.limit_seconds);
     if (found === void 0 || limit === null) return null;
-    return { limitSeconds: limit, passed: typeof found.passed === "boolean" ? found.passed : null };
+    return {
+      limitSeconds: limit,
+      limit: writtenLimit(found.limit),
+      passed: typeof found.passed === "boolean" ? found.passed : null
+    };
   };
   return {
     leg: {
@@ -282,11 +289,11 @@ var ICON = {
   missing: "\u2753",
   invalid: "\u26A0\uFE0F"
 };
-var age = (value) => value === null ? "\u2013" : formatDuration(Math.max(0, value) * 1e3);
-function against(actual, limit, passed) {
+var age = (value) => value === null ? "\u2013" : formatElapsed(Math.max(0, value) * 1e3);
+function against(actual, limit, written, passed) {
   if (limit === null) return age(actual);
   const verdict = passed === true ? " \u2705" : passed === false ? " \u274C" : "";
-  return `${age(actual)} / ${age(limit)}${verdict}`;
+  return `${age(actual)} / ${written ?? age(limit)}${verdict}`;
 }
 function row(item) {
   const name = inline(item.name);
@@ -294,8 +301,18 @@ function row(item) {
   const why = item.error !== null && item.outcome !== "succeeded" ? `<br>${inline(item.error)}` : "";
   const again = item.superseded > 0 ? ` (newest of ${item.superseded + 1} results)` : "";
   const link = item.run_url === null ? "\u2013" : `[run](${item.run_url})`;
-  const rpo = against(item.backup_age_seconds, item.rpo_limit_seconds, item.rpo_passed);
-  const rto = against(item.duration_seconds, item.rto_limit_seconds, item.rto_passed);
+  const rpo = against(
+    item.backup_age_seconds,
+    item.rpo_limit_seconds,
+    item.rpo_limit,
+    item.rpo_passed
+  );
+  const rto = against(
+    item.duration_seconds,
+    item.rto_limit_seconds,
+    item.rto_limit,
+    item.rto_passed
+  );
   return `| ${name} | ${rpo} | ${rto} | ${outcome}${again}${why} | ${link} |`;
 }
 function headline(counts, fails) {
@@ -349,7 +366,13 @@ function drillName(leg) {
   return leg.file;
 }
 var blank = { job_id: null, backup_id: null, backup_age_seconds: null, duration_seconds: null };
-var noChecks = { rpo_limit_seconds: null, rpo_passed: null, rto_limit_seconds: null };
+var noChecks = {
+  rpo_limit_seconds: null,
+  rpo_limit: null,
+  rpo_passed: null,
+  rto_limit_seconds: null,
+  rto_limit: null
+};
 function legRow(leg, superseded) {
   return {
     name: drillName(leg),
@@ -360,9 +383,11 @@ function legRow(leg, superseded) {
     error: leg.error,
     backup_age_seconds: leg.backupAgeSeconds,
     rpo_limit_seconds: leg.rpo?.limitSeconds ?? null,
+    rpo_limit: leg.rpo?.limit ?? null,
     rpo_passed: leg.rpo?.passed ?? null,
     duration_seconds: leg.durationSeconds,
     rto_limit_seconds: leg.rto?.limitSeconds ?? null,
+    rto_limit: leg.rto?.limit ?? null,
     rto_passed: leg.rto?.passed ?? null,
     run_url: leg.run.url,
     superseded
