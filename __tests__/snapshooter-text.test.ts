@@ -7,10 +7,9 @@ import {
   Secrets,
   cleanName,
   cleanText,
-  cut,
-  neutralise,
   scrubLinks,
 } from '../src/snapshooter/text.js'
+import { cut, neutralise } from '../src/line-text.js'
 import { parseTimestamp } from '../src/snapshooter/timestamps.js'
 
 const TOKEN = 'demo-token-7f3c9a1e5b2d4f608a9c1e3b5d7f9'

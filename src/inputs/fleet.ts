@@ -1,6 +1,7 @@
 // The inputs of fleet drills: the `jobs` sub-action's (which jobs to drill, every bad input
 // reported together before any request), and the main action's `drill_name`, the label a
 // matrix leg carries. Pure: read.ts gives them the runner's inputs, tests plain strings.
+import { cut, neutralise } from '../line-text.js'
 import { parseGlob } from './glob.js'
 import { JobsInput, type JobsInputName } from './names.js'
 import { InputError } from './parse.js'
@@ -22,11 +23,6 @@ export const MAX_MATRIX_JOBS = 256
 /** As long as a job name the API gives may be, so that a matrix's `job_name` is never cut again. */
 export const MAX_DRILL_NAME = 200
 
-// C0 and C1 controls (line breaks among them), DEL, the line and paragraph separators and the
-// bidirectional controls: none belongs in a one-line label.
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g
-
 /**
  * `drill_name` as one safe line, or null when empty. It may come from the API (a job's name,
  * through the `jobs` matrix) or from anyone who can edit the workflow, and it lands in the issue
@@ -34,15 +30,8 @@ const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2
  * workflow command on a log line) are broken apart, and it is cut to MAX_DRILL_NAME.
  */
 export function parseDrillName(text: string): string | null {
-  const line = text
-    .replace(CONTROLS, ' ')
-    .replace(/:(?=:)/g, ': ')
-    .replace(/#(?=#\[)/g, '# ')
-    .replace(/\s+/g, ' ')
-    .trim()
-  if (line === '') return null
-  if (line.length <= MAX_DRILL_NAME) return line
-  return `${line.slice(0, MAX_DRILL_NAME - 1).trimEnd()}…`
+  const line = neutralise(text).replace(/\s+/g, ' ').trim()
+  return line === '' ? null : cut(line, MAX_DRILL_NAME)
 }
 
 /**

@@ -2,7 +2,7 @@
 // checked in full, and a failure then is a failure whatever the backup carries. Content that does
 // not is corrupt, unless the backup is encrypted: then it is most likely ciphertext, and skipped.
 import { errorMessage } from '../../failure.js'
-import { cut, neutralise } from '../../snapshooter/text.js'
+import { cut, neutralise } from '../../line-text.js'
 import { HEAD_BYTES, looksLike, type Kind } from './looks.js'
 import { skippedAsEncrypted, type ContentChecker, type ContentOptions } from './types.js'
 import type { FileCheck } from './types.js'

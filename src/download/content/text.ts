@@ -1,7 +1,8 @@
 // Bytes of a downloaded file quoted in a check's detail, which goes to the log, the job summary
 // and the result. The file's content is anyone's text: it could hold a line break, a workflow
 // command or a signed link, so it is made as safe as API text is before it is shown.
-import { neutralise, scrubLinks } from '../../snapshooter/text.js'
+import { neutralise } from '../../line-text.js'
+import { scrubLinks } from '../../snapshooter/text.js'
 
 /** How much of a line a detail quotes: enough to recognise it, not a page of data. */
 export const QUOTE_CHARS = 80
