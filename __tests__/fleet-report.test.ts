@@ -44,6 +44,11 @@ function result(over: Record<string, unknown> = {}): Record<string, unknown> {
 const read = (file: string, value: unknown): Read => readLeg(file, JSON.stringify(value), SERVER)
 
 describe('reading a result file', () => {
+  it('makes the names in a result file one line that starts no workflow command', () => {
+    const forged = read('f.json', result({ drill: { name: '::error::x ##[warning]y\u202ez' } }))
+    expect(forged).toMatchObject({ leg: { name: ': :error: :x # #[warning]y z' } })
+  })
+
   it('takes the drill name, checks and run link from a good result', () => {
     const leg = read('a.json', result({ drill: { name: 'prod-db' } }))
     expect(leg).toMatchObject({

@@ -2,6 +2,7 @@
 // (version 1), or why it is not one. Nothing from the file is trusted: each field is checked for
 // its type, text is made one short line, and a run link is built only from well-formed parts.
 import { capRecordFiles } from '../history/record.js'
+import { cut, neutralise } from '../line-text.js'
 import { Outcomes, type Outcome } from '../inputs/names.js'
 
 /** Longest text kept from a result file: a name, an error, an id. */
@@ -42,11 +43,12 @@ type Obj = Record<string, unknown>
 export const isObj = (value: unknown): value is Obj =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** One line, no control characters, at most MAX_TEXT characters. */
+/**
+ * One line that starts no workflow command, at most MAX_TEXT characters: a result file is
+ * anyone's text, and its names reach the report's error line and annotations.
+ */
 export function clean(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  const line = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim()
-  return line.length > MAX_TEXT ? `${line.slice(0, MAX_TEXT - 1)}…` : line
+  return cut(neutralise(value).replace(/\s+/g, ' ').trim(), MAX_TEXT)
 }
 
 /** A field of a result file as text: one short line, or null when it holds none. */
