@@ -84,28 +84,13 @@ export async function recordFleet(
       return record === null ? [] : [record]
     })
     if (records.length === 0) return null
-    const { HISTORY_GRACE_MS, historyDeadline, writeHistory } = await import('../history/github.js')
-    const { graceAfterCancel } = await import('../history/drill.js')
-    const cancel = graceAfterCancel(deps.signal, HISTORY_GRACE_MS)
-    try {
-      const written = await writeHistory({
-        token: history.githubToken,
-        branch: history.branch,
-        historySize: history.size,
-        records,
-        env: deps.env,
-        // The report has no deadline of its own: the history's own time limit bounds it.
-        deadline: historyDeadline(now, null),
-        signal: cancel.signal,
-        clock,
-        sleep,
-      })
-      if ('warning' in written)
-        return { url: null, recorded: 0, warning: fleetWording(written.warning) }
-      return { url: written.url, recorded: records.length, warning: null }
-    } finally {
-      cancel.done()
-    }
+    const { writeRecords } = await import('../history/drill.js')
+    // The report has no deadline of its own: the history's own time limit bounds it.
+    const options = { env: deps.env, signal: deps.signal, clock, sleep, runDeadline: null }
+    const written = await writeRecords(history, records, now, options)
+    if ('warning' in written)
+      return { url: null, recorded: 0, warning: fleetWording(written.warning) }
+    return { url: written.url, recorded: records.length, warning: null }
   } catch (error) {
     // The writer turns every failure into a warning; this is for anything it did not foresee.
     const line = `The fleet's drill history was not written: ${errorMessage(error)}. The report's outcome stands.`

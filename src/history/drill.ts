@@ -6,9 +6,14 @@ import type { HistorySettings } from '../inputs/settings.js'
 import type { HistoryNote } from '../report/publish.js'
 import type { Result } from '../report/result.js'
 import type { Clock, Sleep } from '../time.js'
-import { HISTORY_GRACE_MS, historyDeadline, writeHistory } from './github.js'
+import {
+  HISTORY_GRACE_MS,
+  historyDeadline,
+  writeHistory,
+  type HistoryWriteResult,
+} from './github.js'
 import { slug } from './ledger.js'
-import { makeRecord } from './record.js'
+import { makeRecord, type DrillRecord } from './record.js'
 import { historyWarnings, recentDrills } from './summary.js'
 
 export interface RecordDrillOptions {
@@ -33,33 +38,52 @@ export async function recordDrill(
   const now = clock.now()
   const record = makeRecord(result, target, now)
   if (record === null) return null
+  const written = await writeRecords(settings, [record], now, options)
+  if ('warning' in written)
+    return {
+      url: null,
+      markdown: `\n> ⚠️ ${prose(written.warning)}\n`,
+      warnings: [written.warning],
+    }
+  const drills = written.records[slug(target)]?.records ?? [record]
+  const shown = { now: clock.now(), historyUrl: written.url, limitSeconds }
+  return {
+    url: written.url,
+    markdown: `\n${recentDrills(target, drills, shown)}`,
+    warnings: historyWarnings(target, drills, shown.now, limitSeconds),
+  }
+}
+
+/** What writing the records needs besides them: a drill's and a fleet report's alike. */
+export type WriteRecordsOptions = Pick<
+  RecordDrillOptions,
+  'env' | 'signal' | 'clock' | 'sleep' | 'requestTimeoutMs' | 'runDeadline'
+>
+
+/**
+ * The records in one commit of the history branch, bounded by the run's deadline (or the
+ * history's own limit without one) and by a few seconds after a cancel.
+ */
+export async function writeRecords(
+  settings: Pick<HistorySettings, 'githubToken' | 'branch' | 'size'>,
+  records: DrillRecord[],
+  now: number,
+  options: WriteRecordsOptions,
+): Promise<HistoryWriteResult> {
   const cancel = graceAfterCancel(options.signal, HISTORY_GRACE_MS)
   try {
-    const written = await writeHistory({
+    return await writeHistory({
       token: settings.githubToken,
       branch: settings.branch,
       historySize: settings.size,
-      records: [record],
+      records,
       env: options.env,
       deadline: historyDeadline(now, options.runDeadline),
       signal: cancel.signal,
-      clock,
+      clock: options.clock,
       sleep: options.sleep,
       requestTimeoutMs: options.requestTimeoutMs,
     })
-    if ('warning' in written)
-      return {
-        url: null,
-        markdown: `\n> ⚠️ ${prose(written.warning)}\n`,
-        warnings: [written.warning],
-      }
-    const drills = written.records[slug(target)]?.records ?? [record]
-    const shown = { now: clock.now(), historyUrl: written.url, limitSeconds }
-    return {
-      url: written.url,
-      markdown: `\n${recentDrills(target, drills, shown)}`,
-      warnings: historyWarnings(target, drills, shown.now, limitSeconds),
-    }
   } finally {
     cancel.done()
   }
