@@ -8,10 +8,10 @@ import {
   askedSelection,
   checkFailure,
   describeSelection
-} from "./chunks/chunk-UZPT34RA.js";
+} from "./chunks/chunk-53UALZSS.js";
 import {
   connect
-} from "./chunks/chunk-X3FJTLAT.js";
+} from "./chunks/chunk-SR4EFHSL.js";
 import {
   OutputWriter,
   buildResult,
@@ -20,12 +20,12 @@ import {
   readAlertSettings,
   readSettings,
   runCancellable
-} from "./chunks/chunk-SCTZZVMJ.js";
+} from "./chunks/chunk-FREOC76T.js";
 import {
   escapeHtml,
   inline,
   prose
-} from "./chunks/chunk-R445ESFV.js";
+} from "./chunks/chunk-LSLTEYRS.js";
 import {
   limitCheck,
   parseTime,
@@ -53,7 +53,7 @@ import {
   setFailed,
   summary,
   warning
-} from "./chunks/chunk-MUQ5OQIV.js";
+} from "./chunks/chunk-VIEEPT45.js";
 import "./chunks/chunk-UBNUX3TW.js";
 import {
   isRecorded
@@ -68,7 +68,7 @@ function drillAlert(settings, env, options = {}) {
   if (settings === null) return void 0;
   return async (outcome, summary2) => {
     if (!mayAlert(outcome)) return null;
-    const { alertOnGitHub } = await import("./chunks/github-433NBSZ2.js");
+    const { alertOnGitHub } = await import("./chunks/github-KNRYRAAX.js");
     return alertOnGitHub(settings, outcome, summary2, env, options);
   };
 }
@@ -81,7 +81,7 @@ function drillHistory(settings, deps) {
   return async (result) => {
     if (!isRecorded(result.outcome)) return null;
     try {
-      const { recordDrill } = await import("./chunks/drill-DJ3S5S3Q.js");
+      const { recordDrill } = await import("./chunks/drill-CP4JMCUF.js");
       return await recordDrill(history, result, {
         ...deps,
         runDeadline: runDeadline(deps.startedAt, settings.timeoutMs, result),
@@ -654,15 +654,15 @@ async function run(deps = {}) {
 async function runCommand(settings, deps, record) {
   switch (settings.command) {
     case "restore": {
-      const { runRestore } = await import("./chunks/run-5AIBNUJ5.js");
+      const { runRestore } = await import("./chunks/run-BMPQX25C.js");
       return { command: "restore", settings, end: await runRestore(settings, deps, record) };
     }
     case "download": {
-      const { runDownload } = await import("./chunks/run-LSW7AFCP.js");
+      const { runDownload } = await import("./chunks/run-YY2IAHOI.js");
       return { command: "download", settings, end: await runDownload(settings, deps, record) };
     }
     case "watch": {
-      const { runWatch } = await import("./chunks/run-7HOFFALI.js");
+      const { runWatch } = await import("./chunks/run-ETPN2PWD.js");
       return { command: "watch", settings, end: await runWatch(settings, deps) };
     }
   }

@@ -2,19 +2,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   connect
-} from "./chunks/chunk-X3FJTLAT.js";
+} from "./chunks/chunk-SR4EFHSL.js";
 import {
   MAX_DRILL_NAME,
   OutputWriter,
   parseDrillName,
   readJobsSettings,
   runCancellable
-} from "./chunks/chunk-SCTZZVMJ.js";
+} from "./chunks/chunk-FREOC76T.js";
 import {
   escapeHtml,
   inline,
   prose
-} from "./chunks/chunk-R445ESFV.js";
+} from "./chunks/chunk-LSLTEYRS.js";
 import "./chunks/chunk-I6DHMJ55.js";
 import {
   matchGlob,
@@ -37,7 +37,7 @@ import {
   setFailed,
   summary,
   warning
-} from "./chunks/chunk-MUQ5OQIV.js";
+} from "./chunks/chunk-VIEEPT45.js";
 import "./chunks/chunk-UBNUX3TW.js";
 import "./chunks/chunk-23VKRORU.js";
 

@@ -4,11 +4,11 @@ import {
   OutputWriter,
   readReportSettings,
   runCancellable
-} from "./chunks/chunk-SCTZZVMJ.js";
+} from "./chunks/chunk-FREOC76T.js";
 import {
   inline,
   prose
-} from "./chunks/chunk-R445ESFV.js";
+} from "./chunks/chunk-LSLTEYRS.js";
 import "./chunks/chunk-I6DHMJ55.js";
 import {
   formatElapsed,
@@ -23,12 +23,14 @@ import {
   Outcomes,
   ReportInput,
   ReportOutput,
+  cut,
   errorMessage,
   info,
+  neutralise,
   setFailed,
   summary,
   warning
-} from "./chunks/chunk-MUQ5OQIV.js";
+} from "./chunks/chunk-VIEEPT45.js";
 import "./chunks/chunk-UBNUX3TW.js";
 import {
   capRecordFiles
@@ -47,8 +49,7 @@ function writtenLimit(value) {
 }
 var isObj = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function clean(value) {
-  const line = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
-  return line.length > MAX_TEXT ? `${line.slice(0, MAX_TEXT - 1)}\u2026` : line;
+  return cut(neutralise(value).replace(/\s+/g, " ").trim(), MAX_TEXT);
 }
 var text = (value) => typeof value === "string" && value.trim() !== "" ? clean(value) : null;
 var num = (value) => typeof value === "number" && Number.isFinite(value) ? value : null;
@@ -245,28 +246,12 @@ async function recordFleet(history, legs, deps) {
       return record === null ? [] : [record];
     });
     if (records.length === 0) return null;
-    const { HISTORY_GRACE_MS, historyDeadline, writeHistory } = await import("./chunks/github-36YYP6OJ.js");
-    const { graceAfterCancel } = await import("./chunks/drill-DJ3S5S3Q.js");
-    const cancel = graceAfterCancel(deps.signal, HISTORY_GRACE_MS);
-    try {
-      const written = await writeHistory({
-        token: history.githubToken,
-        branch: history.branch,
-        historySize: history.size,
-        records,
-        env: deps.env,
-        // The report has no deadline of its own: the history's own time limit bounds it.
-        deadline: historyDeadline(now, null),
-        signal: cancel.signal,
-        clock,
-        sleep
-      });
-      if ("warning" in written)
-        return { url: null, recorded: 0, warning: fleetWording(written.warning) };
-      return { url: written.url, recorded: records.length, warning: null };
-    } finally {
-      cancel.done();
-    }
+    const { writeRecords } = await import("./chunks/drill-CP4JMCUF.js");
+    const options = { env: deps.env, signal: deps.signal, clock, sleep, runDeadline: null };
+    const written = await writeRecords(history, records, now, options);
+    if ("warning" in written)
+      return { url: null, recorded: 0, warning: fleetWording(written.warning) };
+    return { url: written.url, recorded: records.length, warning: null };
   } catch (error) {
     const line = `The fleet's drill history was not written: ${errorMessage(error)}. The report's outcome stands.`;
     return { url: null, recorded: 0, warning: line.replace(/\s+/g, " ") };

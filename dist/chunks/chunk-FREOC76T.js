@@ -18,7 +18,7 @@ import {
   quote,
   refused,
   requiredDuration
-} from "./chunk-R445ESFV.js";
+} from "./chunk-LSLTEYRS.js";
 import {
   restoreDurationMs,
   seconds
@@ -35,11 +35,13 @@ import {
   JobsInput,
   Output,
   ReportInput,
+  cut,
   errorMessage,
   getInput,
+  neutralise,
   setOutput,
   setSecret
-} from "./chunk-MUQ5OQIV.js";
+} from "./chunk-VIEEPT45.js";
 
 // src/cancel.ts
 async function runCancellable(run) {
@@ -296,12 +298,9 @@ function writtenDurations(raw) {
 // src/inputs/fleet.ts
 var MAX_MATRIX_JOBS = 256;
 var MAX_DRILL_NAME = 200;
-var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 function parseDrillName(text) {
-  const line = text.replace(CONTROLS, " ").replace(/:(?=:)/g, ": ").replace(/#(?=#\[)/g, "# ").replace(/\s+/g, " ").trim();
-  if (line === "") return null;
-  if (line.length <= MAX_DRILL_NAME) return line;
-  return `${line.slice(0, MAX_DRILL_NAME - 1).trimEnd()}\u2026`;
+  const line = neutralise(text).replace(/\s+/g, " ").trim();
+  return line === "" ? null : cut(line, MAX_DRILL_NAME);
 }
 function parseJobFilters(name, text) {
   const entries = [...new Set(text.split(/[,\n]/).map((entry) => entry.trim()))];
@@ -602,4 +601,4 @@ export {
   outputsOf,
   OutputWriter
 };
-//# sourceMappingURL=chunk-SCTZZVMJ.js.map
+//# sourceMappingURL=chunk-FREOC76T.js.map

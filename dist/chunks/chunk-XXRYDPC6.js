@@ -5,11 +5,11 @@ import {
   describeSelection,
   preflight,
   refuseOnFailedChecks
-} from "./chunk-UZPT34RA.js";
+} from "./chunk-53UALZSS.js";
 import {
   group,
   info
-} from "./chunk-MUQ5OQIV.js";
+} from "./chunk-VIEEPT45.js";
 
 // src/drill/prepare.ts
 async function prepareDrill(settings, client, clock, progress) {
@@ -37,4 +37,4 @@ async function prepareDrill(settings, client, clock, progress) {
 export {
   prepareDrill
 };
-//# sourceMappingURL=chunk-IUPZPFKJ.js.map
+//# sourceMappingURL=chunk-XXRYDPC6.js.map

@@ -4,12 +4,12 @@ import {
   USER_AGENT,
   info,
   setSecret
-} from "./chunk-MUQ5OQIV.js";
+} from "./chunk-VIEEPT45.js";
 
 // src/connect.ts
 async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
   const [{ createClient }, { proxySecrets }] = await Promise.all([
-    import("./client-5557RMPI.js"),
+    import("./client-OKZUJHPS.js"),
     import("./proxy-XKJTATW6.js")
   ]);
   for (const secret of proxySecrets(process.env)) setSecret(secret);
@@ -31,4 +31,4 @@ async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
 export {
   connect
 };
-//# sourceMappingURL=chunk-X3FJTLAT.js.map
+//# sourceMappingURL=chunk-SR4EFHSL.js.map

@@ -5,21 +5,21 @@ import {
   GitHubSilent,
   answeredStatus,
   guardRequests
-} from "./chunk-LXCIAP43.js";
+} from "./chunk-3VSCJHLQ.js";
 import {
   alertBody,
   issueTitle,
   planAlert,
   runUrl
 } from "./chunk-MJATRFDO.js";
-import "./chunk-SD467S5P.js";
-import "./chunk-DEDSNKBD.js";
+import "./chunk-XH7RMSY5.js";
+import "./chunk-ZTXGGKOZ.js";
 import "./chunk-CPMEAYED.js";
 import {
   errorMessage,
   info,
   warning
-} from "./chunk-MUQ5OQIV.js";
+} from "./chunk-VIEEPT45.js";
 import "./chunk-23VKRORU.js";
 
 // src/alert/github.ts
@@ -112,4 +112,4 @@ export {
   alertFailure,
   alertOnGitHub
 };
-//# sourceMappingURL=github-433NBSZ2.js.map
+//# sourceMappingURL=github-KNRYRAAX.js.map

@@ -3,20 +3,13 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   MAX_API_TEXT
 } from "./chunk-CPMEAYED.js";
+import {
+  cut,
+  neutralise
+} from "./chunk-VIEEPT45.js";
 
 // src/snapshooter/text.ts
-var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 var SCRUBBED = "***";
-function neutralise(text) {
-  return text.replace(CONTROLS, " ").replace(/:(?=:)/g, ": ").replace(/#(?=#\[)/g, "# ");
-}
-function cut(text, max) {
-  if (text.length <= max) return text;
-  let end = Math.max(0, max - 1);
-  const last = text.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end--;
-  return `${text.slice(0, end).trimEnd()}\u2026`;
-}
 function cleanText(text, max = MAX_API_TEXT, secrets) {
   const scrubbed = secrets === void 0 ? scrubLinks(text) : secrets.scrub(text);
   return cut(neutralise(scrubbed).replace(/\s+/g, " ").trim(), max);
@@ -92,11 +85,9 @@ export {
   kindOfStatus,
   networkReason,
   NEVER_CONNECTED_CODES,
-  neutralise,
-  cut,
   cleanText,
   cleanName,
   scrubLinks,
   Secrets
 };
-//# sourceMappingURL=chunk-DEDSNKBD.js.map
+//# sourceMappingURL=chunk-ZTXGGKOZ.js.map

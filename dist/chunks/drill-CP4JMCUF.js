@@ -5,7 +5,7 @@ import {
   MAX_HISTORY_SIZE,
   inline,
   prose
-} from "./chunk-R445ESFV.js";
+} from "./chunk-LSLTEYRS.js";
 import {
   formatElapsed
 } from "./chunk-JO5HSGVP.js";
@@ -14,7 +14,7 @@ import {
   GitHubSilent,
   answeredStatus,
   guardRequests
-} from "./chunk-LXCIAP43.js";
+} from "./chunk-3VSCJHLQ.js";
 import {
   runUrl
 } from "./chunk-MJATRFDO.js";
@@ -22,19 +22,25 @@ import {
   realSleep,
   systemClock
 } from "./chunk-U74NIOEJ.js";
+import "./chunk-XH7RMSY5.js";
+import "./chunk-ZTXGGKOZ.js";
+import "./chunk-CPMEAYED.js";
 import {
   errorMessage,
   info
-} from "./chunk-MUQ5OQIV.js";
+} from "./chunk-VIEEPT45.js";
+import "./chunk-UBNUX3TW.js";
 import {
   backupAgeSeconds,
   checkLimit,
   checkLimitText,
   durationSeconds,
   endedAt,
+  makeRecord,
   readRecord,
   recordKey
 } from "./chunk-IZ3IYCTI.js";
+import "./chunk-23VKRORU.js";
 
 // src/history/format.ts
 var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -855,15 +861,69 @@ async function writeHistory(options) {
   }
 }
 
+// src/history/drill.ts
+async function recordDrill(settings, result, options) {
+  const { clock, limitSeconds } = options;
+  const { target } = settings;
+  const now = clock.now();
+  const record = makeRecord(result, target, now);
+  if (record === null) return null;
+  const written = await writeRecords(settings, [record], now, options);
+  if ("warning" in written)
+    return {
+      url: null,
+      markdown: `
+> \u26A0\uFE0F ${prose(written.warning)}
+`,
+      warnings: [written.warning]
+    };
+  const drills = written.records[slug(target)]?.records ?? [record];
+  const shown = { now: clock.now(), historyUrl: written.url, limitSeconds };
+  return {
+    url: written.url,
+    markdown: `
+${recentDrills(target, drills, shown)}`,
+    warnings: historyWarnings(target, drills, shown.now, limitSeconds)
+  };
+}
+async function writeRecords(settings, records, now, options) {
+  const cancel = graceAfterCancel(options.signal, HISTORY_GRACE_MS);
+  try {
+    return await writeHistory({
+      token: settings.githubToken,
+      branch: settings.branch,
+      historySize: settings.size,
+      records,
+      env: options.env,
+      deadline: historyDeadline(now, options.runDeadline),
+      signal: cancel.signal,
+      clock: options.clock,
+      sleep: options.sleep,
+      requestTimeoutMs: options.requestTimeoutMs
+    });
+  } finally {
+    cancel.done();
+  }
+}
+function graceAfterCancel(signal, graceMs) {
+  const controller = new AbortController();
+  let timer;
+  const start = () => {
+    timer = setTimeout(() => controller.abort(), graceMs);
+  };
+  if (signal.aborted) start();
+  else signal.addEventListener("abort", start, { once: true });
+  return {
+    signal: controller.signal,
+    done: () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", start);
+    }
+  };
+}
 export {
-  slug,
-  historyWarnings,
-  recentDrills,
-  HISTORY_TIME_LIMIT_MS,
-  HISTORY_GRACE_MS,
-  MAX_ATTEMPTS,
-  historyDeadline,
-  historyUrl,
-  writeHistory
+  graceAfterCancel,
+  recordDrill,
+  writeRecords
 };
-//# sourceMappingURL=chunk-6KWT2TZE.js.map
+//# sourceMappingURL=drill-CP4JMCUF.js.map

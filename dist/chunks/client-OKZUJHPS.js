@@ -18,14 +18,14 @@ import {
 import {
   ApiError,
   formatMs
-} from "./chunk-SD467S5P.js";
+} from "./chunk-XH7RMSY5.js";
 import {
   NEVER_CONNECTED_CODES,
   Secrets,
   cleanName,
   cleanText,
   kindOfStatus
-} from "./chunk-DEDSNKBD.js";
+} from "./chunk-ZTXGGKOZ.js";
 import {
   JOB_LIST_PARAMS,
   LIST_PARAMS,
@@ -41,7 +41,7 @@ import {
   Input,
   errorMessage,
   setSecret
-} from "./chunk-MUQ5OQIV.js";
+} from "./chunk-VIEEPT45.js";
 import {
   ProxyRefused,
   agentsFor,
@@ -18261,4 +18261,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-5557RMPI.js.map
+//# sourceMappingURL=client-OKZUJHPS.js.map

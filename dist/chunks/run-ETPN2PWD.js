@@ -3,20 +3,20 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   waitDeps,
   waitForRestore
-} from "./chunk-P6UYX4WF.js";
-import "./chunk-IUPZPFKJ.js";
+} from "./chunk-4OO7X7PC.js";
+import "./chunk-XXRYDPC6.js";
 import "./chunk-P5RYDK4Q.js";
-import "./chunk-UZPT34RA.js";
+import "./chunk-53UALZSS.js";
 import "./chunk-I6DHMJ55.js";
 import "./chunk-JO5HSGVP.js";
 import "./chunk-QP5NUJKD.js";
-import "./chunk-SD467S5P.js";
-import "./chunk-DEDSNKBD.js";
+import "./chunk-XH7RMSY5.js";
+import "./chunk-ZTXGGKOZ.js";
 import "./chunk-CPMEAYED.js";
 import {
   Failure,
   group
-} from "./chunk-MUQ5OQIV.js";
+} from "./chunk-VIEEPT45.js";
 import "./chunk-23VKRORU.js";
 
 // src/watch/run.ts
@@ -54,4 +54,4 @@ export {
   RestoreNotFound,
   runWatch
 };
-//# sourceMappingURL=run-7HOFFALI.js.map
+//# sourceMappingURL=run-ETPN2PWD.js.map

@@ -2,7 +2,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   prepareDrill
-} from "./chunk-IUPZPFKJ.js";
+} from "./chunk-XXRYDPC6.js";
 import {
   classifyStatus
 } from "./chunk-P5RYDK4Q.js";
@@ -11,13 +11,13 @@ import {
 } from "./chunk-JO5HSGVP.js";
 import {
   ApiError
-} from "./chunk-SD467S5P.js";
+} from "./chunk-XH7RMSY5.js";
 import {
   Failure,
   group,
   info,
   warning
-} from "./chunk-MUQ5OQIV.js";
+} from "./chunk-VIEEPT45.js";
 
 // src/restore/log.ts
 function describeWaitEvent(event) {
@@ -244,4 +244,4 @@ export {
   runRestore,
   waitDeps
 };
-//# sourceMappingURL=chunk-P6UYX4WF.js.map
+//# sourceMappingURL=chunk-4OO7X7PC.js.map

@@ -2,10 +2,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   prepareDrill
-} from "./chunk-IUPZPFKJ.js";
+} from "./chunk-XXRYDPC6.js";
 import {
   baseName
-} from "./chunk-UZPT34RA.js";
+} from "./chunk-53UALZSS.js";
 import "./chunk-I6DHMJ55.js";
 import {
   formatDuration
@@ -17,22 +17,22 @@ import {
 } from "./chunk-B5JPCXDL.js";
 import "./chunk-QP5NUJKD.js";
 import {
-  cut,
   kindOfStatus,
   networkReason,
-  neutralise,
   scrubLinks
-} from "./chunk-DEDSNKBD.js";
+} from "./chunk-ZTXGGKOZ.js";
 import "./chunk-CPMEAYED.js";
 import {
   Failure,
   USER_AGENT,
+  cut,
   errorMessage,
   group,
   info,
+  neutralise,
   setSecret,
   warning
-} from "./chunk-MUQ5OQIV.js";
+} from "./chunk-VIEEPT45.js";
 import {
   ProxyRefused,
   agentsFor
@@ -1439,4 +1439,4 @@ async function runDownload(settings, deps, progress) {
 export {
   runDownload
 };
-//# sourceMappingURL=run-LSW7AFCP.js.map
+//# sourceMappingURL=run-YY2IAHOI.js.map

@@ -16,7 +16,7 @@ import {
 } from "./chunk-JO5HSGVP.js";
 import {
   Failure
-} from "./chunk-MUQ5OQIV.js";
+} from "./chunk-VIEEPT45.js";
 
 // src/drill/selection-text.ts
 var plural = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
@@ -362,4 +362,4 @@ export {
   checkFailure,
   refuseOnFailedChecks
 };
-//# sourceMappingURL=chunk-UZPT34RA.js.map
+//# sourceMappingURL=chunk-53UALZSS.js.map

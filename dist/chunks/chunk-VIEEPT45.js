@@ -595,6 +595,19 @@ var ReportOutput = {
   historyUrl: "history_url"
 };
 
+// src/line-text.ts
+var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+function neutralise(text) {
+  return text.replace(CONTROLS, " ").replace(/:(?=:)/g, ": ").replace(/#(?=#\[)/g, "# ");
+}
+function cut(text, max) {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  const last = text.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end--;
+  return `${text.slice(0, end).trimEnd()}\u2026`;
+}
+
 export {
   summary,
   setSecret,
@@ -615,6 +628,8 @@ export {
   Outcomes,
   USER_AGENT,
   ReportInput,
-  ReportOutput
+  ReportOutput,
+  neutralise,
+  cut
 };
-//# sourceMappingURL=chunk-MUQ5OQIV.js.map
+//# sourceMappingURL=chunk-VIEEPT45.js.map

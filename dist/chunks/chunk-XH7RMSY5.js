@@ -3,14 +3,14 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   cleanText,
   networkReason
-} from "./chunk-DEDSNKBD.js";
+} from "./chunk-ZTXGGKOZ.js";
 import {
   TEXT_LIMITS
 } from "./chunk-CPMEAYED.js";
 import {
   Failure,
   Input
-} from "./chunk-MUQ5OQIV.js";
+} from "./chunk-VIEEPT45.js";
 
 // src/snapshooter/errors.ts
 var ApiError = class _ApiError extends Failure {
@@ -151,4 +151,4 @@ export {
   ApiError,
   formatMs
 };
-//# sourceMappingURL=chunk-SD467S5P.js.map
+//# sourceMappingURL=chunk-XH7RMSY5.js.map

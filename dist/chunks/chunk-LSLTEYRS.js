@@ -7,7 +7,7 @@ import {
 } from "./chunk-JO5HSGVP.js";
 import {
   Input
-} from "./chunk-MUQ5OQIV.js";
+} from "./chunk-VIEEPT45.js";
 import {
   isSecureUrl
 } from "./chunk-UBNUX3TW.js";
@@ -212,4 +212,4 @@ export {
   MAX_HISTORY_SIZE,
   parseHistory
 };
-//# sourceMappingURL=chunk-R445ESFV.js.map
+//# sourceMappingURL=chunk-LSLTEYRS.js.map

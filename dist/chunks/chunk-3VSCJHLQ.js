@@ -2,7 +2,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   formatMs
-} from "./chunk-SD467S5P.js";
+} from "./chunk-XH7RMSY5.js";
 
 // src/alert/requests.ts
 var GitHubSilent = class extends Error {
@@ -46,4 +46,4 @@ export {
   guardRequests,
   answeredStatus
 };
-//# sourceMappingURL=chunk-LXCIAP43.js.map
+//# sourceMappingURL=chunk-3VSCJHLQ.js.map
