@@ -50,14 +50,14 @@ function writeMembers(path: string, head: Buffer, body: Buffer, tail: Buffer, si
     do {
       writeSync(fd, body)
       written += body.length
-    } while (written + body.length <= size)
+    } while (written < size)
     writeSync(fd, tail)
   } finally {
     closeSync(fd)
   }
 }
 
-/** A mysqldump of 14 tables, about `size` bytes gzipped, that ends with its completion line. */
+/** A mysqldump of 14 tables, `size` bytes gzipped or a little more, that ends with its completion line. */
 export function writeSqlGz(path: string, size: number): void {
   const tables = Array.from({ length: 14 }, (_, i) => `CREATE TABLE \`t${i}\` (\`id\` int);\n`)
   const head = gzipSync(`-- MySQL dump 10.13  Distrib 8.0.36\n--\n\n${tables.join('')}`)
@@ -66,7 +66,7 @@ export function writeSqlGz(path: string, size: number): void {
   writeMembers(path, head, body, tail, size)
 }
 
-/** A tar of files of text, noise and zeros, about `size` bytes gzipped, with its end marker. */
+/** A tar of files of text, noise and zeros, `size` bytes gzipped or a little more, with its end marker. */
 export function writeTarGz(path: string, size: number): void {
   const next = random(2)
   const entries: Buffer[] = []

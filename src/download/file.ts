@@ -164,7 +164,8 @@ async function fetchToPartial(
 ): Promise<Digest | StorageFailure> {
   const opened = await openLink(target.url, { ...deps, signal })
   if (!('body' in opened)) return opened
-  const measure = tap(isGzip(target.name), contentOf(target.name, deps.content))
+  const expected = opened.length ?? target.file.sizeBytes
+  const measure = tap(isGzip(target.name), contentOf(target.name, deps.content), expected)
   try {
     // Each attempt starts a new file; `wx` creates it or fails, and never opens through a
     // link or into a file that something else put there.

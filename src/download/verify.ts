@@ -2,9 +2,9 @@
 // complete gunzip and, with `verify: content`, what its content says of itself (a dump's last
 // line, an archive's structure: content/). All streamed, so memory stays flat whatever the size.
 import { createHash } from 'node:crypto'
-import { Transform } from 'node:stream'
+import { Transform, type TransformOptions } from 'node:stream'
 import { finished } from 'node:stream/promises'
-import { createGunzip, type Gunzip } from 'node:zlib'
+import { createGunzip, type Gunzip, type ZlibOptions } from 'node:zlib'
 import { errorMessage } from '../failure.js'
 import type { BackupFile } from '../snapshooter/types.js'
 import { fileKind, looksLikeGzip, skippedAsEncrypted } from './content/index.js'
@@ -38,18 +38,36 @@ export interface ContentVerification {
   encrypted: boolean
 }
 
+const KIB = 1024
+const MIB = 1024 * KIB
+
+/** How zlib is fed: what it hands back per trip to its thread, and what it is given at a time. */
+export interface GunzipSizing {
+  chunk: number
+  input: number
+}
+
 /**
- * zlib hands back at most this much per trip to its thread. Its default, 16 KiB, makes a trip per
- * 16 KiB of output, and that, not inflating, was what bounded a download's speed.
+ * zlib's default makes a trip to its thread and back per 16 KiB of output, and those trips, not
+ * inflating, were what bounded a big download's speed: 512 KiB out and 256 KiB in per trip
+ * outrun Node's own gunzip with 256 KiB chunks (BENCHMARKS.md, Download).
  */
-export const GUNZIP_CHUNK = 256 * 1024
-/** And at least this much is given to it at a time. */
-export const GUNZIP_INPUT = 256 * 1024
+export const BIG_FILE_GUNZIP: GunzipSizing = { chunk: 512 * KIB, input: 256 * KIB }
 /**
- * How much input may wait for zlib: a few batches, so that the next one is read and hashed while
- * zlib inflates the last, instead of after. (Node passes stream options on to the Transform.)
+ * Bigger chunks are fewer objects per byte, and the collector, which runs by objects, lets their
+ * memory pile up longer: a file of some tens of MiB is done before its first collection, at a
+ * peak a quarter higher than with zlib's own chunks (BENCHMARKS.md, Download). Such a file
+ * gunzips in well under a second either way, so it keeps zlib's defaults and the memory it had.
  */
-const GUNZIP_OPTIONS = { chunkSize: GUNZIP_CHUNK, writableHighWaterMark: 4 * GUNZIP_INPUT }
+export const SMALL_FILE_GUNZIP: GunzipSizing = { chunk: 16 * KIB, input: 64 * KIB }
+/** Below this many bytes a file is small; one of unknown length is taken for a big one. */
+export const SMALL_FILE_BYTES = 64 * MIB
+
+export function gunzipSizing(expectedBytes: number | null): GunzipSizing {
+  return expectedBytes !== null && expectedBytes < SMALL_FILE_BYTES
+    ? SMALL_FILE_GUNZIP
+    : BIG_FILE_GUNZIP
+}
 
 /** gzip's magic and method: the bytes that tell a .gz from ciphertext given its name. */
 const MAGIC_BYTES = 3
@@ -58,12 +76,25 @@ export function isGzip(name: string): boolean {
   return fileKind(name).gzip
 }
 
-export function tap(gzip: boolean, content?: ContentVerification): Tap {
+/** `expectedBytes`: the file's length as announced, which sizes the gunzip; null when unknown. */
+export function tap(
+  gzip: boolean,
+  content?: ContentVerification,
+  expectedBytes: number | null = null,
+): Tap {
   const hash = createHash('sha256')
   let bytes = 0
   let gzipError: string | null = null
   const checker = content?.checker ?? null
-  const gunzip = gzip ? createGunzip(GUNZIP_OPTIONS) : null
+  const sizing = gunzipSizing(expectedBytes)
+  // How much input may wait for zlib: a few batches, so that the next one is read and hashed
+  // while zlib inflates the last, instead of after. (Node passes stream options on to the
+  // Transform.)
+  const options: ZlibOptions & TransformOptions = {
+    chunkSize: sizing.chunk,
+    writableHighWaterMark: 4 * sizing.input,
+  }
+  const gunzip = gzip ? createGunzip(options) : null
   // The first bytes of a .gz of an encrypted backup, until they tell gzip from ciphertext.
   let head: Buffer[] | null = gunzip !== null && content?.encrypted === true ? [] : null
   let encrypted = false
@@ -88,14 +119,22 @@ export function tap(gzip: boolean, content?: ContentVerification): Tap {
   }
 
   // The input is handed to zlib in batches: each write is a trip to zlib's thread and back,
-  // and a socket's chunks of 64 KiB or less made those trips cost more than the inflating.
-  let batch: Buffer[] = []
+  // and a socket's chunks of 64 KiB or less made those trips cost more than the inflating. A
+  // batch is copied into a buffer that is used again once zlib is done with it: a new one per
+  // batch would be the whole file's size in garbage, and the collector's time with it.
+  const spare: Buffer[] = []
+  let batch: Buffer | null = null
   let batched = 0
-  const send = (done: () => void): void => {
-    const input = batch.length === 1 ? (batch[0] as Buffer) : Buffer.concat(batch, batched)
-    batch = []
+  /** Hands the batch to zlib; false when zlib asks to wait for its drain. */
+  const send = (): boolean => {
+    const full = batch as Buffer
+    batch = null
+    const input = full.subarray(0, batched)
     batched = 0
-    if ((gunzip as Gunzip).write(input)) done()
+    return (gunzip as Gunzip).write(input, () => spare.push(full))
+  }
+  const whenDrained = (ready: boolean, done: () => void): void => {
+    if (ready) done()
     else (gunzip as Gunzip).once('drain', done)
   }
 
@@ -108,10 +147,15 @@ export function tap(gzip: boolean, content?: ContentVerification): Tap {
       if (first === null || encrypted) return done()
       chunk = first
     }
-    batch.push(chunk)
-    batched += chunk.length
-    if (batched < GUNZIP_INPUT) done()
-    else send(done)
+    let ready = true
+    for (let at = 0; at < chunk.length; ) {
+      batch ??= spare.pop() ?? Buffer.allocUnsafe(sizing.input)
+      const copied = chunk.copy(batch, batched, at)
+      at += copied
+      batched += copied
+      if (batched === batch.length) ready = send() && ready
+    }
+    whenDrained(ready, done)
   }
 
   const stream = new Transform({
@@ -137,10 +181,10 @@ export function tap(gzip: boolean, content?: ContentVerification): Tap {
     async digest() {
       if (head !== null) {
         const first = decide(true) as Buffer
-        if (!encrypted && first.length > 0) batch.push(first)
+        if (!encrypted && first.length > 0) feed(first, () => undefined)
       }
       if (gunzip !== null && !encrypted && gzipError === null) {
-        if (batch.length > 0) send(() => undefined)
+        if (batched > 0) send()
         gunzip.end()
         await finished(gunzip).catch((error: unknown) => (gzipError ??= errorMessage(error)))
       }
