@@ -95,6 +95,49 @@ describe('the budget over a run of answers', () => {
     expect(state).toMatchObject({ sharers: 10, remaining: 58, windowSeenAt: NOW + 30_000 })
   })
 
+  it('lets one short count lower the estimate by half at most', () => {
+    const state = after([
+      [NOW, { limit: '60', remaining: '50' }],
+      [NOW + 10_000, { limit: '60', remaining: '30' }],
+      // A moment later: only this drill's own request between the two.
+      [NOW + 10_050, { limit: '60', remaining: '29' }],
+    ])
+    expect(state.sharers).toBe(10)
+    // A rise is followed at once.
+    const busier = observe(
+      state,
+      readLimits({ limit: '60', remaining: '4' }, NOW + 20_000),
+      NOW + 20_000,
+    )
+    expect(busier.sharers).toBe(25)
+  })
+
+  it('does not lower the estimate on a count cut at zero, which says at least so many', () => {
+    const state = after([
+      [NOW, { limit: '60', remaining: '40' }],
+      [NOW + 10_000, { limit: '60', remaining: '10' }],
+      [NOW + 11_000, { limit: '60', remaining: '0', retryAfter: '49' }],
+    ])
+    expect(state.sharers).toBe(30)
+  })
+
+  it('counts the drills coming back just after a close, when nothing before counted them', () => {
+    const back = after([
+      [NOW, { limit: '60', remaining: '1' }],
+      [NOW + 1_000, { limit: '60', remaining: '0', retryAfter: '59' }],
+      // Two seconds into the next window, thirty requests counted: the drills held back by it.
+      [NOW + 62_000, { limit: '60', remaining: '30' }],
+    ])
+    expect(back.sharers).toBe(30)
+    // Well into a window, its count is the pace of the window, not a number of drills.
+    const late = after([
+      [NOW, { limit: '60', remaining: '1' }],
+      [NOW + 1_000, { limit: '60', remaining: '0', retryAfter: '59' }],
+      [NOW + 90_000, { limit: '60', remaining: '30' }],
+    ])
+    expect(late.sharers).toBe(1)
+  })
+
   it('learns nothing of the others from a 429, which is not counted', () => {
     const state = after([
       [NOW, { limit: '60', remaining: '8' }],
@@ -194,9 +237,18 @@ describe('holding a status check back', () => {
     const fair = (20 * ASSUMED_WINDOW_MS) / 48
 
     it('waits for the next window, spread over the fair interval, leaving this one to older restores', () => {
-      // The window after lasts at least the 59 s the 429 named.
-      expect(checkHoldMs(refused, NOW + 60_500, none, NOW + 60_500)).toBe(58_500)
-      expect(checkHoldMs(refused, NOW + 60_500, half, NOW + 60_500)).toBe(58_500 + fair / 2)
+      // The 429 named 59 s, what was left of a window of Laravel's minute: it closes a minute on.
+      expect(checkHoldMs(refused, NOW + 60_500, none, NOW + 60_500)).toBe(59_500)
+      expect(checkHoldMs(refused, NOW + 60_500, half, NOW + 60_500)).toBe(59_500 + fair / 2)
+    })
+
+    it('takes a wait of half a minute or less for the whole window', () => {
+      const short = after([
+        [NOW, { limit: '60', remaining: '20' }],
+        [NOW + 1_000, { limit: '60', remaining: '0', retryAfter: '30' }],
+        [NOW + 31_500, { limit: '60', remaining: '40' }],
+      ])
+      expect(checkHoldMs(short, NOW + 31_500, none, NOW + 31_500)).toBe(29_500)
     })
 
     it('assumes no longer a window than the 429 named: a limiter counting per second', () => {

@@ -10,6 +10,8 @@ import { parseRetryAfter } from './retry.js'
 export const ASSUMED_WINDOW_MS = 60_000
 /** Part of the limit left to the requests that start restores: status checks wait below it. */
 export const RESERVE_FRACTION = 0.2
+/** How long after a window's close the drills it held back are taken to be coming back. */
+const RETURN_MS = 15_000
 /** A server's pause longer than this is read as this: the deadline cuts it anyway. */
 export const MAX_HOLD_MS = 3_600_000
 
@@ -115,12 +117,23 @@ export function observe(state: BudgetState, reading: LimitReading, nowMs: number
         : Math.min(nowMs, Math.max(after, lastClose))
     // The others' pace was measured in a window now closed: a burst there says nothing here.
     next.othersRate = 0
+    // Just after a close the drills held back by it come back, each with a request or two: what
+    // the new window has counted so far says how many there are, when nothing before did.
+    const sinceClose = lastClose === null ? null : nowMs - lastClose
+    if (limit !== null && sinceClose !== null && sinceClose >= 0 && sinceClose < RETURN_MS) {
+      next.sharers = Math.max(state.sharers, limit - reading.remaining)
+    }
   }
   // A 429 is not counted, so an unchanged count tells nothing of the others: keep the estimate.
   else if (reading.remaining < before) {
-    next.sharers = before - reading.remaining
+    const counted = before - reading.remaining
+    // A count cut at zero (what is refused is not counted) says at least this many, and a count
+    // over a moment misses the drills between their turns: the estimate follows a rise at once
+    // and falls by half at most, so that one short count cannot make a drill check as if alone.
+    const floor = reading.remaining === 0 ? state.sharers : Math.ceil(state.sharers / 2)
+    next.sharers = Math.max(counted, floor)
     // This drill's own request is one of them.
-    const others = next.sharers - 1
+    const others = counted - 1
     const elapsed = nowMs - (state.seenAt ?? nowMs)
     next.othersRate = elapsed > 0 ? others / elapsed : others > 0 ? Infinity : 0
   }
@@ -165,12 +178,15 @@ export function checkHoldMs(
   // The last window ran out (a 429 named its close), and this restore was started in the window
   // after it: restores take minutes, so it is the one least likely to be done. Its checks wait
   // for the next window, spread over the fair interval, and leave this one to older restores.
-  // A window lasts at least the wait its 429 named, and no more is assumed: a limiter counting
-  // per second, whose 429s say 1 s, is not waited on for a minute.
+  // A window lasts at least the wait its 429 named, which is only what was left of it: a wait of
+  // over half a minute is read as Laravel's minute, lest the drills come back a moment before the
+  // close; a shorter one as it is, so that a limiter counting per second, whose 429s say 1 s, is
+  // not waited on for a minute.
   const contended = resetAt !== null && resetAt <= nowMs && nowMs - resetAt < ASSUMED_WINDOW_MS
   const fresh = createdAt !== undefined && windowSeenAt !== null && createdAt >= windowSeenAt
   if (contended && fresh && closes !== null) {
-    const span = Math.min(ASSUMED_WINDOW_MS, state.waitMs ?? ASSUMED_WINDOW_MS)
+    const wait = state.waitMs ?? ASSUMED_WINDOW_MS
+    const span = wait > ASSUMED_WINDOW_MS / 2 ? ASSUMED_WINDOW_MS : wait
     const until = Math.min(closes, resetAt + span)
     if (until > nowMs) return until - nowMs + random() * Math.min(fair, span)
   }
