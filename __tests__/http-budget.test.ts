@@ -17,6 +17,9 @@ const NOW = 1_700_000_000_000
 const half = (): number => 0.5
 const none = (): number => 0
 
+/** What is still kept in reserve for restores starting (12 of 60) with so much of the window left. */
+const reserveLeft = (leftMs: number): number => 12 * (leftMs / ASSUMED_WINDOW_MS)
+
 /** The state after answers read at the given times. */
 function after(answers: Array<[number, LimitHeaders]>): BudgetState {
   return answers.reduce(
@@ -138,6 +141,18 @@ describe('the budget over a run of answers', () => {
     expect(late.sharers).toBe(1)
   })
 
+  it('sees a window close by the time passed, when the next is already spent below the last', () => {
+    const state = after([
+      [NOW, { limit: '60', remaining: '20' }],
+      // A minute on, less is left than then: a new window, already much spent.
+      [NOW + 61_000, { limit: '60', remaining: '15' }],
+    ])
+    expect(state.windowSeenAt).toBe(NOW + 60_000)
+    // Those 45 requests are the drills back from the close, not 5 made in a minute.
+    expect(state.sharers).toBe(45)
+    expect(state.othersRate).toBe(0)
+  })
+
   it('learns nothing of the others from a 429, which is not counted', () => {
     const state = after([
       [NOW, { limit: '60', remaining: '8' }],
@@ -155,7 +170,8 @@ describe('holding a status check back', () => {
       [NOW, { limit: '60', remaining: '59' }],
       [NOW + 1_000, { limit: '60', remaining: '58' }],
     ])
-    expect(checkHoldMs(alone, NOW + 1_000, half)).toBe(1_250)
+    // Its turn of what is left: 58 less what is still kept in reserve, over the 59 s left.
+    expect(checkHoldMs(alone, NOW + 1_000, half)).toBe(59_000 / (58 - reserveLeft(59_000)))
   })
 
   it('spreads checks over the fair interval when many share the token', () => {
@@ -195,7 +211,37 @@ describe('holding a status check back', () => {
       [NOW + 61_000, { limit: '60', remaining: '50' }],
     ])
     expect(later.othersRate).toBe(0)
-    expect(checkHoldMs(later, NOW + 61_000, none)).toBe(fairIntervalMs(later) / 2)
+    // Not the rest of the window: its turn of what is left, 21 drills sharing it over 59 s.
+    const left = 50 - reserveLeft(59_000)
+    expect(checkHoldMs(later, NOW + 61_000, none)).toBe((21 * 59_000) / left / 2)
+  })
+
+  it('gives the reserve up as the window runs out, rather than leave it unspent', () => {
+    const late = after([
+      [NOW, { limit: '60', remaining: '20' }],
+      [NOW + 50_000, { limit: '60', remaining: '10' }],
+    ])
+    // 10 left is under the whole reserve of 12, but 10 s before the close only 2 are kept.
+    expect(checkHoldMs(late, NOW + 50_000, none)).toBe(fairIntervalMs(late) / 2)
+    const early = after([
+      [NOW, { limit: '60', remaining: '20' }],
+      [NOW + 5_000, { limit: '60', remaining: '10' }],
+    ])
+    expect(checkHoldMs(early, NOW + 5_000, none)).toBe(55_000)
+  })
+
+  it('comes back after the close rather than after a turn longer than the window', () => {
+    const back = after([
+      [NOW, { limit: '60', remaining: '1' }],
+      [NOW + 1_000, { limit: '60', remaining: '0', retryAfter: '59' }],
+      [NOW + 62_000, { limit: '60', remaining: '30' }],
+    ])
+    // Thirty drills share some 18 over the 58 s left: a turn of 95 s, past the close, where the
+    // next window renews the budget. Back then, spread as after any close.
+    const fair = (30 * ASSUMED_WINDOW_MS) / 48
+    expect(checkHoldMs(back, NOW + 62_000, half)).toBe(58_000 + Math.min(fair, 15_000) / 2)
+    const turn = (30 * 58_000) / (30 - reserveLeft(58_000))
+    expect(checkHoldMs(back, NOW + 62_000, none)).toBe(turn / 2)
   })
 
   it('holds nothing for a drill alone that sends two requests at once', () => {
@@ -203,7 +249,7 @@ describe('holding a status check back', () => {
       [NOW, { limit: '60', remaining: '59' }],
       [NOW, { limit: '60', remaining: '58' }],
     ])
-    expect(checkHoldMs(alone, NOW, half)).toBe(1_250)
+    expect(checkHoldMs(alone, NOW, half)).toBe(60_000 / 46)
   })
 
   it('holds checks past the end of the window when little is left for the restore requests', () => {
@@ -236,10 +282,11 @@ describe('holding a status check back', () => {
     ])
     const fair = (20 * ASSUMED_WINDOW_MS) / 48
 
-    it('waits for the next window, spread over the fair interval, leaving this one to older restores', () => {
+    it('waits for the next window, spread over all of it, leaving this one to older restores', () => {
       // The 429 named 59 s, what was left of a window of Laravel's minute: it closes a minute on.
       expect(checkHoldMs(refused, NOW + 60_500, none, NOW + 60_500)).toBe(59_500)
-      expect(checkHoldMs(refused, NOW + 60_500, half, NOW + 60_500)).toBe(59_500 + fair / 2)
+      // Spread over the whole of that window, which the 429 read as a minute's.
+      expect(checkHoldMs(refused, NOW + 60_500, half, NOW + 60_500)).toBe(59_500 + 30_000)
     })
 
     it('takes a wait of half a minute or less for the whole window', () => {
@@ -261,9 +308,13 @@ describe('holding a status check back', () => {
       expect(checkHoldMs(perSecond, NOW + 1_400, () => 0.999, NOW + 1_400)).toBeLessThan(1_900)
     })
 
-    it('holds an older restore only for the fair interval', () => {
-      expect(checkHoldMs(refused, NOW + 60_500, none, NOW - 5_000)).toBe(fair / 2)
-      expect(checkHoldMs(refused, NOW + 60_500, none)).toBe(fair / 2)
+    it('holds an older restore only for its turn of what the starting restores left', () => {
+      // The restores started took 20 of the new window, more than its reserve: 20 drills share
+      // what is left over its 59.5 s, which is longer than the fair interval.
+      const turn = (20 * 59_500) / (40 - reserveLeft(59_500))
+      expect(turn).toBeGreaterThan(fair)
+      expect(checkHoldMs(refused, NOW + 60_500, none, NOW - 5_000)).toBe(turn / 2)
+      expect(checkHoldMs(refused, NOW + 60_500, none)).toBe(turn / 2)
     })
 
     it('is not held without a window run out, nor once the window after it has closed', () => {
@@ -271,7 +322,9 @@ describe('holding a status check back', () => {
         [NOW, { limit: '60', remaining: '50' }],
         [NOW + 1_000, { limit: '60', remaining: '49' }],
       ])
-      expect(checkHoldMs(calm, NOW + 1_000, none, NOW + 1_000)).toBe(fairIntervalMs(calm) / 2)
+      expect(checkHoldMs(calm, NOW + 1_000, none, NOW + 1_000)).toBe(
+        59_000 / (49 - reserveLeft(59_000)) / 2,
+      )
       const later = observe(
         refused,
         readLimits({ limit: '60', remaining: '59' }, NOW + 121_000),

@@ -1,11 +1,11 @@
-// `npm run bench:fleet [-- --legs 10,20,30,40 --serial]`: a fleet drill on one token. Each leg is
+// `npm run bench:fleet [-- --legs 10,20,30,40 --runs N --serial]`: a fleet drill on one token. Each leg is
 // its own dist/index.js process, as on a runner of its own, all against one simulator whose
 // Laravel-like limiter allows 60 requests a minute for the token; the legs start within 3 s and
 // their restores take 90 s to 2 min. Prints, per fleet size, the requests, the 429s, the restores
 // created per leg (exactly one each) and the lateness of each leg: its wall time less its
 // restore's own duration. Rewrites the fleet section of BENCHMARKS.md. Not a test: the figures
 // take minutes of wall time and depend on the machine. Scenarios run at once, each on a
-// simulator of its own, unless --serial.
+// simulator of its own, unless --serial; --runs repeats them, for how much the figures vary.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -29,14 +29,22 @@ const TARGETS: Readonly<Record<number, { share429: number; medianMs: number }>> 
 }
 
 const { values } = parseArgs({
-  options: { legs: { type: 'string', default: '10,20,30,40' }, serial: { type: 'boolean' } },
+  options: {
+    legs: { type: 'string', default: '10,20,30,40' },
+    runs: { type: 'string', default: '1' },
+    serial: { type: 'boolean' },
+  },
 })
 const SIZES = values.legs.split(',').map(Number)
 if (!SIZES.every((n) => Number.isSafeInteger(n) && n > 0)) throw new Error('--legs: counts')
+const RUNS = Number(values.runs)
+if (!Number.isSafeInteger(RUNS) || RUNS < 1) throw new Error('--runs: a count')
 if (!existsSync(join(ROOT, 'dist/index.js'))) throw new Error('run npm run bundle first')
 
 interface Fleet {
   legs: number
+  /** Which of the runs, from 1. */
+  run: number
   requests: number
   limited: number
   /** 429s by request: the list of backups, the restore POST, the status checks. */
@@ -51,7 +59,7 @@ interface Fleet {
   wallMs: number
 }
 
-async function fleet(legs: number): Promise<Fleet> {
+async function fleet(legs: number, run: number): Promise<Fleet> {
   const durations = new Map<string, number>()
   const sim = await startSimulator({ rateLimit: RATE_LIMIT, restoreDurationMs: RESTORE_MS.min })
   // Each restore gets a length of its own as it is created: the simulator derives its status
@@ -95,6 +103,7 @@ async function fleet(legs: number): Promise<Fleet> {
     )
     return {
       legs,
+      run,
       requests: sim.requests.length,
       limited: sim.requests.filter((r) => r.status === 429).length,
       limitedBy: {
@@ -145,30 +154,51 @@ function section(fleets: Fleet[]): string[] {
       "2 min. Lateness: a leg's wall time less its restore's own duration. First window: the " +
       'restores started in the first minute; the lookups and the POSTs of 40 legs need more than ' +
       'it holds, so the others start a minute late, and the median is decided by whether ' +
-      'more than half started in it.',
+      'more than half started in it.' +
+      (RUNS > 1
+        ? ` Each fleet ran ${RUNS} times, one run after the other: every run is shown.`
+        : ''),
     '',
-    '| legs | requests | 429 | restores per leg | first window | succeeded | median lateness | worst lateness | targets |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...fleets.map((f) => {
-      const per = [...new Set(f.restoresPerLeg)].sort().join(' or ')
-      const late = f.latenessMs
-      return (
-        `| ${f.legs} | ${f.requests} | ${f.limited} (${percent(f.limited, f.requests)}): ` +
-        `${f.limitedBy.list} list, ${f.limitedBy.post} POST, ${f.limitedBy.status} status | ${per} ` +
-        `(${f.restores} in all) | ${f.firstWindow} | ${f.succeeded} of ${f.legs} | ` +
-        `${late.length === 0 ? '-' : seconds(median(late))} | ` +
-        `${late.length === 0 ? '-' : seconds(Math.max(...late))} | ${verdict(f)} |`
-      )
-    }),
+    ...tally(fleets),
+    '| legs | run | requests | 429 | restores per leg | first window | succeeded | median lateness | worst lateness | targets |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...[...fleets]
+      .sort((a, b) => a.legs - b.legs || a.run - b.run)
+      .map((f) => {
+        const per = [...new Set(f.restoresPerLeg)].sort().join(' or ')
+        const late = f.latenessMs
+        return (
+          `| ${f.legs} | ${f.run} of ${RUNS} | ${f.requests} | ${f.limited} (${percent(f.limited, f.requests)}): ` +
+          `${f.limitedBy.list} list, ${f.limitedBy.post} POST, ${f.limitedBy.status} status | ${per} ` +
+          `(${f.restores} in all) | ${f.firstWindow} | ${f.succeeded} of ${f.legs} | ` +
+          `${late.length === 0 ? '-' : seconds(median(late))} | ` +
+          `${late.length === 0 ? '-' : seconds(Math.max(...late))} | ${verdict(f)} |`
+        )
+      }),
     '',
     END,
   ]
 }
 
+/** With several runs, a line per fleet size with a target: in how many runs it was met. */
+function tally(fleets: Fleet[]): string[] {
+  if (RUNS === 1) return []
+  const lines = SIZES.filter((n) => TARGETS[n] !== undefined).map((n) => {
+    const runs = fleets.filter((f) => f.legs === n)
+    const met = runs.filter((f) => verdict(f).startsWith('met')).length
+    const medians = runs.map((f) => seconds(median(f.latenessMs))).join(', ')
+    const shares = runs.map((f) => percent(f.limited, f.requests)).join(', ')
+    return `- ${n} legs: targets met in ${met} of ${runs.length} runs (median lateness ${medians}; 429s ${shares}).`
+  })
+  return [...lines, '']
+}
+
 async function main(): Promise<void> {
   const fleets: Fleet[] = []
-  if (values.serial === true) for (const n of SIZES) fleets.push(await fleet(n))
-  else fleets.push(...(await Promise.all(SIZES.map(fleet))))
+  for (let run = 1; run <= RUNS; run++) {
+    if (values.serial === true) for (const n of SIZES) fleets.push(await fleet(n, run))
+    else fleets.push(...(await Promise.all(SIZES.map((n) => fleet(n, run)))))
+  }
   const text = await format(section(fleets).join('\n'), { parser: 'markdown' })
   console.log(text)
   const old = existsSync(BENCHMARKS) ? readFileSync(BENCHMARKS, 'utf8') : ''

@@ -10,7 +10,7 @@ import { parseRetryAfter } from './retry.js'
 export const ASSUMED_WINDOW_MS = 60_000
 /** Part of the limit left to the requests that start restores: status checks wait below it. */
 export const RESERVE_FRACTION = 0.2
-/** How long after a window's close the drills it held back are taken to be coming back. */
+/** How long after a window's close the drills it held back come back, and are counted doing so. */
 const RETURN_MS = 15_000
 /** A server's pause longer than this is read as this: the deadline cuts it anyway. */
 export const MAX_HOLD_MS = 3_600_000
@@ -104,8 +104,13 @@ export function observe(state: BudgetState, reading: LimitReading, nowMs: number
   }
   if (reading.remaining === undefined) return next
   const before = state.remaining
-  // More left than last time: a window closed in between, and this reading opens the new one.
-  const rolled = before === null || reading.remaining > before || limit !== state.limit
+  // More left than last time, or a window's time past the first reading known in it: a window
+  // closed in between, and this reading opens the new one. (A new window may already be spent
+  // below the last reading of the old.)
+  const surelyClosed =
+    state.windowSeenAt !== null && nowMs >= state.windowSeenAt + ASSUMED_WINDOW_MS
+  const rolled =
+    before === null || reading.remaining > before || limit !== state.limit || surelyClosed
   if (rolled) {
     // Under steady use the next window opens as the last one closes: keep to the phase known
     // (within what this drill saw), rather than dating the new window from this late reading.
@@ -159,7 +164,8 @@ function reserveOf(limit: number): number {
  * return all at once. With little left, or when the others spend at a rate that empties the budget
  * before this drill's next fair turn, until the window surely closed: the restore POSTs of other drills
  * need what remains. A restore started (`createdAt`) in the window after one that ran out waits for
- * the next window too. Otherwise the fair interval, jittered by half either way.
+ * the next window too. Otherwise the fair interval, or longer when what is left of the window
+ * cannot give every drill its fair turns, jittered by half either way.
  */
 export function checkHoldMs(
   state: BudgetState,
@@ -168,7 +174,9 @@ export function checkHoldMs(
   createdAt?: number,
 ): number {
   const fair = fairIntervalMs(state)
-  const spread = random() * Math.min(fair, ASSUMED_WINDOW_MS / 2)
+  // Back right after a close, but not all at once: over the fair interval, within the first
+  // seconds of the new window, when the restores that may be ending are the likeliest done.
+  const spread = random() * Math.min(fair, RETURN_MS)
   if (state.resetAt !== null && state.resetAt > nowMs) return state.resetAt - nowMs + spread
   const { limit, remaining, windowSeenAt, resetAt, seenAt } = state
   if (limit === null || remaining === null) return 0
@@ -177,7 +185,8 @@ export function checkHoldMs(
   const closes = windowSeenAt === null ? null : windowSeenAt + ASSUMED_WINDOW_MS
   // The last window ran out (a 429 named its close), and this restore was started in the window
   // after it: restores take minutes, so it is the one least likely to be done. Its checks wait
-  // for the next window, spread over the fair interval, and leave this one to older restores.
+  // for the next window, spread over the whole of it: the older restores, which may be ending,
+  // have this one and the start of the next.
   // A window lasts at least the wait its 429 named, which is only what was left of it: a wait of
   // over half a minute is read as Laravel's minute, lest the drills come back a moment before the
   // close; a shorter one as it is, so that a limiter counting per second, whose 429s say 1 s, is
@@ -188,14 +197,22 @@ export function checkHoldMs(
     const wait = state.waitMs ?? ASSUMED_WINDOW_MS
     const span = wait > ASSUMED_WINDOW_MS / 2 ? ASSUMED_WINDOW_MS : wait
     const until = Math.min(closes, resetAt + span)
-    if (until > nowMs) return until - nowMs + random() * Math.min(fair, span)
+    if (until > nowMs) return until - nowMs + random() * span
   }
   if (!renewed && closes !== null && closes > nowMs) {
-    const spendable = remaining - reserveOf(limit)
+    // The reserve is for restores starting, which come early in a window (a 429 sends them back
+    // at its close): it is given up as the window runs out, rather than left unspent.
+    const reserve = reserveOf(limit) * Math.min(1, (closes - nowMs) / ASSUMED_WINDOW_MS)
+    const spendable = remaining - reserve
     // At the others' pace, what is left would be gone before this drill's next fair turn: a burst
     // of restores starting. Fair pacing itself spends about one request per drill per turn.
     const spentByNextTurn = state.othersRate * Math.min(fair, closes - nowMs)
     if (spendable <= 0 || spentByNextTurn > spendable) return closes - nowMs + spread
+    // What is left, shared by the drills seen, over what is left of the window: when restores
+    // starting took more of it than the reserve, the fair turn alone would overspend the window
+    // and end it in 429s. Such a turn is cut at the close, where the next window renews the budget.
+    const rationed = (state.sharers * (closes - nowMs)) / spendable
+    if (rationed > fair) return Math.min(rationed * (0.5 + random()), closes - nowMs + spread)
   }
   return fair * (0.5 + random())
 }
