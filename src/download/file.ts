@@ -164,8 +164,7 @@ async function fetchToPartial(
 ): Promise<Digest | StorageFailure> {
   const opened = await openLink(target.url, { ...deps, signal })
   if (!('body' in opened)) return opened
-  const expected = opened.length ?? target.file.sizeBytes
-  const measure = tap(isGzip(target.name), contentOf(target.name, deps.content), expected)
+  const measure = tap(isGzip(target.name), contentOf(target.name, deps.content))
   try {
     // Each attempt starts a new file; `wx` creates it or fails, and never opens through a
     // link or into a file that something else put there.

@@ -7,6 +7,7 @@ import { finished } from 'node:stream/promises'
 import { createGunzip, type Gunzip, type ZlibOptions } from 'node:zlib'
 import { errorMessage } from '../failure.js'
 import type { BackupFile } from '../snapshooter/types.js'
+import { gunzipped } from './collect.js'
 import { fileKind, looksLikeGzip, skippedAsEncrypted } from './content/index.js'
 import type { ContentChecker, FileCheck } from './content/index.js'
 
@@ -38,35 +39,21 @@ export interface ContentVerification {
   encrypted: boolean
 }
 
-const KIB = 1024
-const MIB = 1024 * KIB
-
-/** How zlib is fed: what it hands back per trip to its thread, and what it is given at a time. */
-export interface GunzipSizing {
-  chunk: number
-  input: number
-}
-
 /**
  * zlib's default makes a trip to its thread and back per 16 KiB of output, and those trips, not
- * inflating, were what bounded a big download's speed: 512 KiB out and 256 KiB in per trip
- * outrun Node's own gunzip with 256 KiB chunks (BENCHMARKS.md, Download).
+ * inflating, were what bounded a big download's speed: up to 512 KiB back per trip, and at least
+ * 256 KiB handed over at a time, outrun Node's own gunzip with 256 KiB chunks (BENCHMARKS.md,
+ * Download). The memory they would leave for the collector is taken back as it goes (collect.ts).
  */
-export const BIG_FILE_GUNZIP: GunzipSizing = { chunk: 512 * KIB, input: 256 * KIB }
+export const GUNZIP_CHUNK = 512 * 1024
+export const GUNZIP_INPUT = 256 * 1024
 /**
- * Bigger chunks are fewer objects per byte, and the collector, which runs by objects, lets their
- * memory pile up longer: a file of some tens of MiB is done before its first collection, at a
- * peak a quarter higher than with zlib's own chunks (BENCHMARKS.md, Download). Such a file
- * gunzips in well under a second either way, so it keeps zlib's defaults and the memory it had.
+ * How much input may wait for zlib: a few batches, so that the next one is read and hashed while
+ * zlib inflates the last, instead of after. (Node passes stream options on to the Transform.)
  */
-export const SMALL_FILE_GUNZIP: GunzipSizing = { chunk: 16 * KIB, input: 64 * KIB }
-/** Below this many bytes a file is small; one of unknown length is taken for a big one. */
-export const SMALL_FILE_BYTES = 64 * MIB
-
-export function gunzipSizing(expectedBytes: number | null): GunzipSizing {
-  return expectedBytes !== null && expectedBytes < SMALL_FILE_BYTES
-    ? SMALL_FILE_GUNZIP
-    : BIG_FILE_GUNZIP
+const GUNZIP_OPTIONS: ZlibOptions & TransformOptions = {
+  chunkSize: GUNZIP_CHUNK,
+  writableHighWaterMark: 4 * GUNZIP_INPUT,
 }
 
 /** gzip's magic and method: the bytes that tell a .gz from ciphertext given its name. */
@@ -76,25 +63,12 @@ export function isGzip(name: string): boolean {
   return fileKind(name).gzip
 }
 
-/** `expectedBytes`: the file's length as announced, which sizes the gunzip; null when unknown. */
-export function tap(
-  gzip: boolean,
-  content?: ContentVerification,
-  expectedBytes: number | null = null,
-): Tap {
+export function tap(gzip: boolean, content?: ContentVerification): Tap {
   const hash = createHash('sha256')
   let bytes = 0
   let gzipError: string | null = null
   const checker = content?.checker ?? null
-  const sizing = gunzipSizing(expectedBytes)
-  // How much input may wait for zlib: a few batches, so that the next one is read and hashed
-  // while zlib inflates the last, instead of after. (Node passes stream options on to the
-  // Transform.)
-  const options: ZlibOptions & TransformOptions = {
-    chunkSize: sizing.chunk,
-    writableHighWaterMark: 4 * sizing.input,
-  }
-  const gunzip = gzip ? createGunzip(options) : null
+  const gunzip = gzip ? createGunzip(GUNZIP_OPTIONS) : null
   // The first bytes of a .gz of an encrypted backup, until they tell gzip from ciphertext.
   let head: Buffer[] | null = gunzip !== null && content?.encrypted === true ? [] : null
   let encrypted = false
@@ -131,6 +105,7 @@ export function tap(
     batch = null
     const input = full.subarray(0, batched)
     batched = 0
+    gunzipped(input.length)
     return (gunzip as Gunzip).write(input, () => spare.push(full))
   }
   const whenDrained = (ready: boolean, done: () => void): void => {
@@ -148,8 +123,8 @@ export function tap(
       chunk = first
     }
     let ready = true
-    for (let at = 0; at < chunk.length; ) {
-      batch ??= spare.pop() ?? Buffer.allocUnsafe(sizing.input)
+    for (let at = 0; at < chunk.length;) {
+      batch ??= spare.pop() ?? Buffer.allocUnsafe(GUNZIP_INPUT)
       const copied = chunk.copy(batch, batched, at)
       at += copied
       batched += copied
