@@ -11,7 +11,7 @@ import {
 } from "./chunks/chunk-53UALZSS.js";
 import {
   connect
-} from "./chunks/chunk-SR4EFHSL.js";
+} from "./chunks/chunk-6SKGMLGU.js";
 import {
   OutputWriter,
   buildResult,
@@ -658,7 +658,7 @@ async function runCommand(settings, deps, record) {
       return { command: "restore", settings, end: await runRestore(settings, deps, record) };
     }
     case "download": {
-      const { runDownload } = await import("./chunks/run-YY2IAHOI.js");
+      const { runDownload } = await import("./chunks/run-VLEI3RZM.js");
       return { command: "download", settings, end: await runDownload(settings, deps, record) };
     }
     case "watch": {

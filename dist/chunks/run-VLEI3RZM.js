@@ -1126,9 +1126,43 @@ import { createHash } from "node:crypto";
 import { Transform } from "node:stream";
 import { finished } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
-var GUNZIP_CHUNK = 256 * 1024;
+
+// src/download/collect.ts
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+var COLLECT_EVERY_BYTES = 4 * 1024 * 1024;
+function collector(collect, every = COLLECT_EVERY_BYTES) {
+  let since = 0;
+  return (bytes) => {
+    since += bytes;
+    if (since < every) return;
+    since = 0;
+    collect?.();
+  };
+}
+function minorCollection() {
+  try {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc");
+    if (typeof gc !== "function") return null;
+    return () => gc({ type: "minor" });
+  } catch {
+    return null;
+  }
+}
+var shared = null;
+function gunzipped(bytes) {
+  shared ??= collector(minorCollection());
+  shared(bytes);
+}
+
+// src/download/verify.ts
+var GUNZIP_CHUNK = 512 * 1024;
 var GUNZIP_INPUT = 256 * 1024;
-var GUNZIP_OPTIONS = { chunkSize: GUNZIP_CHUNK, writableHighWaterMark: 4 * GUNZIP_INPUT };
+var GUNZIP_OPTIONS = {
+  chunkSize: GUNZIP_CHUNK,
+  writableHighWaterMark: 4 * GUNZIP_INPUT
+};
 var MAGIC_BYTES = 3;
 function isGzip(name) {
   return fileKind(name).gzip;
@@ -1155,13 +1189,19 @@ function tap(gzip, content) {
     if (encrypted) gunzip?.destroy();
     return first;
   };
-  let batch = [];
+  const spare = [];
+  let batch = null;
   let batched = 0;
-  const send = (done) => {
-    const input = batch.length === 1 ? batch[0] : Buffer.concat(batch, batched);
-    batch = [];
+  const send = () => {
+    const full = batch;
+    batch = null;
+    const input = full.subarray(0, batched);
     batched = 0;
-    if (gunzip.write(input)) done();
+    gunzipped(input.length);
+    return gunzip.write(input, () => spare.push(full));
+  };
+  const whenDrained = (ready, done) => {
+    if (ready) done();
     else gunzip.once("drain", done);
   };
   const feed = (chunk, done) => {
@@ -1172,10 +1212,15 @@ function tap(gzip, content) {
       if (first === null || encrypted) return done();
       chunk = first;
     }
-    batch.push(chunk);
-    batched += chunk.length;
-    if (batched < GUNZIP_INPUT) done();
-    else send(done);
+    let ready = true;
+    for (let at = 0; at < chunk.length; ) {
+      batch ??= spare.pop() ?? Buffer.allocUnsafe(GUNZIP_INPUT);
+      const copied = chunk.copy(batch, batched, at);
+      at += copied;
+      batched += copied;
+      if (batched === batch.length) ready = send() && ready;
+    }
+    whenDrained(ready, done);
   };
   const stream = new Transform({
     transform(chunk, _encoding, callback) {
@@ -1198,10 +1243,10 @@ function tap(gzip, content) {
     async digest() {
       if (head !== null) {
         const first = decide(true);
-        if (!encrypted && first.length > 0) batch.push(first);
+        if (!encrypted && first.length > 0) feed(first, () => void 0);
       }
       if (gunzip !== null && !encrypted && gzipError === null) {
-        if (batch.length > 0) send(() => void 0);
+        if (batched > 0) send();
         gunzip.end();
         await finished(gunzip).catch((error) => gzipError ??= errorMessage(error));
       }
@@ -1439,4 +1484,4 @@ async function runDownload(settings, deps, progress) {
 export {
   runDownload
 };
-//# sourceMappingURL=run-YY2IAHOI.js.map
+//# sourceMappingURL=run-VLEI3RZM.js.map

@@ -17667,6 +17667,7 @@ function requestIdOf(response, names) {
 // src/http/budget.ts
 var ASSUMED_WINDOW_MS = 6e4;
 var RESERVE_FRACTION = 0.2;
+var RETURN_MS = 15e3;
 var MAX_HOLD_MS = 36e5;
 var EMPTY_BUDGET = {
   limit: null,
@@ -17712,15 +17713,22 @@ function observe(state, reading, nowMs) {
   }
   if (reading.remaining === void 0) return next;
   const before = state.remaining;
-  const rolled = before === null || reading.remaining > before || limit !== state.limit;
+  const surelyClosed = state.windowSeenAt !== null && nowMs >= state.windowSeenAt + ASSUMED_WINDOW_MS;
+  const rolled = before === null || reading.remaining > before || limit !== state.limit || surelyClosed;
   if (rolled) {
     const lastClose = state.windowSeenAt === null ? null : state.windowSeenAt + ASSUMED_WINDOW_MS;
     const after = state.seenAt ?? nowMs;
     next.windowSeenAt = lastClose === null || nowMs - lastClose >= ASSUMED_WINDOW_MS ? nowMs : Math.min(nowMs, Math.max(after, lastClose));
     next.othersRate = 0;
+    const sinceClose = lastClose === null ? null : nowMs - lastClose;
+    if (limit !== null && sinceClose !== null && sinceClose >= 0 && sinceClose < RETURN_MS) {
+      next.sharers = Math.max(state.sharers, limit - reading.remaining);
+    }
   } else if (reading.remaining < before) {
-    next.sharers = before - reading.remaining;
-    const others = next.sharers - 1;
+    const counted = before - reading.remaining;
+    const floor = reading.remaining === 0 ? state.sharers : Math.ceil(state.sharers / 2);
+    next.sharers = Math.max(counted, floor);
+    const others = counted - 1;
     const elapsed = nowMs - (state.seenAt ?? nowMs);
     next.othersRate = elapsed > 0 ? others / elapsed : others > 0 ? Infinity : 0;
   }
@@ -17738,7 +17746,7 @@ function reserveOf(limit) {
 }
 function checkHoldMs(state, nowMs, random, createdAt) {
   const fair = fairIntervalMs(state);
-  const spread3 = random() * Math.min(fair, ASSUMED_WINDOW_MS / 2);
+  const spread3 = random() * Math.min(fair, RETURN_MS);
   if (state.resetAt !== null && state.resetAt > nowMs) return state.resetAt - nowMs + spread3;
   const { limit, remaining, windowSeenAt, resetAt, seenAt } = state;
   if (limit === null || remaining === null) return 0;
@@ -17747,14 +17755,18 @@ function checkHoldMs(state, nowMs, random, createdAt) {
   const contended = resetAt !== null && resetAt <= nowMs && nowMs - resetAt < ASSUMED_WINDOW_MS;
   const fresh = createdAt !== void 0 && windowSeenAt !== null && createdAt >= windowSeenAt;
   if (contended && fresh && closes !== null) {
-    const span = Math.min(ASSUMED_WINDOW_MS, state.waitMs ?? ASSUMED_WINDOW_MS);
+    const wait = state.waitMs ?? ASSUMED_WINDOW_MS;
+    const span = wait > ASSUMED_WINDOW_MS / 2 ? ASSUMED_WINDOW_MS : wait;
     const until = Math.min(closes, resetAt + span);
-    if (until > nowMs) return until - nowMs + random() * Math.min(fair, span);
+    if (until > nowMs) return until - nowMs + random() * span;
   }
   if (!renewed && closes !== null && closes > nowMs) {
-    const spendable = remaining - reserveOf(limit);
+    const reserve = reserveOf(limit) * Math.min(1, (closes - nowMs) / ASSUMED_WINDOW_MS);
+    const spendable = remaining - reserve;
     const spentByNextTurn = state.othersRate * Math.min(fair, closes - nowMs);
     if (spendable <= 0 || spentByNextTurn > spendable) return closes - nowMs + spread3;
+    const rationed = state.sharers * (closes - nowMs) / spendable;
+    if (rationed > fair) return Math.min(rationed * (0.5 + random()), closes - nowMs + spread3);
   }
   return fair * (0.5 + random());
 }
@@ -18261,4 +18273,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-OKZUJHPS.js.map
+//# sourceMappingURL=client-EX2EJOOC.js.map
