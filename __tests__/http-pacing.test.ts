@@ -3,11 +3,11 @@
 // than checks on the schedule alone. Every request crosses a real socket to the simulator's
 // Laravel-like limiter; time is a virtual clock shared by the legs and the simulator.
 import { describe, expect, it } from '@jest/globals'
-import { DEMO_TOKEN, SEED, startSimulator } from '../simulator/index.js'
+import { DEMO_TOKEN, SEED, startSimulator, type Simulator } from '../simulator/index.js'
 import { MAX_ATTEMPTS } from '../src/http/retry.js'
 import { waitDeps } from '../src/restore/run.js'
 import { waitForRestore, type WaitDeps, type WaitEnd } from '../src/restore/wait.js'
-import { createClient } from '../src/snapshooter/client.js'
+import { createClient, type SnapShooterClient } from '../src/snapshooter/client.js'
 import type { Sleep } from '../src/time.js'
 import { TEST_USER_AGENT, useClientLab } from './helpers/client.js'
 
@@ -80,6 +80,43 @@ function virtualTime(start: number) {
   }
 }
 
+type VirtualTime = ReturnType<typeof virtualTime>
+
+/** A repeatable random source: the same legs, the same spreads, every run. */
+function seeded(seed: number): () => number {
+  let state = seed
+  return () => (state = (state * 16807) % 2147483647) / 2147483647
+}
+
+/** A leg's client of the simulator, on the virtual clock, with an hour to go. */
+function legClient(sim: Simulator, time: VirtualTime, random: () => number): SnapShooterClient {
+  return createClient({
+    baseUrl: sim.url,
+    token: DEMO_TOKEN,
+    userAgent: TEST_USER_AGENT,
+    deadline: time.now() + 3_600_000,
+    clock: { now: time.now },
+    sleep: time.sleep,
+    random,
+    mask: () => undefined,
+  })
+}
+
+/** The leg's wait for the restore it created just now, checked every 15 s for up to an hour. */
+function waitFromNow(
+  client: SnapShooterClient,
+  restoreId: string,
+  time: VirtualTime,
+  signal: AbortSignal,
+  adjust: (deps: WaitDeps) => void,
+): Promise<WaitEnd> {
+  const deps = waitDeps(client, { clock: { now: time.now }, sleep: time.sleep, signal })
+  deps.notify = () => undefined
+  adjust(deps)
+  const plan = { restoreId, createdAt: time.now(), timeoutMs: 3_600_000, pollIntervalMs: 15_000 }
+  return waitForRestore(plan, deps)
+}
+
 /** `legs` drills on one token limited to 10 a minute: their 429s, and how each wait ended. */
 async function fleet(legs: number, paced: boolean): Promise<{ limited: number; ends: WaitEnd[] }> {
   const time = virtualTime(Date.now())
@@ -89,39 +126,16 @@ async function fleet(legs: number, paced: boolean): Promise<{ limited: number; e
     rateLimit: { limit: 10, windowMs: 60_000 },
   })
   try {
-    let seed = 1
-    const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647
+    const random = seeded(1)
     const signal = new AbortController().signal
     const ends = await Promise.all(
       Array.from({ length: legs }, () =>
         time.leg(async () => {
-          const connect = (deadline: number) =>
-            createClient({
-              baseUrl: sim.url,
-              token: DEMO_TOKEN,
-              userAgent: TEST_USER_AGENT,
-              deadline,
-              clock: { now: time.now },
-              sleep: time.sleep,
-              random,
-              mask: () => undefined,
-            })
-          const client = connect(time.now() + 3_600_000)
+          const client = legClient(sim, time, random)
           const restore = await client.createRestore(SEED.backups.latest, {})
-          const deps: WaitDeps = waitDeps(client, {
-            clock: { now: time.now },
-            sleep: time.sleep,
-            signal,
+          return waitFromNow(client, restore.id, time, signal, (deps) => {
+            if (!paced) delete deps.holdMs
           })
-          if (!paced) delete deps.holdMs
-          deps.notify = () => undefined
-          const plan = {
-            restoreId: restore.id,
-            createdAt: time.now(),
-            timeoutMs: 3_600_000,
-            pollIntervalMs: 15_000,
-          }
-          return waitForRestore(plan, deps)
         }),
       ),
     )
@@ -154,38 +168,21 @@ async function startBurst(legs: number, byAge: boolean) {
     rateLimit: { limit: 10, windowMs: 60_000 },
   })
   try {
-    let seed = 7
-    const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647
+    const random = seeded(7)
     const signal = new AbortController().signal
     const ends = await Promise.all(
       Array.from({ length: legs }, (_, leg) =>
         time.leg(async () => {
           await time.sleep(leg * 100)
-          const client = createClient({
-            baseUrl: sim.url,
-            token: DEMO_TOKEN,
-            userAgent: TEST_USER_AGENT,
-            deadline: time.now() + 3_600_000,
-            clock: { now: time.now },
-            sleep: time.sleep,
-            random,
-            mask: () => undefined,
-          })
+          const client = legClient(sim, time, random)
           await client.listJobBackups(SEED.jobs.main, 1)
           // The legs' lookups come first, as when every leg's runner starts at once.
           await time.sleep(1_000)
           const restore = await client.createRestore(SEED.backups.latest, {})
-          const deps = waitDeps(client, { clock: { now: time.now }, sleep: time.sleep, signal })
-          // Without the restore's age, the budget cannot tell a fresh restore from an old one.
-          if (!byAge) deps.holdMs = () => client.checkHoldMs()
-          deps.notify = () => undefined
-          const plan = {
-            restoreId: restore.id,
-            createdAt: time.now(),
-            timeoutMs: 3_600_000,
-            pollIntervalMs: 15_000,
-          }
-          return waitForRestore(plan, deps)
+          return waitFromNow(client, restore.id, time, signal, (deps) => {
+            // Without the restore's age, the budget cannot tell a fresh restore from an old one.
+            if (!byAge) deps.holdMs = () => client.checkHoldMs()
+          })
         }),
       ),
     )
