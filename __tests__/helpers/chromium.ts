@@ -1,17 +1,18 @@
 // Headless Chromium for the tests that look at what a page really renders: a screenshot (PNG,
 // decoded here to pixels) or the DOM after the page's scripts ran. Debian's package (`apt-get
-// install chromium`; CI installs it), or the binary named in CHROMIUM, as for `npm run screenshot`.
-// A fresh profile and no background traffic: the pages are local files and need nothing else.
+// install chromium`; CI installs it), or the binary named in CHROMIUM, run with the flags of
+// `npm run screenshot` (scripts/lib/chromium.ts).
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { inflateSync } from 'node:zlib'
+import { CHROMIUM, chromiumFailed, chromiumFlags } from '../../scripts/lib/chromium.js'
 
 const run = promisify(execFile)
 
-export const CHROMIUM = process.env.CHROMIUM ?? 'chromium'
+export { CHROMIUM }
 
 export interface Shot {
   width: number
@@ -20,37 +21,17 @@ export interface Shot {
   pixels: Buffer
 }
 
-function flags(profile: string, width: number, height: number): string[] {
-  return [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--hide-scrollbars',
-    `--user-data-dir=${profile}`,
-    `--window-size=${width},${height}`,
-    // Time for images to load and scripts to run before the picture or the DOM is taken.
-    '--virtual-time-budget=5000',
-  ]
-}
-
 async function chromium(width: number, height: number, args: string[]): Promise<string> {
   const profile = mkdtempSync(join(tmpdir(), 'history-chromium-'))
   try {
-    const { stdout } = await run(CHROMIUM, [...flags(profile, width, height), ...args], {
+    const { stdout } = await run(CHROMIUM, [...chromiumFlags(profile, width, height), ...args], {
       timeout: 60_000,
       maxBuffer: 64 * 1024 * 1024,
     })
     return stdout
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error)
-    throw new Error(
-      `${CHROMIUM} failed (${why}). Install it with \`apt-get install chromium\`, or name it in CHROMIUM.`,
-      { cause: error },
-    )
+    throw new Error(chromiumFailed(why), { cause: error })
   } finally {
     rmSync(profile, { recursive: true, force: true })
   }
