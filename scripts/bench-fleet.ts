@@ -11,9 +11,10 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { format } from 'prettier'
-import { DEMO_TOKEN, SEED, startSimulator } from '../simulator/index.js'
+import { startSimulator } from '../simulator/index.js'
 import { median } from './lib/polling.js'
 import { runStep } from './lib/runner.js'
+import { latestOfMainJob } from './lib/scenarios.js'
 
 const ROOT = new URL('../', import.meta.url).pathname
 const BENCHMARKS = join(ROOT, 'BENCHMARKS.md')
@@ -83,12 +84,7 @@ async function fleet(legs: number, run: number): Promise<Fleet> {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * START_SPREAD_MS))
         return runStep({
           action: ROOT,
-          inputs: {
-            api_token: DEMO_TOKEN,
-            api_url: sim.url,
-            backup_id: 'latest',
-            job_id: SEED.jobs.main,
-          },
+          inputs: latestOfMainJob(sim.url),
           workDir: mkdtempSync(join(dir, 'leg-')),
           killAfterMs: 15 * 60_000,
         })

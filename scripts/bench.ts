@@ -7,11 +7,12 @@ import { join, relative } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { format } from 'prettier'
-import { DEMO_TOKEN, SEED, startSimulator } from '../simulator/index.js'
+import { startSimulator } from '../simulator/index.js'
 import { builtFiles, ENTRIES, startPath } from './lib/dist-layout.js'
 import { adaptivePoller, fixedPoller, median, pollFigures } from './lib/polling.js'
 import { actionEntry } from './lib/action-yml.js'
 import { runStep } from './lib/runner.js'
+import { latestOfMainJob } from './lib/scenarios.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const BENCHMARKS = join(ROOT, 'BENCHMARKS.md')
@@ -117,12 +118,7 @@ async function drill(node: NodeBinary): Promise<Drill> {
     const step = await runStep({
       node: node.path,
       action: ROOT,
-      inputs: {
-        api_token: DEMO_TOKEN,
-        api_url: sim.url,
-        backup_id: 'latest',
-        job_id: SEED.jobs.main,
-      },
+      inputs: latestOfMainJob(sim.url),
       workDir,
       onLine: () => {},
       killAfterMs: 60_000,

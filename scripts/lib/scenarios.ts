@@ -21,19 +21,21 @@ export interface Scenario {
 
 export const RESULT_NAME = 'restore-drill.json'
 
+/** A restore of the main job's newest backup on the simulator at `apiUrl`, defaults otherwise. */
+export function latestOfMainJob(apiUrl: string): Record<string, string> {
+  return { api_token: DEMO_TOKEN, api_url: apiUrl, backup_id: 'latest', job_id: SEED.jobs.main }
+}
+
 /** A scheduled drill of the main job's newest backup, with RPO and RTO limits. */
 export function drillInputs(apiUrl: string, resultFile: string): Record<string, string> {
   return {
-    api_token: DEMO_TOKEN,
-    backup_id: 'latest',
-    job_id: SEED.jobs.main,
+    ...latestOfMainJob(apiUrl),
     files: '*.sql.gz',
     max_backup_age: '26h',
     max_restore_duration: '10m',
     poll_interval: '2s',
     timeout: '2m',
     result_file: resultFile,
-    api_url: apiUrl,
   }
 }
 
