@@ -104,17 +104,16 @@ export function observe(state: BudgetState, reading: LimitReading, nowMs: number
   }
   if (reading.remaining === undefined) return next
   const before = state.remaining
-  // More left than last time, or a window's time past the first reading known in it: a window
-  // closed in between, and this reading opens the new one. (A new window may already be spent
-  // below the last reading of the old.)
-  const surelyClosed =
-    state.windowSeenAt !== null && nowMs >= state.windowSeenAt + ASSUMED_WINDOW_MS
+  // The window of the first reading known in it closes by this.
+  const lastClose = state.windowSeenAt === null ? null : state.windowSeenAt + ASSUMED_WINDOW_MS
+  // More left than last time, or that close passed: a window closed in between, and this reading
+  // opens the new one. (A new window may already be spent below the last reading of the old.)
+  const surelyClosed = lastClose !== null && nowMs >= lastClose
   const rolled =
     before === null || reading.remaining > before || limit !== state.limit || surelyClosed
   if (rolled) {
     // Under steady use the next window opens as the last one closes: keep to the phase known
     // (within what this drill saw), rather than dating the new window from this late reading.
-    const lastClose = state.windowSeenAt === null ? null : state.windowSeenAt + ASSUMED_WINDOW_MS
     const after = state.seenAt ?? nowMs
     next.windowSeenAt =
       lastClose === null || nowMs - lastClose >= ASSUMED_WINDOW_MS
