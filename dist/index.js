@@ -11,7 +11,7 @@ import {
 } from "./chunks/chunk-53UALZSS.js";
 import {
   connect
-} from "./chunks/chunk-6SKGMLGU.js";
+} from "./chunks/chunk-TV2A6A33.js";
 import {
   OutputWriter,
   buildResult,

@@ -2,7 +2,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   connect
-} from "./chunks/chunk-6SKGMLGU.js";
+} from "./chunks/chunk-TV2A6A33.js";
 import {
   MAX_DRILL_NAME,
   OutputWriter,

@@ -9,7 +9,7 @@ import {
 // src/connect.ts
 async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
   const [{ createClient }, { proxySecrets }] = await Promise.all([
-    import("./client-EX2EJOOC.js"),
+    import("./client-XMHYR4VD.js"),
     import("./proxy-XKJTATW6.js")
   ]);
   for (const secret of proxySecrets(process.env)) setSecret(secret);
@@ -31,4 +31,4 @@ async function connect(settings, { signal, clock, sleep, requestTimeoutMs }) {
 export {
   connect
 };
-//# sourceMappingURL=chunk-6SKGMLGU.js.map
+//# sourceMappingURL=chunk-TV2A6A33.js.map

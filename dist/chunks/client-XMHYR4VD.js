@@ -17713,10 +17713,10 @@ function observe(state, reading, nowMs) {
   }
   if (reading.remaining === void 0) return next;
   const before = state.remaining;
-  const surelyClosed = state.windowSeenAt !== null && nowMs >= state.windowSeenAt + ASSUMED_WINDOW_MS;
+  const lastClose = state.windowSeenAt === null ? null : state.windowSeenAt + ASSUMED_WINDOW_MS;
+  const surelyClosed = lastClose !== null && nowMs >= lastClose;
   const rolled = before === null || reading.remaining > before || limit !== state.limit || surelyClosed;
   if (rolled) {
-    const lastClose = state.windowSeenAt === null ? null : state.windowSeenAt + ASSUMED_WINDOW_MS;
     const after = state.seenAt ?? nowMs;
     next.windowSeenAt = lastClose === null || nowMs - lastClose >= ASSUMED_WINDOW_MS ? nowMs : Math.min(nowMs, Math.max(after, lastClose));
     next.othersRate = 0;
@@ -18273,4 +18273,4 @@ mime-types/index.js:
    * MIT Licensed
    *)
 */
-//# sourceMappingURL=client-EX2EJOOC.js.map
+//# sourceMappingURL=client-XMHYR4VD.js.map
