@@ -47,35 +47,9 @@ function finite(ms: number): number | null {
   return Number.isFinite(ms) ? Math.round(ms) : null
 }
 
-/** Formats milliseconds the way parseDuration reads them back: `1d12h`, `1h30m`, `45s`, `500ms`. */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`
-  let rest = Math.round(ms / 1000)
-  const parts: string[] = []
-  for (const [unit, size] of [
-    ['d', 86_400],
-    ['h', 3_600],
-    ['m', 60],
-  ] as const) {
-    if (rest >= size) {
-      parts.push(`${Math.floor(rest / size)}${unit}`)
-      rest %= size
-    }
-  }
-  if (rest > 0 || parts.length === 0) parts.push(`${rest}s`)
-  return parts.join('')
-}
-
-/**
- * A measured duration as a person reads it (`4m 10s`, `1h 2s`, `under 1s`), the one form of a
- * duration in the job summary and the error lines, so both say the same number. It rounds to the
- * tenth of a second first, as the result JSON keeps durations, then to the second: a value read
- * back from the result prints exactly as the value it came from.
- */
-export function formatElapsed(ms: number): string {
-  const tenths = Math.round(ms / 100)
-  if (tenths < 10) return 'under 1s'
-  let rest = Math.round(tenths / 10)
+/** Whole seconds as their non-zero days, hours, minutes and seconds: `['1h', '2s']`. */
+function units(seconds: number): string[] {
+  let rest = seconds
   const parts: string[] = []
   for (const [unit, size] of [
     ['d', 86_400],
@@ -88,5 +62,25 @@ export function formatElapsed(ms: number): string {
       rest %= size
     }
   }
-  return parts.join(' ')
+  return parts
+}
+
+/** Formats milliseconds the way parseDuration reads them back: `1d12h`, `1h30m`, `45s`, `500ms`. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`
+  const seconds = Math.round(ms / 1000)
+  const parts = units(seconds)
+  return parts.length > 0 ? parts.join('') : `${seconds}s`
+}
+
+/**
+ * A measured duration as a person reads it (`4m 10s`, `1h 2s`, `under 1s`), the one form of a
+ * duration in the job summary and the error lines, so both say the same number. It rounds to the
+ * tenth of a second first, as the result JSON keeps durations, then to the second: a value read
+ * back from the result prints exactly as the value it came from.
+ */
+export function formatElapsed(ms: number): string {
+  const tenths = Math.round(ms / 100)
+  if (tenths < 10) return 'under 1s'
+  return units(Math.round(tenths / 10)).join(' ')
 }
