@@ -8,7 +8,7 @@ import {
   askedSelection,
   checkFailure,
   describeSelection
-} from "./chunks/chunk-53UALZSS.js";
+} from "./chunks/chunk-3RD3IW2L.js";
 import {
   connect
 } from "./chunks/chunk-TV2A6A33.js";
@@ -20,12 +20,12 @@ import {
   readAlertSettings,
   readSettings,
   runCancellable
-} from "./chunks/chunk-FREOC76T.js";
+} from "./chunks/chunk-JAJD7PTC.js";
 import {
   escapeHtml,
   inline,
   prose
-} from "./chunks/chunk-LSLTEYRS.js";
+} from "./chunks/chunk-JBOLT6KR.js";
 import {
   limitCheck,
   parseTime,
@@ -34,7 +34,7 @@ import {
 import {
   formatDuration,
   formatElapsed
-} from "./chunks/chunk-JO5HSGVP.js";
+} from "./chunks/chunk-RKSAIW2P.js";
 import {
   mayAlert
 } from "./chunks/chunk-MJATRFDO.js";
@@ -81,7 +81,7 @@ function drillHistory(settings, deps) {
   return async (result) => {
     if (!isRecorded(result.outcome)) return null;
     try {
-      const { recordDrill } = await import("./chunks/drill-CP4JMCUF.js");
+      const { recordDrill } = await import("./chunks/drill-Z23UZRFA.js");
       return await recordDrill(history, result, {
         ...deps,
         runDeadline: runDeadline(deps.startedAt, settings.timeoutMs, result),
@@ -654,15 +654,15 @@ async function run(deps = {}) {
 async function runCommand(settings, deps, record) {
   switch (settings.command) {
     case "restore": {
-      const { runRestore } = await import("./chunks/run-BMPQX25C.js");
+      const { runRestore } = await import("./chunks/run-ZGY2DZ4L.js");
       return { command: "restore", settings, end: await runRestore(settings, deps, record) };
     }
     case "download": {
-      const { runDownload } = await import("./chunks/run-VLEI3RZM.js");
+      const { runDownload } = await import("./chunks/run-3T7UQCQL.js");
       return { command: "download", settings, end: await runDownload(settings, deps, record) };
     }
     case "watch": {
-      const { runWatch } = await import("./chunks/run-ETPN2PWD.js");
+      const { runWatch } = await import("./chunks/run-7HLZQBAU.js");
       return { command: "watch", settings, end: await runWatch(settings, deps) };
     }
   }

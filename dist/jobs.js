@@ -9,17 +9,17 @@ import {
   parseDrillName,
   readJobsSettings,
   runCancellable
-} from "./chunks/chunk-FREOC76T.js";
+} from "./chunks/chunk-JAJD7PTC.js";
 import {
   escapeHtml,
   inline,
   prose
-} from "./chunks/chunk-LSLTEYRS.js";
+} from "./chunks/chunk-JBOLT6KR.js";
 import "./chunks/chunk-I6DHMJ55.js";
 import {
   matchGlob,
   parseGlob
-} from "./chunks/chunk-JO5HSGVP.js";
+} from "./chunks/chunk-RKSAIW2P.js";
 import {
   realSleep,
   systemClock

@@ -4,16 +4,16 @@ import {
   OutputWriter,
   readReportSettings,
   runCancellable
-} from "./chunks/chunk-FREOC76T.js";
+} from "./chunks/chunk-JAJD7PTC.js";
 import {
   inline,
   prose
-} from "./chunks/chunk-LSLTEYRS.js";
+} from "./chunks/chunk-JBOLT6KR.js";
 import "./chunks/chunk-I6DHMJ55.js";
 import {
   formatElapsed,
   matchGlob
-} from "./chunks/chunk-JO5HSGVP.js";
+} from "./chunks/chunk-RKSAIW2P.js";
 import {
   realSleep,
   systemClock
@@ -246,7 +246,7 @@ async function recordFleet(history, legs, deps) {
       return record === null ? [] : [record];
     });
     if (records.length === 0) return null;
-    const { writeRecords } = await import("./chunks/drill-CP4JMCUF.js");
+    const { writeRecords } = await import("./chunks/drill-Z23UZRFA.js");
     const options = { env: deps.env, signal: deps.signal, clock, sleep, runDeadline: null };
     const written = await writeRecords(history, records, now, options);
     if ("warning" in written)

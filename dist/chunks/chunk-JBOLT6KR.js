@@ -4,7 +4,7 @@ import {
   formatDuration,
   parseDuration,
   parseGlob
-} from "./chunk-JO5HSGVP.js";
+} from "./chunk-RKSAIW2P.js";
 import {
   Input
 } from "./chunk-VIEEPT45.js";
@@ -212,4 +212,4 @@ export {
   MAX_HISTORY_SIZE,
   parseHistory
 };
-//# sourceMappingURL=chunk-LSLTEYRS.js.map
+//# sourceMappingURL=chunk-JBOLT6KR.js.map

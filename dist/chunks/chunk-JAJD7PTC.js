@@ -18,7 +18,7 @@ import {
   quote,
   refused,
   requiredDuration
-} from "./chunk-LSLTEYRS.js";
+} from "./chunk-JBOLT6KR.js";
 import {
   restoreDurationMs,
   seconds
@@ -27,7 +27,7 @@ import {
   MAX_BACKUP_WINDOW_MS,
   formatDuration,
   parseGlob
-} from "./chunk-JO5HSGVP.js";
+} from "./chunk-RKSAIW2P.js";
 import {
   BACKUP_TAGS,
   Failure,
@@ -601,4 +601,4 @@ export {
   outputsOf,
   OutputWriter
 };
-//# sourceMappingURL=chunk-FREOC76T.js.map
+//# sourceMappingURL=chunk-JAJD7PTC.js.map

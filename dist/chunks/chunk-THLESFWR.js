@@ -5,7 +5,7 @@ import {
   describeSelection,
   preflight,
   refuseOnFailedChecks
-} from "./chunk-53UALZSS.js";
+} from "./chunk-3RD3IW2L.js";
 import {
   group,
   info
@@ -37,4 +37,4 @@ async function prepareDrill(settings, client, clock, progress) {
 export {
   prepareDrill
 };
-//# sourceMappingURL=chunk-XXRYDPC6.js.map
+//# sourceMappingURL=chunk-THLESFWR.js.map

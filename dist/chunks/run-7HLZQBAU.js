@@ -3,12 +3,12 @@ const require = __bundleCreateRequire(import.meta.url)
 import {
   waitDeps,
   waitForRestore
-} from "./chunk-4OO7X7PC.js";
-import "./chunk-XXRYDPC6.js";
+} from "./chunk-RQIFG6U4.js";
+import "./chunk-THLESFWR.js";
 import "./chunk-P5RYDK4Q.js";
-import "./chunk-53UALZSS.js";
+import "./chunk-3RD3IW2L.js";
 import "./chunk-I6DHMJ55.js";
-import "./chunk-JO5HSGVP.js";
+import "./chunk-RKSAIW2P.js";
 import "./chunk-QP5NUJKD.js";
 import "./chunk-XH7RMSY5.js";
 import "./chunk-ZTXGGKOZ.js";
@@ -54,4 +54,4 @@ export {
   RestoreNotFound,
   runWatch
 };
-//# sourceMappingURL=run-ETPN2PWD.js.map
+//# sourceMappingURL=run-7HLZQBAU.js.map

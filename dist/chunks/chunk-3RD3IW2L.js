@@ -13,7 +13,7 @@ import {
   formatElapsed,
   matchGlob,
   parseGlob
-} from "./chunk-JO5HSGVP.js";
+} from "./chunk-RKSAIW2P.js";
 import {
   Failure
 } from "./chunk-VIEEPT45.js";
@@ -362,4 +362,4 @@ export {
   checkFailure,
   refuseOnFailedChecks
 };
-//# sourceMappingURL=chunk-53UALZSS.js.map
+//# sourceMappingURL=chunk-3RD3IW2L.js.map

@@ -34,27 +34,8 @@ function parseDuration(text) {
 function finite(ms) {
   return Number.isFinite(ms) ? Math.round(ms) : null;
 }
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)}ms`;
-  let rest = Math.round(ms / 1e3);
-  const parts = [];
-  for (const [unit, size] of [
-    ["d", 86400],
-    ["h", 3600],
-    ["m", 60]
-  ]) {
-    if (rest >= size) {
-      parts.push(`${Math.floor(rest / size)}${unit}`);
-      rest %= size;
-    }
-  }
-  if (rest > 0 || parts.length === 0) parts.push(`${rest}s`);
-  return parts.join("");
-}
-function formatElapsed(ms) {
-  const tenths = Math.round(ms / 100);
-  if (tenths < 10) return "under 1s";
-  let rest = Math.round(tenths / 10);
+function units(seconds) {
+  let rest = seconds;
   const parts = [];
   for (const [unit, size] of [
     ["d", 86400],
@@ -67,7 +48,18 @@ function formatElapsed(ms) {
       rest %= size;
     }
   }
-  return parts.join(" ");
+  return parts;
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.round(ms)}ms`;
+  const seconds = Math.round(ms / 1e3);
+  const parts = units(seconds);
+  return parts.length > 0 ? parts.join("") : `${seconds}s`;
+}
+function formatElapsed(ms) {
+  const tenths = Math.round(ms / 100);
+  if (tenths < 10) return "under 1s";
+  return units(Math.round(tenths / 10)).join(" ");
 }
 
 // src/inputs/glob.ts
@@ -183,4 +175,4 @@ export {
   parseGlob,
   matchGlob
 };
-//# sourceMappingURL=chunk-JO5HSGVP.js.map
+//# sourceMappingURL=chunk-RKSAIW2P.js.map

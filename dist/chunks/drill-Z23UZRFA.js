@@ -5,10 +5,10 @@ import {
   MAX_HISTORY_SIZE,
   inline,
   prose
-} from "./chunk-LSLTEYRS.js";
+} from "./chunk-JBOLT6KR.js";
 import {
   formatElapsed
-} from "./chunk-JO5HSGVP.js";
+} from "./chunk-RKSAIW2P.js";
 import {
   AlertCancelled,
   GitHubSilent,
@@ -926,4 +926,4 @@ export {
   recordDrill,
   writeRecords
 };
-//# sourceMappingURL=drill-CP4JMCUF.js.map
+//# sourceMappingURL=drill-Z23UZRFA.js.map

@@ -2,14 +2,14 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   prepareDrill
-} from "./chunk-XXRYDPC6.js";
+} from "./chunk-THLESFWR.js";
 import {
   baseName
-} from "./chunk-53UALZSS.js";
+} from "./chunk-3RD3IW2L.js";
 import "./chunk-I6DHMJ55.js";
 import {
   formatDuration
-} from "./chunk-JO5HSGVP.js";
+} from "./chunk-RKSAIW2P.js";
 import {
   READ_POLICY,
   REQUEST_TIMEOUT_MS,
@@ -1484,4 +1484,4 @@ async function runDownload(settings, deps, progress) {
 export {
   runDownload
 };
-//# sourceMappingURL=run-VLEI3RZM.js.map
+//# sourceMappingURL=run-3T7UQCQL.js.map

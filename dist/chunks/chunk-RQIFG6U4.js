@@ -2,13 +2,13 @@ import { createRequire as __bundleCreateRequire } from 'node:module'
 const require = __bundleCreateRequire(import.meta.url)
 import {
   prepareDrill
-} from "./chunk-XXRYDPC6.js";
+} from "./chunk-THLESFWR.js";
 import {
   classifyStatus
 } from "./chunk-P5RYDK4Q.js";
 import {
   formatDuration
-} from "./chunk-JO5HSGVP.js";
+} from "./chunk-RKSAIW2P.js";
 import {
   ApiError
 } from "./chunk-XH7RMSY5.js";
@@ -244,4 +244,4 @@ export {
   runRestore,
   waitDeps
 };
-//# sourceMappingURL=chunk-4OO7X7PC.js.map
+//# sourceMappingURL=chunk-RQIFG6U4.js.map
